@@ -1,0 +1,134 @@
+// Turns a linux node's configuration into its routing tables, the way the kernel does when the
+// `ip addr add` and `ip route add` commands run: fib_add_ifaddr() for every address (local,
+// broadcast and prefix routes; primary and secondary addresses) and fib_create_info() /
+// fib_check_nh() for every static route, with the kernel's own error messages.
+
+import { broadcastOf, ipToNum, networkOf, type Ipv4Addr } from '../wire/addr';
+import type { IfAddr, LinuxNode, RouteSpec } from '../topology';
+import { Fib, SCOPE_VALUE, type FibRoute, type Scope } from '../tables/fib';
+
+export const LOOPBACK_ADDR: IfAddr = { ip: '127.0.0.1' as Ipv4Addr, len: 8 };
+
+/** An address on a device with its role, in the kernel's ifa list order. */
+export interface DevAddr extends IfAddr {
+  dev: string;
+  /** false for a second address in a subnet the device already has */
+  primary: boolean;
+  /** the primary address of the subnet (itself when primary) */
+  primaryIp: Ipv4Addr;
+  /** scope host for 127.0.0.0/8, else global */
+  scope: Scope;
+}
+
+/** Devices of a linux node in ifindex order: lo first, then its interfaces. */
+export function devicesOf(node: LinuxNode): { name: string; addrs: IfAddr[] }[] {
+  return [{ name: 'lo', addrs: [LOOPBACK_ADDR, ...node.loAddrs] }, ...node.ifaces.map((i) => ({ name: i.name, addrs: i.addrs }))];
+}
+
+/** Marks primaries and secondaries the way __inet_insert_ifa does. */
+export function devAddrs(dev: string, addrs: IfAddr[]): DevAddr[] {
+  const out: DevAddr[] = [];
+  for (const a of addrs) {
+    const net = networkOf(a.ip, a.len);
+    const prim = out.find((p) => p.primary && p.len === a.len && networkOf(p.ip, p.len) === net);
+    out.push({
+      ...a,
+      dev,
+      primary: !prim,
+      primaryIp: prim ? prim.ip : a.ip,
+      scope: a.ip.startsWith('127.') ? 'host' : 'global',
+    });
+  }
+  return out;
+}
+
+/** The routes fib_add_ifaddr() creates for one address. */
+export function addressRoutes(a: DevAddr): FibRoute[] {
+  const out: FibRoute[] = [];
+  const base = { proto: 'kernel' as const, metric: 0, prefsrc: a.primaryIp, dev: a.dev };
+  out.push({ ...base, table: 'local', type: 'local', dst: a.ip, len: 32, scope: 'host', nhScope: 'host' });
+  const prefix = networkOf(a.ip, a.len);
+  if (ipToNum(prefix) >>> 24 !== 0 && a.primary && (prefix !== a.ip || a.len < 32)) {
+    if (a.dev === 'lo') {
+      out.push({ ...base, table: 'local', type: 'local', dst: prefix, len: a.len, scope: 'host', nhScope: 'host' });
+    } else {
+      out.push({ ...base, table: 'main', type: 'unicast', dst: prefix, len: a.len, scope: 'link', nhScope: 'host' });
+    }
+    if (a.len < 31) {
+      out.push({ ...base, table: 'local', type: 'broadcast', dst: broadcastOf(a.ip, a.len), len: 32, scope: 'link', nhScope: 'host' });
+    }
+  }
+  return out;
+}
+
+/** The default scope `ip route add` gives a route it was not told the scope of. */
+export function defaultScope(spec: RouteSpec): Scope {
+  return spec.type === 'unicast' && !spec.via ? 'link' : 'global';
+}
+
+export type RouteResult = { kind: 'ok'; route: FibRoute } | { kind: 'error'; message: string };
+
+/**
+ * fib_create_info + fib_check_nh for `ip route add` in the main table, checked against the
+ * tables as they are when the command runs. Messages are what iproute2 prints.
+ */
+export function resolveRoute(fib: Fib, devNames: readonly string[], spec: RouteSpec): RouteResult {
+  const scope = spec.scope ?? defaultScope(spec);
+  const err = (message: string): RouteResult => ({ kind: 'error', message });
+  if (spec.dev !== undefined && !devNames.includes(spec.dev)) return err(`Cannot find device "${spec.dev}"`);
+  const base = {
+    table: 'main' as const,
+    type: spec.type,
+    dst: networkOf(spec.dst.ip, spec.dst.len),
+    len: spec.dst.len,
+    scope,
+    proto: 'boot' as const,
+    metric: spec.metric ?? 0,
+    ...(spec.src ? { prefsrc: spec.src } : {}),
+  };
+  if (spec.type !== 'unicast') {
+    return { kind: 'ok', route: { ...base, nhScope: 'host' } };
+  }
+  if (!spec.via) {
+    if (spec.dev === undefined) return err('RTNETLINK answers: No such device');
+    if (spec.onlink) return { kind: 'ok', route: { ...base, dev: spec.dev, onlink: true, nhScope: 'host' } };
+    return { kind: 'ok', route: { ...base, dev: spec.dev, nhScope: 'host' } };
+  }
+  if (scope === 'host') return err('Error: Route with host scope can not have a gateway.');
+  const gw = spec.via;
+  if (spec.onlink) {
+    if (SCOPE_VALUE[scope] >= SCOPE_VALUE.link) return err('Error: Nexthop has invalid scope.');
+    if (spec.dev === undefined) return err('Error: Nexthop device required for onlink.');
+    if (fib.addrType(gw) !== 'unicast') return err('Error: Nexthop has invalid gateway.');
+    return { kind: 'ok', route: { ...base, gateway: gw, dev: spec.dev, onlink: true, nhScope: 'link' } };
+  }
+  // fib_check_nh_v4_gw: the gateway must be reachable through a link- or host-scope route.
+  const minScope: Scope = SCOPE_VALUE[scope] + 1 <= SCOPE_VALUE.link ? 'link' : 'host';
+  const r = fib.lookup(gw, { minScope, ...(spec.dev !== undefined ? { oif: spec.dev } : {}) });
+  if (r.kind === 'miss' || (r.route.type !== 'unicast' && r.route.type !== 'local')) {
+    return err('Error: Nexthop has invalid gateway.');
+  }
+  return { kind: 'ok', route: { ...base, gateway: gw, dev: r.route.dev!, nhScope: r.route.scope } };
+}
+
+export interface CompiledFib {
+  fib: Fib;
+  addrs: DevAddr[];
+  /** one message per route that the kernel would refuse, with the route's index */
+  errors: { route: number; message: string }[];
+}
+
+/** All address routes, then the static routes in order (what a containerlab export runs). */
+export function compileFib(node: LinuxNode): CompiledFib {
+  const fib = new Fib();
+  const addrs = devicesOf(node).flatMap((d) => devAddrs(d.name, d.addrs));
+  for (const a of addrs) for (const r of addressRoutes(a)) fib.add(r);
+  const devNames = devicesOf(node).map((d) => d.name);
+  const errors: CompiledFib['errors'] = [];
+  node.routes.forEach((spec, i) => {
+    const res = resolveRoute(fib, devNames, spec);
+    if (res.kind === 'error') errors.push({ route: i, message: res.message });
+    else if (!fib.add(res.route)) errors.push({ route: i, message: 'RTNETLINK answers: File exists' });
+  });
+  return { fib, addrs, errors };
+}

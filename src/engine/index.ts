@@ -1,0 +1,24 @@
+// The engine's only public surface. Everything here is pure and deterministic: the same
+// topology and options give the same trace. The UI reaches it through the worker only.
+
+export type { Ipv4Addr, Ipv4Cidr, MacAddr } from './wire/addr';
+export type * from './wire/types';
+export type * from './topology';
+export type * from './sim/trace';
+export type { FibRoute, FibRouteType, FibTable, Scope } from './tables/fib';
+export type { SimulateOptions, SimResult, StepResult, NodeState } from './sim/simulate';
+export type { Problem } from './io/problems';
+export type { TopologyIssue } from './io/validate';
+export type { OracleTrace, OracleFrame } from './io/oracle';
+export type { Command } from './sim/commands';
+
+export { simulate, ScenarioError, DEFAULT_MAX_EVENTS, DEFAULT_SETTLE_MS } from './sim/simulate';
+export { parseClab, toClab } from './io/clab';
+export { parseTopologyJson, toTopologyJson, topologyFromUnknown } from './io/json';
+export { TopologyError, formatProblem } from './io/problems';
+export { validateTopology } from './io/validate';
+export { parseCommand } from './sim/commands';
+export { toOracleTrace, formatOracleTrace, normaliseOutput } from './io/oracle';
+export { formatRoute, formatRoutes, formatNeigh, formatNeighs } from './linux-text';
+export { encodeFrame, decodeFrame, fieldSpans, verifyChecksums } from './wire/frame';
+export { endpointLabel, linkKey } from './topology';

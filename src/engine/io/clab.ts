@@ -1,0 +1,290 @@
+// containerlab topology files (YAML), the subset real Linux labs and ../shared/oracle use:
+// `kind: linux` nodes configured by `exec:` lines, `kind: bridge` nodes, `links:` with two
+// endpoints, and the oracle's `scenario:` list. Reading checks everything and reports each
+// problem with its line; writing produces a file that containerlab and the oracle accept.
+// Canvas positions and roles travel in node `labels` (graph-posX/graph-posY, as containerlab's
+// graph tool uses them).
+
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { macFromSerial } from '../wire/addr';
+import type { BridgeNode, Iface, LinuxNode, ScenarioStep, Topology, TopoNode } from '../topology';
+import { NodeBuild } from './exec';
+import { type Problem, TopologyError } from './problems';
+import { IFACE_NAME_RE, NODE_NAME_RE, routeText, validateTopology } from './validate';
+
+const EndpointSchema = z.union([
+  z.string(),
+  z.object({ node: z.string(), interface: z.string() }).loose(),
+]);
+const NodeSchema = z
+  .object({
+    kind: z.string().optional(),
+    exec: z.array(z.string(), { error: 'exec must be a list of command lines' }).optional(),
+    labels: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  })
+  .loose();
+const StepSchema = z.union([
+  z.object({ sleep: z.number({ error: 'sleep must be a number of seconds' }).nonnegative() }).strict(),
+  z
+    .object({
+      on: z.string({ error: 'a scenario step needs "on: NODE"' }),
+      run: z.string({ error: 'a scenario step needs "run: COMMAND"' }),
+      background: z.boolean().optional(),
+      timeout: z.number().positive().optional(),
+    })
+    .strict(),
+]);
+const ClabSchema = z
+  .object({
+    name: z.union([z.string(), z.number()]).optional(),
+    topology: z
+      .object({
+        defaults: z.object({ kind: z.string().optional() }).loose().optional(),
+        kinds: z.unknown().optional(),
+        nodes: z.record(z.string(), NodeSchema.nullable(), { error: 'topology.nodes must map node names to node definitions' }),
+        links: z
+          .array(
+            z
+              .object({ endpoints: z.array(EndpointSchema).length(2, { error: 'a link needs exactly two endpoints' }) })
+              .loose(),
+          )
+          .optional(),
+      }, { error: 'missing topology: with nodes:' })
+      .loose(),
+    scenario: z.array(StepSchema).optional(),
+  })
+  .loose();
+
+const LABEL_ROLE = 'packetwalk-role';
+const LABEL_X = 'graph-posX';
+const LABEL_Y = 'graph-posY';
+
+function lineOf(doc: Document, lc: LineCounter, path: (string | number)[]): number | undefined {
+  for (let p = path; p.length > 0; p = p.slice(0, -1)) {
+    const node = doc.getIn(p, true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === 'object' && node.range) return lc.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** Line of the n-th item of a YAML sequence at path. */
+function itemLine(doc: Document, lc: LineCounter, path: (string | number)[], n: number): number | undefined {
+  const seq = doc.getIn(path, true);
+  if (isSeq(seq)) {
+    const item = seq.items[n] as { range?: [number, number, number] } | undefined;
+    if (item?.range) return lc.linePos(item.range[0]).line;
+  }
+  return lineOf(doc, lc, path);
+}
+
+/** Reads a containerlab file. Throws TopologyError listing every problem found. */
+export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [];
+  const at = (line: number | undefined, message: string) => problems.push({ file, ...(line !== undefined ? { line } : {}), message });
+  for (const e of doc.errors) at(e.linePos?.[0]?.line, e.message.split('\n')[0]!);
+  if (problems.length) throw new TopologyError(problems);
+  if (!isMap(doc.contents)) throw new TopologyError([{ file, message: 'not a YAML mapping (expected name:, topology:, …)' }]);
+  const parsed = ClabSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      at(lineOf(doc, lc, path), `${path.length ? path.join('.') + ': ' : ''}${issue.message}`);
+    }
+    throw new TopologyError(problems);
+  }
+  const raw = parsed.data;
+  const name = raw.name !== undefined ? String(raw.name) : file.replace(/^.*\//, '').replace(/(\.clab)?\.ya?ml$/, '');
+  const defaultKind = raw.topology.defaults?.kind;
+
+  // Nodes.
+  const nodes: TopoNode[] = [];
+  const byName = new Map<string, TopoNode>();
+  for (const [nodeName, def0] of Object.entries(raw.topology.nodes)) {
+    const def = def0 ?? {};
+    const line = lineOf(doc, lc, ['topology', 'nodes', nodeName]);
+    if (!NODE_NAME_RE.test(nodeName)) at(line, `node name "${nodeName}" must be 1–32 letters, digits, "_" or "-"`);
+    const kind = def.kind ?? defaultKind;
+    const labels = def.labels ?? {};
+    const pos = labels[LABEL_X] !== undefined && labels[LABEL_Y] !== undefined ? { x: Number(labels[LABEL_X]), y: Number(labels[LABEL_Y]) } : undefined;
+    const position = pos && Number.isFinite(pos.x) && Number.isFinite(pos.y) ? { position: pos } : {};
+    const roleLabel = labels[LABEL_ROLE] !== undefined ? String(labels[LABEL_ROLE]) : undefined;
+    if (kind === 'linux') {
+      const role = (['host', 'server', 'router', 'nat'] as const).find((r) => r === roleLabel);
+      const n: LinuxNode = { kind: 'linux', name: nodeName, role: role ?? 'host', ifaces: [], loAddrs: [], routes: [], ipForward: false, ...position };
+      if (!role && roleLabel !== undefined) at(line, `node ${nodeName}: label ${LABEL_ROLE} "${roleLabel}" is not host, server, router or nat`);
+      nodes.push(n);
+      byName.set(nodeName, n);
+    } else if (kind === 'bridge') {
+      const n: BridgeNode = { kind: 'bridge', name: nodeName, role: 'switch', ifaces: [], ...position };
+      nodes.push(n);
+      byName.set(nodeName, n);
+    } else {
+      at(lineOf(doc, lc, ['topology', 'nodes', nodeName, 'kind']), `node ${nodeName}: kind "${kind ?? '(none)'}" is not supported (linux, bridge)`);
+    }
+  }
+
+  // Links create the interfaces, in file order (their ifindex order in each node).
+  let serial = 0;
+  const links: Topology['links'] = [];
+  (raw.topology.links ?? []).forEach((l, li) => {
+    const line = itemLine(doc, lc, ['topology', 'links'], li);
+    const eps = l.endpoints.map((ep) => {
+      let node: string;
+      let iface: string;
+      if (typeof ep === 'string') {
+        const m = /^([^:]+):(.+)$/.exec(ep);
+        if (!m) {
+          at(line, `link ${li + 1}: endpoint "${ep}" is not "node:interface"`);
+          return null;
+        }
+        node = m[1]!;
+        iface = m[2]!;
+      } else {
+        node = ep.node;
+        iface = ep.interface;
+      }
+      const n = byName.get(node);
+      if (!n) {
+        at(line, `link ${li + 1}: unknown node "${node}"`);
+        return null;
+      }
+      if (!IFACE_NAME_RE.test(iface) || iface === 'lo' || (n.kind === 'bridge' && iface === 'br0')) {
+        at(line, `link ${li + 1}: interface name "${iface}" is not allowed (1–15 characters; not lo${n.kind === 'bridge' ? ' or br0' : ''})`);
+        return null;
+      }
+      if (n.ifaces.some((i) => i.name === iface)) {
+        at(line, `link ${li + 1}: ${node}:${iface} is used by another link`);
+        return null;
+      }
+      const i: Iface = { name: iface, mac: macFromSerial(++serial), macAuto: true, addrs: [] };
+      n.ifaces.push(i);
+      return { node, iface };
+    });
+    if (eps[0] && eps[1]) links.push({ a: eps[0], b: eps[1] });
+  });
+
+  // exec lines, node by node, in order.
+  for (const n of nodes) {
+    const exec = raw.topology.nodes[n.name]?.exec ?? [];
+    const build = new NodeBuild(n);
+    exec.forEach((cmd, k) => {
+      const line = itemLine(doc, lc, ['topology', 'nodes', n.name, 'exec'], k);
+      const r = build.exec(cmd);
+      if (r.kind === 'error') at(line, `node ${n.name}: exec "${cmd}": ${r.message}`);
+    });
+  }
+  if (problems.length) throw new TopologyError(problems);
+
+  // Scenario.
+  const scenario: ScenarioStep[] = (raw.scenario ?? []).map((s) =>
+    'sleep' in s
+      ? { kind: 'sleep', seconds: s.sleep }
+      : { kind: 'run', on: s.on, run: s.run, ...(s.background ? { background: true } : {}), ...(s.timeout !== undefined ? { timeout: s.timeout } : {}) },
+  );
+  const topo: Topology = { name, nodes, links, scenario };
+
+  // Whole-topology checks, located as well as we can.
+  for (const issue of validateTopology(topo)) {
+    const [k0, i0, k1] = issue.path;
+    let line: number | undefined;
+    if (k0 === 'scenario' && typeof i0 === 'number') line = itemLine(doc, lc, ['scenario'], i0);
+    else if (k0 === 'links' && typeof i0 === 'number') line = itemLine(doc, lc, ['topology', 'links'], i0);
+    else if (k0 === 'nodes' && typeof i0 === 'number') {
+      const n = nodes[i0]!;
+      line = lineOf(doc, lc, ['topology', 'nodes', n.name]);
+      if (k1 === 'ifaces' || k1 === 'loAddrs') {
+        const m = /duplicate address (\S+)/.exec(issue.message);
+        const ip = m?.[1];
+        const exec = raw.topology.nodes[n.name]?.exec ?? [];
+        const k = ip ? exec.findIndex((c) => c.includes(` ${ip}/`) || c.includes(` ${ip} `)) : -1;
+        if (k >= 0) line = itemLine(doc, lc, ['topology', 'nodes', n.name, 'exec'], k);
+      }
+    }
+    at(line, issue.message);
+  }
+  if (problems.length) throw new TopologyError(problems);
+  return topo;
+}
+
+function sysctlLines(n: LinuxNode): string[] {
+  const out: string[] = [];
+  if (n.ipForward) out.push('sysctl -w net.ipv4.ip_forward=1');
+  const all = n.all ?? {};
+  if (all.proxyArp) out.push('sysctl -w net.ipv4.conf.all.proxy_arp=1');
+  if (all.sendRedirects === false) out.push('sysctl -w net.ipv4.conf.all.send_redirects=0');
+  if (all.acceptRedirects === false) out.push('sysctl -w net.ipv4.conf.all.accept_redirects=0');
+  for (const i of n.ifaces) {
+    const c = i.conf ?? {};
+    if (c.forwarding !== undefined && c.forwarding !== n.ipForward) out.push(`sysctl -w net.ipv4.conf.${i.name}.forwarding=${c.forwarding ? 1 : 0}`);
+    if (c.proxyArp !== undefined) out.push(`sysctl -w net.ipv4.conf.${i.name}.proxy_arp=${c.proxyArp ? 1 : 0}`);
+    if (c.sendRedirects !== undefined) out.push(`sysctl -w net.ipv4.conf.${i.name}.send_redirects=${c.sendRedirects ? 1 : 0}`);
+    if (c.acceptRedirects !== undefined) out.push(`sysctl -w net.ipv4.conf.${i.name}.accept_redirects=${c.acceptRedirects ? 1 : 0}`);
+    if (c.proxyDelay !== undefined) out.push(`sysctl -w net.ipv4.neigh.${i.name}.proxy_delay=${c.proxyDelay}`);
+  }
+  return out;
+}
+
+export interface ClabExport {
+  text: string;
+  /** what a containerlab file cannot hold (interfaces without a link) */
+  warnings: string[];
+}
+
+/** Writes a containerlab file that reproduces the topology (on containerlab and on the oracle). */
+export function toClab(t: Topology): ClabExport {
+  const warnings: string[] = [];
+  const linked = new Set(t.links.flatMap((l) => [`${l.a.node}:${l.a.iface}`, `${l.b.node}:${l.b.iface}`]));
+  const nodes: Record<string, unknown> = {};
+  for (const n of t.nodes) {
+    const labels: Record<string, string> = { [LABEL_ROLE]: n.role };
+    if (n.position) {
+      labels[LABEL_X] = String(Math.round(n.position.x));
+      labels[LABEL_Y] = String(Math.round(n.position.y));
+    }
+    const exec: string[] = [];
+    for (const i of n.ifaces) {
+      if (!linked.has(`${n.name}:${i.name}`)) {
+        warnings.push(`${n.name}:${i.name} has no link: a containerlab file cannot hold it, so it is left out`);
+        continue;
+      }
+      if (!i.macAuto) exec.push(`ip link set dev ${i.name} address ${i.mac}`);
+    }
+    if (n.kind === 'linux') {
+      for (const i of n.ifaces) {
+        if (!linked.has(`${n.name}:${i.name}`)) continue;
+        for (const a of i.addrs) exec.push(`ip addr add ${a.ip}/${a.len} dev ${i.name}`);
+      }
+      for (const a of n.loAddrs) exec.push(`ip addr add ${a.ip}/${a.len} dev lo`);
+      for (const r of n.routes) exec.push(`ip route add ${routeText(r)}`);
+      exec.push(...sysctlLines(n));
+    }
+    nodes[n.name] = { kind: n.kind, labels, ...(exec.length ? { exec } : {}) };
+  }
+  const doc: Record<string, unknown> = {
+    name: t.name,
+    topology: {
+      nodes,
+      links: t.links.map((l) => ({ endpoints: [`${l.a.node}:${l.a.iface}`, `${l.b.node}:${l.b.iface}`] })),
+    },
+  };
+  if (t.scenario.length) {
+    doc.scenario = t.scenario.map((s) =>
+      s.kind === 'sleep'
+        ? { sleep: s.seconds }
+        : { on: s.on, run: s.run, ...(s.background ? { background: true } : {}), ...(s.timeout !== undefined ? { timeout: s.timeout } : {}) },
+    );
+  }
+  const d = new Document(doc);
+  t.links.forEach((_, i) => {
+    const seq = d.getIn(['topology', 'links', i, 'endpoints'], true);
+    if (isSeq(seq)) {
+      seq.flow = true;
+      for (const item of seq.items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
+    }
+  });
+  const header = `# Written by packetwalk. Runs on containerlab and on the packet-walk oracle (record.mjs).\n`;
+  return { text: header + d.toString({ lineWidth: 0, flowCollectionPadding: false }), warnings };
+}

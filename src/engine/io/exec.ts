@@ -1,0 +1,263 @@
+// The configuration commands of a containerlab `exec:` list, applied to a node in order the way
+// the kernel applies them, with iproute2's and sysctl's own error messages: `ip addr add`,
+// `ip route add`, `ip link set DEV address|up`, `sysctl -w` for the IPv4 forwarding and
+// neighbour settings packetwalk models. The same parser reads routes typed as `ip route` text.
+
+import { networkOf, parseIpv4, parseMac, parsePrefix, type Ipv4Addr } from '../wire/addr';
+import { shellSplit } from '../sim/commands';
+import type { IfAddr, IfaceConf, LinuxNode, RouteScope, RouteSpec, RouteType, TopoNode } from '../topology';
+import { Fib } from '../tables/fib';
+import { addressRoutes, devAddrs, devicesOf, resolveRoute } from '../devices/config';
+
+export type ExecResult = { kind: 'ok' } | { kind: 'error'; message: string };
+
+const ok: ExecResult = { kind: 'ok' };
+const fail = (message: string): ExecResult => ({ kind: 'error', message });
+
+const ROUTE_TYPES: readonly RouteType[] = ['unicast', 'blackhole', 'unreachable', 'prohibit'];
+const SCOPES: Record<string, RouteScope> = { global: 'global', universe: 'global', link: 'link', host: 'host' };
+
+/** `ip route add` arguments (everything after "add") → a route, or iproute2's complaint. */
+export function parseRouteArgs(args: string[]): { kind: 'ok'; route: RouteSpec } | { kind: 'error'; message: string } {
+  let type: RouteType = 'unicast';
+  let i = 0;
+  if (args[0] && (ROUTE_TYPES as readonly string[]).includes(args[0])) {
+    type = args[0] as RouteType;
+    i = 1;
+  } else if (args[0] && ['local', 'broadcast', 'multicast', 'throw', 'nat', 'anycast'].includes(args[0])) {
+    return { kind: 'error', message: `route type "${args[0]}" is not supported (unicast, blackhole, unreachable, prohibit)` };
+  }
+  const dstText = args[i];
+  if (dstText === undefined) return { kind: 'error', message: 'Error: destination is expected.' };
+  let dst: IfAddr;
+  if (dstText === 'default' || dstText === 'all' || dstText === 'any') dst = { ip: '0.0.0.0' as Ipv4Addr, len: 0 };
+  else {
+    const p = parsePrefix(dstText);
+    if (!p) return { kind: 'error', message: `Error: inet prefix is expected rather than "${dstText}".` };
+    if (networkOf(p.ip, p.len) !== p.ip) return { kind: 'error', message: 'Error: Invalid prefix for given prefix length.' };
+    dst = p;
+  }
+  const spec: RouteSpec = { type, dst };
+  for (i++; i < args.length; i++) {
+    const k = args[i]!;
+    const v = args[i + 1];
+    switch (k) {
+      case 'via': {
+        const gw = parseIpv4(v ?? '');
+        if (!gw) return { kind: 'error', message: `Error: inet address is expected rather than "${v ?? ''}".` };
+        spec.via = gw;
+        i++;
+        break;
+      }
+      case 'dev':
+      case 'oif':
+        if (!v) return { kind: 'error', message: 'Error: argument "dev" needs a device name.' };
+        spec.dev = v;
+        i++;
+        break;
+      case 'onlink':
+        spec.onlink = true;
+        break;
+      case 'scope': {
+        const s = SCOPES[v ?? ''];
+        if (!s) return { kind: 'error', message: `Error: argument "${v ?? ''}" is wrong: invalid scope value (global, link, host).` };
+        spec.scope = s;
+        i++;
+        break;
+      }
+      case 'metric':
+      case 'priority':
+      case 'preference':
+        if (!v || !/^\d+$/.test(v) || Number(v) > 0xffffffff) return { kind: 'error', message: `Error: argument "${v ?? ''}" is wrong: "metric" value is invalid` };
+        spec.metric = Number(v);
+        i++;
+        break;
+      case 'src': {
+        const s = parseIpv4(v ?? '');
+        if (!s) return { kind: 'error', message: `Error: inet address is expected rather than "${v ?? ''}".` };
+        spec.src = s;
+        i++;
+        break;
+      }
+      case 'proto':
+      case 'protocol':
+        if (v !== 'static' && v !== 'boot') return { kind: 'error', message: `route protocol "${v ?? ''}" is not supported (boot, static)` };
+        i++;
+        break;
+      case 'table':
+        if (v !== 'main' && v !== '254') return { kind: 'error', message: `only the main routing table is supported ("table ${v ?? ''}")` };
+        i++;
+        break;
+      default:
+        return { kind: 'error', message: `"${k}" is not supported in ip route (via, dev, onlink, scope, metric, src)` };
+    }
+  }
+  if (type !== 'unicast' && (spec.via || spec.onlink)) {
+    return { kind: 'error', message: `a ${type} route cannot have a gateway` };
+  }
+  return { kind: 'ok', route: spec };
+}
+
+/** Routes of a node as they are while its exec lines run (rebuilt when an address changes). */
+export class NodeBuild {
+  private fib: Fib | null = null;
+
+  constructor(readonly node: TopoNode) {}
+
+  private devNames(): string[] {
+    return this.node.kind === 'linux' ? devicesOf(this.node).map((d) => d.name) : this.node.ifaces.map((i) => i.name);
+  }
+
+  private currentFib(node: LinuxNode): Fib {
+    if (!this.fib) {
+      const fib = new Fib();
+      for (const d of devicesOf(node)) for (const a of devAddrs(d.name, d.addrs)) for (const r of addressRoutes(a)) fib.add(r);
+      const names = this.devNames();
+      for (const spec of node.routes) {
+        const r = resolveRoute(fib, names, spec);
+        if (r.kind === 'ok') fib.add(r.route);
+      }
+      this.fib = fib;
+    }
+    return this.fib;
+  }
+
+  addAddress(dev: string, text: string): ExecResult {
+    const node = this.node;
+    if (node.kind !== 'linux') return fail('a bridge node has no IP addresses');
+    const p = parsePrefix(text);
+    if (!p) return fail(`Error: any valid prefix is expected rather than "${text}".`);
+    const list = dev === 'lo' ? node.loAddrs : node.ifaces.find((i) => i.name === dev)?.addrs;
+    if (!list) return fail(`Cannot find device "${dev}"`);
+    if ((dev === 'lo' && p.ip === '127.0.0.1' && p.len === 8) || list.some((a) => a.ip === p.ip && a.len === p.len)) {
+      return fail('Error: ipv4: Address already assigned.');
+    }
+    list.push({ ip: p.ip, len: p.len });
+    this.fib = null;
+    return ok;
+  }
+
+  addRoute(args: string[]): ExecResult {
+    const node = this.node;
+    if (node.kind !== 'linux') return fail('a bridge node has no routing table');
+    const parsed = parseRouteArgs(args);
+    if (parsed.kind === 'error') return parsed;
+    const fib = this.currentFib(node);
+    const r = resolveRoute(fib, this.devNames(), parsed.route);
+    if (r.kind === 'error') return r;
+    if (!fib.add(r.route)) return fail('RTNETLINK answers: File exists');
+    node.routes.push(parsed.route);
+    return ok;
+  }
+
+  setMac(dev: string, text: string): ExecResult {
+    const iface = this.node.ifaces.find((i) => i.name === dev);
+    if (!iface) return fail(`Cannot find device "${dev}"`);
+    const mac = parseMac(text);
+    if (!mac) return fail(`"${text}" is invalid lladdr.`);
+    if (parseInt(mac.slice(0, 2), 16) & 1) return fail('RTNETLINK answers: Cannot assign requested address');
+    iface.mac = mac;
+    delete iface.macAuto;
+    return ok;
+  }
+
+  sysctl(assignment: string): ExecResult {
+    const node = this.node;
+    const eq = assignment.indexOf('=');
+    if (eq < 0) return fail(`sysctl: "${assignment}" must be of the form KEY=VALUE`);
+    const key = assignment.slice(0, eq).trim().replace(/\//g, '.');
+    const value = assignment.slice(eq + 1).trim();
+    if (node.kind !== 'linux') return fail('sysctl settings on a bridge node are not supported');
+    const bool = (): boolean | ExecResult => (value === '0' ? false : value === '1' ? true : fail(`sysctl: invalid value "${value}" for ${key} (0 or 1)`));
+    if (key === 'net.ipv4.ip_forward' || key === 'net.ipv4.conf.all.forwarding') {
+      const b = bool();
+      if (typeof b !== 'boolean') return b;
+      node.ipForward = b;
+      // Writing ip_forward sets every device's forwarding too (inet_forward_change).
+      for (const i of node.ifaces) if (i.conf) delete i.conf.forwarding;
+      return ok;
+    }
+    let m = /^net\.ipv4\.conf\.([^.]+)\.(forwarding|proxy_arp|send_redirects|accept_redirects)$/.exec(key);
+    if (m) {
+      const [, dev, setting] = m as unknown as [string, string, string];
+      const b = bool();
+      if (typeof b !== 'boolean') return b;
+      if (dev === 'default') return ok; // only affects devices created later: none are
+      if (dev === 'all') {
+        node.all ??= {};
+        if (setting === 'proxy_arp') node.all.proxyArp = b;
+        else if (setting === 'send_redirects') node.all.sendRedirects = b;
+        else if (setting === 'accept_redirects') node.all.acceptRedirects = b;
+        return ok;
+      }
+      const iface = node.ifaces.find((i) => i.name === dev);
+      if (!iface) return fail(`sysctl: cannot stat /proc/sys/net/ipv4/conf/${dev}/${setting}: No such file or directory`);
+      const conf: IfaceConf = (iface.conf ??= {});
+      if (setting === 'forwarding') conf.forwarding = b;
+      else if (setting === 'proxy_arp') conf.proxyArp = b;
+      else if (setting === 'send_redirects') conf.sendRedirects = b;
+      else conf.acceptRedirects = b;
+      return ok;
+    }
+    m = /^net\.ipv4\.neigh\.([^.]+)\.proxy_delay$/.exec(key);
+    if (m) {
+      const dev = m[1]!;
+      if (!/^\d+$/.test(value)) return fail(`sysctl: invalid value "${value}" for ${key}`);
+      const iface = node.ifaces.find((i) => i.name === dev);
+      if (!iface) return fail(`sysctl: cannot stat /proc/sys/net/ipv4/neigh/${dev}/proxy_delay: No such file or directory`);
+      (iface.conf ??= {}).proxyDelay = Number(value);
+      return ok;
+    }
+    if (/^net\.ipv4\./.test(key)) return fail(`sysctl ${key} is not modelled by packetwalk (supported: ip_forward, conf.DEV.{forwarding,proxy_arp,send_redirects,accept_redirects}, neigh.DEV.proxy_delay)`);
+    return fail(`sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`);
+  }
+
+  /** Applies one exec line. */
+  exec(line: string): ExecResult {
+    const stages = shellSplit(line.trim());
+    if (typeof stages === 'string') return fail(stages);
+    if (stages.length !== 1 || stages[0]!.length === 0) return fail('one command per line (no pipes)');
+    const w = stages[0]!;
+    const prefix = (word: string | undefined, full: string) => word !== undefined && word.length > 0 && full.startsWith(word);
+    if (w[0] === 'ip') {
+      const a = w.slice(1).filter((x) => x !== '-4');
+      if (prefix(a[0], 'address') && (a[1] === 'add' || a[1] === 'a')) {
+        // ip addr add PREFIX [brd +] dev DEV
+        const rest = a.slice(2);
+        const devAt = rest.indexOf('dev');
+        const dev = devAt >= 0 ? rest[devAt + 1] : undefined;
+        const others = rest.filter((_, k) => k !== devAt && k !== devAt + 1);
+        if (!dev) return fail('Not enough information: "dev" argument is required.');
+        const brd = others.indexOf('brd');
+        if (brd >= 0) {
+          if (others[brd + 1] !== '+') return fail('only "brd +" (the default broadcast) is supported');
+          others.splice(brd, 2);
+        }
+        if (others.length !== 1) return fail(`ip addr add: expected "PREFIX dev DEV", got "${a.slice(2).join(' ')}"`);
+        return this.addAddress(dev, others[0]!);
+      }
+      if (prefix(a[0], 'route') && a[1] === 'add') return this.addRoute(a.slice(2));
+      if (prefix(a[0], 'link') && a[1] === 'set') {
+        const rest = a.slice(2);
+        if (rest[0] === 'dev') rest.shift();
+        const dev = rest[0];
+        if (!dev) return fail('Not enough information: "dev" argument is required.');
+        if ((rest[1] === 'address' || rest[1] === 'addr') && rest.length === 3) return this.setMac(dev, rest[2]!);
+        if (rest[1] === 'up' && rest.length === 2) {
+          return this.node.ifaces.some((i) => i.name === dev) || dev === 'lo' ? ok : fail(`Cannot find device "${dev}"`);
+        }
+        return fail(`ip link set: only "ip link set dev DEV address MAC" and "… up" are supported`);
+      }
+      return fail(`"ip ${a.join(' ')}" is not supported (ip addr add, ip route add, ip link set … address)`);
+    }
+    if (w[0] === 'sysctl') {
+      const args = w.slice(1).filter((x) => x !== '-w' && x !== '-q');
+      if (args.length !== 1) return fail('sysctl: expected one KEY=VALUE');
+      return this.sysctl(args[0]!);
+    }
+    if (w[0] === 'iptables' || w[0] === 'nft' || w[0] === 'iptables-legacy' || w[0] === 'iptables-nft') {
+      return fail('NAT and firewall rules (iptables) are not supported yet');
+    }
+    return fail(`command "${w[0]}" is not supported in exec (ip addr add, ip route add, ip link set, sysctl -w)`);
+  }
+}

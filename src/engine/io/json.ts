@@ -1,0 +1,119 @@
+// packetwalk's own file format: the topology as JSON, versioned, with canvas positions. Read
+// through a zod schema (shape) and validateTopology (meaning); problems name the JSON path.
+
+import { z } from 'zod';
+import { isIpv4, isMac, type Ipv4Addr, type MacAddr } from '../wire/addr';
+import type { Topology } from '../topology';
+import { type Problem, TopologyError } from './problems';
+import { validateTopology } from './validate';
+
+export const FORMAT = 'packetwalk';
+export const VERSION = 1;
+
+const Ip = z.string().refine(isIpv4, { error: (i) => `"${String(i.input)}" is not an IPv4 address` }).transform((s) => s as Ipv4Addr);
+const Mac = z
+  .string()
+  .transform((s) => s.toLowerCase())
+  .refine(isMac, { error: (i) => `"${String(i.input)}" is not a MAC address (xx:xx:xx:xx:xx:xx)` })
+  .transform((s) => s as MacAddr);
+const Len = z.number().int().min(0).max(32);
+const IfAddr = z.object({ ip: Ip, len: Len }).strict();
+const Position = z.object({ x: z.number().finite(), y: z.number().finite() }).strict();
+const IfaceConf = z
+  .object({
+    forwarding: z.boolean().optional(),
+    proxyArp: z.boolean().optional(),
+    sendRedirects: z.boolean().optional(),
+    acceptRedirects: z.boolean().optional(),
+    proxyDelay: z.number().int().min(0).optional(),
+  })
+  .strict();
+const Iface = z
+  .object({ name: z.string(), mac: Mac, macAuto: z.boolean().optional(), addrs: z.array(IfAddr), conf: IfaceConf.optional() })
+  .strict();
+const Route = z
+  .object({
+    type: z.enum(['unicast', 'blackhole', 'unreachable', 'prohibit']),
+    dst: IfAddr,
+    via: Ip.optional(),
+    dev: z.string().optional(),
+    onlink: z.boolean().optional(),
+    scope: z.enum(['global', 'link', 'host']).optional(),
+    metric: z.number().int().min(0).max(0xffffffff).optional(),
+    src: Ip.optional(),
+  })
+  .strict();
+const LinuxNode = z
+  .object({
+    kind: z.literal('linux'),
+    name: z.string(),
+    role: z.enum(['host', 'server', 'router', 'nat']),
+    ifaces: z.array(Iface),
+    loAddrs: z.array(IfAddr),
+    routes: z.array(Route),
+    ipForward: z.boolean(),
+    all: z.object({ proxyArp: z.boolean().optional(), sendRedirects: z.boolean().optional(), acceptRedirects: z.boolean().optional() }).strict().optional(),
+    position: Position.optional(),
+  })
+  .strict();
+const BridgeNode = z
+  .object({ kind: z.literal('bridge'), name: z.string(), role: z.literal('switch'), ifaces: z.array(Iface), position: Position.optional() })
+  .strict();
+const Endpoint = z.object({ node: z.string(), iface: z.string() }).strict();
+const Step = z.union([
+  z.object({ kind: z.literal('run'), on: z.string(), run: z.string(), background: z.boolean().optional(), timeout: z.number().positive().optional() }).strict(),
+  z.object({ kind: z.literal('sleep'), seconds: z.number().nonnegative() }).strict(),
+]);
+export const TopologySchema = z
+  .object({
+    name: z.string(),
+    nodes: z.array(z.discriminatedUnion('kind', [LinuxNode, BridgeNode])),
+    links: z.array(z.object({ a: Endpoint, b: Endpoint }).strict()),
+    scenario: z.array(Step),
+  })
+  .strict();
+
+const FileSchema = z.object({ format: z.literal(FORMAT), version: z.literal(VERSION), topology: TopologySchema }).strict();
+
+/** Checks an untrusted value (from a file, a URL or storage) and returns it as a Topology. */
+export function topologyFromUnknown(value: unknown, file = 'topology'): Topology {
+  const parsed = TopologySchema.safeParse(value);
+  if (!parsed.success) throw new TopologyError(zodProblems(parsed.error, file, []));
+  return checked(parsed.data as Topology, file);
+}
+
+function checked(t: Topology, file: string): Topology {
+  const issues = validateTopology(t);
+  if (issues.length) throw new TopologyError(issues.map((i) => ({ file, message: `${i.path.join('.')}: ${i.message}` })));
+  return t;
+}
+
+function zodProblems(error: z.ZodError, file: string, prefix: (string | number)[]): Problem[] {
+  return error.issues.slice(0, 20).map((i) => {
+    const path = [...prefix, ...i.path.filter((p): p is string | number => typeof p !== 'symbol')];
+    return { file, message: `${path.length ? path.join('.') + ': ' : ''}${i.message}` };
+  });
+}
+
+/** Reads a .packetwalk.json file. */
+export function parseTopologyJson(text: string, file = 'topology.json'): Topology {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new TopologyError([{ file, message: `not JSON: ${(e as Error).message}` }]);
+  }
+  if (!value || typeof value !== 'object' || (value as { format?: unknown }).format !== FORMAT) {
+    throw new TopologyError([{ file, message: `not a packetwalk file (expected "format": "${FORMAT}")` }]);
+  }
+  if ((value as { version?: unknown }).version !== VERSION) {
+    throw new TopologyError([{ file, message: `packetwalk file version ${String((value as { version?: unknown }).version)} is not supported (this is version ${VERSION})` }]);
+  }
+  const parsed = FileSchema.safeParse(value);
+  if (!parsed.success) throw new TopologyError(zodProblems(parsed.error, file, []));
+  return checked(parsed.data.topology as Topology, file);
+}
+
+export function toTopologyJson(t: Topology): string {
+  return JSON.stringify({ format: FORMAT, version: VERSION, topology: t }, null, 2) + '\n';
+}

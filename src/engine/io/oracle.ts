@@ -1,0 +1,175 @@
+// The oracle's trace format (../shared/oracle/README.md, "Trace format"): frames per link with
+// MACs replaced by "node:iface" labels and run-dependent fields left out, final neighbour, route
+// and FDB state, and step results. A simulation exported this way compares field by field with a
+// golden trace recorded on real Linux (compare.mjs).
+
+import { ETHERTYPE, IPPROTO, type EthernetFrame } from '../wire/types';
+import type { MacAddr } from '../wire/addr';
+import { prefixText, type FibRoute } from '../tables/fib';
+import { linkKey, type Topology } from '../topology';
+import type { SimResult } from '../sim/simulate';
+
+export interface OracleFrame {
+  eth: { src: string; dst: string; vlan?: number | number[]; type: string };
+  arp?: { op: string | number; senderMac: string; senderIp: string; targetMac: string; targetIp: string };
+  ip?: { src: string; dst: string; ttl: number; proto: string; frag?: { offset: number; more: boolean } };
+  icmp?: { type: number; code: number; seq?: number; gateway?: string; inner?: { src: string; dst: string; proto: string; sport?: number; dport?: number } };
+  udp?: { sport: number; dport: number };
+  tcp?: { sport: number; dport: number; flags?: string };
+}
+
+export interface OracleRoute {
+  dst: string;
+  type: string;
+  gateway?: string;
+  dev?: string;
+  scope: string;
+  table: string;
+  prefsrc?: string;
+  metric?: number;
+  flags?: string[];
+}
+
+export interface OracleTrace {
+  format: 1;
+  topology: string;
+  links: Record<string, OracleFrame[]>;
+  order: [string, number][];
+  state: Record<string, { neigh?: { ip: string; dev: string; mac?: string; state: string }[]; routes?: OracleRoute[]; fdb?: { mac: string; port: string }[] }>;
+  steps: Record<string, unknown>[];
+}
+
+const PROTO: Record<number, string> = { 1: 'icmp', 6: 'tcp', 17: 'udp', 2: 'igmp', 47: 'gre', 50: 'esp' };
+const protoName = (n: number) => PROTO[n] ?? String(n);
+
+export function macLabeler(t: Topology): (mac: MacAddr) => string {
+  const map = new Map<string, string>();
+  for (const n of t.nodes) for (const i of n.ifaces) if (!map.has(i.mac)) map.set(i.mac, `${n.name}:${i.name}`);
+  return (mac) => (mac === 'ff:ff:ff:ff:ff:ff' ? 'broadcast' : mac === '00:00:00:00:00:00' ? 'zero' : (map.get(mac) ?? `unknown:${mac}`));
+}
+
+const TCP_ORDER = ['syn', 'fin', 'rst', 'psh', 'ack', 'urg', 'ece', 'cwr'] as const;
+
+export function oracleFrame(f: EthernetFrame, label: (m: MacAddr) => string): OracleFrame {
+  const out: OracleFrame = { eth: { src: label(f.srcMac), dst: label(f.dstMac), type: '' } };
+  if (f.vlans?.length) out.eth.vlan = f.vlans.length === 1 ? f.vlans[0]!.vid : f.vlans.map((v) => v.vid);
+  const p = f.payload;
+  if (p.kind === 'arp') {
+    out.eth.type = 'arp';
+    out.arp = {
+      op: p.op === 1 ? 'request' : p.op === 2 ? 'reply' : p.op,
+      senderMac: label(p.senderMac),
+      senderIp: p.senderIp,
+      targetMac: label(p.targetMac),
+      targetIp: p.targetIp,
+    };
+  } else if (p.kind === 'ipv4') {
+    out.eth.type = 'ipv4';
+    out.ip = { src: p.srcIp, dst: p.dstIp, ttl: p.ttl, proto: protoName(p.protocol) };
+    if (p.flags.mf || p.fragmentOffset) out.ip.frag = { offset: p.fragmentOffset * 8, more: p.flags.mf };
+    const l4 = p.payload;
+    if (l4.kind === 'icmp') {
+      out.icmp = { type: l4.type, code: l4.code };
+      if ((l4.type === 0 || l4.type === 8) && l4.sequence !== undefined) out.icmp.seq = l4.sequence;
+      if (l4.type === 5 && l4.gateway) out.icmp.gateway = l4.gateway;
+      const q = l4.quote;
+      if (q && [3, 4, 5, 11, 12].includes(l4.type)) {
+        out.icmp.inner = { src: q.srcIp, dst: q.dstIp, proto: protoName(q.protocol) };
+        const ql4 = q.payload;
+        if ((ql4.kind === 'udp' && q.protocol === IPPROTO.udp) || (ql4.kind === 'tcp' && q.protocol === IPPROTO.tcp)) {
+          out.icmp.inner.sport = ql4.srcPort;
+          out.icmp.inner.dport = ql4.dstPort;
+        }
+      }
+    } else if (l4.kind === 'udp') out.udp = { sport: l4.srcPort, dport: l4.dstPort };
+    else if (l4.kind === 'tcp') {
+      out.tcp = { sport: l4.srcPort, dport: l4.dstPort, flags: TCP_ORDER.filter((k) => l4.flags[k]).map((k) => k.toUpperCase()).join(',') || 'NONE' };
+    }
+  } else {
+    out.eth.type = f.ethertype === ETHERTYPE.ipv4 ? 'ipv4' : f.ethertype === ETHERTYPE.ipv6 ? 'ipv6' : `0x${f.ethertype.toString(16).padStart(4, '0')}`;
+  }
+  return out;
+}
+
+export function oracleRoute(r: FibRoute): OracleRoute {
+  const o: OracleRoute = {
+    dst: prefixText(r.dst, r.len),
+    type: r.type,
+    ...(r.gateway ? { gateway: r.gateway } : {}),
+    ...(r.dev && (r.type === 'unicast' || r.type === 'local' || r.type === 'broadcast') ? { dev: r.dev } : {}),
+    scope: r.scope,
+    table: r.table,
+  };
+  if (r.prefsrc) o.prefsrc = r.prefsrc;
+  if (r.metric) o.metric = r.metric;
+  if (r.onlink) o.flags = ['onlink'];
+  return o;
+}
+
+/** The recorder's normaliseOutput: timings in command output are masked. */
+export function normaliseOutput(text: string): string {
+  return text
+    .replace(/time[=<][0-9.]+ ?ms/g, 'time=<t> ms')
+    .replace(/, time [0-9.]+ ?ms/g, ', time <t>ms')
+    .replace(/^(rtt|round-trip) min\/avg\/max\/mdev = .*$/gm, '$1 min/avg/max/mdev = <t>')
+    .replace(/, ipg\/ewma [0-9./]+ ms/g, ', ipg/ewma <t> ms')
+    .replace(/\bexpires [0-9]+sec/g, 'expires <t>sec');
+}
+
+const ipKey = (ip: string) => ip.split(/[./]/).map((p) => p.padStart(3, '0')).join('.');
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function toOracleTrace(t: Topology, r: SimResult): OracleTrace {
+  const label = macLabeler(t);
+  const links: OracleTrace['links'] = {};
+  for (const l of t.links) links[linkKey(l)] = (r.captures[linkKey(l)] ?? []).map((f) => oracleFrame(f, label));
+  const state: OracleTrace['state'] = {};
+  for (const n of t.nodes) {
+    const s = r.final[n.name];
+    if (!s) continue;
+    if (s.kind === 'linux') {
+      state[n.name] = {
+        neigh: s.neigh
+          .map((e) => ({ ip: e.ip, dev: e.dev, ...(e.mac ? { mac: label(e.mac) } : {}), state: e.state }))
+          .sort((a, b) => cmp(a.dev, b.dev) || cmp(ipKey(a.ip), ipKey(b.ip))),
+        routes: s.routes.map(oracleRoute),
+      };
+    } else {
+      state[n.name] = {
+        fdb: s.fdb.map((e) => ({ mac: label(e.mac), port: e.port })).sort((a, b) => cmp(a.port, b.port) || cmp(a.mac, b.mac)),
+      };
+    }
+  }
+  const steps = r.steps.map((s) => {
+    if (s.kind === 'sleep') return { sleep: s.sleep };
+    const o: Record<string, unknown> = { on: s.on, run: s.run };
+    if (s.background) o.background = true;
+    else o.exit = s.exit ?? null;
+    o.stdout = normaliseOutput(s.stdout ?? '');
+    if (s.stderr) o.stderr = normaliseOutput(s.stderr);
+    if (s.timedOut) o.timedOut = true;
+    return o;
+  });
+  return { format: 1, topology: r.topology, links, order: r.captureOrder, state, steps };
+}
+
+/** Pretty JSON with one frame, state entry or order pair per line, like the recorder's. */
+export function formatOracleTrace(trace: OracleTrace): string {
+  const j = (v: unknown) => JSON.stringify(v);
+  const arr = (items: unknown[], ind: string) => (items.length ? `[\n${items.map((x) => `${ind}  ${j(x)}`).join(',\n')}\n${ind}]` : '[]');
+  const obj = (o: Record<string, unknown>, ind: string, inner: (v: unknown, ind: string) => string) => {
+    const ks = Object.keys(o);
+    return ks.length ? `{\n${ks.map((k) => `${ind}  ${j(k)}: ${inner(o[k], ind + '  ')}`).join(',\n')}\n${ind}}` : '{}';
+  };
+  const lines = [
+    '{',
+    `  "format": ${trace.format},`,
+    `  "topology": ${j(trace.topology)},`,
+    `  "links": ${obj(trace.links, '  ', (v, ind) => arr(v as unknown[], ind))},`,
+    `  "order": ${arr(trace.order, '  ')},`,
+    `  "state": ${obj(trace.state, '  ', (v, ind) => obj(v as Record<string, unknown>, ind, (x, i2) => arr(x as unknown[], i2)))},`,
+    `  "steps": ${arr(trace.steps, '  ')}`,
+    '}',
+  ];
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,107 @@
+// Checks that hold across a whole topology, whatever file it came from: unique names, links
+// between existing interfaces (each used once), valid and unique addresses and MACs, routes the
+// kernel would accept, scenario commands packetwalk can run.
+
+import { isLoopback, isMac, isMulticast, isZeronet, type Ipv4Addr } from '../wire/addr';
+import { linkKey, type RouteSpec, type Topology } from '../topology';
+import { compileFib } from '../devices/config';
+import { parseCommand } from '../sim/commands';
+
+/** A problem with a path into the topology, e.g. ['nodes', 2, 'routes', 0]. */
+export interface TopologyIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export const NODE_NAME_RE = /^[A-Za-z0-9_-]{1,32}$/;
+export const IFACE_NAME_RE = /^[A-Za-z0-9_.-]{1,15}$/;
+
+export function validateTopology(t: Topology): TopologyIssue[] {
+  const issues: TopologyIssue[] = [];
+  const names = new Map<string, number>();
+  const macs = new Map<string, string>();
+  const addrs = new Map<Ipv4Addr, string>();
+  t.nodes.forEach((n, ni) => {
+    if (!NODE_NAME_RE.test(n.name)) issues.push({ path: ['nodes', ni, 'name'], message: `node name "${n.name}" must be 1–32 letters, digits, "_" or "-"` });
+    if (names.has(n.name)) issues.push({ path: ['nodes', ni, 'name'], message: `node name "${n.name}" is used twice` });
+    names.set(n.name, ni);
+    const ifNames = new Set<string>();
+    n.ifaces.forEach((i, ii) => {
+      const p = ['nodes', ni, 'ifaces', ii];
+      if (!IFACE_NAME_RE.test(i.name) || i.name === 'lo' || (n.kind === 'bridge' && i.name === 'br0')) {
+        issues.push({ path: [...p, 'name'], message: `interface name "${i.name}" on ${n.name} is not allowed (1–15 characters; not lo${n.kind === 'bridge' ? ' or br0' : ''})` });
+      }
+      if (ifNames.has(i.name)) issues.push({ path: [...p, 'name'], message: `interface ${n.name}:${i.name} is defined twice` });
+      ifNames.add(i.name);
+      if (!isMac(i.mac) || parseInt(i.mac.slice(0, 2), 16) & 1) issues.push({ path: [...p, 'mac'], message: `${n.name}:${i.name}: "${i.mac}" is not a unicast MAC address` });
+      const other = macs.get(i.mac);
+      if (other) issues.push({ path: [...p, 'mac'], message: `MAC ${i.mac} of ${n.name}:${i.name} is also used by ${other}` });
+      macs.set(i.mac, `${n.name}:${i.name}`);
+    });
+    if (n.kind !== 'linux') return;
+    const all = [...n.ifaces.map((i) => ({ dev: i.name, list: i.addrs })), { dev: 'lo', list: n.loAddrs }];
+    for (const { dev, list } of all) {
+      list.forEach((a, ai) => {
+        const p = dev === 'lo' ? ['nodes', ni, 'loAddrs', ai] : ['nodes', ni, 'ifaces', n.ifaces.findIndex((i) => i.name === dev), 'addrs', ai];
+        if (isMulticast(a.ip) || isZeronet(a.ip) || a.ip === '255.255.255.255') {
+          issues.push({ path: p, message: `${n.name}:${dev}: ${a.ip} cannot be an interface address` });
+          return;
+        }
+        if (isLoopback(a.ip)) return;
+        const other = addrs.get(a.ip);
+        if (other && !other.startsWith(`${n.name}:`)) {
+          issues.push({ path: p, message: `duplicate address ${a.ip}: on ${n.name}:${dev} and on ${other}` });
+        }
+        addrs.set(a.ip, `${n.name}:${dev}`);
+      });
+    }
+    const { errors } = compileFib(n);
+    for (const e of errors) {
+      issues.push({ path: ['nodes', ni, 'routes', e.route], message: `${n.name}: ip route add ${routeText(n.routes[e.route]!)}: ${e.message}` });
+    }
+  });
+  const used = new Map<string, string>();
+  t.links.forEach((l, li) => {
+    for (const [side, e] of [['a', l.a], ['b', l.b]] as const) {
+      const ni = names.get(e.node);
+      if (ni === undefined) {
+        issues.push({ path: ['links', li, side], message: `link ${linkKey(l)}: unknown node "${e.node}"` });
+        continue;
+      }
+      if (!t.nodes[ni]!.ifaces.some((i) => i.name === e.iface)) {
+        issues.push({ path: ['links', li, side], message: `link ${linkKey(l)}: ${e.node} has no interface "${e.iface}"` });
+        continue;
+      }
+      const label = `${e.node}:${e.iface}`;
+      const prev = used.get(label);
+      if (prev) issues.push({ path: ['links', li, side], message: `${label} is used by two links (${prev} and ${linkKey(l)})` });
+      used.set(label, linkKey(l));
+    }
+  });
+  t.scenario.forEach((s, si) => {
+    if (s.kind === 'sleep') {
+      if (!(s.seconds >= 0)) issues.push({ path: ['scenario', si], message: 'sleep needs a number of seconds ≥ 0' });
+      return;
+    }
+    const ni = names.get(s.on);
+    if (ni === undefined) issues.push({ path: ['scenario', si, 'on'], message: `scenario step ${si + 1}: unknown node "${s.on}"` });
+    else if (t.nodes[ni]!.kind !== 'linux') issues.push({ path: ['scenario', si, 'on'], message: `scenario step ${si + 1}: ${s.on} is a bridge; commands run on linux nodes` });
+    const c = parseCommand(s.run);
+    if (c.kind === 'error') issues.push({ path: ['scenario', si, 'run'], message: `scenario step ${si + 1} (${s.run}): ${c.message}` });
+  });
+  return issues;
+}
+
+/** A RouteSpec as `ip route add` arguments. */
+export function routeText(r: RouteSpec): string {
+  const parts: string[] = [];
+  if (r.type !== 'unicast') parts.push(r.type);
+  parts.push(r.dst.len === 0 && r.dst.ip === '0.0.0.0' ? 'default' : `${r.dst.ip}/${r.dst.len}`);
+  if (r.via) parts.push('via', r.via);
+  if (r.dev) parts.push('dev', r.dev);
+  if (r.onlink) parts.push('onlink');
+  if (r.scope) parts.push('scope', r.scope);
+  if (r.metric !== undefined) parts.push('metric', String(r.metric));
+  if (r.src) parts.push('src', r.src);
+  return parts.join(' ');
+}

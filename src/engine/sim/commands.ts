@@ -1,0 +1,287 @@
+// The scenario commands packetwalk runs, parsed from the shell lines of the oracle's `scenario:`
+// list: iputils `ping`, OpenBSD `nc -u` (client and listener, fed by `echo … |`), `ip route get`,
+// `ip route show`, `ip neigh show` and `sleep`. Anything else is refused with a reason.
+
+import { parseIpv4, type Ipv4Addr } from '../wire/addr';
+
+export type Command =
+  | {
+      kind: 'ping';
+      dst: Ipv4Addr;
+      count?: number;
+      ttl?: number;
+      /** -W: seconds to wait for a reply after the last request */
+      waitS?: number;
+      /** -w: overall deadline in seconds */
+      deadlineS?: number;
+      intervalS: number;
+      size: number;
+      broadcast: boolean;
+      quiet: boolean;
+    }
+  | { kind: 'nc-udp'; dst: Ipv4Addr; port: number; srcPort?: number; src?: Ipv4Addr; waitS?: number; quitS?: number; stdin: string }
+  | { kind: 'nc-udp-listen'; port: number; stdin: string }
+  | { kind: 'ip-route-get'; dst: Ipv4Addr; from?: Ipv4Addr }
+  | { kind: 'ip-route-show'; table: 'main' | 'local' | 'all' }
+  | { kind: 'ip-neigh-show' }
+  | { kind: 'sleep'; seconds: number };
+
+export type CommandParse = { kind: 'ok'; command: Command } | { kind: 'error'; message: string };
+
+/** Splits a shell line into pipeline stages of words, honouring '…', "…" and backslashes. */
+export function shellSplit(line: string): string[][] | string {
+  const stages: string[][] = [[]];
+  let word: string | null = null;
+  let i = 0;
+  const push = () => {
+    if (word !== null) stages[stages.length - 1]!.push(word);
+    word = null;
+  };
+  while (i < line.length) {
+    const c = line[i]!;
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) return 'unterminated quote';
+      word = (word ?? '') + line.slice(i + 1, end);
+      i = end + 1;
+    } else if (c === '"') {
+      let j = i + 1;
+      let s = '';
+      while (j < line.length && line[j] !== '"') {
+        if (line[j] === '\\' && j + 1 < line.length && '"\\$`'.includes(line[j + 1]!)) j++;
+        s += line[j];
+        j++;
+      }
+      if (j >= line.length) return 'unterminated quote';
+      word = (word ?? '') + s;
+      i = j + 1;
+    } else if (c === '\\' && i + 1 < line.length) {
+      word = (word ?? '') + line[i + 1];
+      i += 2;
+    } else if (c === ' ' || c === '\t') {
+      push();
+      i++;
+    } else if (c === '|') {
+      push();
+      stages.push([]);
+      i++;
+    } else if (';&<>`$()'.includes(c)) {
+      return `shell syntax "${c}" is not supported`;
+    } else {
+      word = (word ?? '') + c;
+      i++;
+    }
+  }
+  push();
+  return stages;
+}
+
+const err = (message: string): CommandParse => ({ kind: 'error', message });
+const isInt = (s: string | undefined): s is string => s !== undefined && /^\d+$/.test(s);
+const isNum = (s: string | undefined): s is string => s !== undefined && /^\d+(\.\d+)?$|^\.\d+$/.test(s);
+
+function port(s: string | undefined, what: string): number | string {
+  if (!isInt(s) || Number(s) < 1 || Number(s) > 65535) return `${what} "${s ?? ''}" is not a port number (1–65535)`;
+  return Number(s);
+}
+
+function parsePing(args: string[]): CommandParse {
+  let count: number | undefined;
+  let ttl: number | undefined;
+  let waitS: number | undefined;
+  let deadlineS: number | undefined;
+  let intervalS = 1;
+  let size = 56;
+  let broadcast = false;
+  let quiet = false;
+  let dst: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const val = () => args[++i];
+    if (a === '-c') {
+      const v = val();
+      if (!isInt(v) || Number(v) < 1) return err(`ping: invalid count "${v ?? ''}"`);
+      count = Number(v);
+    } else if (a === '-t') {
+      const v = val();
+      if (!isInt(v) || Number(v) < 1 || Number(v) > 255) return err(`ping: invalid TTL "${v ?? ''}" (1–255)`);
+      ttl = Number(v);
+    } else if (a === '-W') {
+      const v = val();
+      if (!isNum(v)) return err(`ping: invalid timeout "${v ?? ''}"`);
+      waitS = Number(v);
+    } else if (a === '-w') {
+      const v = val();
+      if (!isNum(v)) return err(`ping: invalid deadline "${v ?? ''}"`);
+      deadlineS = Number(v);
+    } else if (a === '-i') {
+      const v = val();
+      if (!isNum(v) || Number(v) < 0.002) return err(`ping: invalid interval "${v ?? ''}"`);
+      intervalS = Number(v);
+    } else if (a === '-s') {
+      const v = val();
+      if (!isInt(v) || Number(v) > 1472) return err(`ping: packet size "${v ?? ''}" is not supported (0–1472)`);
+      size = Number(v);
+    } else if (a === '-b') broadcast = true;
+    else if (a === '-q') quiet = true;
+    else if (a === '-n' || a === '-4') continue;
+    else if (a.startsWith('-')) return err(`ping: option ${a} is not supported (use -c -t -W -w -i -s -b -q -n)`);
+    else if (dst === undefined) dst = a;
+    else return err(`ping: unexpected argument "${a}"`);
+  }
+  if (dst === undefined) return err('ping: missing destination address');
+  const ip = parseIpv4(dst);
+  if (!ip) return err(`ping: "${dst}" is not an IPv4 address (names are not resolved)`);
+  return {
+    kind: 'ok',
+    command: {
+      kind: 'ping',
+      dst: ip,
+      ...(count !== undefined ? { count } : {}),
+      ...(ttl !== undefined ? { ttl } : {}),
+      ...(waitS !== undefined ? { waitS } : {}),
+      ...(deadlineS !== undefined ? { deadlineS } : {}),
+      intervalS,
+      size,
+      broadcast,
+      quiet,
+    },
+  };
+}
+
+function parseEcho(args: string[]): string {
+  let newline = true;
+  let words = args;
+  if (words[0] === '-n') {
+    newline = false;
+    words = words.slice(1);
+  }
+  return words.join(' ') + (newline ? '\n' : '');
+}
+
+function parseNc(args: string[], stdin: string): CommandParse {
+  let udp = false;
+  let listen = false;
+  let srcPort: number | undefined;
+  let src: Ipv4Addr | undefined;
+  let waitS: number | undefined;
+  let quitS: number | undefined;
+  const pos: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (/^-[ulnv]+$/.test(a)) {
+      if (a.includes('u')) udp = true;
+      if (a.includes('l')) listen = true;
+    } else if (a === '-p') {
+      const p = port(args[++i], 'nc: source port');
+      if (typeof p === 'string') return err(p);
+      srcPort = p;
+    } else if (a === '-s') {
+      const v = args[++i] ?? '';
+      const ip = parseIpv4(v);
+      if (!ip) return err(`nc: source address "${v}" is not an IPv4 address`);
+      src = ip;
+    } else if (a === '-w' || a === '-q') {
+      const v = args[++i];
+      if (!isNum(v)) return err(`nc: invalid ${a} value "${v ?? ''}"`);
+      if (a === '-w') waitS = Number(v);
+      else quitS = Number(v);
+    } else if (a.startsWith('-')) return err(`nc: option ${a} is not supported (use -u -l -p -s -w -q -n -v)`);
+    else pos.push(a);
+  }
+  if (!udp) return err('nc: only UDP (nc -u) is supported so far; TCP comes with the NAT/TCP work');
+  if (listen) {
+    const p = port(pos[0] ?? (srcPort !== undefined ? String(srcPort) : undefined), 'nc: listening port');
+    if (typeof p === 'string') return err(p);
+    if (pos.length > 1) return err(`nc: unexpected argument "${pos[1]}"`);
+    return { kind: 'ok', command: { kind: 'nc-udp-listen', port: p, stdin } };
+  }
+  if (pos.length !== 2) return err('nc: expected a destination address and port');
+  const dst = parseIpv4(pos[0]!);
+  if (!dst) return err(`nc: "${pos[0]}" is not an IPv4 address (names are not resolved)`);
+  const p = port(pos[1], 'nc: destination port');
+  if (typeof p === 'string') return err(p);
+  return {
+    kind: 'ok',
+    command: {
+      kind: 'nc-udp',
+      dst,
+      port: p,
+      ...(srcPort !== undefined ? { srcPort } : {}),
+      ...(src ? { src } : {}),
+      ...(waitS !== undefined ? { waitS } : {}),
+      ...(quitS !== undefined ? { quitS } : {}),
+      stdin,
+    },
+  };
+}
+
+function parseIp(args: string[]): CommandParse {
+  const a = args.filter((x) => x !== '-4');
+  const obj = a[0];
+  const matches = (word: string | undefined, full: string) => word !== undefined && word.length > 0 && full.startsWith(word);
+  if (matches(obj, 'route') || obj === 'r') {
+    const verb = a[1];
+    if (matches(verb, 'get')) {
+      const dst = parseIpv4(a[2] ?? '');
+      if (!dst) return err(`ip route get: "${a[2] ?? ''}" is not an IPv4 address`);
+      let from: Ipv4Addr | undefined;
+      for (let i = 3; i < a.length; i++) {
+        if (a[i] === 'from') {
+          const f = parseIpv4(a[++i] ?? '');
+          if (!f) return err('ip route get: "from" needs an IPv4 address');
+          from = f;
+        } else return err(`ip route get: "${a[i]}" is not supported`);
+      }
+      return { kind: 'ok', command: { kind: 'ip-route-get', dst, ...(from ? { from } : {}) } };
+    }
+    if (verb === undefined || matches(verb, 'show') || matches(verb, 'list')) {
+      let table: 'main' | 'local' | 'all' = 'main';
+      if (a[2] === 'table') {
+        const t = a[3];
+        if (t !== 'main' && t !== 'local' && t !== 'all') return err(`ip route show: table "${t ?? ''}" is not supported (main, local, all)`);
+        table = t;
+      } else if (a.length > 2) return err(`ip route show: "${a[2]}" is not supported`);
+      return { kind: 'ok', command: { kind: 'ip-route-show', table } };
+    }
+    return err(`ip route ${verb}: only "get" and "show" can run in a scenario`);
+  }
+  if (matches(obj, 'neighbour') || matches(obj, 'neighbor') || obj === 'n') {
+    if (a.length === 1 || (a.length === 2 && (matches(a[1], 'show') || matches(a[1], 'list')))) {
+      return { kind: 'ok', command: { kind: 'ip-neigh-show' } };
+    }
+    return err('ip neigh: only "show" can run in a scenario');
+  }
+  return err(`ip ${obj ?? ''}: only "ip route get", "ip route show" and "ip neigh show" can run in a scenario`);
+}
+
+/** Parses one scenario command line. */
+export function parseCommand(line: string): CommandParse {
+  const stages = shellSplit(line.trim());
+  if (typeof stages === 'string') return err(stages);
+  if (stages.some((s) => s.length === 0)) return err('empty command');
+  if (stages.length > 2) return err('only one pipe ("echo TEXT | nc …") is supported');
+  let stdin = '';
+  let cmd = stages[0]!;
+  if (stages.length === 2) {
+    if (cmd[0] !== 'echo') return err('only "echo TEXT | nc …" pipelines are supported');
+    stdin = parseEcho(cmd.slice(1));
+    cmd = stages[1]!;
+    if (cmd[0] !== 'nc') return err('only "echo TEXT | nc …" pipelines are supported');
+  }
+  const [name, ...args] = cmd;
+  switch (name) {
+    case 'ping':
+      return parsePing(args);
+    case 'nc':
+      return parseNc(args, stdin);
+    case 'ip':
+      return parseIp(args);
+    case 'sleep': {
+      if (args.length !== 1 || !isNum(args[0])) return err('sleep: expected a number of seconds');
+      return { kind: 'ok', command: { kind: 'sleep', seconds: Number(args[0]) } };
+    }
+    default:
+      return err(`command "${name}" is not supported (ping, nc -u, ip route get/show, ip neigh show, sleep)`);
+  }
+}

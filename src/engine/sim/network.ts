@@ -1,0 +1,70 @@
+// Wires between devices. A transmitted frame appears on its link's capture at once and reaches
+// the far end after a fixed delay; frames are processed first in, first out, the way veth pairs
+// and bridges queue them on one CPU. The capture of a link is taken at its first endpoint, like
+// the oracle's tcpdump: frames that endpoint sends are recorded when sent, frames it receives
+// when they arrive.
+
+import type { EthernetFrame } from '../wire/types';
+import type { Sim } from './sim';
+import type { PacketId } from './trace';
+import { endpointLabel, linkKey, type Topology } from '../topology';
+
+/** One hop on a veth pair: enough to order frames, small enough to print sub-ms ping times. */
+export const LINK_DELAY_US = 5;
+
+export interface Device {
+  readonly name: string;
+  receive(iface: string, frame: EthernetFrame, pkt: PacketId): void;
+}
+
+interface Peer {
+  node: string;
+  iface: string;
+  link: string;
+  /** true when the sending endpoint is the link's first endpoint (where the capture is) */
+  senderIsA: boolean;
+}
+
+export class Network {
+  readonly devices = new Map<string, Device>();
+  /** per link key, the frames as the capture at its first endpoint saw them */
+  readonly captures = new Map<string, EthernetFrame[]>();
+  /** every captured frame once, in capture order: [link key, index in that link's capture] */
+  readonly captureOrder: [string, number][] = [];
+  private readonly peers = new Map<string, Peer>();
+
+  constructor(
+    private readonly sim: Sim,
+    topology: Topology,
+  ) {
+    for (const l of topology.links) {
+      const key = linkKey(l);
+      this.captures.set(key, []);
+      this.peers.set(endpointLabel(l.a), { node: l.b.node, iface: l.b.iface, link: key, senderIsA: true });
+      this.peers.set(endpointLabel(l.b), { node: l.a.node, iface: l.a.iface, link: key, senderIsA: false });
+    }
+  }
+
+  linkOf(node: string, iface: string): string | null {
+    return this.peers.get(`${node}:${iface}`)?.link ?? null;
+  }
+
+  /** Puts a frame on the wire of node:iface. Returns false when the interface has no link. */
+  transmit(node: string, iface: string, frame: EthernetFrame, pkt: PacketId): boolean {
+    const peer = this.peers.get(`${node}:${iface}`);
+    this.sim.emit({ kind: 'frame.tx', node, iface, link: peer?.link ?? null, pkt, frame });
+    if (!peer) {
+      this.sim.emit({ kind: 'drop', node, iface, pkt, reason: 'no-carrier' });
+      return false;
+    }
+    const capture = this.captures.get(peer.link)!;
+    const record = () => this.captureOrder.push([peer.link, capture.push(frame) - 1]);
+    if (peer.senderIsA) record();
+    this.sim.after(LINK_DELAY_US, () => {
+      if (!peer.senderIsA) record();
+      this.sim.emit({ kind: 'frame.rx', node: peer.node, iface: peer.iface, link: peer.link, pkt, frame });
+      this.devices.get(peer.node)?.receive(peer.iface, frame, pkt);
+    });
+    return true;
+  }
+}

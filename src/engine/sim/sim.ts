@@ -1,0 +1,137 @@
+// The discrete-event core: a virtual clock in microseconds, a FIFO-stable timer queue, a seeded
+// random source and the trace recorder with its event bound. Devices never read real time or
+// Math.random: everything comes from here, so the same input gives the same trace.
+
+import type { LimitStop, PacketId, TraceEvent, TraceEventBody } from './trace';
+
+export const US_PER_MS = 1000;
+export const US_PER_S = 1_000_000;
+
+/** Thrown inside the event loop when the event bound is reached; caught by `run`. */
+export class SimulationStopped extends Error {
+  constructor(readonly stop: LimitStop) {
+    super('simulation stopped');
+  }
+}
+
+interface Timer {
+  t: number;
+  order: number;
+  fn: () => void;
+}
+
+/** mulberry32: small, fast, good enough for jitter and identifiers. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class Sim {
+  now = 0;
+  readonly events: TraceEvent[] = [];
+  readonly random: () => number;
+  private readonly heap: Timer[] = [];
+  private order = 0;
+  private packetSeq = 0;
+  private halted = false;
+  /** called when the bound is hit, to describe what was going on (storm detection) */
+  describeLimit: (limit: number) => LimitStop = (limit) => ({ kind: 'event-limit', limit });
+
+  constructor(
+    seed: number,
+    readonly maxEvents: number,
+  ) {
+    this.random = seededRandom(seed);
+  }
+
+  /** Random integer in [0, n). */
+  randomInt(n: number): number {
+    return Math.floor(this.random() * n);
+  }
+
+  newPacketId(): PacketId {
+    return ++this.packetSeq;
+  }
+
+  emit<B extends TraceEventBody>(body: B): TraceEvent {
+    if (this.events.length >= this.maxEvents) throw new SimulationStopped(this.describeLimit(this.maxEvents));
+    const ev = { ...body, seq: this.events.length, t: this.now } as TraceEvent;
+    this.events.push(ev);
+    return ev;
+  }
+
+  /** Runs fn at absolute time t (never in the past); equal times run in scheduling order. */
+  at(t: number, fn: () => void): void {
+    const timer: Timer = { t: Math.max(t, this.now), order: this.order++, fn };
+    const h = this.heap;
+    h.push(timer);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(timer, h[p]!)) break;
+      h[i] = h[p]!;
+      i = p;
+    }
+    h[i] = timer;
+  }
+
+  after(delay: number, fn: () => void): void {
+    this.at(this.now + delay, fn);
+  }
+
+  private pop(): Timer | undefined {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length > 0 && last) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        let best = last;
+        if (l < h.length && before(h[l]!, best)) {
+          m = l;
+          best = h[l]!;
+        }
+        if (r < h.length && before(h[r]!, best)) m = r;
+        if (m === i) break;
+        h[i] = h[m]!;
+        i = m;
+      }
+      h[i] = last;
+    }
+    return top;
+  }
+
+  /** Stops `run` after the current timer: what is still scheduled never happens. */
+  halt(): void {
+    this.halted = true;
+  }
+
+  /** Runs timers up to and including time `until`, until none are left, or until halted. */
+  run(until = Infinity): void {
+    while (!this.halted) {
+      const next = this.heap[0];
+      if (!next || next.t > until) break;
+      this.pop();
+      this.now = next.t;
+      next.fn();
+    }
+    if (until !== Infinity && until > this.now) this.now = until;
+  }
+
+  get pending(): number {
+    return this.heap.length;
+  }
+}
+
+function before(a: Timer, b: Timer): boolean {
+  return a.t < b.t || (a.t === b.t && a.order < b.order);
+}

@@ -1,0 +1,207 @@
+// simulate(): builds the devices of a topology, runs its scenario step by step on the virtual
+// clock the way the oracle's recorder does (each step to completion, then a 300 ms pause;
+// background steps keep running until the end), and returns the trace, the frames seen on every
+// link, the steps' output and every table before and after.
+
+import type { EthernetFrame } from '../wire/types';
+import type { ScenarioStep, Topology } from '../topology';
+import { Bridge } from '../devices/bridge';
+import { LinuxStack } from '../devices/linux';
+import type { FibRoute } from '../tables/fib';
+import { parseCommand } from './commands';
+import { Network } from './network';
+import { startProcess, type Process } from './processes';
+import { Sim, SimulationStopped, US_PER_MS, US_PER_S } from './sim';
+import type { FdbView, LimitStop, NeighView, TraceEvent } from './trace';
+
+export const DEFAULT_MAX_EVENTS = 50_000;
+export const DEFAULT_SETTLE_MS = 300;
+export const DEFAULT_STEP_TIMEOUT_S = 20;
+
+export interface SimulateOptions {
+  /** seed of every random choice (IP identifiers, reachable time, ephemeral ports); default 1 */
+  seed?: number;
+  /** stop after this many trace events; default 50 000 */
+  maxEvents?: number;
+  /** pause after each step, as the recorder's --settle-ms; default 300 */
+  settleMs?: number;
+  /** run these steps instead of the topology's scenario */
+  scenario?: ScenarioStep[];
+}
+
+export interface StepResult {
+  index: number;
+  kind: 'run' | 'sleep';
+  on?: string;
+  run?: string;
+  background?: boolean;
+  sleep?: number;
+  /** exit status; null when the scenario ended before the process did */
+  exit?: number | null;
+  stdout?: string;
+  stderr?: string;
+  timedOut?: boolean;
+  /** virtual times (µs) */
+  start: number;
+  end?: number;
+}
+
+export type NodeState =
+  | { kind: 'linux'; neigh: NeighView[]; routes: FibRoute[] }
+  | { kind: 'bridge'; fdb: FdbView[] };
+
+export interface SimResult {
+  topology: string;
+  events: TraceEvent[];
+  /** per link key ("a:if--b:if"), the frames a capture at its first endpoint saw, in order */
+  captures: Record<string, EthernetFrame[]>;
+  /** capture order across links: [link key, index] (ties between links are not meaningful) */
+  captureOrder: [string, number][];
+  steps: StepResult[];
+  initial: Record<string, NodeState>;
+  final: Record<string, NodeState>;
+  /** why the run stopped early, or null when the scenario ran to its end */
+  stopped: LimitStop | null;
+  /** virtual time (µs) at which the scenario ended (or was stopped) */
+  endTime: number;
+}
+
+export class ScenarioError extends Error {}
+
+export function simulate(topology: Topology, opts: SimulateOptions = {}): SimResult {
+  const sim = new Sim(opts.seed ?? 1, opts.maxEvents ?? DEFAULT_MAX_EVENTS);
+  const settleUs = (opts.settleMs ?? DEFAULT_SETTLE_MS) * US_PER_MS;
+  const scenario = opts.scenario ?? topology.scenario;
+  const net = new Network(sim, topology);
+  const stacks = new Map<string, LinuxStack>();
+  const bridges = new Map<string, Bridge>();
+  for (const node of topology.nodes) {
+    if (node.kind === 'linux') {
+      const s = new LinuxStack(node, sim, net);
+      stacks.set(node.name, s);
+      net.devices.set(node.name, s);
+    } else {
+      const b = new Bridge(node, sim, net);
+      bridges.set(node.name, b);
+      net.devices.set(node.name, b);
+    }
+  }
+  const parsed = scenario.map((s, i) => {
+    if (s.kind === 'sleep') return null;
+    const node = topology.nodes.find((n) => n.name === s.on);
+    if (!node) throw new ScenarioError(`scenario step ${i + 1}: unknown node "${s.on}"`);
+    if (node.kind !== 'linux') throw new ScenarioError(`scenario step ${i + 1}: commands run on linux nodes, and ${s.on} is a bridge`);
+    const c = parseCommand(s.run);
+    if (c.kind === 'error') throw new ScenarioError(`scenario step ${i + 1} (${s.on}: ${s.run}): ${c.message}`);
+    return c.command;
+  });
+
+  const snapshot = (): Record<string, NodeState> => {
+    const out: Record<string, NodeState> = {};
+    for (const node of topology.nodes) {
+      const s = stacks.get(node.name);
+      if (s) out[node.name] = { kind: 'linux', neigh: s.neigh.list(), routes: s.routes() };
+      const b = bridges.get(node.name);
+      if (b) out[node.name] = { kind: 'bridge', fdb: b.fdb.list(sim.now).map((e) => ({ mac: e.mac, port: e.port })) };
+    }
+    return out;
+  };
+  const initial = snapshot();
+
+  sim.describeLimit = (limit) => describeLimit(sim.events, limit, bridges);
+
+  const steps: StepResult[] = [];
+  const live: { proc: Process; result: StepResult }[] = [];
+  let endTime = 0;
+
+  const finishScenario = () => {
+    endTime = sim.now;
+    sim.halt();
+  };
+
+  const runStep = (i: number) => {
+    const s = scenario[i];
+    if (!s) {
+      finishScenario();
+      return;
+    }
+    if (s.kind === 'sleep') {
+      steps.push({ index: i, kind: 'sleep', sleep: s.seconds, start: sim.now, end: sim.now + s.seconds * US_PER_S });
+      sim.after(s.seconds * US_PER_S, () => runStep(i + 1));
+      return;
+    }
+    const cmd = parsed[i]!;
+    const result: StepResult = { index: i, kind: 'run', on: s.on, run: s.run, start: sim.now, ...(s.background ? { background: true } : {}) };
+    steps.push(result);
+    sim.emit({ kind: 'step.start', step: i, node: s.on, command: s.run, background: Boolean(s.background) });
+    let done = false;
+    const entry = { proc: undefined as unknown as Process, result };
+    const exit = (code: number | null, timedOut = false) => {
+      if (done) return;
+      done = true;
+      result.exit = code;
+      result.end = sim.now;
+      result.stdout = entry.proc.stdout;
+      result.stderr = entry.proc.stderr;
+      if (timedOut) result.timedOut = true;
+      const k = live.indexOf(entry);
+      if (k >= 0) live.splice(k, 1);
+      sim.emit({ kind: 'step.end', step: i, node: s.on, exit: code, stdout: result.stdout, stderr: result.stderr, timedOut });
+      if (!s.background) sim.after(settleUs, () => runStep(i + 1));
+    };
+    entry.proc = startProcess(cmd, { sim, stack: stacks.get(s.on)!, step: i, exit: (code) => exit(code) });
+    live.push(entry);
+    if (s.background) {
+      sim.after(settleUs, () => runStep(i + 1));
+    } else {
+      sim.after((s.timeout ?? DEFAULT_STEP_TIMEOUT_S) * US_PER_S, () => {
+        if (done) return;
+        entry.proc.kill();
+        exit(137, true);
+      });
+    }
+  };
+
+  let stopped: LimitStop | null = null;
+  try {
+    sim.after(0, () => runStep(0));
+    sim.run();
+    if (!endTime) endTime = sim.now;
+  } catch (e) {
+    if (!(e instanceof SimulationStopped)) throw e;
+    stopped = e.stop;
+    endTime = sim.now;
+  }
+  // Background processes are stopped after the captures (their teardown never reaches a wire).
+  for (const { proc, result } of live) {
+    proc.kill();
+    result.stdout = proc.stdout;
+    result.stderr = proc.stderr;
+    if (!result.background) result.exit = null;
+  }
+  const captures: Record<string, EthernetFrame[]> = {};
+  for (const [k, v] of net.captures) captures[k] = v;
+  return { topology: topology.name, events: sim.events, captures, captureOrder: net.captureOrder, steps, initial, final: snapshot(), stopped, endTime };
+}
+
+/** When the bound is hit: is one frame circulating between switches (a broadcast storm)? */
+function describeLimit(events: TraceEvent[], limit: number, bridges: Map<string, Bridge>): LimitStop {
+  const tail = events.slice(-2000);
+  const txByPkt = new Map<number, { count: number; nodes: Set<string>; frame: EthernetFrame }>();
+  for (const e of tail) {
+    if (e.kind !== 'frame.tx') continue;
+    let s = txByPkt.get(e.pkt);
+    if (!s) {
+      s = { count: 0, nodes: new Set(), frame: e.frame };
+      txByPkt.set(e.pkt, s);
+    }
+    s.count++;
+    s.nodes.add(e.node);
+  }
+  let top: { count: number; nodes: Set<string>; frame: EthernetFrame } | undefined;
+  for (const s of txByPkt.values()) if (!top || s.count > top.count) top = s;
+  if (top && top.count >= 50 && [...top.nodes].every((n) => bridges.has(n))) {
+    return { kind: 'event-limit', limit, storm: { devices: [...top.nodes].sort(), frames: top.count, sample: top.frame } };
+  }
+  return { kind: 'event-limit', limit };
+}

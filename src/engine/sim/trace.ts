@@ -1,0 +1,148 @@
+// The trace: an ordered list of plain-data events, each saying what one device did and why,
+// with the frame as it was on the wire and the table entries it consulted. No English: every
+// decision is a code with parameters; the UI and the CLI turn them into sentences.
+
+import type { Ipv4Addr, MacAddr } from '../wire/addr';
+import type { EthernetFrame } from '../wire/types';
+import type { FibRoute } from '../tables/fib';
+
+/** Identifies one logical packet as it travels: the same id on every hop and on flooded copies. */
+export type PacketId = number;
+
+export type NeighState = 'NONE' | 'INCOMPLETE' | 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'PERMANENT';
+
+/** Why a neighbour entry changed (the kernel path that changed it). */
+export type NeighCause =
+  | 'resolve' // a packet needs the address: start resolution (NONE/FAILED → INCOMPLETE)
+  | 'arp-request' // learned from an ARP request addressed to us (neigh_event_ns → STALE)
+  | 'arp-reply' // an ARP reply (→ REACHABLE)
+  | 'arp-seen' // an ARP packet from a known neighbour that is not a reply to us (→ STALE)
+  | 'use' // a packet sent through a STALE entry (→ DELAY)
+  | 'timer' // a neighbour timer fired (REACHABLE → STALE/DELAY, DELAY → REACHABLE/PROBE, …)
+  | 'probes-exhausted' // no answer to the last probe (→ FAILED)
+  | 'redirect'; // an ICMP redirect named a new gateway (create/resolve)
+
+export interface NeighView {
+  dev: string;
+  ip: Ipv4Addr;
+  mac?: MacAddr;
+  state: NeighState;
+}
+
+export interface FdbView {
+  mac: MacAddr;
+  port: string;
+}
+
+/** A route as shown in the trace: the table entry and whether the lookup chose it. */
+export interface RouteCandidate {
+  route: FibRoute;
+  chosen: boolean;
+  /** why it was passed over */
+  skipped?: string;
+}
+
+/** Output route lookup failures, by the errno Linux returns. */
+export type RouteError = 'ENETUNREACH' | 'EHOSTUNREACH' | 'EACCES' | 'EINVAL';
+
+export type DropReason =
+  | 'otherhost' // frame not addressed to this interface's MAC (pkt_type OTHERHOST)
+  | 'not-forwarding' // transit packet on a box without ip_forward (ip_error, silently)
+  | 'no-route' // no route to the destination
+  | 'route-blackhole' // a blackhole route matched: silently discarded
+  | 'route-unreachable' // an unreachable route matched
+  | 'route-prohibit' // a prohibit route matched
+  | 'ttl-exceeded' // TTL would reach 0 on forwarding
+  | 'neigh-failed' // address resolution of the next hop failed
+  | 'neigh-queue-full' // too many packets waiting for address resolution
+  | 'no-socket' // no socket listens on the destination port
+  | 'protocol-unreachable' // no handler for the IP protocol
+  | 'martian-source' // impossible source address (own address, loopback, broadcast…)
+  | 'martian-destination'
+  | 'not-unicast-l2' // a routed packet that arrived in an L2 broadcast/multicast frame
+  | 'echo-ignore-broadcast' // echo request to a broadcast address (icmp_echo_ignore_broadcasts)
+  | 'icmp-ratelimit' // an ICMP error suppressed by the rate limiter
+  | 'icmp-error-about-error' // no ICMP error is sent about an ICMP error
+  | 'arp-not-for-us' // an ARP request for an address this host does not answer for
+  | 'arp-ignored' // an ARP packet that changes nothing
+  | 'bridge-filter' // destination MAC sits behind the ingress port
+  | 'bridge-local' // frame for the bridge itself, which has no IP stack
+  | 'no-carrier' // interface not connected to any link
+  | 'bad-checksum'
+  | 'socket-closed' // datagram for a socket of a process that has ended
+  | 'unsupported'; // something this engine does not model (named in `detail`)
+
+export type IcmpReason =
+  | 'ttl-exceeded'
+  | 'net-unreachable'
+  | 'host-unreachable'
+  | 'port-unreachable'
+  | 'protocol-unreachable'
+  | 'prohibited'
+  | 'redirect'
+  | 'echo-reply';
+
+/** Why the simulation stopped before the scenario ended. */
+export interface LimitStop {
+  kind: 'event-limit';
+  limit: number;
+  /** set when frames keep circulating: the devices they circulate between */
+  storm?: { devices: string[]; frames: number; sample: EthernetFrame };
+}
+
+export type TraceEventBody =
+  | { kind: 'step.start'; step: number; node?: string; command: string; background: boolean }
+  | { kind: 'step.end'; step: number; node?: string; exit: number | null; stdout: string; stderr: string; timedOut: boolean }
+  | { kind: 'frame.tx'; node: string; iface: string; link: string | null; pkt: PacketId; frame: EthernetFrame }
+  | { kind: 'frame.rx'; node: string; iface: string; link: string; pkt: PacketId; frame: EthernetFrame }
+  | { kind: 'fdb.learn'; node: string; mac: MacAddr; port: string; prev?: string }
+  | { kind: 'fdb.expire'; node: string; mac: MacAddr; port: string }
+  | {
+      kind: 'fdb.forward';
+      node: string;
+      pkt: PacketId;
+      ingress: string;
+      /** flood: broadcast/multicast or unknown unicast; forward: known unicast */
+      mode: 'flood' | 'forward';
+      why: 'group' | 'unknown-unicast' | 'known-unicast';
+      egress: string[];
+      /** the fdb entry used, for forward */
+      entry?: FdbView;
+    }
+  | {
+      kind: 'fib.lookup';
+      node: string;
+      pkt?: PacketId;
+      dst: Ipv4Addr;
+      /** what asked: routing a received packet, sending one, answering an ARP request, `ip route get` */
+      purpose: 'input' | 'output' | 'arp' | 'query';
+      candidates: RouteCandidate[];
+      result:
+        | { kind: 'route'; route: FibRoute; nexthop?: Ipv4Addr; dev?: string; src?: Ipv4Addr; viaException?: Ipv4Addr }
+        | { kind: 'error'; error: RouteError };
+    }
+  | { kind: 'neigh.lookup'; node: string; pkt?: PacketId; dev: string; ip: Ipv4Addr; entry: NeighView | null }
+  | { kind: 'neigh.update'; node: string; dev: string; ip: Ipv4Addr; from: NeighState; to: NeighState; mac?: MacAddr; prevMac?: MacAddr; cause: NeighCause }
+  | { kind: 'neigh.hold'; node: string; pkt: PacketId; dev: string; ip: Ipv4Addr; queued: number }
+  | { kind: 'neigh.release'; node: string; pkt: PacketId; dev: string; ip: Ipv4Addr; mac: MacAddr }
+  | { kind: 'arp.solicit'; node: string; dev: string; targetIp: Ipv4Addr; senderIp: Ipv4Addr; probe: number; unicast: boolean; pkt: PacketId }
+  | { kind: 'arp.answer'; node: string; dev: string; targetIp: Ipv4Addr; to: Ipv4Addr; proxy: boolean; delayed?: number; pkt: PacketId }
+  | { kind: 'ip.send'; node: string; pkt: PacketId; src: Ipv4Addr; dst: Ipv4Addr; protocol: number; ttl: number; process?: string }
+  | { kind: 'ip.forward'; node: string; pkt: PacketId; ingress: string; egress: string; nexthop: Ipv4Addr; ttlFrom: number; ttlTo: number }
+  | { kind: 'ip.local'; node: string; pkt: PacketId; dev: string; dst: Ipv4Addr; broadcast: boolean }
+  | { kind: 'ip.loopback'; node: string; pkt: PacketId }
+  | { kind: 'icmp.send'; node: string; pkt: PacketId; about?: PacketId; type: number; code: number; reason: IcmpReason; dst: Ipv4Addr }
+  | { kind: 'route.redirect'; node: string; dst: Ipv4Addr; gateway: Ipv4Addr; from: Ipv4Addr; result: 'applied' | 'resolving-gateway' | 'rejected'; rejectReason?: string }
+  | { kind: 'socket.deliver'; node: string; pkt: PacketId; socket: string; step?: number }
+  | { kind: 'socket.error'; node: string; pkt: PacketId; socket: string; error: string; step?: number }
+  | { kind: 'drop'; node: string; iface?: string; pkt: PacketId; reason: DropReason; detail?: string }
+  | { kind: 'sim.stop'; stop: LimitStop };
+
+export type TraceEvent = TraceEventBody & {
+  /** position in the trace, from 0 */
+  seq: number;
+  /** virtual time in microseconds since the scenario started */
+  t: number;
+};
+
+export type TraceEventKind = TraceEvent['kind'];

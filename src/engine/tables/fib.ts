@@ -1,0 +1,165 @@
+// The IPv4 forwarding information base of one Linux stack: the `local` table (255: own and
+// broadcast addresses) consulted before `main` (254: connected routes `proto kernel scope link`
+// and static routes). Within a table the longest prefix wins, then the lowest metric, then the
+// route added first (net/ipv4/fib_trie.c, fib_rules.c default rules: local, main).
+
+import { ipToNum, prefixMask, type Ipv4Addr } from '../wire/addr';
+
+export type FibTable = 'local' | 'main';
+export type FibRouteType = 'unicast' | 'local' | 'broadcast' | 'blackhole' | 'unreachable' | 'prohibit';
+export type Scope = 'global' | 'link' | 'host';
+
+/** Numeric scopes of include/uapi/linux/rtnetlink.h, used where the kernel compares them. */
+export const SCOPE_VALUE: Record<Scope, number> = { global: 0, link: 253, host: 254 };
+
+export interface FibRoute {
+  table: FibTable;
+  type: FibRouteType;
+  /** network address (host bits clear) */
+  dst: Ipv4Addr;
+  len: number;
+  /** the route's scope (`ip route` prints it) */
+  scope: Scope;
+  /** `kernel` for routes made from addresses, `boot` for `ip route add` */
+  proto: 'kernel' | 'boot';
+  metric: number;
+  prefsrc?: Ipv4Addr;
+  gateway?: Ipv4Addr;
+  dev?: string;
+  onlink?: boolean;
+  /** scope of the nexthop: host when the destination is on-link, link when via a gateway */
+  nhScope: Scope;
+}
+
+/** A route that matched during a lookup, for the trace: which table, which route, chosen or not. */
+export interface FibCandidate {
+  route: FibRoute;
+  /** why it was passed over, when it was */
+  skipped?: 'longer-prefix-won' | 'higher-metric' | 'later-route' | 'scope' | 'oif' | 'local-table-won';
+}
+
+export type FibLookup =
+  | { kind: 'found'; route: FibRoute; candidates: FibCandidate[] }
+  | { kind: 'miss'; candidates: FibCandidate[] };
+
+export interface LookupOptions {
+  /** only routes whose scope is at least this (kernel flowi4_scope); default global */
+  minScope?: Scope;
+  /** only routes through this device (kernel flowi4_oif) */
+  oif?: string;
+  /** also list every matching route (for the trace); costs a little */
+  withCandidates?: boolean;
+}
+
+interface Table {
+  /** per prefix length, network number → routes sorted by metric, then insertion */
+  byLen: Map<number, FibRoute[]>[];
+  /** prefix lengths present, longest first */
+  lens: number[];
+}
+
+function newTable(): Table {
+  return { byLen: Array.from({ length: 33 }, () => new Map()), lens: [] };
+}
+
+export class Fib {
+  private readonly tables: Record<FibTable, Table> = { local: newTable(), main: newTable() };
+
+  /** Adds a route; returns false (and adds nothing) when one with the same prefix and metric exists. */
+  add(r: FibRoute): boolean {
+    const t = this.tables[r.table];
+    const key = ipToNum(r.dst);
+    const bucketMap = t.byLen[r.len]!;
+    let list = bucketMap.get(key);
+    if (!list) {
+      list = [];
+      bucketMap.set(key, list);
+      if (!t.lens.includes(r.len)) {
+        t.lens.push(r.len);
+        t.lens.sort((a, b) => b - a);
+      }
+    }
+    if (list.some((x) => x.metric === r.metric)) return false;
+    let i = list.length;
+    while (i > 0 && list[i - 1]!.metric > r.metric) i--;
+    list.splice(i, 0, r);
+    return true;
+  }
+
+  /** Every route of a table in the order `ip route show` prints them (trie order). */
+  routes(table: FibTable): FibRoute[] {
+    const out: FibRoute[] = [];
+    for (const m of this.tables[table].byLen) for (const list of m.values()) out.push(...list);
+    return out.sort((a, b) => ipToNum(a.dst) - ipToNum(b.dst) || b.len - a.len || a.metric - b.metric);
+  }
+
+  /** Looks up one table the way fib_table_lookup does. */
+  lookupTable(table: FibTable, dst: Ipv4Addr, opts: LookupOptions = {}): FibLookup {
+    const t = this.tables[table];
+    const d = ipToNum(dst);
+    const minScope = SCOPE_VALUE[opts.minScope ?? 'global'];
+    const candidates: FibCandidate[] = [];
+    let found: FibRoute | undefined;
+    for (const len of t.lens) {
+      const list = t.byLen[len]!.get((d & prefixMask(len)) >>> 0);
+      if (!list) continue;
+      for (const r of list) {
+        if (found) {
+          if (opts.withCandidates) {
+            candidates.push({ route: r, skipped: r.len < found.len ? 'longer-prefix-won' : r.metric > found.metric ? 'higher-metric' : 'later-route' });
+          }
+          continue;
+        }
+        if (SCOPE_VALUE[r.scope] < minScope) {
+          if (opts.withCandidates) candidates.push({ route: r, skipped: 'scope' });
+          continue;
+        }
+        if (opts.oif !== undefined && isNexthopType(r.type) && r.dev !== opts.oif) {
+          if (opts.withCandidates) candidates.push({ route: r, skipped: 'oif' });
+          continue;
+        }
+        found = r;
+        if (opts.withCandidates) candidates.push({ route: r });
+        else break;
+      }
+      if (found && !opts.withCandidates) break;
+    }
+    return found ? { kind: 'found', route: found, candidates } : { kind: 'miss', candidates };
+  }
+
+  /**
+   * fib_lookup with the default rules: local table, then main. The first table with a match
+   * decides (even when the match is a blackhole/unreachable/prohibit route).
+   */
+  lookup(dst: Ipv4Addr, opts: LookupOptions = {}): FibLookup {
+    const local = this.lookupTable('local', dst, opts);
+    if (local.kind === 'found') {
+      if (!opts.withCandidates) return local;
+      const main = this.lookupTable('main', dst, opts);
+      return {
+        kind: 'found',
+        route: local.route,
+        candidates: [...local.candidates, ...main.candidates.map((c) => ({ route: c.route, skipped: c.skipped ?? ('local-table-won' as const) }))],
+      };
+    }
+    const main = this.lookupTable('main', dst, opts);
+    return main.kind === 'found'
+      ? { kind: 'found', route: main.route, candidates: [...local.candidates, ...main.candidates] }
+      : { kind: 'miss', candidates: [...local.candidates, ...main.candidates] };
+  }
+
+  /** inet_addr_type: the type of the local-table route for an address, or unicast. */
+  addrType(ip: Ipv4Addr): FibRouteType {
+    const r = this.lookupTable('local', ip);
+    return r.kind === 'found' ? r.route.type : 'unicast';
+  }
+}
+
+/** Route types that send packets somewhere (have a nexthop device). */
+export const isNexthopType = (t: FibRouteType): boolean => t === 'unicast' || t === 'local' || t === 'broadcast';
+
+/** `ip route` text of a prefix: "default", "10.0.1.0/24", or "10.0.1.10" for a /32. */
+export function prefixText(dst: Ipv4Addr, len: number): string {
+  if (len === 0 && dst === '0.0.0.0') return 'default';
+  return len === 32 ? dst : `${dst}/${len}`;
+}

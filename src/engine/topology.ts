@@ -1,0 +1,128 @@
+// The network document: nodes, their interfaces and configuration, links and a scenario.
+// It is plain JSON. A `linux` node is one Linux network stack (a host, a server, a router or a
+// NAT gateway differ only in configuration: ip_forward, routes, later NAT rules); a `bridge` node
+// is a Linux bridge (a learning switch) whose ports are its interfaces. What a node is configured
+// with is exactly what `ip addr add`, `ip route add`, `ip link set … address` and `sysctl -w`
+// lines can express, so that a topology converts to and from a containerlab file.
+
+import type { Ipv4Addr, MacAddr } from './wire/addr';
+
+/** How a node is drawn and what defaults it gets; the engine only distinguishes linux/bridge. */
+export type Role = 'host' | 'server' | 'router' | 'nat' | 'switch';
+export const ROLES = ['host', 'server', 'router', 'nat', 'switch'] as const satisfies readonly Role[];
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/** An address on an interface, as in `ip addr add 10.0.1.10/24 dev eth1`. */
+export interface IfAddr {
+  ip: Ipv4Addr;
+  len: number;
+}
+
+/**
+ * Per-interface IPv4 settings (`net.ipv4.conf.DEV.*`, `net.ipv4.neigh.DEV.*`). Absent means
+ * the kernel default. `forwarding` absent means "as net.ipv4.ip_forward".
+ */
+export interface IfaceConf {
+  forwarding?: boolean;
+  proxyArp?: boolean;
+  sendRedirects?: boolean;
+  acceptRedirects?: boolean;
+  /** net.ipv4.neigh.DEV.proxy_delay, in 1/100 s (the sysctl's own unit); kernel default 80 */
+  proxyDelay?: number;
+}
+
+/** `net.ipv4.conf.all.*` / `.default.*` (only the ones this model uses). */
+export interface AllConf {
+  proxyArp?: boolean;
+  sendRedirects?: boolean;
+  acceptRedirects?: boolean;
+}
+
+export interface Iface {
+  name: string;
+  mac: MacAddr;
+  /** true when packetwalk chose the MAC (not set by the user or the file) */
+  macAuto?: boolean;
+  /** in the order they were added: the first one in a subnet is the primary */
+  addrs: IfAddr[];
+  conf?: IfaceConf;
+}
+
+export type RouteType = 'unicast' | 'blackhole' | 'unreachable' | 'prohibit';
+export type RouteScope = 'global' | 'link' | 'host';
+
+/** A route as written with `ip route add` (main table). */
+export interface RouteSpec {
+  type: RouteType;
+  /** destination network; 0.0.0.0/0 is `default` */
+  dst: IfAddr;
+  via?: Ipv4Addr;
+  dev?: string;
+  onlink?: boolean;
+  /** absent: as `ip route add` chooses (link for a dev-only unicast route, else global) */
+  scope?: RouteScope;
+  metric?: number;
+  src?: Ipv4Addr;
+}
+
+export interface LinuxNode {
+  kind: 'linux';
+  name: string;
+  role: Exclude<Role, 'switch'>;
+  /** interfaces other than lo, in creation (ifindex) order */
+  ifaces: Iface[];
+  /** addresses on lo besides 127.0.0.1/8 */
+  loAddrs: IfAddr[];
+  routes: RouteSpec[];
+  /** net.ipv4.ip_forward */
+  ipForward: boolean;
+  /** net.ipv4.conf.all.* */
+  all?: AllConf;
+  position?: Position;
+}
+
+export interface BridgeNode {
+  kind: 'bridge';
+  name: string;
+  role: 'switch';
+  /** bridge ports, in creation order */
+  ifaces: Iface[];
+  position?: Position;
+}
+
+export type TopoNode = LinuxNode | BridgeNode;
+
+export interface Endpoint {
+  node: string;
+  iface: string;
+}
+
+export interface Link {
+  a: Endpoint;
+  b: Endpoint;
+}
+
+/** One scenario step, as in the oracle's `scenario:` list. */
+export type ScenarioStep =
+  | { kind: 'run'; on: string; run: string; background?: boolean; timeout?: number }
+  | { kind: 'sleep'; seconds: number };
+
+export interface Topology {
+  name: string;
+  nodes: TopoNode[];
+  links: Link[];
+  scenario: ScenarioStep[];
+}
+
+/** Label of a link endpoint as the oracle writes it: "node:iface". */
+export const endpointLabel = (e: Endpoint): string => `${e.node}:${e.iface}`;
+/** Key of a link as the oracle writes it: "a--b" in file order. */
+export const linkKey = (l: Link): string => `${endpointLabel(l.a)}--${endpointLabel(l.b)}`;
+
+export function findNode(t: Topology, name: string): TopoNode | undefined {
+  return t.nodes.find((n) => n.name === name);
+}

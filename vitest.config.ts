@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tools/**/*.test.ts'],
+    environment: 'node',
+    // The property suites run thousands of simulations; give them room on a 2-core machine.
+    testTimeout: 60_000,
+  },
+});
