@@ -46,7 +46,7 @@ export const STRERROR: Record<RouteError, string> = {
 };
 
 /** `ip route get DST [from SRC]`: stdout, or the RTNETLINK error on stderr (exit 2). */
-export function formatRouteGet(dst: string, from: string | undefined, rt: OutputRoute): { stdout: string; stderr: string; exit: number } {
+export function formatRouteGet(dst: string, from: string | undefined, rt: OutputRoute, now: number): { stdout: string; stderr: string; exit: number } {
   if (rt.kind === 'error') return { stdout: '', stderr: `RTNETLINK answers: ${STRERROR[rt.error]}\n`, exit: 2 };
   let s = rt.type === 'unicast' ? '' : `${rt.type} `;
   s += `${dst} `;
@@ -57,5 +57,7 @@ export function formatRouteGet(dst: string, from: string | undefined, rt: Output
   s += 'uid 0 \n';
   const flags = rt.type === 'local' ? ['local'] : rt.type === 'broadcast' ? ['local', 'brd'] : rt.viaException ? ['redirected'] : [];
   s += `    cache ${flags.length ? `<${flags.join(',')}> ` : ''}`;
+  // A redirect exception lives ip_rt_gc_timeout (300 s); iproute2 prints what is left of it.
+  if (rt.exceptionExpires !== undefined) s += `expires ${Math.floor((rt.exceptionExpires - now) / 1_000_000)}sec `;
   return { stdout: s + '\n', stderr: '', exit: 0 };
 }

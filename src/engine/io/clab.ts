@@ -84,7 +84,7 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [];
   const at = (line: number | undefined, message: string) => problems.push({ file, ...(line !== undefined ? { line } : {}), message });
-  for (const e of doc.errors) at(e.linePos?.[0]?.line, e.message.split('\n')[0]!);
+  for (const e of doc.errors) at(lc.linePos(e.pos[0]).line, e.message.split('\n')[0]!);
   if (problems.length) throw new TopologyError(problems);
   if (!isMap(doc.contents)) throw new TopologyError([{ file, message: 'not a YAML mapping (expected name:, topology:, …)' }]);
   const parsed = ClabSchema.safeParse(doc.toJS());
@@ -196,7 +196,7 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
       const n = nodes[i0]!;
       line = lineOf(doc, lc, ['topology', 'nodes', n.name]);
       if (k1 === 'ifaces' || k1 === 'loAddrs') {
-        const m = /duplicate address (\S+)/.exec(issue.message);
+        const m = /duplicate address ([\d.]+)/.exec(issue.message);
         const ip = m?.[1];
         const exec = raw.topology.nodes[n.name]?.exec ?? [];
         const k = ip ? exec.findIndex((c) => c.includes(` ${ip}/`) || c.includes(` ${ip} `)) : -1;

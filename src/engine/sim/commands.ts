@@ -80,6 +80,40 @@ const err = (message: string): CommandParse => ({ kind: 'error', message });
 const isInt = (s: string | undefined): s is string => s !== undefined && /^\d+$/.test(s);
 const isNum = (s: string | undefined): s is string => s !== undefined && /^\d+(\.\d+)?$|^\.\d+$/.test(s);
 
+/**
+ * POSIX getopt: `spec` lists option letters, a letter followed by ':' takes a value, which may be
+ * attached (-w1) or the next word (-w 1); flags combine (-ul). Returns options in order and the
+ * operands, or an error message.
+ */
+export function getopt(args: string[], spec: string, prog: string): { opts: [string, string | undefined][]; operands: string[] } | string {
+  const opts: [string, string | undefined][] = [];
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      operands.push(a);
+      continue;
+    }
+    for (let k = 1; k < a.length; k++) {
+      const c = a[k]!;
+      const at = spec.indexOf(c);
+      if (at < 0 || c === ':') return `${prog}: option -${c} is not supported`;
+      if (spec[at + 1] === ':') {
+        const v = k + 1 < a.length ? a.slice(k + 1) : args[++i];
+        if (v === undefined) return `${prog}: option -${c} needs a value`;
+        opts.push([c, v]);
+        break;
+      }
+      opts.push([c, undefined]);
+    }
+  }
+  return { opts, operands };
+}
+
 function port(s: string | undefined, what: string): number | string {
   if (!isInt(s) || Number(s) < 1 || Number(s) > 65535) return `${what} "${s ?? ''}" is not a port number (1–65535)`;
   return Number(s);
@@ -94,41 +128,32 @@ function parsePing(args: string[]): CommandParse {
   let size = 56;
   let broadcast = false;
   let quiet = false;
-  let dst: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const val = () => args[++i];
-    if (a === '-c') {
-      const v = val();
+  const g = getopt(args, 'c:t:W:w:i:s:bqn4', 'ping');
+  if (typeof g === 'string') return err(`${g} (use -c -t -W -w -i -s -b -q -n)`);
+  for (const [o, v] of g.opts) {
+    if (o === 'c') {
       if (!isInt(v) || Number(v) < 1) return err(`ping: invalid count "${v ?? ''}"`);
       count = Number(v);
-    } else if (a === '-t') {
-      const v = val();
+    } else if (o === 't') {
       if (!isInt(v) || Number(v) < 1 || Number(v) > 255) return err(`ping: invalid TTL "${v ?? ''}" (1–255)`);
       ttl = Number(v);
-    } else if (a === '-W') {
-      const v = val();
+    } else if (o === 'W') {
       if (!isNum(v)) return err(`ping: invalid timeout "${v ?? ''}"`);
       waitS = Number(v);
-    } else if (a === '-w') {
-      const v = val();
+    } else if (o === 'w') {
       if (!isNum(v)) return err(`ping: invalid deadline "${v ?? ''}"`);
       deadlineS = Number(v);
-    } else if (a === '-i') {
-      const v = val();
+    } else if (o === 'i') {
       if (!isNum(v) || Number(v) < 0.002) return err(`ping: invalid interval "${v ?? ''}"`);
       intervalS = Number(v);
-    } else if (a === '-s') {
-      const v = val();
+    } else if (o === 's') {
       if (!isInt(v) || Number(v) > 1472) return err(`ping: packet size "${v ?? ''}" is not supported (0–1472)`);
       size = Number(v);
-    } else if (a === '-b') broadcast = true;
-    else if (a === '-q') quiet = true;
-    else if (a === '-n' || a === '-4') continue;
-    else if (a.startsWith('-')) return err(`ping: option ${a} is not supported (use -c -t -W -w -i -s -b -q -n)`);
-    else if (dst === undefined) dst = a;
-    else return err(`ping: unexpected argument "${a}"`);
+    } else if (o === 'b') broadcast = true;
+    else if (o === 'q') quiet = true;
   }
+  if (g.operands.length > 1) return err(`ping: unexpected argument "${g.operands[1]}"`);
+  const dst = g.operands[0];
   if (dst === undefined) return err('ping: missing destination address');
   const ip = parseIpv4(dst);
   if (!ip) return err(`ping: "${dst}" is not an IPv4 address (names are not resolved)`);
@@ -166,29 +191,26 @@ function parseNc(args: string[], stdin: string): CommandParse {
   let src: Ipv4Addr | undefined;
   let waitS: number | undefined;
   let quitS: number | undefined;
-  const pos: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (/^-[ulnv]+$/.test(a)) {
-      if (a.includes('u')) udp = true;
-      if (a.includes('l')) listen = true;
-    } else if (a === '-p') {
-      const p = port(args[++i], 'nc: source port');
+  const g = getopt(args, 'ulnvp:s:w:q:', 'nc');
+  if (typeof g === 'string') return err(`${g} (use -u -l -p -s -w -q -n -v)`);
+  for (const [o, v] of g.opts) {
+    if (o === 'u') udp = true;
+    else if (o === 'l') listen = true;
+    else if (o === 'p') {
+      const p = port(v, 'nc: source port');
       if (typeof p === 'string') return err(p);
       srcPort = p;
-    } else if (a === '-s') {
-      const v = args[++i] ?? '';
-      const ip = parseIpv4(v);
-      if (!ip) return err(`nc: source address "${v}" is not an IPv4 address`);
+    } else if (o === 's') {
+      const ip = parseIpv4(v ?? '');
+      if (!ip) return err(`nc: source address "${v ?? ''}" is not an IPv4 address`);
       src = ip;
-    } else if (a === '-w' || a === '-q') {
-      const v = args[++i];
-      if (!isNum(v)) return err(`nc: invalid ${a} value "${v ?? ''}"`);
-      if (a === '-w') waitS = Number(v);
+    } else if (o === 'w' || o === 'q') {
+      if (!isNum(v)) return err(`nc: invalid -${o} value "${v ?? ''}"`);
+      if (o === 'w') waitS = Number(v);
       else quitS = Number(v);
-    } else if (a.startsWith('-')) return err(`nc: option ${a} is not supported (use -u -l -p -s -w -q -n -v)`);
-    else pos.push(a);
+    }
   }
+  const pos = g.operands;
   if (!udp) return err('nc: only UDP (nc -u) is supported so far; TCP comes with the NAT/TCP work');
   if (listen) {
     const p = port(pos[0] ?? (srcPort !== undefined ? String(srcPort) : undefined), 'nc: listening port');

@@ -80,7 +80,7 @@ export function startProcess(cmd: Command, env: ProcessEnv): Process {
     }
     case 'ip-route-get': {
       const rt = env.stack.routeOutput(cmd.dst, { ...(cmd.from ? { src: cmd.from } : {}), purpose: 'query' });
-      const out = formatRouteGet(cmd.dst, cmd.from, rt);
+      const out = formatRouteGet(cmd.dst, cmd.from, rt, env.sim.now);
       return instant(env, out.stdout, out.stderr, out.exit);
     }
     case 'ip-route-show':

@@ -1,0 +1,163 @@
+// The CLI's readable trace: one line per event, frames in tcpdump's words, decisions after them.
+// English lives here (and in the UI's translations), never in the engine.
+
+import type { EthernetFrame, MacAddr, RouteCandidate, SimResult, Topology, TraceEvent } from '../engine';
+import { formatRoute, linkKey } from '../engine';
+
+export interface TextOptions {
+  /** print raw MAC addresses instead of node:iface labels */
+  rawMacs?: boolean;
+  /** leave out table-lookup lines (only frames, drops and steps) */
+  brief?: boolean;
+}
+
+const ICMP_UNREACH: Record<number, string> = { 0: 'net', 1: 'host', 2: 'protocol', 3: 'port', 4: 'need to frag', 9: 'net prohibited', 10: 'host prohibited', 13: 'administratively prohibited' };
+
+function labeler(t: Topology, raw: boolean): (m: MacAddr) => string {
+  const map = new Map<string, string>();
+  for (const n of t.nodes) for (const i of n.ifaces) map.set(i.mac, `${n.name}:${i.name}`);
+  return (m) => (raw ? m : m === 'ff:ff:ff:ff:ff:ff' ? 'broadcast' : (map.get(m) ?? m));
+}
+
+/** tcpdump -e style description of a frame (MACs as labels unless raw). */
+export function describeFrame(f: EthernetFrame, mac: (m: MacAddr) => string): string {
+  const p = f.payload;
+  const head = `${mac(f.srcMac)} > ${mac(f.dstMac)}`;
+  if (p.kind === 'arp') {
+    if (p.op === 1) return `${head}, ARP, Request who-has ${p.targetIp}${p.targetMac !== '00:00:00:00:00:00' ? ` (${mac(p.targetMac)})` : ''} tell ${p.senderIp}, length 28`;
+    if (p.op === 2) return `${head}, ARP, Reply ${p.senderIp} is-at ${mac(p.senderMac)}, length 28`;
+    return `${head}, ARP, op ${p.op}`;
+  }
+  if (p.kind !== 'ipv4') return `${head}, ethertype 0x${f.ethertype.toString(16).padStart(4, '0')}, length ${p.data.length / 2 + 14}`;
+  const l4 = p.payload;
+  const ttl = `ttl ${p.ttl}`;
+  if (l4.kind === 'icmp') {
+    let what: string;
+    const q = l4.quote;
+    const inner = q ? (q.payload.kind === 'udp' || q.payload.kind === 'tcp' ? `${q.payload.kind} port ${q.payload.dstPort}` : '') : '';
+    switch (l4.type) {
+      case 8:
+        what = `ICMP echo request, id ${l4.identifier}, seq ${l4.sequence}`;
+        break;
+      case 0:
+        what = `ICMP echo reply, id ${l4.identifier}, seq ${l4.sequence}`;
+        break;
+      case 3:
+        what = l4.code === 3 && q ? `ICMP ${q.dstIp} ${inner} unreachable` : `ICMP ${ICMP_UNREACH[l4.code] ?? `code ${l4.code}`} ${q?.dstIp ?? ''} unreachable`;
+        break;
+      case 11:
+        what = `ICMP time exceeded in-transit${q ? ` (${q.srcIp} > ${q.dstIp})` : ''}`;
+        break;
+      case 5:
+        what = `ICMP redirect ${q?.dstIp ?? ''} to host ${l4.gateway}`;
+        break;
+      default:
+        what = `ICMP type ${l4.type} code ${l4.code}`;
+    }
+    return `${head}, IP ${p.srcIp} > ${p.dstIp}: ${what}, ${ttl}, length ${p.totalLength - 20}`;
+  }
+  if (l4.kind === 'udp') return `${head}, IP ${p.srcIp}.${l4.srcPort} > ${p.dstIp}.${l4.dstPort}: UDP, ${ttl}, length ${l4.length - 8}`;
+  if (l4.kind === 'tcp') {
+    const flags = (['syn', 'fin', 'rst', 'psh', 'ack'] as const).filter((k) => l4.flags[k]).map((k) => k[0]!.toUpperCase()).join('') || 'none';
+    return `${head}, IP ${p.srcIp}.${l4.srcPort} > ${p.dstIp}.${l4.dstPort}: Flags [${flags}], seq ${l4.seq}, ${ttl}`;
+  }
+  return `${head}, IP ${p.srcIp} > ${p.dstIp}: proto ${p.protocol}, ${ttl}`;
+}
+
+function candidatesText(c: RouteCandidate[]): string {
+  if (c.length <= 1) return '';
+  return ` [considered: ${c.map((x) => `${formatRoute(x.route, true).trim()}${x.chosen ? ' ✓' : ` ✗ ${x.skipped ?? ''}`.trimEnd()}`).join('; ')}]`;
+}
+
+function seconds(t: number): string {
+  return (t / 1e6).toFixed(6).padStart(11);
+}
+
+export function formatEvent(e: TraceEvent, mac: (m: MacAddr) => string): string | null {
+  const who = (n: string) => n.padEnd(8);
+  switch (e.kind) {
+    case 'step.start':
+      return `${seconds(e.t)} ── step ${e.step + 1}${e.node ? ` on ${e.node}` : ''}: ${e.command}${e.background ? ' &' : ''}`;
+    case 'step.end':
+      return `${seconds(e.t)} ── step ${e.step + 1} ${e.timedOut ? 'killed after its timeout' : `exited ${e.exit}`}`;
+    case 'frame.tx':
+      return `${seconds(e.t)} ${who(e.node)} ⇢ ${e.iface.padEnd(5)} ${describeFrame(e.frame, mac)}`;
+    case 'frame.rx':
+      return null;
+    case 'fdb.learn':
+      return `${seconds(e.t)} ${who(e.node)}   fdb: learned ${mac(e.mac)} on ${e.port}${e.prev ? ` (moved from ${e.prev})` : ''}`;
+    case 'fdb.expire':
+      return `${seconds(e.t)} ${who(e.node)}   fdb: ${mac(e.mac)} on ${e.port} aged out`;
+    case 'fdb.forward':
+      if (e.mode === 'flood') return `${seconds(e.t)} ${who(e.node)}   flood from ${e.ingress} to ${e.egress.join(' ') || '(no other port)'} (${e.why === 'group' ? 'broadcast' : 'unknown destination'})`;
+      return `${seconds(e.t)} ${who(e.node)}   forward from ${e.ingress} to ${e.egress.join(' ') || e.entry?.port} (fdb: ${e.entry ? mac(e.entry.mac) : '?'} on ${e.entry?.port})`;
+    case 'fib.lookup': {
+      const res =
+        e.result.kind === 'error'
+          ? `no usable route (${e.result.error})`
+          : `${formatRoute(e.result.route, true).trim()}${e.result.nexthop && e.result.nexthop !== e.dst ? ` → next hop ${e.result.nexthop}` : ''}${e.result.viaException ? ' (redirected)' : ''}`;
+      return `${seconds(e.t)} ${who(e.node)}   route ${e.purpose} ${e.dst}: ${res}${candidatesText(e.candidates)}`;
+    }
+    case 'neigh.lookup':
+      return `${seconds(e.t)} ${who(e.node)}   neigh ${e.ip} dev ${e.dev}: ${e.entry ? `${e.entry.state}${e.entry.mac ? ` ${mac(e.entry.mac)}` : ''}` : 'no entry'}`;
+    case 'neigh.update':
+      return `${seconds(e.t)} ${who(e.node)}   neigh ${e.ip} dev ${e.dev}: ${e.from} → ${e.to}${e.mac ? ` ${mac(e.mac)}` : ''} (${e.cause})`;
+    case 'neigh.hold':
+      return `${seconds(e.t)} ${who(e.node)}   hold packet #${e.pkt} until ${e.ip} is resolved (${e.queued} waiting)`;
+    case 'neigh.release':
+      return `${seconds(e.t)} ${who(e.node)}   release packet #${e.pkt} to ${mac(e.mac)}`;
+    case 'arp.solicit':
+      return `${seconds(e.t)} ${who(e.node)}   ARP ${e.unicast ? 'unicast probe' : 'broadcast'} for ${e.targetIp} from ${e.senderIp}`;
+    case 'arp.answer':
+      return `${seconds(e.t)} ${who(e.node)}   ARP reply for ${e.targetIp} to ${e.to}${e.proxy ? ' (proxy ARP)' : ''}${e.delayed ? ` after ${(e.delayed / 1000).toFixed(1)} ms` : ''}`;
+    case 'ip.send':
+      return `${seconds(e.t)} ${who(e.node)}   send IP ${e.src} > ${e.dst} proto ${e.protocol} ttl ${e.ttl}${e.process ? ` (${e.process})` : ''}`;
+    case 'ip.forward':
+      return `${seconds(e.t)} ${who(e.node)}   forward ${e.ingress} → ${e.egress} via ${e.nexthop}, ttl ${e.ttlFrom} → ${e.ttlTo}`;
+    case 'ip.local':
+      return `${seconds(e.t)} ${who(e.node)}   deliver locally (to ${e.dst}${e.broadcast ? ', broadcast' : ''})`;
+    case 'ip.loopback':
+      return `${seconds(e.t)} ${who(e.node)}   loop back (own address: never on a wire)`;
+    case 'icmp.send':
+      return `${seconds(e.t)} ${who(e.node)}   ICMP ${e.reason} (type ${e.type} code ${e.code}) to ${e.dst}`;
+    case 'route.redirect':
+      return `${seconds(e.t)} ${who(e.node)}   redirect from ${e.from}: ${e.dst} via ${e.gateway}: ${e.result}${e.rejectReason ? ` (${e.rejectReason})` : ''}`;
+    case 'socket.deliver':
+      return `${seconds(e.t)} ${who(e.node)}   to socket ${e.socket}`;
+    case 'socket.error':
+      return `${seconds(e.t)} ${who(e.node)}   socket ${e.socket}: ${e.error}`;
+    case 'drop':
+      return `${seconds(e.t)} ${who(e.node)} ✗ drop${e.iface ? ` on ${e.iface}` : ''}: ${e.reason}${e.detail ? ` (${e.detail})` : ''}`;
+    case 'sim.stop':
+      return `${seconds(e.t)} stopped: ${e.stop.kind}`;
+  }
+}
+
+const BRIEF = new Set(['step.start', 'step.end', 'frame.tx', 'drop', 'sim.stop']);
+
+export function formatTraceText(t: Topology, r: SimResult, opts: TextOptions = {}): string {
+  const mac = labeler(t, opts.rawMacs ?? false);
+  const lines: string[] = [`# ${r.topology}: ${t.nodes.length} nodes, ${t.links.length} links; ${r.events.length} events`];
+  for (const e of r.events) {
+    if (opts.brief && !BRIEF.has(e.kind)) continue;
+    const line = formatEvent(e, mac);
+    if (line !== null) lines.push(line);
+  }
+  for (const s of r.steps) {
+    if (s.kind !== 'run') continue;
+    const out = `${s.stdout ?? ''}${s.stderr ?? ''}`.trimEnd();
+    lines.push(`\n## step ${s.index + 1} on ${s.on}: ${s.run}${s.background ? ' (background)' : ''} → ${s.timedOut ? 'killed by timeout' : s.exit === null || s.exit === undefined ? 'still running at the end' : `exit ${s.exit}`}`);
+    if (out) lines.push(out.replace(/^/gm, '   '));
+  }
+  if (r.stopped) {
+    const st = r.stopped.storm;
+    lines.push(
+      st
+        ? `\nSTOPPED after ${r.stopped.limit} events: broadcast storm — the frame keeps circulating between ${st.devices.join(' and ')} (${st.frames} copies in the last events)`
+        : `\nSTOPPED after ${r.stopped.limit} events (raise --max-events to go on)`,
+    );
+  }
+  const busy = t.links.filter((l) => (r.captures[linkKey(l)] ?? []).length > 0).length;
+  lines.push(`\n# ${Object.values(r.captures).reduce((n, f) => n + f.length, 0)} frames on ${busy}/${t.links.length} links`);
+  return lines.join('\n') + '\n';
+}

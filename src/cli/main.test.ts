@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, run } from './main';
+
+const ORACLE = path.join(import.meta.dirname, '../engine/__oracle__');
+const capture = (argv: string[]) => {
+  let out = '';
+  const code = main(argv, (s) => (out += s));
+  return { code, out };
+};
+
+describe('packetwalk CLI', () => {
+  it('prints a readable trace: frames like tcpdump, decisions after them, step output', () => {
+    const { code, out } = capture(['trace', path.join(ORACLE, 'two-subnets-router.clab.yml')]);
+    expect(code).toBe(0);
+    expect(out).toContain('h1:eth1 > broadcast, ARP, Request who-has 10.0.1.1 tell 10.0.1.10, length 28');
+    expect(out).toContain('r1:eth2 > h2:eth1, IP 10.0.1.10 > 10.0.2.10: ICMP echo request');
+    expect(out).toMatch(/forward eth1 → eth2 via 10\.0\.2\.10, ttl 64 → 63/);
+    expect(out).toContain('1 packets transmitted, 1 received, 0% packet loss');
+  });
+
+  it('prints the oracle format, which compares equal to the golden', () => {
+    const { out } = capture(['trace', path.join(ORACLE, 'ttl-expired.clab.yml'), '--format', 'oracle']);
+    const ours = JSON.parse(out);
+    const golden = JSON.parse(fs.readFileSync(path.join(ORACLE, 'ttl-expired.trace.json'), 'utf8'));
+    expect(ours.links).toEqual(golden.links);
+  });
+
+  it('runs commands given on the command line instead of the scenario', () => {
+    const { out } = capture(['trace', path.join(ORACLE, 'two-subnets-router.clab.yml'), '--format', 'brief', '--run', 'h1: ip route get 10.0.2.10']);
+    expect(out).toContain('10.0.2.10 via 10.0.1.1 dev eth1 src 10.0.1.10 uid 0');
+    expect(out).not.toContain('ARP');
+  });
+
+  it('converts between formats', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-cli-'));
+    const json = path.join(dir, 't.json');
+    capture(['convert', path.join(ORACLE, 'router-chain.clab.yml'), '--to', 'json', '--out', json]);
+    expect(capture(['check', json]).out).toContain('ok — 5 nodes, 4 links, 2 scenario steps');
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('reports a bad file with its line and exit status 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-cli-'));
+    const f = path.join(dir, 'bad.clab.yml');
+    fs.writeFileSync(f, 'name: b\ntopology:\n  nodes:\n    h1:\n      kind: linux\n      exec:\n        - ip addr add 10.0.0.1/24 dev eth1\n');
+    const err: string[] = [];
+    const orig = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((s: string) => (err.push(s), true)) as typeof process.stderr.write;
+    try {
+      expect(run(['check', f])).toBe(2);
+    } finally {
+      process.stderr.write = orig;
+    }
+    expect(err.join('')).toContain(`${f}:7: node h1: exec "ip addr add 10.0.0.1/24 dev eth1": Cannot find device "eth1"`);
+    fs.rmSync(dir, { recursive: true });
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { parseClab } from '../io/clab';
+import { simulate } from './simulate';
+
+const looped = parseClab(
+  `name: loop
+topology:
+  nodes:
+    h1: {kind: linux, exec: ["ip addr add 10.0.0.1/24 dev eth1"]}
+    h2: {kind: linux, exec: ["ip addr add 10.0.0.2/24 dev eth1"]}
+    sw1: {kind: bridge}
+    sw2: {kind: bridge}
+  links:
+    - endpoints: ["h1:eth1", "sw1:p1"]
+    - endpoints: ["sw1:p2", "sw2:p1"]
+    - endpoints: ["sw1:p3", "sw2:p2"]
+    - endpoints: ["h2:eth1", "sw2:p3"]
+scenario:
+  - on: h1
+    run: ping -c 1 -W 1 10.0.0.2
+`,
+  'loop.clab.yml',
+);
+
+describe('bounded runs', () => {
+  it('stops a broadcast storm between looped switches and says where it circulates', () => {
+    const r = simulate(looped, { maxEvents: 5_000 });
+    expect(r.events.length).toBe(5_000);
+    expect(r.stopped).toMatchObject({ kind: 'event-limit', limit: 5_000, storm: { devices: ['sw1', 'sw2'] } });
+    expect(r.stopped?.storm?.sample.dstMac).toBe('ff:ff:ff:ff:ff:ff');
+    // The step never finished: it has no exit status.
+    expect(r.steps[0]).toMatchObject({ on: 'h1', exit: null });
+  });
+
+  it('uses the default bound (tens of thousands of events) when none is given', () => {
+    const r = simulate(looped);
+    expect(r.stopped?.limit).toBe(50_000);
+    expect(r.events.length).toBe(50_000);
+  });
+});
+
+describe('scenario steps', () => {
+  const pair = (scenario: string) =>
+    parseClab(
+      `name: pair
+topology:
+  nodes:
+    h1: {kind: linux, exec: ["ip addr add 10.0.0.1/24 dev eth1"]}
+    h2: {kind: linux, exec: ["ip addr add 10.0.0.2/24 dev eth1"]}
+  links:
+    - endpoints: ["h1:eth1", "h2:eth1"]
+scenario:
+${scenario}`,
+      'pair.clab.yml',
+    );
+
+  it('kills a step after its timeout, as the recorder does (exit 137)', () => {
+    const r = simulate(pair('  - on: h1\n    run: ping 10.0.0.2\n    timeout: 2.5\n'));
+    expect(r.steps[0]).toMatchObject({ exit: 137, timedOut: true });
+    const requests = r.captures['h1:eth1--h2:eth1']!.filter((f) => f.payload.kind === 'ipv4' && f.payload.payload.kind === 'icmp' && f.payload.payload.type === 8);
+    expect(requests).toHaveLength(3);
+    expect(r.steps[0]!.stdout).not.toContain('statistics');
+  });
+
+  it('keeps a background listener running for later steps and collects its output', () => {
+    const r = simulate(pair('  - on: h2\n    run: echo pong | nc -u -l -p 5000\n    background: true\n  - on: h1\n    run: echo hello | nc -u -w1 -p 4000 10.0.0.2 5000\n'));
+    expect(r.steps[0]).toMatchObject({ background: true, stdout: 'hello\n' });
+    expect(r.steps[1]).toMatchObject({ exit: 0, stdout: 'pong\n' });
+  });
+
+  it('demultiplexes by port: a datagram for another port gets port unreachable', () => {
+    const r = simulate(pair('  - on: h2\n    run: nc -u -l -p 5000\n    background: true\n  - on: h1\n    run: echo x | nc -u -w1 -p 4000 10.0.0.2 5001\n'));
+    expect(r.events.some((e) => e.kind === 'icmp.send' && e.reason === 'port-unreachable')).toBe(true);
+    expect(r.steps[0]!.stdout).toBe('');
+  });
+
+  it('reports a sender without a route with nothing on the wire', () => {
+    const r = simulate(pair('  - on: h1\n    run: ping -c 1 192.0.2.1\n'));
+    expect(r.steps[0]).toMatchObject({ exit: 2, stderr: 'ping: connect: Network is unreachable\n' });
+    expect(Object.values(r.captures).flat()).toEqual([]);
+  });
+
+  it('shows tables from a step: ip neigh and ip route', () => {
+    const r = simulate(pair('  - on: h1\n    run: ping -c 1 10.0.0.2\n  - on: h1\n    run: ip neigh\n  - on: h2\n    run: ip route show table all\n'));
+    expect(r.steps[1]!.stdout).toMatch(/^10\.0\.0\.2 dev eth1 lladdr 02:00:00:00:00:02 REACHABLE \n$/);
+    expect(r.steps[2]!.stdout).toContain('local 10.0.0.2 dev eth1 table local proto kernel scope host src 10.0.0.2 \n');
+  });
+
+  it('is deterministic for a seed, and the seed only changes what Linux randomises', () => {
+    const t = pair('  - on: h1\n    run: ping -c 2 10.0.0.2\n');
+    const a = simulate(t, { seed: 1 });
+    const b = simulate(t, { seed: 2 });
+    expect(JSON.stringify(simulate(t, { seed: 1 }))).toBe(JSON.stringify(a));
+    const strip = (r: typeof a) => r.events.map((e) => e.kind);
+    expect(strip(a)).toEqual(strip(b));
+  });
+});
