@@ -547,6 +547,15 @@ export class LinuxStack implements Device {
     return res;
   }
 
+  /**
+   * dst_confirm_neigh for a send with MSG_CONFIRM: the next hop is known to be alive, so its entry
+   * counts as confirmed now (it stays REACHABLE; a DELAY entry becomes REACHABLE at its timer).
+   */
+  confirmNeigh(dev: string, nexthop: Ipv4Addr): void {
+    const n = this.neigh.lookup(dev, nexthop);
+    if (n) n.confirmed = this.sim.now;
+  }
+
   /** Sends a locally generated packet along an output route (ip_local_out). */
   ipLocalOut(skb: Skb, rt: Extract<OutputRoute, { kind: 'ok' }>, process?: string): void {
     const ip = skb.ip;

@@ -185,6 +185,8 @@ function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): Process
   const sent = new Map<number, number>();
   const seen = new Set<number>();
   const rtts: number[] = [];
+  // iputils sends the request after a good reply with MSG_CONFIRM (confirm_flag).
+  let confirm = false;
   let ntransmitted = 0;
   let nreceived = 0;
   let nerrors = 0;
@@ -211,6 +213,8 @@ function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): Process
       nerrors++;
     } else {
       sent.set(seq, sim.now);
+      if (confirm && rt.type === 'unicast') stack.confirmNeigh(rt.dev, rt.nexthop);
+      confirm = false;
       const ip = buildIpv4({
         srcIp: rt.src,
         dstIp: cmd.dst,
@@ -258,6 +262,7 @@ function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): Process
       if (t0 === undefined) return;
       const rtt = sim.now - t0;
       const dup = seen.has(seq);
+      confirm = true;
       if (dup) nrepeats++;
       else {
         seen.add(seq);
