@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     // Only the worker (and tests) may import engine values; the UI imports engine types.
-    files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
+    files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}', 'src/i18n/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -1,0 +1,61 @@
+// The app as a user sees it: the header's controls, the devices on the diagram and the scenario
+// output. Tests speak in these terms, never in CSS selectors.
+
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class AppPage {
+  readonly runButton: Locator;
+  readonly language: Locator;
+  readonly topologyName: Locator;
+  readonly output: Locator;
+  readonly canvas: Locator;
+
+  constructor(readonly page: Page) {
+    this.runButton = page.getByTestId('header.run');
+    this.language = page.getByTestId('header.language');
+    this.topologyName = page.getByTestId('header.topology');
+    this.output = page.getByTestId('run.output');
+    this.canvas = page.getByTestId('canvas');
+  }
+
+  /** Opens the app (on the default example, or `?example=NAME`) and waits for the diagram. */
+  async goto(example?: string): Promise<void> {
+    await this.page.goto(example ? `/?example=${encodeURIComponent(example)}` : '/');
+    await expect(this.canvas).toBeVisible();
+  }
+
+  /** A device on the diagram, by name. */
+  node(name: string): Locator {
+    return this.page.getByTestId(`node.${name}`);
+  }
+
+  /** The interface name written at a link's end, next to its device. */
+  linkEnd(node: string, iface: string): Locator {
+    return this.page.getByTestId(`link-end.${node}.${iface}`);
+  }
+
+  /** Drags a device by (dx, dy) screen pixels, grabbing it near its top edge (its icon). */
+  async dragNode(name: string, by: { dx: number; dy: number }): Promise<void> {
+    const box = await this.node(name).boundingBox();
+    if (!box) throw new Error(`${name} is not on the screen`);
+    const x = box.x + box.width / 2;
+    const y = box.y + 24;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + by.dx, y + by.dy, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  async runScenario(): Promise<void> {
+    await this.runButton.click();
+  }
+
+  async closeOutput(): Promise<void> {
+    await this.page.getByTestId('run.close').click();
+  }
+
+  /** Picks a language from the header menu by its own name ("English", "中文"). */
+  async switchLanguage(label: string): Promise<void> {
+    await this.language.selectOption({ label });
+  }
+}

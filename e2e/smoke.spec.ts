@@ -1,0 +1,95 @@
+// The app starts in Chromium on the example, runs its scenario in the worker, and speaks Chinese.
+
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/AppPage';
+
+test.describe('the example topology', () => {
+  test('shows its five devices with their addresses and the interface names on the links', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto();
+    await expect(app.topologyName).toContainText('two-subnets-router');
+    for (const name of ['h1', 'sw1', 'r1', 'sw2', 'h2']) await expect(app.node(name)).toBeVisible();
+    await expect(app.node('h1')).toContainText('eth1');
+    await expect(app.node('h1')).toContainText('10.0.1.10/24');
+    await expect(app.node('r1')).toContainText('10.0.1.1/24');
+    await expect(app.node('r1')).toContainText('10.0.2.1/24');
+    await expect(app.node('r1')).toContainText('Router');
+    await expect(app.node('sw1')).toContainText('Switch');
+    await expect(app.linkEnd('sw1', 'p2')).toHaveText('p2');
+    await expect(app.linkEnd('r1', 'eth2')).toHaveText('eth2');
+  });
+
+  test('lays the devices out from left to right: h1, sw1, r1, sw2, h2', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto();
+    const xs: number[] = [];
+    for (const name of ['h1', 'sw1', 'r1', 'sw2', 'h2']) {
+      const box = await app.node(name).boundingBox();
+      expect(box, name).not.toBeNull();
+      xs.push(box!.x);
+    }
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+  });
+
+  test('a device can be dragged to a new place', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto();
+    const before = (await app.node('h2').boundingBox())!;
+    await app.dragNode('h2', { dx: 0, dy: 150 });
+    await expect.poll(async () => (await app.node('h2').boundingBox())!.y).toBeGreaterThan(before.y + 100);
+    await expect(app.node('h2')).toContainText('10.0.2.10/24');
+  });
+
+  test('an unknown example says so', async ({ page }) => {
+    await page.goto('/?example=nope');
+    await expect(page.getByTestId('app.load-error')).toContainText('no example named "nope"');
+  });
+});
+
+test.describe('running the scenario', () => {
+  test('shows each command with its output and exit status', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto();
+    await expect(app.output).toBeHidden();
+    await app.runScenario();
+    await expect(app.output).toContainText('ping -c 1 -W 1 10.0.2.10');
+    await expect(app.output).toContainText('1 packets transmitted, 1 received');
+    await expect(app.output).toContainText('exit 0');
+    await expect(page.getByTestId('run.summary')).toContainText(/\d+ trace events/);
+    await expect(app.runButton).toBeEnabled();
+    await app.closeOutput();
+    await expect(app.output).toBeHidden();
+  });
+});
+
+test.describe('languages', () => {
+  test('switching to 中文 shows Chinese labels, and the choice is remembered', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto();
+    await expect(app.runButton).toHaveText('Run scenario');
+    await app.switchLanguage('中文');
+    await expect(app.runButton).toHaveText('运行场景');
+    await expect(app.node('r1')).toContainText('路由器');
+    await expect(app.node('sw1')).toContainText('交换机');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await app.runScenario();
+    await expect(app.output).toContainText('场景输出');
+    await expect(app.output).toContainText('退出码 0');
+
+    await page.reload();
+    await expect(app.runButton).toHaveText('运行场景');
+    await app.switchLanguage('English');
+    await expect(app.runButton).toHaveText('Run scenario');
+  });
+
+  test.describe('with a Chinese browser', () => {
+    test.use({ locale: 'zh-CN' });
+
+    test('opens in Chinese', async ({ page }) => {
+      const app = new AppPage(page);
+      await app.goto();
+      await expect(app.runButton).toHaveText('运行场景');
+      await expect(app.language).toHaveValue('zh-CN');
+    });
+  });
+});

@@ -1,0 +1,26 @@
+// A switch (a Linux bridge) on the canvas: its symbol, name and ports. Ports have no addresses;
+// which port leads where is written on the links.
+
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { selectNode, useAppStore } from '../../store';
+import { DeviceIcon } from './DeviceIcon';
+import type { DeviceFlowNode } from './flowTypes';
+import { Handles } from './Handles';
+
+export const SwitchNode = memo(function SwitchNode({ id, selected }: NodeProps<DeviceFlowNode>) {
+  const { t } = useTranslation();
+  const node = useAppStore(selectNode(id));
+  if (node?.kind !== 'bridge') return null;
+  return (
+    <div className={`pw-node pw-node--switch${selected ? ' is-selected' : ''}`} data-testid={`node.${id}`}>
+      <Handles />
+      <DeviceIcon role="switch" />
+      <div className="pw-node__name">{node.name}</div>
+      <div className="pw-node__role">
+        {t('role.switch')} · {t('node.ports', { count: node.ifaces.length })}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,11 @@
+// Node and edge components by type. At module scope so React Flow sees the same objects on every
+// render (a new object would remount every node).
+
+import type { EdgeTypes, NodeTypes } from '@xyflow/react';
+import { LinkEdge } from './LinkEdge';
+import { LinuxNode } from './LinuxNode';
+import { SwitchNode } from './SwitchNode';
+
+export const nodeTypes = { linux: LinuxNode, bridge: SwitchNode } satisfies NodeTypes;
+
+export const edgeTypes = { link: LinkEdge } satisfies EdgeTypes;

@@ -1,0 +1,100 @@
+// The worker API, through the client as the UI uses it. In Node there is no Worker, so this also
+// proves the inline fallback.
+
+import { describe, expect, test } from 'vitest';
+import { EXAMPLES } from '../examples';
+import { createSimClient } from './client';
+import { DEFAULT_EXAMPLE } from './protocol';
+
+const client = createSimClient();
+
+describe('loadExample', () => {
+  test.each(EXAMPLES.map((e) => [e.name]))('%s parses and every node has a position and a role', async (name) => {
+    const t = await client.loadExample(name);
+    expect(t.nodes.length).toBeGreaterThan(0);
+    for (const n of t.nodes) {
+      expect(n.position, n.name).toBeDefined();
+      expect(n.role, n.name).toBeDefined();
+    }
+  });
+
+  test('the default example lays out h1 — sw1 — r1 — sw2 — h2 from left to right', async () => {
+    const t = await client.loadExample(DEFAULT_EXAMPLE);
+    const byX = [...t.nodes].sort((a, b) => a.position!.x - b.position!.x);
+    expect(byX.map((n) => `${n.name}:${n.role}`)).toEqual(['h1:host', 'sw1:switch', 'r1:router', 'sw2:switch', 'h2:host']);
+    expect(t.links).toHaveLength(4);
+  });
+
+  test('an unknown example is an error naming the ones there are', async () => {
+    await expect(client.loadExample('nope')).rejects.toThrow(/two-subnets-router/);
+  });
+});
+
+describe('parseTopologyFile', () => {
+  const clab = EXAMPLES[0]!.text;
+
+  test('containerlab YAML', async () => {
+    const r = await client.parseTopologyFile(clab, 'lab.clab.yaml');
+    expect(r.ok && r.topology.nodes.map((n) => n.name).sort()).toEqual(['h1', 'h2', 'r1', 'sw1', 'sw2']);
+  });
+
+  test('packetwalk JSON', async () => {
+    const topology = await client.loadExample(DEFAULT_EXAMPLE);
+    const text = JSON.stringify({ format: 'packetwalk', version: 1, topology });
+    const r = await client.parseTopologyFile(text, 'lab.json');
+    expect(r).toEqual({ ok: true, topology });
+  });
+
+  test.each([
+    ['a YAML syntax error', 'name: [unclosed', 'bad.yml', /Flow sequence/],
+    ['an unknown node in a link', clab.replace('"h2:eth1", "sw2:p2"', '"h9:eth1", "sw2:p2"'), 'bad.clab.yml', /unknown node "h9"/],
+    ['JSON that is not a packetwalk file', '{"nodes": []}', 'bad.json', /not a packetwalk file/],
+    ['an unknown extension', 'x', 'lab.txt', /unknown file type/],
+  ])('%s gives problems, not an exception', async (_what, text, file, message) => {
+    const r = await client.parseTopologyFile(text, file);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.length).toBeGreaterThan(0);
+    expect(r.problems.map((p) => p.message).join('\n')).toMatch(message);
+    expect(r.problems.every((p) => p.file === file)).toBe(true);
+  });
+
+  test('a problem carries the line it was found on', async () => {
+    const bad = clab.replace('"h2:eth1", "sw2:p2"', '"h9:eth1", "sw2:p2"');
+    const r = await client.parseTopologyFile(bad, 'bad.clab.yml');
+    const line = bad.split('\n').findIndex((l) => l.includes('h9:eth1')) + 1;
+    expect(!r.ok && r.problems[0]!.line).toBe(line);
+  });
+});
+
+describe('simulate', () => {
+  test("the default example's scenario: one ping, answered", async () => {
+    const t = await client.loadExample(DEFAULT_EXAMPLE);
+    const r = await client.simulate(t, {});
+    expect(r.stopped).toBeNull();
+    expect(r.steps).toHaveLength(1);
+    expect(r.steps[0]).toMatchObject({ on: 'h1', run: 'ping -c 1 -W 1 10.0.2.10', exit: 0 });
+    expect(r.steps[0]!.stdout).toContain('1 packets transmitted, 1 received');
+    expect(r.events.length).toBeGreaterThan(0);
+  });
+
+  test('the result is plain data (it survives structured cloning unchanged)', async () => {
+    const t = await client.loadExample(DEFAULT_EXAMPLE);
+    const r = await client.simulate(t);
+    expect(structuredClone(r)).toEqual(r);
+  });
+});
+
+describe('ipViews', () => {
+  test('ip route show table all on r1', async () => {
+    const t = await client.loadExample(DEFAULT_EXAMPLE);
+    const v = await client.ipViews(t, 'r1');
+    expect(v.routes).toContain('10.0.1.0/24 dev eth1 proto kernel scope link src 10.0.1.1 \n');
+    expect(v.routes).toContain('local 10.0.2.1 dev eth2 table local proto kernel scope host src 10.0.2.1 \n');
+  });
+
+  test('a switch has no routing table', async () => {
+    const t = await client.loadExample(DEFAULT_EXAMPLE);
+    await expect(client.ipViews(t, 'sw1')).rejects.toThrow(/not a Linux node/);
+  });
+});

@@ -1,0 +1,54 @@
+// The worker's API, implemented on the engine. It lives in its own module so that the worker
+// (sim.worker.ts) and the main-thread fallback (client.ts, when there is no Worker) run the same
+// code. Only this folder and tests import engine values.
+
+import { formatRoutes, parseClab, parseTopologyJson, simulate, TopologyError } from '../engine';
+import type { Topology } from '../engine';
+import { EXAMPLES, findExample } from '../examples';
+import type { IpViews, ParseResult, SimApi } from './protocol';
+
+function loadExample(name: string): Topology {
+  const example = findExample(name);
+  if (!example) {
+    throw new Error(`no example named "${name}" (there are: ${EXAMPLES.map((e) => e.name).join(', ')})`);
+  }
+  return parseClab(example.text, example.file);
+}
+
+function parseTopologyFile(text: string, fileName: string): ParseResult {
+  const kind = /\.json$/i.test(fileName) ? 'json' : /\.ya?ml$/i.test(fileName) ? 'clab' : null;
+  if (!kind) {
+    return { ok: false, problems: [{ file: fileName, message: 'unknown file type: expected .yml, .yaml (containerlab) or .json (packetwalk)' }] };
+  }
+  try {
+    const topology = kind === 'json' ? parseTopologyJson(text, fileName) : parseClab(text, fileName);
+    return { ok: true, topology };
+  } catch (e) {
+    if (e instanceof TopologyError) return { ok: false, problems: e.problems };
+    throw e;
+  }
+}
+
+function ipViews(topology: Topology, nodeName: string): IpViews {
+  const node = topology.nodes.find((n) => n.name === nodeName);
+  if (!node || node.kind !== 'linux') throw new Error(`${nodeName} is not a Linux node of ${topology.name}`);
+  // The engine builds a node's tables when a simulation starts; an empty scenario gives them
+  // without sending anything.
+  const state = simulate(topology, { scenario: [] }).initial[nodeName];
+  const routes = state?.kind === 'linux' ? state.routes : [];
+  return {
+    node: nodeName,
+    routes: formatRoutes(
+      routes.filter((r) => r.table === 'main'),
+      routes.filter((r) => r.table === 'local'),
+      'all',
+    ),
+  };
+}
+
+export const simApi: SimApi = {
+  loadExample,
+  parseTopologyFile,
+  simulate: (topology, options) => simulate(topology, options),
+  ipViews,
+};
