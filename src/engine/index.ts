@@ -22,3 +22,4 @@ export { toOracleTrace, formatOracleTrace, normaliseOutput } from './io/oracle';
 export { formatRoute, formatRoutes, formatNeigh, formatNeighs } from './linux-text';
 export { encodeFrame, decodeFrame, fieldSpans, verifyChecksums } from './wire/frame';
 export { endpointLabel, linkKey } from './topology';
+export { nodeRoutes } from './devices/config';

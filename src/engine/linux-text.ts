@@ -22,9 +22,9 @@ export function formatRoute(r: FibRoute, showTable: boolean): string {
   return s;
 }
 
-/** `ip route show [table main|local|all]`, routes in kernel order. */
-export function formatRoutes(main: FibRoute[], local: FibRoute[], table: 'main' | 'local' | 'all'): string {
-  const rows = table === 'main' ? main : table === 'local' ? local : [...main, ...local];
+/** `ip route show [table main|local|all]` of a routing state (main then local, kernel order). */
+export function formatRoutes(routes: FibRoute[], table: 'main' | 'local' | 'all'): string {
+  const rows = table === 'all' ? routes : routes.filter((r) => r.table === table);
   return rows.map((r) => formatRoute(r, table === 'all') + '\n').join('');
 }
 

@@ -2,7 +2,7 @@
 // (sim.worker.ts) and the main-thread fallback (client.ts, when there is no Worker) run the same
 // code. Only this folder and tests import engine values.
 
-import { formatRoutes, parseClab, parseTopologyJson, simulate, TopologyError } from '../engine';
+import { formatRoutes, nodeRoutes, parseClab, parseTopologyJson, simulate, TopologyError } from '../engine';
 import type { Topology } from '../engine';
 import { EXAMPLES, findExample } from '../examples';
 import type { IpViews, ParseResult, SimApi } from './protocol';
@@ -32,18 +32,7 @@ function parseTopologyFile(text: string, fileName: string): ParseResult {
 function ipViews(topology: Topology, nodeName: string): IpViews {
   const node = topology.nodes.find((n) => n.name === nodeName);
   if (!node || node.kind !== 'linux') throw new Error(`${nodeName} is not a Linux node of ${topology.name}`);
-  // The engine builds a node's tables when a simulation starts; an empty scenario gives them
-  // without sending anything.
-  const state = simulate(topology, { scenario: [] }).initial[nodeName];
-  const routes = state?.kind === 'linux' ? state.routes : [];
-  return {
-    node: nodeName,
-    routes: formatRoutes(
-      routes.filter((r) => r.table === 'main'),
-      routes.filter((r) => r.table === 'local'),
-      'all',
-    ),
-  };
+  return { node: nodeName, routes: formatRoutes(nodeRoutes(node), 'all') };
 }
 
 export const simApi: SimApi = {

@@ -28,7 +28,7 @@ describe('routes made from addresses (fib_add_ifaddr)', () => {
     const n = node({ eth1: ['10.0.1.10/24', '10.0.1.11/24'], eth2: ['10.0.3.1/31', '10.0.4.1/32'] }, [], ['10.255.0.1/32', '10.0.5.1/16']);
     const { fib } = compileFib(n);
     // Recorded with `ip route show table all` in a namespace with the same addresses.
-    expect(formatRoutes(fib.routes('main'), fib.routes('local'), 'all')).toBe(
+    expect(formatRoutes([...fib.routes('main'), ...fib.routes('local')], 'all')).toBe(
       [
         '10.0.1.0/24 dev eth1 proto kernel scope link src 10.0.1.10 ',
         '10.0.3.0/31 dev eth2 proto kernel scope link src 10.0.3.1 ',
@@ -80,7 +80,7 @@ describe('ip route add, as the kernel checks it', () => {
 
   it('gives a dev-only route scope link and a gatewayed route scope global', () => {
     const { fib } = compileFib(node({ eth1: ['10.0.1.10/24'] }, [r({ dst: '10.9.0.0/16', dev: 'eth1' }), r({ dst: '10.8.0.0/16', via: ip('10.0.1.1') })]));
-    expect(formatRoutes(fib.routes('main'), [], 'main')).toBe(
+    expect(formatRoutes(fib.routes('main'), 'main')).toBe(
       '10.0.1.0/24 dev eth1 proto kernel scope link src 10.0.1.10 \n10.8.0.0/16 via 10.0.1.1 dev eth1 \n10.9.0.0/16 dev eth1 scope link \n',
     );
   });

@@ -132,3 +132,9 @@ export function compileFib(node: LinuxNode): CompiledFib {
   });
   return { fib, addrs, errors };
 }
+
+/** A node's routing tables as `ip route show table all` lists them: main, then local. */
+export function nodeRoutes(node: LinuxNode): FibRoute[] {
+  const { fib } = compileFib(node);
+  return [...fib.routes('main'), ...fib.routes('local')];
+}

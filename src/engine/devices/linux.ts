@@ -845,6 +845,7 @@ export class LinuxStack implements Device {
   // ---------------------------------------------------------------------------------------------
   // state for the trace and `ip` views
 
+  /** main then local, as `ip route show table all` lists them */
   routes(): FibRoute[] {
     return [...this.fib.routes('main'), ...this.fib.routes('local')];
   }

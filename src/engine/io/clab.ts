@@ -177,6 +177,11 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
     });
   }
   if (problems.length) throw new TopologyError(problems);
+  // Without a role label, a node that forwards is drawn as a router.
+  for (const n of nodes) {
+    const label = raw.topology.nodes[n.name]?.labels?.[LABEL_ROLE];
+    if (n.kind === 'linux' && label === undefined && n.ipForward) n.role = 'router';
+  }
 
   // Scenario.
   const scenario: ScenarioStep[] = (raw.scenario ?? []).map((s) =>

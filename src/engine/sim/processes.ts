@@ -84,7 +84,7 @@ export function startProcess(cmd: Command, env: ProcessEnv): Process {
       return instant(env, out.stdout, out.stderr, out.exit);
     }
     case 'ip-route-show':
-      return instant(env, formatRoutes(env.stack.fib.routes('main'), env.stack.fib.routes('local'), cmd.table), '', 0);
+      return instant(env, formatRoutes(env.stack.routes(), cmd.table), '', 0);
     case 'ip-neigh-show': {
       const list = env.stack.neigh.list().sort((a, b) => (a.dev < b.dev ? -1 : a.dev > b.dev ? 1 : 0));
       return instant(env, formatNeighs(list), '', 0);

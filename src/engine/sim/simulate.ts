@@ -66,7 +66,9 @@ export interface SimResult {
   endTime: number;
 }
 
-export class ScenarioError extends Error {}
+export class ScenarioError extends Error {
+  override name = 'ScenarioError';
+}
 
 export function simulate(topology: Topology, opts: SimulateOptions = {}): SimResult {
   const sim = new Sim(opts.seed ?? 1, opts.maxEvents ?? DEFAULT_MAX_EVENTS);
