@@ -101,7 +101,7 @@ export function formatEvent(e: TraceEvent, mac: (m: MacAddr) => string): string 
     case 'neigh.lookup':
       return `${seconds(e.t)} ${who(e.node)}   neigh ${e.ip} dev ${e.dev}: ${e.entry ? `${e.entry.state}${e.entry.mac ? ` ${mac(e.entry.mac)}` : ''}` : 'no entry'}`;
     case 'neigh.update':
-      return `${seconds(e.t)} ${who(e.node)}   neigh ${e.ip} dev ${e.dev}: ${e.from} → ${e.to}${e.mac ? ` ${mac(e.mac)}` : ''} (${e.cause})`;
+      return `${seconds(e.t)} ${who(e.node)}   neigh ${e.ip} dev ${e.dev}: ${e.from === e.to ? `${e.to} (unchanged)` : `${e.from} → ${e.to}`}${e.mac ? ` ${mac(e.mac)}` : ''} (${e.cause})`;
     case 'neigh.hold':
       return `${seconds(e.t)} ${who(e.node)}   hold packet #${e.pkt} until ${e.ip} is resolved (${e.queued} waiting)`;
     case 'neigh.release':
@@ -120,6 +120,8 @@ export function formatEvent(e: TraceEvent, mac: (m: MacAddr) => string): string 
       return `${seconds(e.t)} ${who(e.node)}   loop back (own address: never on a wire)`;
     case 'icmp.send':
       return `${seconds(e.t)} ${who(e.node)}   ICMP ${e.reason} (type ${e.type} code ${e.code}) to ${e.dst}`;
+    case 'icmp.suppressed':
+      return `${seconds(e.t)} ${who(e.node)}   no ICMP ${e.reason} (type ${e.type} code ${e.code}): ${e.why}`;
     case 'route.redirect':
       return `${seconds(e.t)} ${who(e.node)}   redirect from ${e.from}: ${e.dst} via ${e.gateway}: ${e.result}${e.rejectReason ? ` (${e.rejectReason})` : ''}`;
     case 'socket.deliver':

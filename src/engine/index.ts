@@ -23,3 +23,4 @@ export { formatRoute, formatRoutes, formatNeigh, formatNeighs } from './linux-te
 export { encodeFrame, decodeFrame, fieldSpans, verifyChecksums } from './wire/frame';
 export { endpointLabel, linkKey } from './topology';
 export { nodeRoutes } from './devices/config';
+export { leafSpine, threeTier, fabricHosts, hostAddress } from './generate/fabric';

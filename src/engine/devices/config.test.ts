@@ -49,6 +49,17 @@ describe('routes made from addresses (fib_add_ifaddr)', () => {
     );
   });
 
+  it('keeps one connected route per device when two devices share a subnet (the kernel appends)', () => {
+    // Linux 6.18: ip addr add 10.0.1.10/24 dev eth1; ip addr add 10.0.1.11/24 dev eth2 →
+    // both routes listed; `ip route add 10.9.0.0/16 via 10.0.1.9 dev eth2` is accepted.
+    const n = node({ eth1: ['10.0.1.10/24'], eth2: ['10.0.1.11/24'] }, [r({ dst: '10.9.0.0/16', via: ip('10.0.1.9'), dev: 'eth2' })]);
+    const { fib, errors } = compileFib(n);
+    expect(errors).toEqual([]);
+    expect(formatRoutes(fib.routes('main'), 'main')).toBe(
+      '10.0.1.0/24 dev eth1 proto kernel scope link src 10.0.1.10 \n10.0.1.0/24 dev eth2 proto kernel scope link src 10.0.1.11 \n10.9.0.0/16 via 10.0.1.9 dev eth2 \n',
+    );
+  });
+
   it('marks the second address of a subnet as secondary', () => {
     const [a, b] = devAddrs('eth1', [
       { ip: ip('10.0.1.10'), len: 24 },

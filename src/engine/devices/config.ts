@@ -3,7 +3,7 @@
 // broadcast and prefix routes; primary and secondary addresses) and fib_create_info() /
 // fib_check_nh() for every static route, with the kernel's own error messages.
 
-import { broadcastOf, ipToNum, networkOf, type Ipv4Addr } from '../wire/addr';
+import { ipToNum, networkOf, numToIp, prefixMask, type Ipv4Addr } from '../wire/addr';
 import type { IfAddr, LinuxNode, RouteSpec } from '../topology';
 import { Fib, SCOPE_VALUE, type FibRoute, type Scope } from '../tables/fib';
 
@@ -29,33 +29,45 @@ export function devicesOf(node: LinuxNode): { name: string; addrs: IfAddr[] }[] 
 export function devAddrs(dev: string, addrs: IfAddr[]): DevAddr[] {
   const out: DevAddr[] = [];
   for (const a of addrs) {
-    const net = networkOf(a.ip, a.len);
-    const prim = out.find((p) => p.primary && p.len === a.len && networkOf(p.ip, p.len) === net);
-    out.push({
-      ...a,
-      dev,
-      primary: !prim,
-      primaryIp: prim ? prim.ip : a.ip,
-      scope: a.ip.startsWith('127.') ? 'host' : 'global',
-    });
+    const mask = prefixMask(a.len);
+    const net = (ipToNum(a.ip) & mask) >>> 0;
+    let prim: DevAddr | undefined;
+    for (const p of out) {
+      if (p.primary && p.len === a.len && ((ipToNum(p.ip) & mask) >>> 0) === net) {
+        prim = p;
+        break;
+      }
+    }
+    out.push({ ip: a.ip, len: a.len, dev, primary: !prim, primaryIp: prim ? prim.ip : a.ip, scope: a.ip.startsWith('127.') ? 'host' : 'global' });
   }
   return out;
 }
 
 /** The routes fib_add_ifaddr() creates for one address. */
 export function addressRoutes(a: DevAddr): FibRoute[] {
-  const out: FibRoute[] = [];
-  const base = { proto: 'kernel' as const, metric: 0, prefsrc: a.primaryIp, dev: a.dev };
-  out.push({ ...base, table: 'local', type: 'local', dst: a.ip, len: 32, scope: 'host', nhScope: 'host' });
-  const prefix = networkOf(a.ip, a.len);
-  if (ipToNum(prefix) >>> 24 !== 0 && a.primary && (prefix !== a.ip || a.len < 32)) {
-    if (a.dev === 'lo') {
-      out.push({ ...base, table: 'local', type: 'local', dst: prefix, len: a.len, scope: 'host', nhScope: 'host' });
-    } else {
-      out.push({ ...base, table: 'main', type: 'unicast', dst: prefix, len: a.len, scope: 'link', nhScope: 'host' });
-    }
+  const out: FibRoute[] = [
+    { table: 'local', type: 'local', dst: a.ip, len: 32, scope: 'host', proto: 'kernel', metric: 0, prefsrc: a.primaryIp, dev: a.dev, nhScope: 'host' },
+  ];
+  const n = ipToNum(a.ip);
+  const mask = prefixMask(a.len);
+  const net = (n & mask) >>> 0;
+  if (net >>> 24 !== 0 && a.primary && (net !== n || a.len < 32)) {
+    const prefix = net === n ? a.ip : numToIp(net);
+    const lo = a.dev === 'lo';
+    out.push({
+      table: lo ? 'local' : 'main',
+      type: lo ? 'local' : 'unicast',
+      dst: prefix,
+      len: a.len,
+      scope: lo ? 'host' : 'link',
+      proto: 'kernel',
+      metric: 0,
+      prefsrc: a.primaryIp,
+      dev: a.dev,
+      nhScope: 'host',
+    });
     if (a.len < 31) {
-      out.push({ ...base, table: 'local', type: 'broadcast', dst: broadcastOf(a.ip, a.len), len: 32, scope: 'link', nhScope: 'host' });
+      out.push({ table: 'local', type: 'broadcast', dst: numToIp((net | ~mask) >>> 0), len: 32, scope: 'link', proto: 'kernel', metric: 0, prefsrc: a.primaryIp, dev: a.dev, nhScope: 'host' });
     }
   }
   return out;
@@ -122,7 +134,7 @@ export interface CompiledFib {
 export function compileFib(node: LinuxNode): CompiledFib {
   const fib = new Fib();
   const addrs = devicesOf(node).flatMap((d) => devAddrs(d.name, d.addrs));
-  for (const a of addrs) for (const r of addressRoutes(a)) fib.add(r);
+  for (const a of addrs) for (const r of addressRoutes(a)) fib.add(r, { append: true });
   const devNames = devicesOf(node).map((d) => d.name);
   const errors: CompiledFib['errors'] = [];
   node.routes.forEach((spec, i) => {

@@ -218,6 +218,7 @@ describe('local delivery', () => {
     const bad = buildIpv4({ srcIp: ip('10.0.1.10'), dstIp: ip('192.0.2.1'), protocol: 1, ttl: 1, identification: 1, payload: { ...buildIcmpEcho({ type: 8, identifier: 1, sequence: 1, data: '' }), type: 3, code: 1, quote: inner } });
     rx('eth1', ipFrame(M.h1!, M.r1eth1!, bad));
     expect(out).toEqual([]);
-    expect(kinds()).toContain('drop:icmp-error-about-error');
+    expect(kinds()).toContain('icmp.suppressed');
+    expect(kinds()).toContain('drop:no-route');
   });
 });

@@ -30,7 +30,7 @@ import { compileFib, type DevAddr } from './config';
 import type { LinuxNode } from '../topology';
 import { LINK_DELAY_US, type Device, type Network } from '../sim/network';
 import { US_PER_S, type Sim } from '../sim/sim';
-import type { DropReason, IcmpReason, PacketId, RouteCandidate, RouteError } from '../sim/trace';
+import type { DropReason, IcmpReason, PacketId, RouteCandidate, RouteError, TraceEventBody } from '../sim/trace';
 
 /** How a frame was addressed at L2 (skb->pkt_type). */
 export type PktType = 'host' | 'broadcast' | 'multicast' | 'otherhost';
@@ -269,29 +269,25 @@ export class LinuxStack implements Device {
     if (sip === ZERO_IP) {
       // Duplicate address detection probe (RFC 5227): answer if it is ours.
       if (arp.op === ARPOP.request && this.isLocalAddr(tip)) {
-        this.arpSend(dev, ARPOP.reply, { dstMac: sha, senderIp: tip, targetIp: sip, targetMac: sha }, 'answer', sip, tip, false);
+        this.arpAnswer(dev, sha, sip, tip, pkt, false);
       } else this.drop(pkt, 'arp-ignored', dev.name);
       return;
     }
-    if (arp.op === ARPOP.request) {
+    // A request for an address that is neither ours nor one we could proxy for: the kernel's
+    // input route lookup for it would end in "not local, no proxy"; skip straight to the tables.
+    const mayAnswer = arp.op === ARPOP.request && (this.isLocalAddr(tip) || (dev.conf.forwarding && dev.conf.proxyArp));
+    if (mayAnswer) {
       const rt = this.routeInput(tip, sip, dev, pkt, 'arp');
       if (rt.kind === 'local') {
         this.neigh.eventNs(dev.name, sip, sha);
-        this.arpSend(dev, ARPOP.reply, { dstMac: sha, senderIp: tip, targetIp: sip, targetMac: sha }, 'answer', sip, tip, false);
+        this.arpAnswer(dev, sha, sip, tip, pkt, false);
         return;
       }
       if (dev.conf.forwarding && rt.kind === 'forward' && rt.route.type === 'unicast' && rt.dev !== dev.name && dev.conf.proxyArp) {
         this.neigh.eventNs(dev.name, sip, sha);
         const delay = dev.conf.neigh.proxyDelayUs;
-        if (pktType === 'host' || delay === 0) {
-          this.arpSend(dev, ARPOP.reply, { dstMac: sha, senderIp: tip, targetIp: sip, targetMac: sha }, 'answer', sip, tip, true);
-        } else {
-          // pneigh_enqueue: a broadcast request is answered after a random part of proxy_delay.
-          const wait = this.sim.randomInt(delay);
-          this.sim.after(wait, () =>
-            this.arpSend(dev, ARPOP.reply, { dstMac: sha, senderIp: tip, targetIp: sip, targetMac: sha }, 'answer', sip, tip, true, wait),
-          );
-        }
+        // pneigh_enqueue: a broadcast request is answered after a random part of proxy_delay.
+        this.arpAnswer(dev, sha, sip, tip, pkt, true, pktType === 'host' || delay === 0 ? 0 : this.sim.randomInt(delay));
         return;
       }
     }
@@ -300,31 +296,24 @@ export class LinuxStack implements Device {
     if (!n) return this.drop(pkt, arp.op === ARPOP.request ? 'arp-not-for-us' : 'arp-ignored', dev.name, arp.op === ARPOP.request ? tip : sip);
     const override = this.sim.now > n.updated + dev.conf.neigh.locktimeUs;
     const reply = arp.op === ARPOP.reply && pktType === 'host';
-    this.neigh.update(n, sha, reply ? 'REACHABLE' : 'STALE', override, reply ? 'arp-reply' : 'arp-seen');
+    this.neigh.update(n, sha, reply ? 'REACHABLE' : 'STALE', override, reply ? 'arp-reply' : 'arp-seen', pkt);
   }
 
-  /** arp_send_dst: build and transmit an ARP packet from `dev`. */
-  private arpSend(
-    dev: NetDev,
-    op: number,
-    a: { dstMac: MacAddr; senderIp: Ipv4Addr; targetIp: Ipv4Addr; targetMac: MacAddr },
-    what: 'answer' | 'solicit',
-    to: Ipv4Addr,
-    target: Ipv4Addr,
-    proxy: boolean,
-    delayed?: number,
-  ): void {
+  /**
+   * Answers an ARP request (arp_send_dst of a reply): the decision is traced now; the reply goes
+   * out now, or after `delayUs` (proxy_delay) for a proxied broadcast request.
+   */
+  private arpAnswer(dev: NetDev, sha: MacAddr, sip: Ipv4Addr, tip: Ipv4Addr, request: PacketId, proxy: boolean, delayUs = 0): void {
     const pkt = this.sim.newPacketId();
-    if (what === 'answer') {
-      this.sim.emit({ kind: 'arp.answer', node: this.name, dev: dev.name, targetIp: target, to, proxy, pkt, ...(delayed !== undefined ? { delayed } : {}) });
-    }
+    this.sim.emit({ kind: 'arp.answer', node: this.name, dev: dev.name, targetIp: tip, to: sip, proxy, pkt, request, ...(delayUs ? { delayed: delayUs } : {}) });
     const frame: EthernetFrame = {
-      dstMac: a.dstMac,
+      dstMac: sha,
       srcMac: dev.mac,
       ethertype: ETHERTYPE.arp,
-      payload: buildArp({ op, senderMac: dev.mac, senderIp: a.senderIp, targetMac: a.targetMac, targetIp: a.targetIp }),
+      payload: buildArp({ op: ARPOP.reply, senderMac: dev.mac, senderIp: tip, targetMac: sha, targetIp: sip }),
     };
-    this.net.transmit(this.name, dev.name, frame, pkt);
+    if (delayUs) this.sim.after(delayUs, () => this.net.transmit(this.name, dev.name, frame, pkt));
+    else this.net.transmit(this.name, dev.name, frame, pkt);
   }
 
   /** arp_solicit: a request for a neighbour entry (broadcast, or unicast when probing). */
@@ -457,8 +446,9 @@ export class LinuxStack implements Device {
     let send = true;
     if (p.rateTokens >= IP_RT_ERROR_COST_US) p.rateTokens -= IP_RT_ERROR_COST_US;
     else send = false;
-    if (send) this.icmpSend(skb, ICMP.destUnreachable, code, error === 'EACCES' ? 'prohibited' : error === 'EHOSTUNREACH' ? 'host-unreachable' : 'net-unreachable');
-    else this.drop(skb.pkt, 'icmp-ratelimit', dev.name, 'ip_error');
+    const icmpReason: IcmpReason = error === 'EACCES' ? 'prohibited' : error === 'EHOSTUNREACH' ? 'host-unreachable' : 'net-unreachable';
+    if (send) this.icmpSend(skb, ICMP.destUnreachable, code, icmpReason);
+    else this.sim.emit({ kind: 'icmp.suppressed', node: this.name, about: skb.pkt, type: ICMP.destUnreachable, code, reason: icmpReason, why: 'ratelimit-ip_error' });
     this.drop(skb.pkt, reason, dev.name, skb.ip.dstIp);
   }
 
@@ -620,27 +610,25 @@ export class LinuxStack implements Device {
   /** __icmp_send: an ICMP error (or redirect) about `skbIn`, back to its source. */
   icmpSend(skbIn: Skb, type: number, code: number, reason: IcmpReason, extra: { gateway?: Ipv4Addr; rest?: number } = {}): void {
     const ip = skbIn.ip;
-    if (skbIn.pktType !== 'host' || skbIn.broadcastInput) return;
+    // Not sending is not dropping: the packet goes on (or is dropped) as the caller decides.
+    const suppress = (why: Extract<TraceEventBody, { kind: 'icmp.suppressed' }>['why']): void => {
+      this.sim.emit({ kind: 'icmp.suppressed', node: this.name, about: skbIn.pkt, type, code, reason, why });
+    };
+    if (skbIn.pktType !== 'host' || skbIn.broadcastInput) return suppress('not-unicast');
     if (ip.fragmentOffset !== 0) return;
     if (ERROR_TYPES.has(type) && ip.protocol === IPPROTO.icmp) {
       const inner = ip.payload;
       const innerType = inner.kind === 'icmp' ? inner.type : undefined;
-      if (innerType === undefined || innerType > 18 || ERROR_TYPES.has(innerType) || innerType === 4) {
-        return this.drop(skbIn.pkt, 'icmp-error-about-error', skbIn.iif);
-      }
+      if (innerType === undefined || innerType > 18 || ERROR_TYPES.has(innerType) || innerType === 4) return suppress('error-about-error');
     }
-    if (isZeronet(ip.srcIp) || isLimitedBroadcast(ip.srcIp) || isMulticast(ip.srcIp)) return;
+    if (isZeronet(ip.srcIp) || isLimitedBroadcast(ip.srcIp) || isMulticast(ip.srcIp)) return suppress('not-unicast');
     const limited = RATEMASK.has(type);
-    if (limited && skbIn.iif !== 'lo' && !this.icmpGlobalAllow()) {
-      return this.drop(skbIn.pkt, 'icmp-ratelimit', skbIn.iif, 'global');
-    }
+    if (limited && skbIn.iif !== 'lo' && !this.icmpGlobalAllow()) return suppress('ratelimit-global');
     const saddr = skbIn.localInput ? ip.dstIp : undefined;
     const pkt = this.sim.newPacketId();
     const rt = this.routeOutput(ip.srcIp, { ...(saddr ? { src: saddr } : {}), pkt });
     if (rt.kind !== 'ok') return;
-    if (limited && rt.dev !== 'lo' && !this.xrlimAllow(this.peer(ip.srcIp))) {
-      return this.drop(skbIn.pkt, 'icmp-ratelimit', skbIn.iif, 'peer');
-    }
+    if (limited && rt.dev !== 'lo' && !this.xrlimAllow(this.peer(ip.srcIp))) return suppress('ratelimit-peer');
     const icmp = buildIcmpError({
       type,
       code,

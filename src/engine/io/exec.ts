@@ -111,7 +111,7 @@ export class NodeBuild {
   private currentFib(node: LinuxNode): Fib {
     if (!this.fib) {
       const fib = new Fib();
-      for (const d of devicesOf(node)) for (const a of devAddrs(d.name, d.addrs)) for (const r of addressRoutes(a)) fib.add(r);
+      for (const d of devicesOf(node)) for (const a of devAddrs(d.name, d.addrs)) for (const r of addressRoutes(a)) fib.add(r, { append: true });
       const names = this.devNames();
       for (const spec of node.routes) {
         const r = resolveRoute(fib, names, spec);

@@ -8,6 +8,7 @@ import type { MacAddr } from '../wire/addr';
 import { prefixText, type FibRoute } from '../tables/fib';
 import { linkKey, type Topology } from '../topology';
 import type { SimResult } from '../sim/simulate';
+import { nodeRoutes } from '../devices/config';
 
 export interface OracleFrame {
   eth: { src: string; dst: string; vlan?: number | number[]; type: string };
@@ -132,7 +133,7 @@ export function toOracleTrace(t: Topology, r: SimResult): OracleTrace {
         neigh: s.neigh
           .map((e) => ({ ip: e.ip, dev: e.dev, ...(e.mac ? { mac: label(e.mac) } : {}), state: e.state }))
           .sort((a, b) => cmp(a.dev, b.dev) || cmp(ipKey(a.ip), ipKey(b.ip))),
-        routes: s.routes.map(oracleRoute),
+        routes: n.kind === 'linux' ? nodeRoutes(n).map(oracleRoute) : [],
       };
     } else {
       state[n.name] = {

@@ -26,7 +26,10 @@ interface Peer {
 }
 
 export class Network {
+  /** devices built so far; a device is built the first time something reaches it */
   readonly devices = new Map<string, Device>();
+  /** builds the device of a node on first use (set by simulate) */
+  factory: (node: string) => Device | undefined = () => undefined;
   /** per link key, the frames as the capture at its first endpoint saw them */
   readonly captures = new Map<string, EthernetFrame[]>();
   /** every captured frame once, in capture order: [link key, index in that link's capture] */
@@ -43,6 +46,15 @@ export class Network {
       this.peers.set(endpointLabel(l.a), { node: l.b.node, iface: l.b.iface, link: key, senderIsA: true });
       this.peers.set(endpointLabel(l.b), { node: l.a.node, iface: l.a.iface, link: key, senderIsA: false });
     }
+  }
+
+  device(node: string): Device | undefined {
+    let d = this.devices.get(node);
+    if (!d) {
+      d = this.factory(node);
+      if (d) this.devices.set(node, d);
+    }
+    return d;
   }
 
   linkOf(node: string, iface: string): string | null {
@@ -63,7 +75,7 @@ export class Network {
     this.sim.after(LINK_DELAY_US, () => {
       if (!peer.senderIsA) record();
       this.sim.emit({ kind: 'frame.rx', node: peer.node, iface: peer.iface, link: peer.link, pkt, frame });
-      this.devices.get(peer.node)?.receive(peer.iface, frame, pkt);
+      this.device(peer.node)?.receive(peer.iface, frame, pkt);
     });
     return true;
   }

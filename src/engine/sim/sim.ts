@@ -59,9 +59,12 @@ export class Sim {
     return ++this.packetSeq;
   }
 
+  /** Records an event. The body object becomes the event (callers pass a fresh literal). */
   emit<B extends TraceEventBody>(body: B): TraceEvent {
     if (this.events.length >= this.maxEvents) throw new SimulationStopped(this.describeLimit(this.maxEvents));
-    const ev = { ...body, seq: this.events.length, t: this.now } as TraceEvent;
+    const ev = body as unknown as TraceEvent;
+    ev.seq = this.events.length;
+    ev.t = this.now;
     this.events.push(ev);
     return ev;
   }

@@ -7,7 +7,6 @@ import type { EthernetFrame } from '../wire/types';
 import type { ScenarioStep, Topology } from '../topology';
 import { Bridge } from '../devices/bridge';
 import { LinuxStack } from '../devices/linux';
-import type { FibRoute } from '../tables/fib';
 import { parseCommand } from './commands';
 import { Network } from './network';
 import { startProcess, type Process } from './processes';
@@ -46,9 +45,11 @@ export interface StepResult {
   end?: number;
 }
 
-export type NodeState =
-  | { kind: 'linux'; neigh: NeighView[]; routes: FibRoute[] }
-  | { kind: 'bridge'; fdb: FdbView[] };
+/**
+ * What a node learned during the run (its routes come from its configuration: see nodeRoutes;
+ * route exceptions from redirects are `route.redirect` events). Before a run every table is empty.
+ */
+export type NodeState = { kind: 'linux'; neigh: NeighView[] } | { kind: 'bridge'; fdb: FdbView[] };
 
 export interface SimResult {
   topology: string;
@@ -58,7 +59,7 @@ export interface SimResult {
   /** capture order across links: [link key, index] (ties between links are not meaningful) */
   captureOrder: [string, number][];
   steps: StepResult[];
-  initial: Record<string, NodeState>;
+  /** every node's learned tables when the scenario ended */
   final: Record<string, NodeState>;
   /** why the run stopped early, or null when the scenario ran to its end */
   stopped: LimitStop | null;
@@ -75,19 +76,24 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
   const settleUs = (opts.settleMs ?? DEFAULT_SETTLE_MS) * US_PER_MS;
   const scenario = opts.scenario ?? topology.scenario;
   const net = new Network(sim, topology);
+  // Devices are built the first time a frame or a step reaches them: a large topology costs
+  // only what the walk touches.
+  const byName = new Map(topology.nodes.map((n) => [n.name, n]));
   const stacks = new Map<string, LinuxStack>();
   const bridges = new Map<string, Bridge>();
-  for (const node of topology.nodes) {
+  net.factory = (name) => {
+    const node = byName.get(name);
+    if (!node) return undefined;
     if (node.kind === 'linux') {
       const s = new LinuxStack(node, sim, net);
-      stacks.set(node.name, s);
-      net.devices.set(node.name, s);
-    } else {
-      const b = new Bridge(node, sim, net);
-      bridges.set(node.name, b);
-      net.devices.set(node.name, b);
+      stacks.set(name, s);
+      return s;
     }
-  }
+    const b = new Bridge(node, sim, net);
+    bridges.set(name, b);
+    return b;
+  };
+  const stackOf = (name: string) => net.device(name) as LinuxStack;
   const parsed = scenario.map((s, i) => {
     if (s.kind === 'sleep') return null;
     const node = topology.nodes.find((n) => n.name === s.on);
@@ -101,14 +107,11 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
   const snapshot = (): Record<string, NodeState> => {
     const out: Record<string, NodeState> = {};
     for (const node of topology.nodes) {
-      const s = stacks.get(node.name);
-      if (s) out[node.name] = { kind: 'linux', neigh: s.neigh.list(), routes: s.routes() };
-      const b = bridges.get(node.name);
-      if (b) out[node.name] = { kind: 'bridge', fdb: b.fdb.list(sim.now).map((e) => ({ mac: e.mac, port: e.port })) };
+      if (node.kind === 'linux') out[node.name] = { kind: 'linux', neigh: stacks.get(node.name)?.neigh.list() ?? [] };
+      else out[node.name] = { kind: 'bridge', fdb: (bridges.get(node.name)?.fdb.list(sim.now) ?? []).map((e) => ({ mac: e.mac, port: e.port })) };
     }
     return out;
   };
-  const initial = snapshot();
 
   sim.describeLimit = (limit) => describeLimit(sim.events, limit, bridges);
 
@@ -151,7 +154,7 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
       sim.emit({ kind: 'step.end', step: i, node: s.on, exit: code, stdout: result.stdout, stderr: result.stderr, timedOut });
       if (!s.background) sim.after(settleUs, () => runStep(i + 1));
     };
-    entry.proc = startProcess(cmd, { sim, stack: stacks.get(s.on)!, step: i, exit: (code) => exit(code) });
+    entry.proc = startProcess(cmd, { sim, stack: stackOf(s.on), step: i, exit: (code) => exit(code) });
     live.push(entry);
     if (s.background) {
       sim.after(settleUs, () => runStep(i + 1));
@@ -183,7 +186,7 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
   }
   const captures: Record<string, EthernetFrame[]> = {};
   for (const [k, v] of net.captures) captures[k] = v;
-  return { topology: topology.name, events: sim.events, captures, captureOrder: net.captureOrder, steps, initial, final: snapshot(), stopped, endTime };
+  return { topology: topology.name, events: sim.events, captures, captureOrder: net.captureOrder, steps, final: snapshot(), stopped, endTime };
 }
 
 /** When the bound is hit: is one frame circulating between switches (a broadcast storm)? */

@@ -61,8 +61,6 @@ export type DropReason =
   | 'martian-destination'
   | 'not-unicast-l2' // a routed packet that arrived in an L2 broadcast/multicast frame
   | 'echo-ignore-broadcast' // echo request to a broadcast address (icmp_echo_ignore_broadcasts)
-  | 'icmp-ratelimit' // an ICMP error suppressed by the rate limiter
-  | 'icmp-error-about-error' // no ICMP error is sent about an ICMP error
   | 'arp-not-for-us' // an ARP request for an address this host does not answer for
   | 'arp-ignored' // an ARP packet that changes nothing
   | 'bridge-filter' // destination MAC sits behind the ingress port
@@ -122,16 +120,52 @@ export type TraceEventBody =
         | { kind: 'error'; error: RouteError };
     }
   | { kind: 'neigh.lookup'; node: string; pkt?: PacketId; dev: string; ip: Ipv4Addr; entry: NeighView | null }
-  | { kind: 'neigh.update'; node: string; dev: string; ip: Ipv4Addr; from: NeighState; to: NeighState; mac?: MacAddr; prevMac?: MacAddr; cause: NeighCause }
+  | {
+      kind: 'neigh.update';
+      node: string;
+      dev: string;
+      ip: Ipv4Addr;
+      /** equal to `to` when an ARP packet found the entry as it was (nothing changed) */
+      from: NeighState;
+      to: NeighState;
+      mac?: MacAddr;
+      prevMac?: MacAddr;
+      cause: NeighCause;
+      /** the ARP packet that caused it (the packet ends here) */
+      pkt?: PacketId;
+    }
   | { kind: 'neigh.hold'; node: string; pkt: PacketId; dev: string; ip: Ipv4Addr; queued: number }
   | { kind: 'neigh.release'; node: string; pkt: PacketId; dev: string; ip: Ipv4Addr; mac: MacAddr }
   | { kind: 'arp.solicit'; node: string; dev: string; targetIp: Ipv4Addr; senderIp: Ipv4Addr; probe: number; unicast: boolean; pkt: PacketId }
-  | { kind: 'arp.answer'; node: string; dev: string; targetIp: Ipv4Addr; to: Ipv4Addr; proxy: boolean; delayed?: number; pkt: PacketId }
+  | {
+      kind: 'arp.answer';
+      node: string;
+      dev: string;
+      targetIp: Ipv4Addr;
+      to: Ipv4Addr;
+      proxy: boolean;
+      delayed?: number;
+      /** the reply sent */
+      pkt: PacketId;
+      /** the request answered (it ends here) */
+      request?: PacketId;
+    }
   | { kind: 'ip.send'; node: string; pkt: PacketId; src: Ipv4Addr; dst: Ipv4Addr; protocol: number; ttl: number; process?: string }
   | { kind: 'ip.forward'; node: string; pkt: PacketId; ingress: string; egress: string; nexthop: Ipv4Addr; ttlFrom: number; ttlTo: number }
   | { kind: 'ip.local'; node: string; pkt: PacketId; dev: string; dst: Ipv4Addr; broadcast: boolean }
   | { kind: 'ip.loopback'; node: string; pkt: PacketId }
   | { kind: 'icmp.send'; node: string; pkt: PacketId; about?: PacketId; type: number; code: number; reason: IcmpReason; dst: Ipv4Addr }
+  | {
+      kind: 'icmp.suppressed';
+      node: string;
+      /** the packet the message would have been about (it goes on as it would have) */
+      about: PacketId;
+      type: number;
+      code: number;
+      reason: IcmpReason;
+      /** why no message was sent: about an ICMP error, to a broadcast, or a rate limit */
+      why: 'error-about-error' | 'not-unicast' | 'ratelimit-global' | 'ratelimit-peer' | 'ratelimit-ip_error';
+    }
   | { kind: 'route.redirect'; node: string; dst: Ipv4Addr; gateway: Ipv4Addr; from: Ipv4Addr; result: 'applied' | 'resolving-gateway' | 'rejected'; rejectReason?: string }
   | { kind: 'socket.deliver'; node: string; pkt: PacketId; socket: string; step?: number }
   | { kind: 'socket.error'; node: string; pkt: PacketId; socket: string; error: string; step?: number }

@@ -52,34 +52,37 @@ export interface LookupOptions {
 }
 
 interface Table {
-  /** per prefix length, network number → routes sorted by metric, then insertion */
-  byLen: Map<number, FibRoute[]>[];
+  /** (network number × 33 + prefix length) → routes sorted by metric, then insertion */
+  routes: Map<number, FibRoute[]>;
   /** prefix lengths present, longest first */
   lens: number[];
 }
 
-function newTable(): Table {
-  return { byLen: Array.from({ length: 33 }, () => new Map()), lens: [] };
-}
+const key = (net: number, len: number) => net * 33 + len;
 
 export class Fib {
-  private readonly tables: Record<FibTable, Table> = { local: newTable(), main: newTable() };
+  private readonly tables: Record<FibTable, Table> = {
+    local: { routes: new Map(), lens: [] },
+    main: { routes: new Map(), lens: [] },
+  };
 
-  /** Adds a route; returns false (and adds nothing) when one with the same prefix and metric exists. */
-  add(r: FibRoute): boolean {
+  /**
+   * Adds a route; returns false (and adds nothing) when one with the same prefix and metric
+   * exists, unless `append` (the kernel appends the prefix routes of addresses, NLM_F_APPEND).
+   */
+  add(r: FibRoute, opts: { append?: boolean } = {}): boolean {
     const t = this.tables[r.table];
-    const key = ipToNum(r.dst);
-    const bucketMap = t.byLen[r.len]!;
-    let list = bucketMap.get(key);
+    const k = key(ipToNum(r.dst), r.len);
+    let list = t.routes.get(k);
     if (!list) {
       list = [];
-      bucketMap.set(key, list);
+      t.routes.set(k, list);
       if (!t.lens.includes(r.len)) {
         t.lens.push(r.len);
         t.lens.sort((a, b) => b - a);
       }
     }
-    if (list.some((x) => x.metric === r.metric)) return false;
+    if (!opts.append && list.some((x) => x.metric === r.metric)) return false;
     let i = list.length;
     while (i > 0 && list[i - 1]!.metric > r.metric) i--;
     list.splice(i, 0, r);
@@ -89,7 +92,7 @@ export class Fib {
   /** Every route of a table in the order `ip route show` prints them (trie order). */
   routes(table: FibTable): FibRoute[] {
     const out: FibRoute[] = [];
-    for (const m of this.tables[table].byLen) for (const list of m.values()) out.push(...list);
+    for (const list of this.tables[table].routes.values()) out.push(...list);
     return out.sort((a, b) => ipToNum(a.dst) - ipToNum(b.dst) || b.len - a.len || a.metric - b.metric);
   }
 
@@ -101,7 +104,7 @@ export class Fib {
     const candidates: FibCandidate[] = [];
     let found: FibRoute | undefined;
     for (const len of t.lens) {
-      const list = t.byLen[len]!.get((d & prefixMask(len)) >>> 0);
+      const list = t.routes.get(key((d & prefixMask(len)) >>> 0, len));
       if (!list) continue;
       for (const r of list) {
         if (found) {

@@ -165,7 +165,7 @@ export class NeighTable<T extends { pkt: PacketId }> {
    * neigh_update: a new link-layer address and/or state from ARP. `override` lets a different
    * address replace a valid one.
    */
-  update(n: NeighEntry<T>, lladdr: MacAddr, requested: NeighState, override: boolean, cause: NeighCause): void {
+  update(n: NeighEntry<T>, lladdr: MacAddr, requested: NeighState, override: boolean, cause: NeighCause, pkt?: PacketId): void {
     const now = this.sim.now;
     const old = n.state;
     let mac = lladdr;
@@ -176,7 +176,7 @@ export class NeighTable<T extends { pkt: PacketId }> {
         if (CONNECTED.has(old)) {
           mac = n.mac!;
           next = 'STALE';
-        } else return;
+        } else return this.unchanged(n, cause, pkt);
       } else if (mac === n.mac && next === 'STALE') {
         next = old;
       }
@@ -193,7 +193,7 @@ export class NeighTable<T extends { pkt: PacketId }> {
       n.updated = now;
       if (!CONNECTED.has(next)) n.confirmed = now - 2 * this.hooks.params(n.dev).baseReachableUs;
     }
-    if (next === old && mac === prevMac) return;
+    if (next === old && mac === prevMac) return this.unchanged(n, cause, pkt);
     this.sim.emit({
       kind: 'neigh.update',
       node: this.node,
@@ -204,6 +204,7 @@ export class NeighTable<T extends { pkt: PacketId }> {
       mac: n.mac,
       ...(prevMac && prevMac !== n.mac ? { prevMac } : {}),
       cause,
+      ...(pkt !== undefined ? { pkt } : {}),
     });
     if (next === old) return;
     if (!VALID.has(old)) {
@@ -214,6 +215,12 @@ export class NeighTable<T extends { pkt: PacketId }> {
         this.output(n, skb);
       }
     }
+  }
+
+  /** An ARP packet that found the entry as it was: say so, so that the packet's end is traced. */
+  private unchanged(n: NeighEntry<T>, cause: NeighCause, pkt: PacketId | undefined): void {
+    if (pkt === undefined) return;
+    this.sim.emit({ kind: 'neigh.update', node: this.node, dev: n.dev, ip: n.ip, from: n.state, to: n.state, ...(n.mac && VALID.has(n.state) ? { mac: n.mac } : {}), cause, pkt });
   }
 
   /** neigh_event_ns: an ARP request for one of our addresses tells us its sender (STALE). */
