@@ -156,7 +156,9 @@ export function formatTraceText(t: Topology, r: SimResult, opts: TextOptions = {
     lines.push(
       st
         ? `\nSTOPPED after ${r.stopped.limit} events: broadcast storm — the frame keeps circulating between ${st.devices.join(' and ')} (${st.frames} copies in the last events)`
-        : `\nSTOPPED after ${r.stopped.limit} events (raise --max-events to go on)`,
+        : r.stopped.kind === 'timer-limit'
+          ? `\nSTOPPED: ${r.stopped.limit} timers fired without the trace growing (raise --max-events to go on)`
+          : `\nSTOPPED after ${r.stopped.limit} events (raise --max-events to go on)`,
     );
   }
   const busy = t.links.filter((l) => (r.captures[linkKey(l)] ?? []).length > 0).length;

@@ -40,6 +40,9 @@ export class Sim {
   private order = 0;
   private packetSeq = 0;
   private halted = false;
+  private timersRun = 0;
+  /** timers that may fire per trace event allowed: a run never spins without recording anything */
+  static readonly TIMERS_PER_EVENT = 20;
   /** called when the bound is hit, to describe what was going on (storm detection) */
   describeLimit: (limit: number) => LimitStop = (limit) => ({ kind: 'event-limit', limit });
 
@@ -125,6 +128,9 @@ export class Sim {
       if (!next || next.t > until) break;
       this.pop();
       this.now = next.t;
+      if (++this.timersRun > this.maxEvents * Sim.TIMERS_PER_EVENT) {
+        throw new SimulationStopped({ kind: 'timer-limit', limit: this.maxEvents * Sim.TIMERS_PER_EVENT });
+      }
       next.fn();
     }
     if (until !== Infinity && until > this.now) this.now = until;

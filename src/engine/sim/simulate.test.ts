@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseClab } from '../io/clab';
 import { simulate } from './simulate';
+import { Sim, SimulationStopped } from './sim';
 
 const looped = parseClab(
   `name: loop
@@ -30,6 +31,14 @@ describe('bounded runs', () => {
     expect(r.stopped?.storm?.sample.dstMac).toBe('ff:ff:ff:ff:ff:ff');
     // The step never finished: it has no exit status.
     expect(r.steps[0]).toMatchObject({ on: 'h1', exit: null });
+  });
+
+  it('also bounds timers that keep firing without recording anything', () => {
+    const sim = new Sim(1, 100);
+    const tick = () => sim.after(1, tick);
+    tick();
+    expect(() => sim.run()).toThrow(SimulationStopped);
+    expect(sim.now).toBe(100 * Sim.TIMERS_PER_EVENT + 1);
   });
 
   it('uses the default bound (tens of thousands of events) when none is given', () => {

@@ -82,7 +82,8 @@ export type IcmpReason =
 
 /** Why the simulation stopped before the scenario ended. */
 export interface LimitStop {
-  kind: 'event-limit';
+  /** event-limit: the trace reached its bound; timer-limit: timers kept firing without events */
+  kind: 'event-limit' | 'timer-limit';
   limit: number;
   /** set when frames keep circulating: the devices they circulate between */
   storm?: { devices: string[]; frames: number; sample: EthernetFrame };
