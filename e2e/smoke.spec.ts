@@ -93,3 +93,14 @@ test.describe('languages', () => {
     });
   });
 });
+
+test.describe('a large topology', () => {
+  test('a generated 1 000-host leaf-spine fabric opens and its ping runs in the worker', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto('leaf-spine-1000');
+    await expect(app.topologyName).toContainText('leaf-spine-4-22-45');
+    for (const name of ['spine1', 'spine4', 'leaf1', 'leaf22', 'h1-1', 'h22-45']) await expect(app.node(name)).toBeAttached({ timeout: 30_000 });
+    await app.runScenario();
+    await expect(app.output).toContainText('1 packets transmitted, 1 received', { timeout: 30_000 });
+  });
+});

@@ -2,15 +2,31 @@
 // (sim.worker.ts) and the main-thread fallback (client.ts, when there is no Worker) run the same
 // code. Only this folder and tests import engine values.
 
-import { formatRoutes, nodeRoutes, parseClab, parseTopologyJson, simulate, TopologyError } from '../engine';
+import { fabricHosts, formatRoutes, hostAddress, leafSpine, nodeRoutes, parseClab, parseTopologyJson, simulate, TopologyError } from '../engine';
 import type { Topology } from '../engine';
 import { EXAMPLES, findExample } from '../examples';
 import type { IpViews, ParseResult, SimApi } from './protocol';
 
+/** Examples made by the fabric generator rather than read from a file (large topologies). */
+const GENERATED: Record<string, () => Topology> = {
+  'leaf-spine-1000': () => withPing(leafSpine({ spines: 4, leaves: 22, hostsPerLeaf: 45 })),
+};
+
+/** Gives a generated fabric a scenario: its first host pings its last one. */
+function withPing(t: Topology): Topology {
+  const hosts = fabricHosts(t);
+  const first = hosts[0];
+  const last = hosts[hosts.length - 1];
+  if (!first || !last) return t;
+  return { ...t, scenario: [{ kind: 'run', on: first.name, run: `ping -c 1 -W 1 ${hostAddress(last)}` }] };
+}
+
 function loadExample(name: string): Topology {
+  const generate = GENERATED[name];
+  if (generate) return generate();
   const example = findExample(name);
   if (!example) {
-    throw new Error(`no example named "${name}" (there are: ${EXAMPLES.map((e) => e.name).join(', ')})`);
+    throw new Error(`no example named "${name}" (there are: ${[...EXAMPLES.map((e) => e.name), ...Object.keys(GENERATED)].join(', ')})`);
   }
   return parseClab(example.text, example.file);
 }

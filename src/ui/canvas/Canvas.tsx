@@ -120,7 +120,7 @@ export function Canvas() {
           // Only panning and zooming by the user carry an event; fitView does not.
           if (event) userMoved.current = true;
         }}
-        minZoom={0.2}
+        minZoom={0.02}
         maxZoom={2.5}
         aria-label={t('canvas.label')}
         attributionPosition="top-right"
