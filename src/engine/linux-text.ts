@@ -3,7 +3,9 @@
 // can be compared line by line with a terminal on a real machine.
 
 import { prefixText, type FibRoute } from './tables/fib';
-import type { NeighView } from './sim/trace';
+import type { FdbView, NeighView } from './sim/trace';
+import type { Endpoint, IfAddr, Topology, TopoNode } from './topology';
+import { devAddrs, LOOPBACK_ADDR } from './devices/config';
 import type { OutputRoute } from './devices/linux';
 import type { RouteError } from './sim/trace';
 
@@ -60,4 +62,73 @@ export function formatRouteGet(dst: string, from: string | undefined, rt: Output
   // A redirect exception lives ip_rt_gc_timeout (300 s); iproute2 prints what is left of it.
   if (rt.exceptionExpires !== undefined) s += `expires ${Math.floor((rt.exceptionExpires - now) / 1_000_000)}sec `;
   return { stdout: s + '\n', stderr: '', exit: 0 };
+}
+
+/** Interface indexes as in a namespace built by the oracle: lo 1, (br0 2 on a bridge), then ports in link order. */
+export function ifindexes(node: TopoNode): Map<string, number> {
+  const m = new Map<string, number>([['lo', 1]]);
+  let i = node.kind === 'bridge' ? 3 : 2;
+  if (node.kind === 'bridge') m.set('br0', 2);
+  for (const f of node.ifaces) m.set(f.name, i++);
+  return m;
+}
+
+/**
+ * `ip addr` of a linux node, as iproute2 prints it in a namespace whose interfaces are veth ends
+ * (IPv6 disabled, as in the oracle). An interface without a link shows NO-CARRIER, state DOWN.
+ */
+export function formatIpAddr(t: Topology, nodeName: string): string {
+  const node = t.nodes.find((n) => n.name === nodeName);
+  if (!node || node.kind !== 'linux') return '';
+  const idx = ifindexes(node);
+  const lines: string[] = [
+    '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000',
+    '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
+  ];
+  const addrLines = (dev: string, addrs: IfAddr[]) => {
+    const marked = devAddrs(dev, addrs);
+    for (const a of marked) {
+      lines.push(`    inet ${a.ip}/${a.len} scope ${a.scope}${a.primary ? '' : ' secondary'} ${dev}`);
+      lines.push('       valid_lft forever preferred_lft forever');
+    }
+  };
+  addrLines('lo', [LOOPBACK_ADDR, ...node.loAddrs]);
+  for (const f of node.ifaces) {
+    const peer = peerOf(t, node.name, f.name);
+    const peerNode = peer ? t.nodes.find((n) => n.name === peer.node) : undefined;
+    const peerIdx = peerNode ? ifindexes(peerNode).get(peer!.iface) : undefined;
+    const name = peerIdx !== undefined ? `${f.name}@if${peerIdx}` : f.name;
+    lines.push(
+      peer
+        ? `${idx.get(f.name)}: ${name}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000`
+        : `${idx.get(f.name)}: ${name}: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN group default qlen 1000`,
+    );
+    lines.push(`    link/ether ${f.mac} brd ff:ff:ff:ff:ff:ff${peer ? ` link-netns ${peer.node}` : ''}`);
+    addrLines(f.name, f.addrs);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * `bridge fdb show` on a bridge node: the multicast entries of br0 and of each port, the port's
+ * own address (permanent), and the learned entries (trailing space, as iproute2 prints them).
+ */
+export function formatBridgeFdb(t: Topology, nodeName: string, learned: FdbView[]): string {
+  const node = t.nodes.find((n) => n.name === nodeName);
+  if (!node || node.kind !== 'bridge') return '';
+  const self = (dev: string) => [`33:33:00:00:00:01 dev ${dev} self permanent`, `01:00:5e:00:00:01 dev ${dev} self permanent`];
+  const lines = [...self('br0')];
+  for (const p of node.ifaces) {
+    for (const e of learned.filter((x) => x.port === p.name)) lines.push(`${e.mac} dev ${p.name} master br0 `);
+    lines.push(`${p.mac} dev ${p.name} master br0 permanent`, ...self(p.name));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function peerOf(t: Topology, node: string, iface: string): Endpoint | undefined {
+  for (const l of t.links) {
+    if (l.a.node === node && l.a.iface === iface) return l.b;
+    if (l.b.node === node && l.b.iface === iface) return l.a;
+  }
+  return undefined;
 }

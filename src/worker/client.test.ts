@@ -93,8 +93,41 @@ describe('ipViews', () => {
     expect(v.routes).toContain('local 10.0.2.1 dev eth2 table local proto kernel scope host src 10.0.2.1 \n');
   });
 
-  test('a switch has no routing table', async () => {
+  test('a switch has no routing table, but its bridge fdb', async () => {
     const t = await client.loadExample(DEFAULT_EXAMPLE);
-    await expect(client.ipViews(t, 'sw1')).rejects.toThrow(/not a Linux node/);
+    const v = await client.ipViews(t, 'sw1');
+    expect(v.routes).toBe('');
+    expect(v.fdb).toContain('dev p1 master br0 permanent');
+  });
+
+  test('ip neigh from what a run learned', async () => {
+    const t = await client.loadExample(DEFAULT_EXAMPLE);
+    const r = await client.simulate(t);
+    const v = await client.ipViews(t, 'h1', r.final.h1);
+    expect(v.neigh).toMatch(/^10\.0\.1\.1 dev eth1 lladdr \S+ REACHABLE \n$/);
+    expect(v.addr).toContain('inet 10.0.1.10/24 scope global eth1');
+  });
+});
+
+describe('editing helpers', () => {
+  test('checks a typed route like the kernel', async () => {
+    const t = await client.loadExample(DEFAULT_EXAMPLE);
+    expect(await client.checkRoute(t, 'h1', 'ip route add 10.9.0.0/16 via 10.0.1.1')).toMatchObject({ ok: true, route: { via: '10.0.1.1' } });
+    expect(await client.checkRoute(t, 'h1', '10.9.0.0/16 via 10.8.0.1')).toEqual({ ok: false, message: 'Error: Nexthop has invalid gateway.' });
+    expect(await client.checkRoute(t, 'h1', 'default via 10.0.1.1')).toEqual({ ok: false, message: 'RTNETLINK answers: File exists' });
+  });
+
+  test('proposes addresses and gateways', async () => {
+    const t = await client.loadExample(DEFAULT_EXAMPLE);
+    expect(await client.nextFreeAddress(t, 'h1', 'eth1')).toMatchObject({ kind: 'ok', addr: { ip: '10.0.1.2', len: 24 } });
+    expect(await client.defaultGateway(t, 'h2')).toMatchObject({ kind: 'ok', via: '10.0.2.1', dev: 'eth1' });
+  });
+
+  test('exports and checks values from outside', async () => {
+    const t = await client.loadExample(DEFAULT_EXAMPLE);
+    const json = JSON.parse(await client.exportJson(t)) as { topology: unknown };
+    expect(await client.checkTopology(json.topology)).toEqual({ ok: true, topology: t });
+    expect((await client.checkTopology({ nodes: 7 })).ok).toBe(false);
+    expect((await client.exportClab(t)).text).toContain('ip route add default via 10.0.1.1');
   });
 });

@@ -3,35 +3,31 @@
 // API runs inline, loaded on first use so the engine stays out of the main bundle.
 
 import { wrap } from 'comlink';
-import type { SimApi, SimClient } from './protocol';
+import { SIM_METHODS, type SimApi, type SimClient } from './protocol';
 
 export interface SimClientHandle extends SimClient {
   /** Stops the worker (if any). The handle must not be used afterwards. */
   dispose(): void;
 }
 
+type AnyFn = (...args: unknown[]) => unknown;
+
+function build(call: (name: keyof SimApi, args: unknown[]) => Promise<unknown>, dispose: () => void): SimClientHandle {
+  const client: Record<string, unknown> = { dispose };
+  for (const name of SIM_METHODS) client[name] = (...args: unknown[]) => call(name, args);
+  return client as unknown as SimClientHandle;
+}
+
 function inlineClient(): SimClientHandle {
-  const api = import('./sim-api').then((m) => m.simApi);
-  return {
-    loadExample: async (name) => (await api).loadExample(name),
-    parseTopologyFile: async (text, fileName) => (await api).parseTopologyFile(text, fileName),
-    simulate: async (topology, options) => (await api).simulate(topology, options),
-    ipViews: async (topology, nodeName) => (await api).ipViews(topology, nodeName),
-    dispose: () => {},
-  };
+  const api = import('./sim-api').then((m) => m.simApi as unknown as Record<string, AnyFn>);
+  return build(async (name, args) => (await api)[name]!(...args), () => {});
 }
 
 function workerClient(): SimClientHandle {
   // Vite bundles the worker because of this exact `new Worker(new URL(…), …)` shape.
   const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'packetwalk-sim' });
-  const remote = wrap<SimApi>(worker);
-  return {
-    loadExample: (name) => remote.loadExample(name),
-    parseTopologyFile: (text, fileName) => remote.parseTopologyFile(text, fileName),
-    simulate: (topology, options) => remote.simulate(topology, options),
-    ipViews: (topology, nodeName) => remote.ipViews(topology, nodeName),
-    dispose: () => worker.terminate(),
-  };
+  const remote = wrap<SimApi>(worker) as unknown as Record<string, AnyFn>;
+  return build((name, args) => remote[name]!(...args) as Promise<unknown>, () => worker.terminate());
 }
 
 /** A new client: a worker when the platform has them, else the engine inline. */

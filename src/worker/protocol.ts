@@ -2,7 +2,7 @@
 // data it takes and returns. Only plain objects cross: no classes, functions or Maps, so every
 // request and answer can be cloned, snapshotted and diffed. Engine types are imported as types.
 
-import type { Problem, SimResult, SimulateOptions, Topology } from '../engine';
+import type { Gateway, NextAddress, NodeState, Problem, RouteSpec, SimResult, SimulateOptions, Topology, TopologyIssue } from '../engine';
 
 /** The example the app opens when the URL names none. */
 export const DEFAULT_EXAMPLE = 'two-subnets-router';
@@ -10,26 +10,77 @@ export const DEFAULT_EXAMPLE = 'two-subnets-router';
 /** Reading a topology file either gives a topology or lists every problem found in it. */
 export type ParseResult = { ok: true; topology: Topology } | { ok: false; problems: Problem[] };
 
-/** What `ip` prints on one node of a topology, before any packet is sent. */
+/** What `ip` (and `bridge`) print on one node, as Linux prints them. */
 export interface IpViews {
   node: string;
-  /** `ip route show table all` */
+  /** `ip route show table all` (linux nodes; '' on a bridge) */
   routes: string;
+  /** `ip addr` */
+  addr: string;
+  /** `ip route` (main table) */
+  routeMain: string;
+  /** `ip route show table local` */
+  routeLocal: string;
+  /** `ip neigh` from the given learned state ('' before any run) */
+  neigh: string;
+  /** `bridge fdb show` (bridge nodes) */
+  fdb: string;
+}
+
+/** A route typed as `ip route` text, checked the way the kernel would check it on that node. */
+export type RouteCheck = { ok: true; route: RouteSpec } | { ok: false; message: string };
+
+export interface ExampleInfo {
+  name: string;
+  /** generated examples are large fabrics made on demand */
+  generated: boolean;
 }
 
 /** The worker's API. Every method is a pure function of its arguments. */
 export interface SimApi {
+  /** The examples that ship with the app. */
+  listExamples(): ExampleInfo[];
   /** Reads one of the bundled examples (see src/examples). Throws when there is no such example. */
   loadExample(name: string): Topology;
   /** Reads a user's file: containerlab YAML (.yml, .yaml) or a packetwalk JSON file (.json). */
   parseTopologyFile(text: string, fileName: string): ParseResult;
+  /** Checks a value read from storage or a URL; problems instead of a topology when it is not one. */
+  checkTopology(value: unknown): ParseResult;
+  /** Every problem of a topology (paths into it, and a message). */
+  validate(topology: Topology): TopologyIssue[];
+  /** A packetwalk JSON file of the topology. */
+  exportJson(topology: Topology): string;
+  /** A containerlab file of the topology, and what it could not hold. */
+  exportClab(topology: Topology): { text: string; warnings: string[] };
   /** Runs the topology's scenario (or `options.scenario`) and returns the whole trace. */
   simulate(topology: Topology, options?: SimulateOptions): SimResult;
-  /** The tables of one Linux node as `ip` prints them; throws when the node is not a Linux node. */
-  ipViews(topology: Topology, nodeName: string): IpViews;
+  /** The tables of one node as Linux prints them; `state` is what the node learned (from a run). */
+  ipViews(topology: Topology, nodeName: string, state?: NodeState): IpViews;
+  /** `ip route add …` arguments (with or without the leading `ip route add`) checked on a node. */
+  checkRoute(topology: Topology, nodeName: string, text: string): RouteCheck;
+  /** The next free address of the subnet on node:iface's segment. */
+  nextFreeAddress(topology: Topology, nodeName: string, iface: string): NextAddress;
+  /** The router a node should use as its default gateway. */
+  defaultGateway(topology: Topology, nodeName: string): Gateway;
 }
 
 /** The API as the main thread sees it: every answer arrives later. */
 export type SimClient = {
   [K in keyof SimApi]: (...args: Parameters<SimApi[K]>) => Promise<ReturnType<SimApi[K]>>;
 };
+
+/** Every method name, so that both clients are built from one list. */
+export const SIM_METHODS = [
+  'listExamples',
+  'loadExample',
+  'parseTopologyFile',
+  'checkTopology',
+  'validate',
+  'exportJson',
+  'exportClab',
+  'simulate',
+  'ipViews',
+  'checkRoute',
+  'nextFreeAddress',
+  'defaultGateway',
+] as const satisfies readonly (keyof SimApi)[];

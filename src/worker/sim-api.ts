@@ -2,10 +2,32 @@
 // (sim.worker.ts) and the main-thread fallback (client.ts, when there is no Worker) run the same
 // code. Only this folder and tests import engine values.
 
-import { fabricHosts, formatRoutes, hostAddress, leafSpine, nodeRoutes, parseClab, parseTopologyJson, simulate, TopologyError } from '../engine';
-import type { Topology } from '../engine';
+import {
+  defaultGateway,
+  fabricHosts,
+  formatBridgeFdb,
+  formatIpAddr,
+  formatNeighs,
+  formatRoutes,
+  hostAddress,
+  leafSpine,
+  nextFreeAddress,
+  nodeRoutes,
+  parseClab,
+  parseRouteArgs,
+  parseTopologyJson,
+  routeCheck,
+  simulate,
+  toClab,
+  topologyFromUnknown,
+  toTopologyJson,
+  TopologyError,
+  validateTopology,
+  shellWords,
+} from '../engine';
+import type { NodeState, Topology } from '../engine';
 import { EXAMPLES, findExample } from '../examples';
-import type { IpViews, ParseResult, SimApi } from './protocol';
+import type { ExampleInfo, IpViews, ParseResult, RouteCheck, SimApi } from './protocol';
 
 /** Examples made by the fabric generator rather than read from a file (large topologies). */
 const GENERATED: Record<string, () => Topology> = {
@@ -21,14 +43,27 @@ function withPing(t: Topology): Topology {
   return { ...t, scenario: [{ kind: 'run', on: first.name, run: `ping -c 1 -W 1 ${hostAddress(last)}` }] };
 }
 
+function listExamples(): ExampleInfo[] {
+  return [...EXAMPLES.map((e) => ({ name: e.name, generated: false })), ...Object.keys(GENERATED).map((name) => ({ name, generated: true }))];
+}
+
 function loadExample(name: string): Topology {
   const generate = GENERATED[name];
   if (generate) return generate();
   const example = findExample(name);
   if (!example) {
-    throw new Error(`no example named "${name}" (there are: ${[...EXAMPLES.map((e) => e.name), ...Object.keys(GENERATED)].join(', ')})`);
+    throw new Error(`no example named "${name}" (there are: ${listExamples().map((e) => e.name).join(', ')})`);
   }
   return parseClab(example.text, example.file);
+}
+
+function parsed(fn: () => Topology): ParseResult {
+  try {
+    return { ok: true, topology: fn() };
+  } catch (e) {
+    if (e instanceof TopologyError) return { ok: false, problems: e.problems };
+    throw e;
+  }
 }
 
 function parseTopologyFile(text: string, fileName: string): ParseResult {
@@ -36,24 +71,52 @@ function parseTopologyFile(text: string, fileName: string): ParseResult {
   if (!kind) {
     return { ok: false, problems: [{ file: fileName, message: 'unknown file type: expected .yml, .yaml (containerlab) or .json (packetwalk)' }] };
   }
-  try {
-    const topology = kind === 'json' ? parseTopologyJson(text, fileName) : parseClab(text, fileName);
-    return { ok: true, topology };
-  } catch (e) {
-    if (e instanceof TopologyError) return { ok: false, problems: e.problems };
-    throw e;
-  }
+  return parsed(() => (kind === 'json' ? parseTopologyJson(text, fileName) : parseClab(text, fileName)));
 }
 
-function ipViews(topology: Topology, nodeName: string): IpViews {
+function ipViews(topology: Topology, nodeName: string, state?: NodeState): IpViews {
   const node = topology.nodes.find((n) => n.name === nodeName);
-  if (!node || node.kind !== 'linux') throw new Error(`${nodeName} is not a Linux node of ${topology.name}`);
-  return { node: nodeName, routes: formatRoutes(nodeRoutes(node), 'all') };
+  if (!node) throw new Error(`${topology.name} has no node ${nodeName}`);
+  if (node.kind === 'bridge') {
+    const fdb = state?.kind === 'bridge' ? state.fdb : [];
+    return { node: nodeName, routes: '', addr: '', routeMain: '', routeLocal: '', neigh: '', fdb: formatBridgeFdb(topology, nodeName, fdb) };
+  }
+  const routes = nodeRoutes(node);
+  const neigh = state?.kind === 'linux' ? state.neigh : [];
+  return {
+    node: nodeName,
+    routes: formatRoutes(routes, 'all'),
+    addr: formatIpAddr(topology, nodeName),
+    routeMain: formatRoutes(routes, 'main'),
+    routeLocal: formatRoutes(routes, 'local'),
+    neigh: formatNeighs(neigh),
+    fdb: '',
+  };
+}
+
+function checkRoute(topology: Topology, nodeName: string, text: string): RouteCheck {
+  const node = topology.nodes.find((n) => n.name === nodeName);
+  if (!node || node.kind !== 'linux') return { ok: false, message: `${nodeName} has no routing table` };
+  const words = shellWords(text);
+  if (typeof words === 'string') return { ok: false, message: words };
+  const args = words[0] === 'ip' && (words[1] === 'route' || words[1] === 'r') && words[2] === 'add' ? words.slice(3) : words;
+  const r = parseRouteArgs(args);
+  if (r.kind === 'error') return { ok: false, message: r.message };
+  const checked = routeCheck(node, r.route);
+  return checked.kind === 'ok' ? { ok: true, route: r.route } : { ok: false, message: checked.message };
 }
 
 export const simApi: SimApi = {
+  listExamples,
   loadExample,
   parseTopologyFile,
+  checkTopology: (value) => parsed(() => topologyFromUnknown(value, 'saved topology')),
+  validate: (topology) => validateTopology(topology),
+  exportJson: (topology) => toTopologyJson(topology),
+  exportClab: (topology) => toClab(topology),
   simulate: (topology, options) => simulate(topology, options),
   ipViews,
+  checkRoute,
+  nextFreeAddress: (topology, nodeName, iface) => nextFreeAddress(topology, nodeName, iface),
+  defaultGateway: (topology, nodeName) => defaultGateway(topology, nodeName),
 };

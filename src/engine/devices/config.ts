@@ -150,3 +150,12 @@ export function nodeRoutes(node: LinuxNode): FibRoute[] {
   const { fib } = compileFib(node);
   return [...fib.routes('main'), ...fib.routes('local')];
 }
+
+/** Would `ip route add` of this route succeed on the node as it is configured now? */
+export function routeCheck(node: LinuxNode, spec: RouteSpec): RouteResult {
+  const { fib } = compileFib(node);
+  const r = resolveRoute(fib, devicesOf(node).map((d) => d.name), spec);
+  if (r.kind === 'error') return r;
+  if (!fib.add(r.route)) return { kind: 'error', message: 'RTNETLINK answers: File exists' };
+  return r;
+}

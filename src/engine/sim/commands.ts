@@ -307,3 +307,11 @@ export function parseCommand(line: string): CommandParse {
       return err(`command "${name}" is not supported (ping, nc -u, ip route get/show, ip neigh show, sleep)`);
   }
 }
+
+/** The words of a one-command line (no pipes), or why it cannot be split. */
+export function shellWords(line: string): string[] | string {
+  const stages = shellSplit(line.trim());
+  if (typeof stages === 'string') return stages;
+  if (stages.length !== 1) return 'one command, without pipes';
+  return stages[0]!;
+}
