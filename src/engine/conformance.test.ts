@@ -10,16 +10,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseClab } from './io/clab';
 import { formatOracleTrace, toOracleTrace } from './io/oracle';
-import { TopologyError } from './io/problems';
 import { simulate } from './sim/simulate';
 
 const DIR = path.join(import.meta.dirname, '__oracle__');
 const COMPARE = path.join(import.meta.dirname, '../../tools/oracle/compare.mjs');
 
 /** Goldens the engine does not reproduce yet, each with the reason. */
-const KNOWN_DIFFERENCES: Record<string, string> = {
-  'home-nat': 'NAT (iptables MASQUERADE and conntrack) is not modelled yet: the engine refuses the iptables line',
-};
+const KNOWN_DIFFERENCES: Record<string, string> = {};
 
 const names = fs
   .readdirSync(DIR)
@@ -61,19 +58,6 @@ describe('golden traces recorded on Linux', () => {
     });
   }
 
-  for (const [name, why] of Object.entries(KNOWN_DIFFERENCES)) {
-    it(`${name} differs on purpose: ${why}`, () => {
-      const file = path.join(DIR, `${name}.clab.yml`);
-      expect(() => parseClab(fs.readFileSync(file, 'utf8'), file)).toThrow(TopologyError);
-      try {
-        parseClab(fs.readFileSync(file, 'utf8'), file);
-      } catch (e) {
-        const problems = (e as TopologyError).problems;
-        expect(problems.map((p) => p.message).join('\n')).toMatch(/iptables/);
-        expect(problems.every((p) => p.line !== undefined)).toBe(true);
-      }
-    });
-  }
 });
 
 describe('determinism', () => {

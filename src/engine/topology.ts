@@ -69,6 +69,33 @@ export interface RouteSpec {
   src?: Ipv4Addr;
 }
 
+/**
+ * One rule of the iptables `nat` table, as `iptables -t nat -A CHAIN [matches] -j TARGET`:
+ * PREROUTING rules rewrite destinations (DNAT), POSTROUTING rules sources (SNAT, MASQUERADE).
+ */
+export interface NatRule {
+  chain: 'PREROUTING' | 'POSTROUTING';
+  target: 'MASQUERADE' | 'SNAT' | 'DNAT';
+  /** -i (PREROUTING) */
+  in?: string;
+  /** -o (POSTROUTING) */
+  out?: string;
+  /** -s */
+  src?: IfAddr;
+  /** -d */
+  dst?: IfAddr;
+  /** -p */
+  proto?: 'udp' | 'tcp' | 'icmp';
+  /** --sport (needs -p udp|tcp) */
+  sport?: number;
+  /** --dport (needs -p udp|tcp) */
+  dport?: number;
+  /** SNAT --to-source / DNAT --to-destination address */
+  toAddr?: Ipv4Addr;
+  /** … and port (DNAT ADDR:PORT, SNAT ADDR:PORT) */
+  toPort?: number;
+}
+
 export interface LinuxNode {
   kind: 'linux';
   name: string;
@@ -82,6 +109,8 @@ export interface LinuxNode {
   ipForward: boolean;
   /** net.ipv4.conf.all.* */
   all?: AllConf;
+  /** iptables nat table rules, in order (a node with rules tracks connections) */
+  nat?: NatRule[];
   position?: Position;
 }
 

@@ -27,6 +27,8 @@ import type { Fib} from '../tables/fib';
 import { SCOPE_VALUE, type FibLookup, type FibRoute, type Scope } from '../tables/fib';
 import { DEFAULT_NEIGH_PARAMS, NeighTable, type NeighEntry, type NeighParams } from '../tables/neigh';
 import { compileFib, type DevAddr } from './config';
+import { Netfilter, type CtInfo } from './nat';
+import { ctView, type ConntrackView } from '../tables/conntrack';
 import type { LinuxNode } from '../topology';
 import { LINK_DELAY_US, type Device, type Network } from '../sim/network';
 import { US_PER_S, type Sim } from '../sim/sim';
@@ -47,6 +49,8 @@ export interface Skb {
   localInput?: boolean;
   /** the input route was a broadcast one */
   broadcastInput?: boolean;
+  /** what connection tracking decided (nodes with NAT rules) */
+  ct?: CtInfo;
 }
 
 export interface DevConf {
@@ -142,6 +146,8 @@ export class LinuxStack implements Device {
   private icmpStamp = 0;
   readonly udpSockets: UdpSocket[] = [];
   readonly pingSockets: PingSocket[] = [];
+  /** netfilter (conntrack and NAT), on nodes that have NAT rules */
+  readonly nf: Netfilter | null;
 
   constructor(
     node: LinuxNode,
@@ -175,6 +181,9 @@ export class LinuxStack implements Device {
     };
     this.devs.set('lo', mk('lo', ZERO_MAC, undefined));
     for (const i of node.ifaces) this.devs.set(i.name, mk(i.name, i.mac, i.conf));
+    this.nf = node.nat?.length
+      ? new Netfilter({ sim, name: this.name, masqueradeAddr: (dev, nh) => this.selectAddr(dev, nh, 'global') }, node.nat)
+      : null;
     this.neigh = new NeighTable<Skb>(sim, this.name, {
       solicit: (n, last, unicast, probe) => this.arpSolicit(n, last, unicast, probe),
       transmit: (n, skb) => this.xmitIp(n.dev, n.mac!, skb),
@@ -398,7 +407,14 @@ export class LinuxStack implements Device {
     const dev = this.devs.get(skb.iif!)!;
     if (ip.version !== 4 || ip.ihl < 5) return this.drop(skb.pkt, 'unsupported', dev.name, 'ip-header');
     if (ipv4HeaderChecksum(ip) !== ip.headerChecksum) return this.drop(skb.pkt, 'bad-checksum', dev.name, 'ipv4');
-    const rt = this.routeInput(ip.dstIp, ip.srcIp, dev, skb.pkt, 'input');
+    if (this.nf) {
+      // PREROUTING: conntrack, then DNAT (or the reply side of SNAT) before the route lookup.
+      const ct = this.nf.conntrackIn(ip, skb.pkt, 'PREROUTING');
+      const natted = this.nf.nat(ip, skb.pkt, ct, 'PREROUTING', { inDev: dev.name });
+      if (!natted) return;
+      skb = { ...skb, ip: natted, ...(ct ? { ct } : {}) };
+    }
+    const rt = this.routeInput(skb.ip.dstIp, skb.ip.srcIp, dev, skb.pkt, 'input');
     switch (rt.kind) {
       case 'local':
         return this.ipLocalDeliver({ ...skb, localInput: true }, dev.name, false);
@@ -414,8 +430,8 @@ export class LinuxStack implements Device {
         // __mkroute_input: forwarding back out of the ingress device towards a gateway the sender
         // could reach itself → ICMP redirect (shared_media, send_redirects).
         let redirect = false;
-        if (out.name === dev.name && dev.conf.sendRedirects && this.sourceOnLink(ip.srcIp, dev.name)) {
-          redirect = dev.conf.sharedMedia || this.onlinkAddrs(out.name, ip.srcIp, rt.route.gateway);
+        if (out.name === dev.name && dev.conf.sendRedirects && this.sourceOnLink(skb.ip.srcIp, dev.name)) {
+          redirect = dev.conf.sharedMedia || this.onlinkAddrs(out.name, skb.ip.srcIp, rt.route.gateway);
         }
         return this.ipForward(skb, dev, out, rt.nexthop, redirect);
       }
@@ -462,10 +478,25 @@ export class LinuxStack implements Device {
       return this.drop(skb.pkt, 'ttl-exceeded', inDev.name);
     }
     const ttlFrom = skb.ip.ttl;
-    const fwd: Skb = { pkt: skb.pkt, ip: ipDecreaseTtl(skb.ip), pktType: 'host', iif: inDev.name };
+    const fwd: Skb = { pkt: skb.pkt, ip: ipDecreaseTtl(skb.ip), pktType: 'host', iif: inDev.name, ...(skb.ct ? { ct: skb.ct } : {}) };
     if (redirect) this.sendRedirect(fwd, nexthop);
     this.sim.emit({ kind: 'ip.forward', node: this.name, pkt: skb.pkt, ingress: inDev.name, egress: out.name, nexthop, ttlFrom, ttlTo: fwd.ip.ttl });
-    this.neighOutput(out.name, nexthop, fwd);
+    const post = this.postrouting(fwd, out.name, nexthop);
+    if (post) this.neighOutput(out.name, nexthop, post);
+  }
+
+  /** POSTROUTING: SNAT/MASQUERADE (or the reply side of DNAT), then the connection is confirmed. */
+  private postrouting(skb: Skb, outDev: string, nexthop: Ipv4Addr): Skb | null {
+    if (!this.nf) return skb;
+    const ip = this.nf.nat(skb.ip, skb.pkt, skb.ct, 'POSTROUTING', { outDev, nexthop });
+    if (!ip) return null;
+    this.nf.confirm(skb.ct, skb.pkt);
+    return ip === skb.ip ? skb : { ...skb, ip };
+  }
+
+  /** Connections this node tracks (nodes with NAT rules). */
+  conntrackList(): ConntrackView[] {
+    return this.nf ? this.nf.conntrack.list().map(ctView) : [];
   }
 
   /** ip_rt_send_redirect with its exponential backoff per sender. */
@@ -547,9 +578,22 @@ export class LinuxStack implements Device {
   }
 
   /** Sends a locally generated packet along an output route (ip_local_out). */
-  ipLocalOut(skb: Skb, rt: Extract<OutputRoute, { kind: 'ok' }>, process?: string): void {
+  ipLocalOut(skb0: Skb, rt: Extract<OutputRoute, { kind: 'ok' }>, process?: string): void {
+    let skb = skb0;
     const ip = skb.ip;
     this.sim.emit({ kind: 'ip.send', node: this.name, pkt: skb.pkt, src: ip.srcIp, dst: ip.dstIp, protocol: ip.protocol, ttl: ip.ttl, ...(process ? { process } : {}) });
+    if (this.nf) {
+      const ct = this.nf.conntrackIn(ip, skb.pkt, 'OUTPUT');
+      const natted = this.nf.nat(ip, skb.pkt, ct, 'OUTPUT', {});
+      if (!natted) return;
+      skb = { ...skb, ip: natted, ...(ct ? { ct } : {}) };
+      if (rt.type === 'local') this.nf.confirm(ct, skb.pkt);
+      else {
+        const post = this.postrouting(skb, rt.dev, rt.nexthop);
+        if (!post) return;
+        skb = post;
+      }
+    }
     if (rt.type === 'local') {
       this.sim.emit({ kind: 'ip.loopback', node: this.name, pkt: skb.pkt });
       this.sim.after(LINK_DELAY_US, () => this.ipLocalDeliver({ ...skb, pktType: 'host', iif: 'lo', localInput: true }, 'lo', false));
@@ -656,7 +700,15 @@ export class LinuxStack implements Device {
   // ---------------------------------------------------------------------------------------------
   // local delivery (ip_local_deliver)
 
-  private ipLocalDeliver(skb: Skb, dev: string, broadcast: boolean): void {
+  private ipLocalDeliver(skb0: Skb, dev: string, broadcast: boolean): void {
+    let skb = skb0;
+    if (this.nf && skb.ct && dev !== 'lo') {
+      // INPUT: the source side of a mapping (nf_nat at LOCAL_IN), then the connection is confirmed.
+      const ip = this.nf.nat(skb.ip, skb.pkt, skb.ct, 'INPUT', { inDev: dev });
+      if (!ip) return;
+      skb = { ...skb, ip };
+      this.nf.confirm(skb.ct, skb.pkt);
+    }
     const ip = skb.ip;
     this.sim.emit({ kind: 'ip.local', node: this.name, pkt: skb.pkt, dev, dst: ip.dstIp, broadcast });
     const p = ip.payload;

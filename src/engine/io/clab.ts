@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { macFromSerial } from '../wire/addr';
 import type { BridgeNode, Iface, LinuxNode, ScenarioStep, Topology, TopoNode } from '../topology';
 import { NodeBuild } from './exec';
+import { iptablesText } from './iptables';
 import { type Problem, TopologyError } from './problems';
 import { IFACE_NAME_RE, NODE_NAME_RE, routeText, validateTopology } from './validate';
 
@@ -180,7 +181,7 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
   // Without a role label, a node that forwards is drawn as a router.
   for (const n of nodes) {
     const label = raw.topology.nodes[n.name]?.labels?.[LABEL_ROLE];
-    if (n.kind === 'linux' && label === undefined && n.ipForward) n.role = 'router';
+    if (n.kind === 'linux' && label === undefined && n.ipForward) n.role = n.nat?.length ? 'nat' : 'router';
   }
 
   // Scenario.
@@ -265,6 +266,7 @@ export function toClab(t: Topology): ClabExport {
       for (const a of n.loAddrs) exec.push(`ip addr add ${a.ip}/${a.len} dev lo`);
       for (const r of n.routes) exec.push(`ip route add ${routeText(r)}`);
       exec.push(...sysctlLines(n));
+      for (const r of n.nat ?? []) exec.push(iptablesText(r));
     }
     nodes[n.name] = { kind: n.kind, labels, ...(exec.length ? { exec } : {}) };
   }

@@ -8,6 +8,7 @@ import { shellSplit } from '../sim/commands';
 import type { IfAddr, IfaceConf, LinuxNode, RouteScope, RouteSpec, RouteType, TopoNode } from '../topology';
 import { Fib } from '../tables/fib';
 import { addressRoutes, devAddrs, devicesOf, resolveRoute } from '../devices/config';
+import { parseIptables } from './iptables';
 
 export type ExecResult = { kind: 'ok' } | { kind: 'error'; message: string };
 
@@ -255,9 +256,18 @@ export class NodeBuild {
       if (args.length !== 1) return fail('sysctl: expected one KEY=VALUE');
       return this.sysctl(args[0]!);
     }
-    if (w[0] === 'iptables' || w[0] === 'nft' || w[0] === 'iptables-legacy' || w[0] === 'iptables-nft') {
-      return fail('NAT and firewall rules (iptables) are not supported yet');
+    if (w[0] === 'iptables' || w[0] === 'iptables-legacy' || w[0] === 'iptables-nft') {
+      if (this.node.kind !== 'linux') return fail('a bridge node has no iptables rules here');
+      const r = parseIptables(w.slice(1));
+      if (r.kind === 'error') return r;
+      const names = new Set(this.node.ifaces.map((i) => i.name));
+      for (const dev of [r.rule.in, r.rule.out]) {
+        if (dev !== undefined && !names.has(dev) && dev !== 'lo') return fail(`iptables: interface "${dev}" does not exist on ${this.node.name} (iptables would accept it; packetwalk refuses the mistake)`);
+      }
+      (this.node.nat ??= []).push(r.rule);
+      return ok;
     }
-    return fail(`command "${w[0]}" is not supported in exec (ip addr add, ip route add, ip link set, sysctl -w)`);
+    if (w[0] === 'nft') return fail('nft rules are not supported (use iptables -t nat -A …)');
+    return fail(`command "${w[0]}" is not supported in exec (ip addr add, ip route add, ip link set, sysctl -w, iptables -t nat -A)`);
   }
 }

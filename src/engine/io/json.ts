@@ -43,6 +43,21 @@ const Route = z
     src: Ip.optional(),
   })
   .strict();
+const NatRule = z
+  .object({
+    chain: z.enum(['PREROUTING', 'POSTROUTING']),
+    target: z.enum(['MASQUERADE', 'SNAT', 'DNAT']),
+    in: z.string().optional(),
+    out: z.string().optional(),
+    src: IfAddr.optional(),
+    dst: IfAddr.optional(),
+    proto: z.enum(['udp', 'tcp', 'icmp']).optional(),
+    sport: z.number().int().min(1).max(65535).optional(),
+    dport: z.number().int().min(1).max(65535).optional(),
+    toAddr: Ip.optional(),
+    toPort: z.number().int().min(1).max(65535).optional(),
+  })
+  .strict();
 const LinuxNode = z
   .object({
     kind: z.literal('linux'),
@@ -53,6 +68,7 @@ const LinuxNode = z
     routes: z.array(Route),
     ipForward: z.boolean(),
     all: z.object({ proxyArp: z.boolean().optional(), sendRedirects: z.boolean().optional(), acceptRedirects: z.boolean().optional() }).strict().optional(),
+    nat: z.array(NatRule).optional(),
     position: Position.optional(),
   })
   .strict();

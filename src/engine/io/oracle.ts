@@ -8,6 +8,7 @@ import type { MacAddr } from '../wire/addr';
 import { prefixText, type FibRoute } from '../tables/fib';
 import { linkKey, type Topology } from '../topology';
 import type { SimResult } from '../sim/simulate';
+import type { ConntrackView } from '../tables/conntrack';
 import { nodeRoutes } from '../devices/config';
 
 export interface OracleFrame {
@@ -36,8 +37,30 @@ export interface OracleTrace {
   topology: string;
   links: Record<string, OracleFrame[]>;
   order: [string, number][];
-  state: Record<string, { neigh?: { ip: string; dev: string; mac?: string; state: string }[]; routes?: OracleRoute[]; fdb?: { mac: string; port: string }[] }>;
+  state: Record<
+    string,
+    {
+      neigh?: { ip: string; dev: string; mac?: string; state: string }[];
+      routes?: OracleRoute[];
+      fdb?: { mac: string; port: string }[];
+      conntrack?: OracleConntrack[];
+    }
+  >;
   steps: Record<string, unknown>[];
+}
+
+export interface OracleConntrack {
+  proto: string;
+  state?: string;
+  orig: Record<string, string | number>;
+  reply: Record<string, string | number>;
+  unreplied?: true;
+}
+
+/** A conntrack entry as the recorder's parseConntrack normalises `conntrack -L` (no ICMP id). */
+export function oracleConntrack(e: ConntrackView): OracleConntrack {
+  const t = (x: ConntrackView['orig']): Record<string, string | number> => (e.proto === 'icmp' ? { src: x.src, dst: x.dst, type: x.type ?? 0, code: x.code ?? 0 } : { src: x.src, dst: x.dst, sport: x.sport ?? 0, dport: x.dport ?? 0 });
+  return { proto: e.proto, ...(e.state ? { state: e.state } : {}), orig: t(e.orig), reply: t(e.reply), ...(e.unreplied ? { unreplied: true as const } : {}) };
 }
 
 const PROTO: Record<number, string> = { 1: 'icmp', 6: 'tcp', 17: 'udp', 2: 'igmp', 47: 'gre', 50: 'esp' };
@@ -134,6 +157,14 @@ export function toOracleTrace(t: Topology, r: SimResult): OracleTrace {
           .map((e) => ({ ip: e.ip, dev: e.dev, ...(e.mac ? { mac: label(e.mac) } : {}), state: e.state }))
           .sort((a, b) => cmp(a.dev, b.dev) || cmp(ipKey(a.ip), ipKey(b.ip))),
         routes: n.kind === 'linux' ? nodeRoutes(n).map(oracleRoute) : [],
+        ...(s.conntrack
+          ? {
+              conntrack: s.conntrack.map(oracleConntrack).sort((a, b) => {
+                const k = (c: OracleConntrack) => JSON.stringify([c.proto, ipKey(String(c.orig.src)), ipKey(String(c.orig.dst)), c.orig.sport ?? -1, c.orig.dport ?? -1, c.orig.type ?? -1]);
+                return cmp(k(a), k(b));
+              }),
+            }
+          : {}),
       };
     } else {
       state[n.name] = {

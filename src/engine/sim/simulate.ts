@@ -11,7 +11,7 @@ import { parseCommand } from './commands';
 import { Network } from './network';
 import { startProcess, type Process } from './processes';
 import { Sim, SimulationStopped, US_PER_MS, US_PER_S } from './sim';
-import type { FdbView, LimitStop, NeighView, TraceEvent } from './trace';
+import type { ConntrackView, FdbView, LimitStop, NeighView, TraceEvent } from './trace';
 
 export const DEFAULT_MAX_EVENTS = 50_000;
 export const DEFAULT_SETTLE_MS = 300;
@@ -49,7 +49,7 @@ export interface StepResult {
  * What a node learned during the run (its routes come from its configuration: see nodeRoutes;
  * route exceptions from redirects are `route.redirect` events). Before a run every table is empty.
  */
-export type NodeState = { kind: 'linux'; neigh: NeighView[] } | { kind: 'bridge'; fdb: FdbView[] };
+export type NodeState = { kind: 'linux'; neigh: NeighView[]; conntrack?: ConntrackView[] } | { kind: 'bridge'; fdb: FdbView[] };
 
 export interface SimResult {
   topology: string;
@@ -107,7 +107,10 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
   const snapshot = (): Record<string, NodeState> => {
     const out: Record<string, NodeState> = {};
     for (const node of topology.nodes) {
-      if (node.kind === 'linux') out[node.name] = { kind: 'linux', neigh: stacks.get(node.name)?.neigh.list() ?? [] };
+      if (node.kind === 'linux') {
+        const st = stacks.get(node.name);
+        out[node.name] = { kind: 'linux', neigh: st?.neigh.list() ?? [], ...(node.nat?.length ? { conntrack: st?.conntrackList() ?? [] } : {}) };
+      }
       else out[node.name] = { kind: 'bridge', fdb: (bridges.get(node.name)?.fdb.list(sim.now) ?? []).map((e) => ({ mac: e.mac, port: e.port })) };
     }
     return out;

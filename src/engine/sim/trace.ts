@@ -5,6 +5,9 @@
 import type { Ipv4Addr, MacAddr } from '../wire/addr';
 import type { EthernetFrame } from '../wire/types';
 import type { FibRoute } from '../tables/fib';
+import type { ConntrackView, CtDir } from '../tables/conntrack';
+
+export type { ConntrackView };
 
 /** Identifies one logical packet as it travels: the same id on every hop and on flooded copies. */
 export type PacketId = number;
@@ -68,6 +71,7 @@ export type DropReason =
   | 'no-carrier' // interface not connected to any link
   | 'bad-checksum'
   | 'socket-closed' // datagram for a socket of a process that has ended
+  | 'nat-no-address' // MASQUERADE on an interface without an address
   | 'unsupported'; // something this engine does not model (named in `detail`)
 
 export type IcmpReason =
@@ -168,6 +172,40 @@ export type TraceEventBody =
       why: 'error-about-error' | 'not-unicast' | 'ratelimit-global' | 'ratelimit-peer' | 'ratelimit-ip_error';
     }
   | { kind: 'route.redirect'; node: string; dst: Ipv4Addr; gateway: Ipv4Addr; from: Ipv4Addr; result: 'applied' | 'resolving-gateway' | 'rejected'; rejectReason?: string }
+  | {
+      kind: 'conntrack.lookup';
+      node: string;
+      pkt: PacketId;
+      hook: 'PREROUTING' | 'OUTPUT';
+      /** new connection, a packet of a known one (either direction), an ICMP error about one, or not trackable */
+      result: 'new' | 'established' | 'reply' | 'related' | 'invalid' | 'untracked';
+      entry: ConntrackView | null;
+      direction?: CtDir;
+    }
+  | { kind: 'conntrack.update'; node: string; pkt?: PacketId; change: 'confirmed' | 'seen-reply' | 'state' | 'destroyed'; entry: ConntrackView }
+  | {
+      kind: 'nat.match';
+      node: string;
+      pkt: PacketId;
+      chain: 'PREROUTING' | 'INPUT' | 'OUTPUT' | 'POSTROUTING';
+      /** index of the matching rule in the node's nat rules, or null: no rule, the connection keeps its addresses */
+      rule: number | null;
+      target?: 'MASQUERADE' | 'SNAT' | 'DNAT';
+      manip: 'src' | 'dst';
+      to: { ip: Ipv4Addr; port?: number } | null;
+    }
+  | {
+      kind: 'nat.rewrite';
+      node: string;
+      pkt: PacketId;
+      chain: 'PREROUTING' | 'INPUT' | 'OUTPUT' | 'POSTROUTING';
+      manip: 'src' | 'dst';
+      direction: CtDir;
+      /** an ICMP error translated for the connection it quotes (its inner header too) */
+      related: boolean;
+      from: { ip: Ipv4Addr; port?: number };
+      to: { ip: Ipv4Addr; port?: number };
+    }
   | { kind: 'socket.deliver'; node: string; pkt: PacketId; socket: string; step?: number }
   | { kind: 'socket.error'; node: string; pkt: PacketId; socket: string; error: string; step?: number }
   | { kind: 'drop'; node: string; iface?: string; pkt: PacketId; reason: DropReason; detail?: string }
