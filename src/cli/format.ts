@@ -1,8 +1,8 @@
 // The CLI's readable trace: one line per event, frames in tcpdump's words, decisions after them.
 // English lives here (and in the UI's translations), never in the engine.
 
-import type { EthernetFrame, MacAddr, RouteCandidate, SimResult, Topology, TraceEvent } from '../engine';
-import { formatRoute, linkKey } from '../engine';
+import type { ConntrackView, EthernetFrame, FrameTxEvent, MacAddr, RouteCandidate, SimResult, Topology, TraceEvent } from '../engine';
+import { formatRoute, frameContexts, linkKey } from '../engine';
 
 export interface TextOptions {
   /** print raw MAC addresses instead of node:iface labels */
@@ -69,6 +69,13 @@ function candidatesText(c: RouteCandidate[]): string {
   return ` [considered: ${c.map((x) => `${formatRoute(x.route, true).trim()}${x.chosen ? ' ✓' : ` ✗ ${x.skipped ?? ''}`.trimEnd()}`).join('; ')}]`;
 }
 
+const hostPort = (a: { ip: string; port?: number }): string => (a.port === undefined ? a.ip : `${a.ip}:${a.port}`);
+
+function ctTuple(proto: ConntrackView['proto'], t: ConntrackView['orig']): string {
+  if (proto === 'icmp') return `icmp ${t.src} > ${t.dst} id ${t.id ?? '?'}`;
+  return `${proto} ${t.src}:${t.sport ?? '?'} > ${t.dst}:${t.dport ?? '?'}`;
+}
+
 function seconds(t: number): string {
   return (t / 1e6).toFixed(6).padStart(11);
 }
@@ -128,6 +135,14 @@ export function formatEvent(e: TraceEvent, mac: (m: MacAddr) => string): string 
       return `${seconds(e.t)} ${who(e.node)}   to socket ${e.socket}`;
     case 'socket.error':
       return `${seconds(e.t)} ${who(e.node)}   socket ${e.socket}: ${e.error}`;
+    case 'conntrack.lookup':
+      return `${seconds(e.t)} ${who(e.node)}   conntrack ${e.hook}: ${e.result}${e.entry ? ` ${ctTuple(e.entry.proto, e.entry.orig)}` : ''}${e.direction ? ` (${e.direction})` : ''}`;
+    case 'conntrack.update':
+      return `${seconds(e.t)} ${who(e.node)}   conntrack ${e.change}: ${ctTuple(e.entry.proto, e.entry.orig)} ⇄ ${ctTuple(e.entry.proto, e.entry.reply)}${e.entry.state ? ` ${e.entry.state}` : ''}`;
+    case 'nat.match':
+      return `${seconds(e.t)} ${who(e.node)}   nat ${e.chain}: ${e.rule === null ? 'no rule' : `rule ${e.rule + 1} -j ${e.target}`}${e.to ? ` → ${e.manip} ${hostPort(e.to)}` : ''}`;
+    case 'nat.rewrite':
+      return `${seconds(e.t)} ${who(e.node)}   nat ${e.chain}: ${e.manip} ${hostPort(e.from)} → ${hostPort(e.to)} (${e.direction}${e.related ? ', ICMP error and its quote' : ''})`;
     case 'drop':
       return `${seconds(e.t)} ${who(e.node)} ✗ drop${e.iface ? ` on ${e.iface}` : ''}: ${e.reason}${e.detail ? ` (${e.detail})` : ''}`;
     case 'sim.stop':
@@ -164,4 +179,40 @@ export function formatTraceText(t: Topology, r: SimResult, opts: TextOptions = {
   const busy = t.links.filter((l) => (r.captures[linkKey(l)] ?? []).length > 0).length;
   lines.push(`\n# ${Object.values(r.captures).reduce((n, f) => n + f.length, 0)} frames on ${busy}/${t.links.length} links`);
   return lines.join('\n') + '\n';
+}
+
+export interface CommentOptions {
+  /** print raw MAC addresses instead of node:iface labels */
+  rawMacs?: boolean;
+  /** keep at most this many events per comment (the latest ones); default 24 */
+  maxEvents?: number;
+}
+
+/** formatEvent's line without its time column and node column: "route input 10.0.2.10: …". */
+export function eventSentence(e: TraceEvent, mac: (m: MacAddr) => string): string | null {
+  const line = formatEvent(e, mac);
+  if (!line) return null;
+  let s = line.slice(seconds(e.t).length + 1);
+  const node = 'node' in e ? e.node : undefined;
+  if (node !== undefined && s.startsWith(node.padEnd(8))) s = s.slice(node.padEnd(8).length);
+  return s.trim().replace(/^── /, '');
+}
+
+/**
+ * The packet comments of the pcapng export (English): for each frame on a wire, the decisions of
+ * the device that sent it since its previous frame, one comment per decision as the text trace
+ * words it, e.g. "r1: route input 10.0.2.10: 10.0.2.0/24 dev eth2 proto kernel scope link src
+ * 10.0.2.1", "r1: forward eth1 → eth2 via 10.0.2.10, ttl 64 → 63", "r1: neigh 10.0.2.10 dev eth2:
+ * REACHABLE h2:eth1". Wireshark lists them under "Packet comments", one line each.
+ */
+export function frameComments(t: Topology, r: Pick<SimResult, 'events'>, opts: CommentOptions = {}): (e: FrameTxEvent) => string[] {
+  const mac = labeler(t, opts.rawMacs ?? false);
+  const contexts = frameContexts(r.events);
+  const max = opts.maxEvents ?? 24;
+  return (e) => {
+    const lines = (contexts.get(e.seq) ?? []).map((x) => eventSentence(x, mac)).filter((x): x is string => x !== null);
+    if (lines.length === 0) return [`${e.node}: sends on ${e.iface}`];
+    const kept = lines.length > max ? [`(${lines.length - max} earlier events)`, ...lines.slice(-max)] : lines;
+    return kept.map((l) => `${e.node}: ${l}`);
+  };
 }

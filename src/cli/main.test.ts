@@ -57,4 +57,53 @@ describe('packetwalk CLI', () => {
     expect(err.join('')).toContain(`${f}:7: node h1: exec "ip addr add 10.0.0.1/24 dev eth1": Cannot find device "eth1"`);
     fs.rmSync(dir, { recursive: true });
   });
+
+  it('writes the walk for Wireshark with --pcapng, and one link as classic pcap with --pcap', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-cli-'));
+    const ng = path.join(dir, 'walk.pcapng');
+    const one = path.join(dir, 'link.pcap');
+    const { code, out } = capture(['trace', path.join(ORACLE, 'two-subnets-router.clab.yml'), '--format', 'brief', '--pcapng', ng, '--pcap', 'sw2:p1--r1:eth2', one]);
+    expect(code).toBe(0);
+    expect(out).toContain('# 16 frames on 4/4 links'); // the usual output too
+    const b = fs.readFileSync(ng);
+    expect(b.readUInt32LE(0)).toBe(0x0a0d0d0a);
+    const text = b.toString('utf8');
+    expect(text).toContain('packetwalk trace of two-subnets-router, seed 1');
+    expect(text).toContain('r1:eth2--sw2:p1');
+    // the packet comments are the sender's decisions in the trace's words
+    expect(text).toContain('r1: route input 10.0.2.10: 10.0.2.0/24 dev eth2 proto kernel scope link src 10.0.2.1');
+    expect(text).toContain('r1: forward eth1 → eth2 via 10.0.2.10, ttl 64 → 63');
+    const p = fs.readFileSync(one);
+    expect(p.readUInt32LE(0)).toBe(0xa1b2c3d4);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('says why an export is refused and writes no file (exit status 2)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-cli-'));
+    const ng = path.join(dir, 'walk.pcapng');
+    const err: string[] = [];
+    const orig = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+    process.stderr.write = ((s: string) => (err.push(s), true)) as typeof process.stderr.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      expect(run(['trace', path.join(ORACLE, 'ping-local.clab.yml'), '--pcapng', ng])).toBe(2);
+      expect(run(['trace', path.join(ORACLE, 'two-subnets-router.clab.yml'), '--pcap', 'r9:eth1', ng])).toBe(2);
+      expect(run(['check', path.join(ORACLE, 'two-subnets-router.clab.yml'), '--pcapng', ng])).toBe(2);
+    } finally {
+      process.stderr.write = orig.err;
+      process.stdout.write = orig.out;
+    }
+    expect(err[0]).toBe(`packetwalk: --pcapng ${ng}: nothing to export: no frame went on a wire in this walk\n`);
+    expect(err[1]).toContain(`packetwalk: --pcap r9:eth1 ${ng}: no link "r9:eth1" in topology "two-subnets-router" (links: h1:eth1--sw1:p1,`);
+    expect(err[2]).toContain('--pcapng and --pcap go with trace');
+    expect(fs.existsSync(ng)).toBe(false);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('documents the exports in its usage', () => {
+    const { out } = capture(['--help']);
+    expect(out).toContain('--pcapng FILE');
+    expect(out).toContain('--pcap LINK FILE');
+  });
 });
+

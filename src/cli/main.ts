@@ -1,25 +1,30 @@
 // packetwalk CLI: runs the engine headless on a topology file.
 //   packetwalk trace FILE [--format text|brief|oracle|json] [--seed N] [--max-events N] [--settle-ms N]
 //                         [--run 'NODE: COMMAND']… [--raw-macs] [--out FILE]
+//                         [--pcapng FILE] [--pcap LINK FILE]…
 //   packetwalk check FILE
 //   packetwalk convert FILE --to json|clab [--out FILE]
 
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  ExportError,
   formatOracleTrace,
   parseClab,
   parseTopologyJson,
   simulate,
   toClab,
   toOracleTrace,
+  toPcap,
+  toPcapng,
   toTopologyJson,
   TopologyError,
   ScenarioError,
   type ScenarioStep,
+  type SimResult,
   type Topology,
 } from '../engine';
-import { formatTraceText } from './format';
+import { formatTraceText, frameComments } from './format';
 
 const USAGE = `usage:
   packetwalk trace FILE [options]     run the scenario of FILE (.clab.yml or .json) and print the trace
@@ -31,6 +36,10 @@ const USAGE = `usage:
       --settle-ms N                    pause after each step (default 300, as the oracle)
       --raw-macs                       print MAC addresses instead of node:iface labels
       --out FILE                       write to FILE instead of stdout
+      --pcapng FILE                    also write the walk for Wireshark: one interface per link side,
+                                       every frame on a wire with its time, direction and a comment
+      --pcap LINK FILE                 also write one link's frames as classic pcap (LINK: its key
+                                       "a:if--b:if" or one side "r1:eth2"; repeatable)
   packetwalk check FILE               validate FILE and report every problem with its line
   packetwalk convert FILE --to json|clab [--out FILE]`;
 
@@ -55,11 +64,18 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   }
   const opts: Record<string, string> = {};
   const runs: ScenarioStep[] = [];
+  const pcaps: { link: string; file: string }[] = [];
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--raw-macs') opts['raw-macs'] = '1';
     else if (a === '--run') runs.push(parseRun(rest[++i] ?? ''));
+    else if (a === '--pcap') {
+      const link = rest[++i];
+      const pcapFile = rest[++i];
+      if (link === undefined || pcapFile === undefined) throw new UsageError('--pcap needs a link and a file: --pcap LINK FILE');
+      pcaps.push({ link, file: pcapFile });
+    }
     else if (a.startsWith('--')) {
       const v = rest[++i];
       if (v === undefined) throw new UsageError(`${a} needs a value`);
@@ -67,6 +83,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     } else files.push(a);
   }
   if (files.length !== 1) throw new UsageError(`${cmd}: expected one topology file`);
+  if (cmd !== 'trace' && (opts.pcapng !== undefined || pcaps.length)) throw new UsageError('--pcapng and --pcap go with trace');
   const file = files[0]!;
   const emit = (text: string) => {
     if (opts.out) fs.writeFileSync(opts.out, text);
@@ -97,8 +114,9 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     case 'trace': {
       const t = loadTopology(file);
       const format = opts.format ?? 'text';
+      const seed = num('seed', 1);
       const r = simulate(t, {
-        seed: num('seed', 1),
+        seed,
         maxEvents: num('max-events', 50_000),
         settleMs: num('settle-ms', 300),
         ...(runs.length ? { scenario: runs } : {}),
@@ -107,11 +125,33 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
       else if (format === 'json') emit(JSON.stringify(r) + '\n');
       else if (format === 'text' || format === 'brief') emit(formatTraceText(t, r, { brief: format === 'brief', rawMacs: opts['raw-macs'] === '1' }));
       else throw new UsageError(`--format ${format}: use text, brief, oracle or json`);
+      writeExports(t, r, { pcapng: opts.pcapng, pcaps, seed, rawMacs: opts['raw-macs'] === '1' });
       return r.stopped ? 3 : 0;
     }
     default:
       throw new UsageError(`unknown command "${cmd}"`);
   }
+}
+
+/** Writes the Wireshark exports a trace asked for (an empty walk is an ExportError, not a file). */
+function writeExports(t: Topology, r: SimResult, o: { pcapng?: string; pcaps: { link: string; file: string }[]; seed: number; rawMacs: boolean }): void {
+  const wrap = (what: string, fn: () => Uint8Array): Uint8Array => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ExportError) throw new ExportError(e.code, `${what}: ${e.message}`);
+      throw e;
+    }
+  };
+  // Build every file before writing any, so that a bad --pcap leaves no half-done set behind.
+  const out: [string, Uint8Array][] = [];
+  if (o.pcapng) {
+    const comment = frameComments(t, r, { rawMacs: o.rawMacs });
+    const sectionComment = `packetwalk trace of ${t.name}, seed ${o.seed}`;
+    out.push([o.pcapng, wrap(`--pcapng ${o.pcapng}`, () => toPcapng(t, r, { comment, sectionComment }))]);
+  }
+  for (const p of o.pcaps) out.push([p.file, wrap(`--pcap ${p.link} ${p.file}`, () => toPcap(t, r, p.link))]);
+  for (const [file, bytes] of out) fs.writeFileSync(file, bytes);
 }
 
 /** Runs main and turns known errors into messages and exit codes (2: usage/input, 1: other). */
@@ -123,7 +163,7 @@ export function run(argv: string[]): number {
       process.stderr.write(e.problems.map((p) => `${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`).join('\n') + '\n');
       return 2;
     }
-    if (e instanceof UsageError || e instanceof ScenarioError) {
+    if (e instanceof UsageError || e instanceof ScenarioError || e instanceof ExportError) {
       process.stderr.write(`packetwalk: ${e.message}\n${e instanceof UsageError ? USAGE + '\n' : ''}`);
       return 2;
     }

@@ -29,3 +29,7 @@ export type { NextAddress, Gateway } from './edit';
 export { formatIpAddr, formatBridgeFdb, formatRouteGet } from './linux-text';
 export { parseRouteArgs } from './io/exec';
 export { routeText } from './io/validate';
+export { frameContexts } from './frame-context';
+export type { FrameTxEvent } from './frame-context';
+export { toPcapng, toPcap, ExportError, pcapInterfaces, wireFrames, findLinkKey, PCAP_EPOCH_S, LINKTYPE_ETHERNET, PCAP_SNAPLEN } from './io/pcapng';
+export type { PcapngOptions, PcapInterface, ExportErrorCode } from './io/pcapng';

@@ -28,6 +28,8 @@ import { SCOPE_VALUE, type FibLookup, type FibRoute, type Scope } from '../table
 import { DEFAULT_NEIGH_PARAMS, NeighTable, type NeighEntry, type NeighParams } from '../tables/neigh';
 import { compileFib, type DevAddr } from './config';
 import { Netfilter, type CtInfo } from './nat';
+import { Tcp } from './tcp';
+import { tcpChecksum } from '../wire/tcp';
 import { ctView, type ConntrackView } from '../tables/conntrack';
 import type { LinuxNode } from '../topology';
 import { LINK_DELAY_US, type Device, type Network } from '../sim/network';
@@ -148,6 +150,7 @@ export class LinuxStack implements Device {
   readonly pingSockets: PingSocket[] = [];
   /** netfilter (conntrack and NAT), on nodes that have NAT rules */
   readonly nf: Netfilter | null;
+  readonly tcp: Tcp;
 
   constructor(
     node: LinuxNode,
@@ -184,6 +187,13 @@ export class LinuxStack implements Device {
     this.nf = node.nat?.length
       ? new Netfilter({ sim, name: this.name, masqueradeAddr: (dev, nh) => this.selectAddr(dev, nh, 'global') }, node.nat)
       : null;
+    this.tcp = new Tcp({
+      sim,
+      name: this.name,
+      routeOutput: (dst, opts) => this.routeOutput(dst, opts),
+      ipLocalOut: (skb, rt, process) => this.ipLocalOut(skb, rt, process),
+      drop: (pkt, reason, iface, detail) => this.drop(pkt, reason, iface, detail),
+    });
     this.neigh = new NeighTable<Skb>(sim, this.name, {
       solicit: (n, last, unicast, probe) => this.arpSolicit(n, last, unicast, probe),
       transmit: (n, skb) => this.xmitIp(n.dev, n.mac!, skb),
@@ -714,7 +724,11 @@ export class LinuxStack implements Device {
     const p = ip.payload;
     if (ip.protocol === IPPROTO.icmp && p.kind === 'icmp') return this.icmpRcv(skb, p, broadcast);
     if (ip.protocol === IPPROTO.udp && p.kind === 'udp') return this.udpRcv(skb, p, broadcast);
-    if (ip.protocol === IPPROTO.tcp) return this.drop(skb.pkt, 'unsupported', dev, 'tcp');
+    if (ip.protocol === IPPROTO.tcp && p.kind === 'tcp') {
+      if (broadcast) return this.drop(skb.pkt, 'not-unicast-l2', dev, 'tcp');
+      if (tcpChecksum(p, ip.srcIp, ip.dstIp) !== p.checksum) return this.drop(skb.pkt, 'bad-checksum', skb.iif, 'tcp');
+      return this.tcp.receive(skb, p);
+    }
     this.icmpSend(skb, ICMP.destUnreachable, ICMP_UNREACH.protocol, 'protocol-unreachable');
     this.drop(skb.pkt, 'protocol-unreachable', dev, String(ip.protocol));
   }

@@ -13,6 +13,7 @@ import type { NatRule } from '../topology';
 import {
   Conntrack,
   ctView,
+  type TcpCtState,
   ICMP_QUERY_TYPES,
   invertTuple,
   sameTuple,
@@ -173,13 +174,23 @@ export class Netfilter {
   private packet(e: CtEntry, dir: CtDir, p: Ipv4Packet, pkt: PacketId): void {
     const now = this.sim.now;
     const S = 1_000_000;
-    if (dir === 'reply' && !e.seenReply) {
+    this.l4packet(e, dir, p, pkt, now, S);
+    if (dir === 'reply' && !e.seenReply && e.confirmed) {
       e.seenReply = true;
-      if (e.confirmed) this.sim.emit({ kind: 'conntrack.update', node: this.host.name, pkt, change: 'seen-reply', entry: ctView(e) });
+      this.sim.emit({ kind: 'conntrack.update', node: this.host.name, pkt, change: 'seen-reply', entry: ctView(e) });
     }
+  }
+
+  private l4packet(e: CtEntry, dir: CtDir, p: Ipv4Packet, pkt: PacketId, now: number, S: number): void {
     if (e.proto === 'icmp') e.expires = now + 30 * S;
     else if (e.proto === 'udp') e.expires = now + (e.seenReply ? 120 : 30) * S;
     else if (e.tcp && p.payload.kind === 'tcp') {
+      // "If only reply is a RST, we can consider ourselves not to have an established connection":
+      // the entry goes at once (the packet is still translated by it).
+      if (p.payload.flags.rst && dir === 'reply' && !e.seenReply && e.confirmed) {
+        this.destroy(e, pkt);
+        return;
+      }
       const before = e.tcp.state;
       tcpTrack(e, dir, p.payload);
       e.expires = now + TCP_TIMEOUTS[e.tcp.state];
@@ -361,7 +372,7 @@ export class Netfilter {
 
   /** __nf_conntrack_confirm at the last hook (POSTROUTING or INPUT). */
   confirm(ct: CtInfo | undefined, pkt: PacketId): void {
-    if (!ct || ct.related || ct.entry.confirmed) return;
+    if (!ct || ct.related || ct.entry.confirmed || ct.entry.dying) return;
     this.conntrack.confirm(ct.entry);
     this.sim.emit({ kind: 'conntrack.update', node: this.host.name, pkt, change: 'confirmed', entry: ctView(ct.entry) });
   }
@@ -390,32 +401,41 @@ const TCP_TIMEOUTS = {
   SYN_SENT2: 120 * S,
 } as const;
 
+type T = TcpCtState | 'IV' | 'IG';
+/* tcp_conntracks[dir][index][state] of nf_conntrack_proto_tcp.c; IV invalid, IG ignore.
+ * columns: NONE SYN_SENT SYN_RECV ESTABLISHED FIN_WAIT CLOSE_WAIT LAST_ACK TIME_WAIT CLOSE SYN_SENT2 */
+const COLS: TcpCtState[] = ['NONE', 'SYN_SENT', 'SYN_RECV', 'ESTABLISHED', 'FIN_WAIT', 'CLOSE_WAIT', 'LAST_ACK', 'TIME_WAIT', 'CLOSE', 'SYN_SENT2'];
+const TABLE: Record<CtDir, Record<'syn' | 'synack' | 'fin' | 'ack' | 'rst' | 'none', T[]>> = {
+  original: {
+    syn: ['SYN_SENT', 'SYN_SENT', 'IG', 'IG', 'IG', 'IG', 'IG', 'SYN_SENT', 'SYN_SENT', 'SYN_SENT2'],
+    synack: ['IV', 'IV', 'SYN_RECV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'SYN_RECV'],
+    fin: ['IV', 'IV', 'FIN_WAIT', 'FIN_WAIT', 'LAST_ACK', 'LAST_ACK', 'LAST_ACK', 'TIME_WAIT', 'CLOSE', 'IV'],
+    ack: ['ESTABLISHED', 'IV', 'ESTABLISHED', 'ESTABLISHED', 'CLOSE_WAIT', 'CLOSE_WAIT', 'TIME_WAIT', 'TIME_WAIT', 'CLOSE', 'IV'],
+    rst: ['IV', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE'],
+    none: ['IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV'],
+  },
+  reply: {
+    syn: ['IV', 'SYN_SENT2', 'IV', 'IV', 'IV', 'IV', 'IV', 'SYN_SENT', 'IV', 'SYN_SENT2'],
+    synack: ['IV', 'SYN_RECV', 'IG', 'IG', 'IG', 'IG', 'IG', 'IG', 'IG', 'SYN_RECV'],
+    fin: ['IV', 'IV', 'FIN_WAIT', 'FIN_WAIT', 'LAST_ACK', 'LAST_ACK', 'LAST_ACK', 'TIME_WAIT', 'CLOSE', 'IV'],
+    ack: ['IV', 'IG', 'SYN_RECV', 'ESTABLISHED', 'CLOSE_WAIT', 'CLOSE_WAIT', 'TIME_WAIT', 'TIME_WAIT', 'CLOSE', 'IG'],
+    rst: ['IV', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE'],
+    none: ['IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV'],
+  },
+};
+
+/** get_conntrack_index */
+function tcpIndex(f: TcpSegment['flags']): 'syn' | 'synack' | 'fin' | 'ack' | 'rst' | 'none' {
+  if (f.rst) return 'rst';
+  if (f.syn) return f.ack ? 'synack' : 'syn';
+  if (f.fin) return 'fin';
+  if (f.ack) return 'ack';
+  return 'none';
+}
+
+/** The state a TCP segment moves its connection to (invalid and ignored segments change nothing). */
 function tcpTrack(e: CtEntry, dir: CtDir, seg: TcpSegment): void {
   const tcp = e.tcp!;
-  const f = seg.flags;
-  const s = tcp.state;
-  if (f.rst) {
-    tcp.state = 'CLOSE';
-    return;
-  }
-  if (f.syn && !f.ack) {
-    if (s === 'NONE' || s === 'CLOSE' || s === 'TIME_WAIT') tcp.state = 'SYN_SENT';
-    return;
-  }
-  if (f.syn && f.ack) {
-    if (dir === 'reply' && (s === 'SYN_SENT' || s === 'SYN_SENT2')) tcp.state = 'SYN_RECV';
-    return;
-  }
-  if (f.fin) {
-    if (dir === 'original') tcp.finOrig = true;
-    else tcp.finReply = true;
-    if (s === 'ESTABLISHED' || s === 'SYN_RECV') tcp.state = 'FIN_WAIT';
-    else if (s === 'FIN_WAIT' || s === 'CLOSE_WAIT') tcp.state = tcp.finOrig && tcp.finReply ? 'LAST_ACK' : s;
-    return;
-  }
-  if (f.ack) {
-    if (s === 'SYN_RECV' && dir === 'original') tcp.state = 'ESTABLISHED';
-    else if (s === 'FIN_WAIT') tcp.state = tcp.finOrig && tcp.finReply ? 'TIME_WAIT' : 'CLOSE_WAIT';
-    else if (s === 'LAST_ACK') tcp.state = 'TIME_WAIT';
-  }
+  const next = TABLE[dir][tcpIndex(seg.flags)][COLS.indexOf(tcp.state)]!;
+  if (next !== 'IV' && next !== 'IG') tcp.state = next;
 }

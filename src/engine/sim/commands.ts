@@ -21,6 +21,19 @@ export type Command =
     }
   | { kind: 'nc-udp'; dst: Ipv4Addr; port: number; srcPort?: number; src?: Ipv4Addr; waitS?: number; quitS?: number; stdin: string }
   | { kind: 'nc-udp-listen'; port: number; stdin: string }
+  | {
+      kind: 'nc-tcp';
+      dst: Ipv4Addr;
+      port: number;
+      srcPort?: number;
+      src?: Ipv4Addr;
+      waitS?: number;
+      quitS?: number;
+      /** -N: shutdown(SHUT_WR) after EOF on stdin */
+      shutdown: boolean;
+      stdin: string;
+    }
+  | { kind: 'nc-tcp-listen'; port: number; shutdown: boolean; stdin: string }
   | { kind: 'ip-route-get'; dst: Ipv4Addr; from?: Ipv4Addr }
   | { kind: 'ip-route-show'; table: 'main' | 'local' | 'all' }
   | { kind: 'ip-neigh-show' }
@@ -187,15 +200,17 @@ function parseEcho(args: string[]): string {
 function parseNc(args: string[], stdin: string): CommandParse {
   let udp = false;
   let listen = false;
+  let shutdown = false;
   let srcPort: number | undefined;
   let src: Ipv4Addr | undefined;
   let waitS: number | undefined;
   let quitS: number | undefined;
-  const g = getopt(args, 'ulnvp:s:w:q:', 'nc');
-  if (typeof g === 'string') return err(`${g} (use -u -l -p -s -w -q -n -v)`);
+  const g = getopt(args, 'ulnvNp:s:w:q:', 'nc');
+  if (typeof g === 'string') return err(`${g} (use -u -l -N -p -s -w -q -n -v)`);
   for (const [o, v] of g.opts) {
     if (o === 'u') udp = true;
     else if (o === 'l') listen = true;
+    else if (o === 'N') shutdown = true;
     else if (o === 'p') {
       const p = port(v, 'nc: source port');
       if (typeof p === 'string') return err(p);
@@ -211,12 +226,11 @@ function parseNc(args: string[], stdin: string): CommandParse {
     }
   }
   const pos = g.operands;
-  if (!udp) return err('nc: only UDP (nc -u) is supported so far; TCP comes with the NAT/TCP work');
   if (listen) {
     const p = port(pos[0] ?? (srcPort !== undefined ? String(srcPort) : undefined), 'nc: listening port');
     if (typeof p === 'string') return err(p);
     if (pos.length > 1) return err(`nc: unexpected argument "${pos[1]}"`);
-    return { kind: 'ok', command: { kind: 'nc-udp-listen', port: p, stdin } };
+    return { kind: 'ok', command: udp ? { kind: 'nc-udp-listen', port: p, stdin } : { kind: 'nc-tcp-listen', port: p, shutdown, stdin } };
   }
   if (pos.length !== 2) return err('nc: expected a destination address and port');
   const dst = parseIpv4(pos[0]!);
@@ -226,7 +240,8 @@ function parseNc(args: string[], stdin: string): CommandParse {
   return {
     kind: 'ok',
     command: {
-      kind: 'nc-udp',
+      kind: udp ? 'nc-udp' : 'nc-tcp',
+      ...(udp ? {} : { shutdown }),
       dst,
       port: p,
       ...(srcPort !== undefined ? { srcPort } : {}),
@@ -234,7 +249,7 @@ function parseNc(args: string[], stdin: string): CommandParse {
       ...(waitS !== undefined ? { waitS } : {}),
       ...(quitS !== undefined ? { quitS } : {}),
       stdin,
-    },
+    } as Command,
   };
 }
 
@@ -304,7 +319,7 @@ export function parseCommand(line: string): CommandParse {
       return { kind: 'ok', command: { kind: 'sleep', seconds: Number(args[0]) } };
     }
     default:
-      return err(`command "${name}" is not supported (ping, nc -u, ip route get/show, ip neigh show, sleep)`);
+      return err(`command "${name}" is not supported (ping, nc, ip route get/show, ip neigh show, sleep)`);
   }
 }
 

@@ -8,6 +8,7 @@ import { buildIcmpEcho } from '../wire/icmp';
 import { buildIpv4 } from '../wire/ipv4';
 import type { Ipv4Addr } from '../wire/addr';
 import { DEFAULT_TTL, type LinuxStack, type PingSocket, type Skb, type UdpSocket } from '../devices/linux';
+import type { TcpSock } from '../devices/tcp';
 import { formatNeighs, formatRouteGet, formatRoutes, STRERROR } from '../linux-text';
 import type { Command } from './commands';
 import { US_PER_MS, US_PER_S, type Sim } from './sim';
@@ -70,6 +71,10 @@ export function startProcess(cmd: Command, env: ProcessEnv): Process {
       return ncUdpClient(cmd, env);
     case 'nc-udp-listen':
       return ncUdpListen(cmd, env);
+    case 'nc-tcp':
+      return ncTcpClient(cmd, env);
+    case 'nc-tcp-listen':
+      return ncTcpListen(cmd, env);
     case 'sleep': {
       const p: Process = { stdout: '', stderr: '', kill: () => (killed = true) };
       let killed = false;
@@ -419,5 +424,97 @@ function ncUdpListen(cmd: Extract<Command, { kind: 'nc-udp-listen' }>, env: Proc
     onError: () => {},
   };
   stack.udpSockets.push(sock);
+  return p;
+}
+
+// -----------------------------------------------------------------------------------------------
+// nc (TCP)
+
+/** How long after writing its input nc notices the end of it (the `echo` feeding it exits). */
+const STDIN_EOF_US = 1000;
+
+function ncTcpClient(cmd: Extract<Command, { kind: 'nc-tcp' }>, env: ProcessEnv): Process {
+  const { sim, stack } = env;
+  const p: Process = { stdout: '', stderr: '', kill: () => end(null) };
+  let ended = false;
+  let idleGen = 0;
+  let sock: TcpSock | undefined = undefined;
+  const end = (code: number | null) => {
+    if (ended) return;
+    ended = true;
+    // A process that exits closes its socket: the kernel finishes the connection.
+    if (sock && (sock.state === 'ESTABLISHED' || sock.state === 'CLOSE_WAIT' || sock.state === 'SYN_SENT')) stack.tcp.close(sock);
+    if (code !== null) env.exit(code);
+  };
+  const sport = cmd.srcPort ?? stack.ephemeralPort();
+  if (cmd.srcPort !== undefined && stack.tcp.portInUse(cmd.srcPort)) {
+    p.stderr = 'nc: Address already in use\n';
+    sim.after(0, () => env.exit(1));
+    return p;
+  }
+  const idle = () => {
+    const gen = ++idleGen;
+    if (cmd.waitS !== undefined) sim.after(cmd.waitS * US_PER_S, () => gen === idleGen && end(0));
+  };
+  const res = stack.tcp.connect(cmd.dst, cmd.port, sport, {
+    onConnected: () => {
+      if (cmd.stdin.length > 0) stack.tcp.send(sock!, textToHex(cmd.stdin));
+      sim.after(STDIN_EOF_US, () => {
+        if (ended) return;
+        if (cmd.shutdown) stack.tcp.close(sock!);
+        if (cmd.quitS !== undefined) sim.after(cmd.quitS * US_PER_S, () => end(0));
+        else idle();
+      });
+    },
+    onData: (hex) => {
+      if (ended) return;
+      p.stdout += hexToText(hex);
+      idle();
+    },
+    // The server closed: nothing more to read, and the input is done: nc exits.
+    onEof: () => sim.after(0, () => end(0)),
+    onError: () => end(1),
+  }, cmd.src);
+  if (typeof res === 'string') {
+    p.stderr = `nc: connect to ${cmd.dst} port ${cmd.port} (tcp) failed: ${STRERROR[res as keyof typeof STRERROR] ?? res}\n`;
+    sim.after(0, () => env.exit(1));
+    return p;
+  }
+  sock = res;
+  // -w also bounds the connection attempt.
+  if (cmd.waitS !== undefined) sim.after(cmd.waitS * US_PER_S, () => sock!.state === 'SYN_SENT' && end(1));
+  return p;
+}
+
+function ncTcpListen(cmd: Extract<Command, { kind: 'nc-tcp-listen' }>, env: ProcessEnv): Process {
+  const { sim, stack } = env;
+  const p: Process = { stdout: '', stderr: '', kill: () => (ended = true) };
+  let ended = false;
+  if (stack.tcp.portInUse(cmd.port)) {
+    p.stderr = 'nc: Address already in use\n';
+    sim.after(0, () => env.exit(1));
+    return p;
+  }
+  stack.tcp.listen(cmd.port, {
+    onAccept: (conn) => {
+      conn.events = {
+        onData: (hex) => {
+          if (!ended) p.stdout += hexToText(hex);
+        },
+        // The client is done and so is our input (echo, or nothing): nc closes and exits.
+        onEof: () => {
+          if (conn.finSeq === undefined) stack.tcp.close(conn);
+          if (!ended) sim.after(0, () => env.exit(0));
+          ended = true;
+        },
+        onError: () => {
+          if (!ended) sim.after(0, () => env.exit(1));
+          ended = true;
+        },
+      };
+      if (cmd.stdin.length > 0) stack.tcp.send(conn, textToHex(cmd.stdin));
+      if (cmd.shutdown) sim.after(STDIN_EOF_US, () => stack.tcp.close(conn));
+    },
+  });
   return p;
 }

@@ -83,6 +83,28 @@ ${scenario}`,
     expect(r.steps[0]!.stdout).toBe('');
   });
 
+  it('demultiplexes TCP and UDP separately: the same port number on both does not collide', () => {
+    const r = simulate(
+      pair(
+        '  - {on: h2, run: "nc -u -l -p 5000", background: true}\n' +
+          '  - {on: h2, run: "nc -l -p 5000", background: true}\n' +
+          '  - {on: h1, run: "echo by-udp | nc -u -w1 -p 4000 10.0.0.2 5000"}\n' +
+          '  - {on: h1, run: "echo by-tcp | nc -N -p 4001 10.0.0.2 5000"}\n',
+      ),
+    );
+    expect(r.steps[0]).toMatchObject({ background: true, stdout: 'by-udp\n' });
+    expect(r.steps[1]).toMatchObject({ background: true, stdout: 'by-tcp\n' });
+    expect(r.steps.slice(2).map((s) => s.exit)).toEqual([0, 0]);
+  });
+
+  it('refuses a TCP connection to a closed port with a RST, and nc exits 1', () => {
+    const r = simulate(pair('  - {on: h1, run: "echo x | nc -w1 -p 4000 10.0.0.2 9"}\n'));
+    const tcp = r.captures['h1:eth1--h2:eth1']!.flatMap((f) => (f.payload.kind === 'ipv4' && f.payload.payload.kind === 'tcp' ? [f.payload.payload] : []));
+    expect(tcp.map((t) => Object.entries(t.flags).filter(([, v]) => v).map(([k]) => k).join(','))).toEqual(['syn', 'ack,rst']);
+    expect(tcp[1]).toMatchObject({ seq: 0, ack: (tcp[0]!.seq + 1) % 2 ** 32, window: 0 });
+    expect(r.steps[0]).toMatchObject({ exit: 1, stdout: '' });
+  });
+
   it('reports a sender without a route with nothing on the wire', () => {
     const r = simulate(pair('  - on: h1\n    run: ping -c 1 192.0.2.1\n'));
     expect(r.steps[0]).toMatchObject({ exit: 2, stderr: 'ping: connect: Network is unreachable\n' });

@@ -49,6 +49,8 @@ export interface CtEntry {
   natDstDone: boolean;
   tcp?: { state: TcpCtState; /** FIN seen from each direction */ finOrig: boolean; finReply: boolean };
   expires: number;
+  /** removed from the table (nf_ct_kill): packets holding it are still translated, never re-confirmed */
+  dying?: boolean;
 }
 
 const S = 1_000_000;
@@ -125,7 +127,7 @@ export class Conntrack {
 
   /** __nf_conntrack_confirm: the connection enters the table under both tuples. */
   confirm(e: CtEntry): void {
-    if (e.confirmed) return;
+    if (e.confirmed || e.dying) return;
     e.confirmed = true;
     this.table.set(tupleKey(e.proto, e.orig), { entry: e, dir: 'original' });
     this.table.set(tupleKey(e.proto, e.reply), { entry: e, dir: 'reply' });
@@ -135,6 +137,7 @@ export class Conntrack {
     if (this.table.get(tupleKey(e.proto, e.orig))?.entry === e) this.table.delete(tupleKey(e.proto, e.orig));
     if (this.table.get(tupleKey(e.proto, e.reply))?.entry === e) this.table.delete(tupleKey(e.proto, e.reply));
     e.confirmed = false;
+    e.dying = true;
   }
 
   /** nf_conntrack_tuple_taken: is this tuple already some other connection's (either direction)? */
