@@ -105,5 +105,13 @@ describe('packetwalk CLI', () => {
     expect(out).toContain('--pcapng FILE');
     expect(out).toContain('--pcap LINK FILE');
   });
+  it('generates a fabric as a containerlab file that traces, with a ping across it', () => {
+    const { code, out } = capture(['generate', 'leaf-spine', '--spines', '2', '--leaves', '3', '--hosts', '2', '--ping']);
+    expect(code).toBe(0);
+    // The same file (renamed) was recorded on Linux: src/engine/__oracle__/fabric-leaf-spine.
+    const golden = fs.readFileSync(path.join(ORACLE, 'fabric-leaf-spine.clab.yml'), 'utf8');
+    expect(out.replace('name: leaf-spine-2-3-2', 'name: fabric-leaf-spine')).toBe(golden);
+    expect(() => capture(['generate', 'ring'])).toThrow(/leaf-spine or three-tier/);
+  });
 });
 

@@ -8,6 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  fabricHosts,
+  hostAddress,
+  leafSpine,
+  threeTier,
   ExportError,
   formatOracleTrace,
   parseClab,
@@ -41,6 +45,10 @@ const USAGE = `usage:
       --pcap LINK FILE                 also write one link's frames as classic pcap (LINK: its key
                                        "a:if--b:if" or one side "r1:eth2"; repeatable)
   packetwalk check FILE               validate FILE and report every problem with its line
+  packetwalk generate leaf-spine --spines N --leaves N --hosts N [--ping] [--out FILE]
+  packetwalk generate three-tier --cores N --pods N --agg N --access N --hosts N [--ping] [--out FILE]
+                                      a routed data-center fabric as a containerlab file (--ping: a
+                                      scenario where the first host pings the last one)
   packetwalk convert FILE --to json|clab [--out FILE]`;
 
 export function loadTopology(file: string): Topology {
@@ -58,6 +66,7 @@ class UsageError extends Error {}
 
 export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): number {
   const [cmd, ...rest] = argv;
+  if (cmd === 'generate') return generate(rest, out);
   if (!cmd || cmd === '-h' || cmd === '--help') {
     out(USAGE + '\n');
     return cmd ? 0 : 2;
@@ -152,6 +161,38 @@ function writeExports(t: Topology, r: SimResult, o: { pcapng?: string; pcaps: { 
   }
   for (const p of o.pcaps) out.push([p.file, wrap(`--pcap ${p.link} ${p.file}`, () => toPcap(t, r, p.link))]);
   for (const [file, bytes] of out) fs.writeFileSync(file, bytes);
+}
+
+function generate(argv: string[], out: (s: string) => void): number {
+  const [design, ...rest] = argv;
+  const opts: Record<string, string> = {};
+  let ping = false;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--ping') ping = true;
+    else if (a.startsWith('--') && rest[i + 1] !== undefined) opts[a.slice(2)] = rest[++i]!;
+    else throw new UsageError(`generate: unexpected "${a}"`);
+  }
+  const n = (k: string, d: number) => {
+    const v = opts[k] === undefined ? d : Number(opts[k]);
+    if (!Number.isInteger(v) || v < 1) throw new UsageError(`generate: --${k} expects a whole number ≥ 1`);
+    return v;
+  };
+  let t: Topology;
+  if (design === 'leaf-spine') t = leafSpine({ spines: n('spines', 2), leaves: n('leaves', 4), hostsPerLeaf: n('hosts', 4) });
+  else if (design === 'three-tier') {
+    t = threeTier({ cores: n('cores', 2), pods: n('pods', 2), aggPerPod: n('agg', 2), accessPerPod: n('access', 2), hostsPerAccess: n('hosts', 4) });
+  } else throw new UsageError('generate: leaf-spine or three-tier');
+  if (ping) {
+    const hosts = fabricHosts(t);
+    const first = hosts[0]!;
+    const last = hosts[hosts.length - 1]!;
+    t = { ...t, scenario: [{ kind: 'run', on: first.name, run: `ping -c 1 -W 1 ${hostAddress(last)}` }] };
+  }
+  const text = toClab(t).text;
+  if (opts.out) fs.writeFileSync(opts.out, text);
+  else out(text);
+  return 0;
 }
 
 /** Runs main and turns known errors into messages and exit codes (2: usage/input, 1: other). */
