@@ -1,4 +1,6 @@
 // Engine benchmark (a script, not a test): `npm run bench [-- --sizes 100,1000,5000 --runs 5]`.
+// `npm run bench` bundles this file with esbuild first, so that it measures the engine as the
+// app's worker runs it (tsx's per-function wrappers would slow it by a quarter).
 //
 // For each size it builds a leaf–spine fabric of about that many hosts (src/engine/generate/
 // fabric.ts) and times two full traces with simulate():
@@ -11,8 +13,8 @@
 //              (arp-not-for-us), so per step the rack sees ~3·H events of broadcast handling
 //              (H = hosts per rack) against a few dozen for the routed echo; the table shows
 //              the share of events that belong to broadcast frames.
-// A run is one simulate() call, setup included (building every device and the initial and final
-// table snapshots); "setup" is the same call with an empty scenario. The time reported is the
+// A run is one simulate() call, setup included (building the devices the walk reaches and the
+// final table snapshot); "setup" is the same call with an empty scenario. The time reported is the
 // median of --runs runs after warm-up runs, each run after a forced GC. Memory: "heap peak" is
 // the process's heapUsed sampled right after each run, before any GC (so it includes the run's
 // garbage: an approximation of the peak), "kept" is the size of one SimResult (heap with the

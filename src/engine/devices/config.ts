@@ -130,6 +130,22 @@ export interface CompiledFib {
   errors: { route: number; message: string }[];
 }
 
+const compiled = new WeakMap<LinuxNode, CompiledFib>();
+
+/**
+ * compileFib for a simulation: simulate() treats a topology as a value (never changed after it
+ * was simulated), so the FIB of a node object is built once and shared by every run (a run never
+ * changes it: redirect exceptions live beside it).
+ */
+export function compileFibForRun(node: LinuxNode): CompiledFib {
+  let c = compiled.get(node);
+  if (!c) {
+    c = compileFib(node);
+    compiled.set(node, c);
+  }
+  return c;
+}
+
 /** All address routes, then the static routes in order (what a containerlab export runs). */
 export function compileFib(node: LinuxNode): CompiledFib {
   const fib = new Fib();

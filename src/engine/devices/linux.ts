@@ -26,7 +26,7 @@ import { buildUdp, udpChecksum } from '../wire/udp';
 import type { Fib} from '../tables/fib';
 import { SCOPE_VALUE, type FibLookup, type FibRoute, type Scope } from '../tables/fib';
 import { DEFAULT_NEIGH_PARAMS, NeighTable, type NeighEntry, type NeighParams } from '../tables/neigh';
-import { compileFib, type DevAddr } from './config';
+import { compileFibForRun, type DevAddr } from './config';
 import { Netfilter, type CtInfo } from './nat';
 import { Tcp } from './tcp';
 import { tcpChecksum } from '../wire/tcp';
@@ -158,7 +158,7 @@ export class LinuxStack implements Device {
     private readonly net: Network,
   ) {
     this.name = node.name;
-    const compiled = compileFib(node);
+    const compiled = compileFibForRun(node);
     this.fib = compiled.fib;
     const all = node.all ?? {};
     const mk = (name: string, mac: MacAddr, conf: LinuxNode['ifaces'][number]['conf']): NetDev => {

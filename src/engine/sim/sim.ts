@@ -17,7 +17,8 @@ export class SimulationStopped extends Error {
 interface Timer {
   t: number;
   order: number;
-  fn: () => void;
+  fn: (arg: never) => void;
+  arg: unknown;
 }
 
 /** mulberry32: small, fast, good enough for jitter and identifiers. */
@@ -74,7 +75,19 @@ export class Sim {
 
   /** Runs fn at absolute time t (never in the past); equal times run in scheduling order. */
   at(t: number, fn: () => void): void {
-    const timer: Timer = { t: Math.max(t, this.now), order: this.order++, fn };
+    this.push({ t: Math.max(t, this.now), order: this.order++, fn, arg: undefined });
+  }
+
+  after(delay: number, fn: () => void): void {
+    this.at(this.now + delay, fn);
+  }
+
+  /** Like `after`, with an argument for a handler created once (no closure per call). */
+  afterWith<A>(delay: number, fn: (arg: A) => void, arg: A): void {
+    this.push({ t: this.now + delay, order: this.order++, fn: fn as (arg: never) => void, arg });
+  }
+
+  private push(timer: Timer): void {
     const h = this.heap;
     h.push(timer);
     let i = h.length - 1;
@@ -85,10 +98,6 @@ export class Sim {
       i = p;
     }
     h[i] = timer;
-  }
-
-  after(delay: number, fn: () => void): void {
-    this.at(this.now + delay, fn);
   }
 
   private pop(): Timer | undefined {
@@ -131,7 +140,7 @@ export class Sim {
       if (++this.timersRun > this.maxEvents * Sim.TIMERS_PER_EVENT) {
         throw new SimulationStopped({ kind: 'timer-limit', limit: this.maxEvents * Sim.TIMERS_PER_EVENT });
       }
-      next.fn();
+      (next.fn as (arg: unknown) => void)(next.arg);
     }
     if (until !== Infinity && until > this.now) this.now = until;
   }

@@ -4,7 +4,7 @@
 // link, the steps' output and every table before and after.
 
 import type { EthernetFrame } from '../wire/types';
-import type { ScenarioStep, Topology } from '../topology';
+import type { ScenarioStep, Topology, TopoNode } from '../topology';
 import { Bridge } from '../devices/bridge';
 import { LinuxStack } from '../devices/linux';
 import { parseCommand } from './commands';
@@ -54,7 +54,7 @@ export type NodeState = { kind: 'linux'; neigh: NeighView[]; conntrack?: Conntra
 export interface SimResult {
   topology: string;
   events: TraceEvent[];
-  /** per link key ("a:if--b:if"), the frames a capture at its first endpoint saw, in order */
+  /** per link key ("a:if--b:if"), the frames a capture at its first endpoint saw, in order (links that carried none are absent) */
   captures: Record<string, EthernetFrame[]>;
   /** capture order across links: [link key, index] (ties between links are not meaningful) */
   captureOrder: [string, number][];
@@ -67,10 +67,29 @@ export interface SimResult {
   endTime: number;
 }
 
+const EMPTY_LINUX: NodeState = Object.freeze({ kind: 'linux', neigh: Object.freeze([]) as unknown as NeighView[] });
+const EMPTY_NAT: NodeState = Object.freeze({ kind: 'linux', neigh: Object.freeze([]) as unknown as NeighView[], conntrack: Object.freeze([]) as unknown as ConntrackView[] });
+const EMPTY_BRIDGE: NodeState = Object.freeze({ kind: 'bridge', fdb: Object.freeze([]) as unknown as FdbView[] });
+
+const nodeIndexCache = new WeakMap<Topology, Map<string, TopoNode>>();
+function nodeIndex(t: Topology): Map<string, TopoNode> {
+  let m = nodeIndexCache.get(t);
+  if (!m) {
+    m = new Map(t.nodes.map((n) => [n.name, n]));
+    nodeIndexCache.set(t, m);
+  }
+  return m;
+}
+
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
 }
 
+/**
+ * Runs a topology's scenario. The topology is a value: build a new one to change it (as the app
+ * does) rather than editing it in place after simulating it, because what is derived from it
+ * (its wiring, each node's routing tables) is kept for the next run of the same object.
+ */
 export function simulate(topology: Topology, opts: SimulateOptions = {}): SimResult {
   const sim = new Sim(opts.seed ?? 1, opts.maxEvents ?? DEFAULT_MAX_EVENTS);
   const settleUs = (opts.settleMs ?? DEFAULT_SETTLE_MS) * US_PER_MS;
@@ -78,7 +97,7 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
   const net = new Network(sim, topology);
   // Devices are built the first time a frame or a step reaches them: a large topology costs
   // only what the walk touches.
-  const byName = new Map(topology.nodes.map((n) => [n.name, n]));
+  const byName = nodeIndex(topology);
   const stacks = new Map<string, LinuxStack>();
   const bridges = new Map<string, Bridge>();
   net.factory = (name) => {
@@ -107,11 +126,11 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
   const snapshot = (): Record<string, NodeState> => {
     const out: Record<string, NodeState> = {};
     for (const node of topology.nodes) {
-      if (node.kind === 'linux') {
-        const st = stacks.get(node.name);
-        out[node.name] = { kind: 'linux', neigh: st?.neigh.list() ?? [], ...(node.nat?.length ? { conntrack: st?.conntrackList() ?? [] } : {}) };
-      }
-      else out[node.name] = { kind: 'bridge', fdb: (bridges.get(node.name)?.fdb.list(sim.now) ?? []).map((e) => ({ mac: e.mac, port: e.port })) };
+      const st = stacks.get(node.name);
+      const br = bridges.get(node.name);
+      // Nodes nothing reached learned nothing: they share one empty state.
+      if (node.kind === 'linux') out[node.name] = st ? { kind: 'linux', neigh: st.neigh.list(), ...(node.nat?.length ? { conntrack: st.conntrackList() } : {}) } : node.nat?.length ? EMPTY_NAT : EMPTY_LINUX;
+      else out[node.name] = br ? { kind: 'bridge', fdb: br.fdb.list(sim.now).map((e) => ({ mac: e.mac, port: e.port })) } : EMPTY_BRIDGE;
     }
     return out;
   };

@@ -151,10 +151,20 @@ export class Fib {
       : { kind: 'miss', candidates: [...local.candidates, ...main.candidates] };
   }
 
+  /** The route a table lookup would choose, without recording candidates (no allocation). */
+  find(table: FibTable, dst: Ipv4Addr): FibRoute | undefined {
+    const t = this.tables[table];
+    const d = ipToNum(dst);
+    for (const len of t.lens) {
+      const list = t.routes.get(key((d & prefixMask(len)) >>> 0, len));
+      if (list && list.length) return list[0];
+    }
+    return undefined;
+  }
+
   /** inet_addr_type: the type of the local-table route for an address, or unicast. */
   addrType(ip: Ipv4Addr): FibRouteType {
-    const r = this.lookupTable('local', ip);
-    return r.kind === 'found' ? r.route.type : 'unicast';
+    return this.find('local', ip)?.type ?? 'unicast';
   }
 }
 

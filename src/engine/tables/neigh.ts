@@ -73,7 +73,8 @@ export interface NeighHooks<T> {
 export type NeighOutput = 'sent' | 'held';
 
 export class NeighTable<T extends { pkt: PacketId }> {
-  private readonly entries = new Map<string, NeighEntry<T>>();
+  /** per device, per address */
+  private readonly entries = new Map<string, Map<Ipv4Addr, NeighEntry<T>>>();
 
   constructor(
     private readonly sim: Sim,
@@ -82,13 +83,17 @@ export class NeighTable<T extends { pkt: PacketId }> {
   ) {}
 
   lookup(dev: string, ip: Ipv4Addr): NeighEntry<T> | undefined {
-    return this.entries.get(`${dev}|${ip}`);
+    return this.entries.get(dev)?.get(ip);
   }
 
   /** __neigh_lookup(…, creat=1): the entry, created in state NONE when missing. */
   lookupOrCreate(dev: string, ip: Ipv4Addr): NeighEntry<T> {
-    const key = `${dev}|${ip}`;
-    let n = this.entries.get(key);
+    let byIp = this.entries.get(dev);
+    if (!byIp) {
+      byIp = new Map();
+      this.entries.set(dev, byIp);
+    }
+    let n = byIp.get(ip);
     if (!n) {
       const now = this.sim.now;
       n = {
@@ -102,7 +107,7 @@ export class NeighTable<T extends { pkt: PacketId }> {
         queue: [],
         timerGen: 0,
       };
-      this.entries.set(key, n);
+      byIp.set(ip, n);
     }
     return n;
   }
@@ -113,7 +118,9 @@ export class NeighTable<T extends { pkt: PacketId }> {
 
   /** Entries as `ip neigh show` lists them (state NONE is not shown). */
   list(): NeighView[] {
-    return [...this.entries.values()].filter((n) => n.state !== 'NONE').map((n) => this.view(n));
+    const out: NeighView[] = [];
+    for (const byIp of this.entries.values()) for (const n of byIp.values()) if (n.state !== 'NONE') out.push(this.view(n));
+    return out;
   }
 
   /** neigh_resolve_output: send now through a valid entry, or hold the packet and resolve. */

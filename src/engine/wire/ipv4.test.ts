@@ -96,3 +96,36 @@ describe('ipDecreaseTtl (Linux ip_decrease_ttl)', () => {
     expect(headerSumOk(q)).toBe(false);
   });
 });
+
+describe('ipv4HeaderChecksum without encoding', () => {
+  it('equals the checksum of the encoded header for any option-less header', async () => {
+    const fc = (await import('fast-check')).default;
+    const { encodeIpv4Header } = await import('./codec');
+    const { internetChecksum } = await import('./checksum');
+    const { numToIp } = await import('./addr');
+    fc.assert(
+      fc.property(
+        fc.record({
+          dscp: fc.integer({ min: 0, max: 63 }),
+          ecn: fc.integer({ min: 0, max: 3 }),
+          totalLength: fc.integer({ min: 20, max: 65535 }),
+          identification: fc.integer({ min: 0, max: 65535 }),
+          df: fc.boolean(),
+          mf: fc.boolean(),
+          reserved: fc.boolean(),
+          fragmentOffset: fc.integer({ min: 0, max: 0x1fff }),
+          ttl: fc.integer({ min: 0, max: 255 }),
+          protocol: fc.integer({ min: 0, max: 255 }),
+          src: fc.integer({ min: 0, max: 0xffffffff }),
+          dst: fc.integer({ min: 0, max: 0xffffffff }),
+        }),
+        (h) => {
+          const p = buildIpv4({ srcIp: numToIp(h.src), dstIp: numToIp(h.dst), protocol: h.protocol, ttl: h.ttl, identification: h.identification, payload: { kind: 'raw', data: '' } });
+          const q = { ...p, dscp: h.dscp, ecn: h.ecn, totalLength: h.totalLength, flags: { reserved: h.reserved, df: h.df, mf: h.mf }, fragmentOffset: h.fragmentOffset };
+          expect(ipv4HeaderChecksum(q)).toBe(internetChecksum(encodeIpv4Header({ ...q, headerChecksum: 0 })));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -2,7 +2,7 @@
 // and the forwarding TTL decrement with Linux's incremental checksum update (ip_decrease_ttl()
 // in include/net/ip.h, RFC 1624 arithmetic done on the byte-swapped field of a little-endian CPU).
 
-import type { Ipv4Addr } from './addr';
+import { ipToNum, type Ipv4Addr } from './addr';
 import { internetChecksum } from './checksum';
 import { encodedPayloadLength, encodeIpv4Header } from './codec';
 import type { Ipv4Packet } from './types';
@@ -50,9 +50,29 @@ export function buildIpv4(init: Ipv4Init): Ipv4Packet {
   return p;
 }
 
-/** The RFC 1071 checksum of p's header as stored, with the checksum field taken as 0. */
+/**
+ * The RFC 1071 checksum of p's header as stored, with the checksum field taken as 0. Without
+ * options it is summed from the fields directly (every routed packet needs it); with options it
+ * goes through the encoder.
+ */
 export function ipv4HeaderChecksum(p: Ipv4Packet): number {
-  return internetChecksum(encodeIpv4Header({ ...p, headerChecksum: 0 }));
+  if (p.options !== '' || p.ihl !== 5 || p.version > 15 || p.dscp > 63 || p.ecn > 3 || p.fragmentOffset > 0x1fff || p.ttl > 255 || p.protocol > 255) {
+    return internetChecksum(encodeIpv4Header({ ...p, headerChecksum: 0 }));
+  }
+  const src = ipToNum(p.srcIp);
+  const dst = ipToNum(p.dstIp);
+  let sum =
+    ((p.version << 12) | (p.ihl << 8) | (p.dscp << 2) | p.ecn) +
+    (p.totalLength & 0xffff) +
+    (p.identification & 0xffff) +
+    (((p.flags.reserved ? 0x8000 : 0) | (p.flags.df ? 0x4000 : 0) | (p.flags.mf ? 0x2000 : 0)) | p.fragmentOffset) +
+    ((p.ttl << 8) | p.protocol) +
+    (src >>> 16) +
+    (src & 0xffff) +
+    (dst >>> 16) +
+    (dst & 0xffff);
+  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+  return ~sum & 0xffff;
 }
 
 /** The same packet with a freshly computed header checksum. */
