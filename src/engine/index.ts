@@ -33,3 +33,5 @@ export { frameContexts } from './frame-context';
 export type { FrameTxEvent } from './frame-context';
 export { toPcapng, toPcap, ExportError, pcapInterfaces, wireFrames, findLinkKey, PCAP_EPOCH_S, LINKTYPE_ETHERNET, PCAP_SNAPLEN } from './io/pcapng';
 export type { PcapngOptions, PcapInterface, ExportErrorCode } from './io/pcapng';
+export { tableHistory, tablesAt, changedAt } from './replay';
+export type { TableHistory, TablesView, TableVersion, RedirectView } from './replay';
