@@ -21,7 +21,8 @@ export class AppPage {
   /** Opens the app (on the default example, or `?example=NAME`) and waits for the diagram. */
   async goto(example?: string): Promise<void> {
     await this.page.goto(example ? `/?example=${encodeURIComponent(example)}` : '/');
-    await expect(this.canvas).toBeVisible();
+    // A generated 1 000-host fabric takes a few seconds on a busy 2-core machine.
+    await expect(this.canvas).toBeVisible({ timeout: 30_000 });
   }
 
   /** A device on the diagram, by name. */

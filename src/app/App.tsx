@@ -1,19 +1,42 @@
-// The app: a header, the network diagram and, after a run, the scenario's output. It opens the
-// example named by `?example=NAME`, or the default one.
+// The app: a header with the menus, the device palette, the network diagram and the inspector;
+// after a run, the scenario's output. At startup it opens the example named by `?example=NAME`,
+// else the network autosaved in this browser, else the default example (see commands/startup).
 
+import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 import { Canvas } from '../ui/canvas/Canvas';
-import { openExample } from '../ui/commands/openExample';
 import { runScenario } from '../ui/commands/runScenario';
+import { startup } from '../ui/commands/startup';
+import { ConfirmDialog } from '../ui/dialog/ConfirmDialog';
+import { FileInput } from '../ui/header/FileInput';
 import { Header } from '../ui/header/Header';
+import { HelpDialog } from '../ui/help/HelpDialog';
+import { Inspector } from '../ui/inspector/Inspector';
+import { Palette } from '../ui/palette/Palette';
 import { RunPanel } from '../ui/run/RunPanel';
+import { toast } from '../ui/toast/toastStore';
+import { Toasts } from '../ui/toast/Toasts';
+import { useShortcuts } from '../ui/useShortcuts';
 import { simClient } from '../worker/client';
-import { DEFAULT_EXAMPLE } from '../worker/protocol';
+import { browserStorage, startAutosave } from './autosave';
 
-function exampleFromUrl(): string {
-  return new URLSearchParams(window.location.search).get('example') ?? DEFAULT_EXAMPLE;
+const EXAMPLE_PARAM = 'example';
+
+/** React's StrictMode runs effects twice in development; the app starts once. */
+let started = false;
+
+function exampleFromUrl(): string | null {
+  return new URLSearchParams(window.location.search).get(EXAMPLE_PARAM);
+}
+
+/** Once the user's own edits are saved, a reload must bring them back, not the URL's example. */
+function forgetUrlExample(): void {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has(EXAMPLE_PARAM)) return;
+  url.searchParams.delete(EXAMPLE_PARAM);
+  window.history.replaceState(window.history.state, '', url);
 }
 
 function DocumentStatus() {
@@ -35,26 +58,64 @@ function DocumentStatus() {
             .filter(Boolean)
             .join('\n')}
         </pre>
+        <p className="pw-muted">{t('app.loadFailedHint')}</p>
       </div>
     );
   }
   return null;
 }
 
+function Workspace() {
+  useShortcuts();
+  const ready = useAppStore((s) => s.doc.status === 'ready');
+  const docSerial = useAppStore((s) => s.docSerial);
+  return (
+    <div className="pw-workspace">
+      <Palette />
+      <main className="pw-main">{ready ? <Canvas key={docSerial} /> : <DocumentStatus />}</main>
+      <Inspector />
+    </div>
+  );
+}
+
 export function App() {
+  const { t } = useTranslation();
   useEffect(() => {
-    void openExample(simClient(), exampleFromUrl());
+    const storage = browserStorage();
+    let warned = false;
+    const stop = storage
+      ? startAutosave(useAppStore, storage, {
+          events: window,
+          onWrite: (ok) => {
+            if (ok) forgetUrlExample();
+            else if (!warned) {
+              warned = true;
+              toast('error', t('autosave.writeFailed'), { testId: 'autosave-failed' });
+            }
+          },
+        })
+      : undefined;
+    if (!started) {
+      started = true;
+      void startup(simClient(), exampleFromUrl(), storage);
+    }
+    return stop;
+    // Startup runs once; `t` only words a later warning.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const onRun = useCallback(() => void runScenario(simClient()), []);
-  const ready = useAppStore((s) => s.doc.status === 'ready');
 
   return (
-    <div className="pw-app">
-      <Header onRun={onRun} />
-      <main className="pw-main">
-        {ready ? <Canvas /> : <DocumentStatus />}
-      </main>
-      <RunPanel />
-    </div>
+    <ReactFlowProvider>
+      <div className="pw-app">
+        <Header onRun={onRun} />
+        <Workspace />
+        <RunPanel />
+      </div>
+      <Toasts />
+      <ConfirmDialog />
+      <HelpDialog />
+      <FileInput />
+    </ReactFlowProvider>
   );
 }

@@ -1,7 +1,18 @@
 // The example topologies that ship with the app. The worker reads them (as raw text, through the
 // same parser as a user's file); the UI refers to them by name only. Add one by dropping a
-// containerlab file beside this one and listing it below.
+// containerlab file beside this one and listing it below (and its one-line description in the
+// locales, examples.about.NAME). Apart from two-subnets-router, these are the oracle's reference
+// topologies, copied unchanged from src/engine/__oracle__: they carry no positions, so the app
+// lays them out when it opens them.
 
+import arpFailRouter from './arp-fail-router.clab.yml?raw';
+import icmpRedirect from './icmp-redirect.clab.yml?raw';
+import lanTwoHosts from './lan-two-hosts.clab.yml?raw';
+import noRoute from './no-route.clab.yml?raw';
+import proxyArpCalico from './proxy-arp-calico.clab.yml?raw';
+import routeTypes from './route-types.clab.yml?raw';
+import routerChain from './router-chain.clab.yml?raw';
+import ttlExpired from './ttl-expired.clab.yml?raw';
 import twoSubnetsRouter from './two-subnets-router.clab.yml?raw';
 
 export interface Example {
@@ -13,9 +24,23 @@ export interface Example {
   text: string;
 }
 
+const example = (name: string, text: string): Example => ({ name, file: `${name}.clab.yml`, text });
+
+/** In the order the Examples menu lists them: from one LAN to routing subtleties. */
 export const EXAMPLES: readonly Example[] = [
-  { name: 'two-subnets-router', file: 'two-subnets-router.clab.yml', text: twoSubnetsRouter },
+  example('lan-two-hosts', lanTwoHosts),
+  example('two-subnets-router', twoSubnetsRouter),
+  example('router-chain', routerChain),
+  example('ttl-expired', ttlExpired),
+  example('no-route', noRoute),
+  example('arp-fail-router', arpFailRouter),
+  example('route-types', routeTypes),
+  example('icmp-redirect', icmpRedirect),
+  example('proxy-arp-calico', proxyArpCalico),
 ];
+
+/** Reference topologies that need a feature that is not there yet (listed, not openable). */
+export const COMING_EXAMPLES: readonly { name: string; needs: 'nat' }[] = [{ name: 'home-nat', needs: 'nat' }];
 
 export function findExample(name: string): Example | undefined {
   return EXAMPLES.find((e) => e.name === name);

@@ -1,4 +1,5 @@
-export { useAppStore, resetAppStore, type AppState } from './store';
+export { useAppStore, resetAppStore, HISTORY_LIMIT, type AppState } from './store';
 export * from './selectors';
-export type { DocumentState } from './topologySlice';
+export type { DocumentState, EditOptions, OpenOptions } from './topologySlice';
 export type { LastRun } from './lastRunSlice';
+export * as edits from './edits';

@@ -3,7 +3,7 @@
 
 import type { StateCreator } from 'zustand';
 import type { SimResult } from '../engine';
-import type { AppState } from './store';
+import type { AppState, StoreMutators } from './store';
 
 export type LastRun =
   | { status: 'idle' }
@@ -23,7 +23,7 @@ export interface LastRunSlice {
 
 let nextRunId = 1;
 
-export const createLastRunSlice: StateCreator<AppState, [], [], LastRunSlice> = (set) => ({
+export const createLastRunSlice: StateCreator<AppState, StoreMutators, [], LastRunSlice> = (set) => ({
   lastRun: { status: 'idle' },
   runStarted: () => {
     const runId = nextRunId++;

@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { SimResult, Topology } from '../engine';
 import { simApi } from '../worker/sim-api';
 import { DEFAULT_EXAMPLE } from '../worker/protocol';
-import { linkId, selectCanRun, selectIsRunning, selectLink, selectNode, selectTopology } from './selectors';
-import { resetAppStore, useAppStore } from './store';
+import { linkId, selectCanRun, selectInspected, selectIsRunning, selectLink, selectNode, selectParallel, selectTopology } from './selectors';
+import { HISTORY_LIMIT, resetAppStore, useAppStore } from './store';
 
 const example: Topology = simApi.loadExample(DEFAULT_EXAMPLE);
 const result: SimResult = simApi.simulate(example);
@@ -44,6 +44,15 @@ describe('topology', () => {
     store().openTopology({ ...example, name: 'other' });
     expect(store().selectedNodes).toEqual([]);
     expect(store().lastRun).toEqual({ status: 'idle' });
+  });
+
+  test('a drag of several devices is one edit that keeps the last run (nothing in the network changed)', () => {
+    store().openTopology(example);
+    store().runFinished(store().runStarted(), result);
+    store().moveNodes({ h1: { x: 1, y: 2 }, h2: { x: 3, y: 4 } });
+    expect(history().pastStates).toHaveLength(1);
+    expect(store().lastRun.status).toBe('done');
+    expect(selectNode('h2')(store())?.position).toEqual({ x: 3, y: 4 });
   });
 
   test('a failed open keeps the problems', () => {
@@ -103,5 +112,122 @@ describe('lastRun', () => {
     store().runFailed(store().runStarted(), 'boom');
     store().dismissRun();
     expect(store().lastRun).toEqual({ status: 'idle' });
+  });
+});
+
+const history = () => useAppStore.temporal.getState();
+
+describe('editing and history', () => {
+  test('opening starts a new history', () => {
+    store().openTopology(example);
+    store().addDevice('host', { x: 0, y: 0 });
+    expect(history().pastStates).toHaveLength(1);
+    store().openTopology({ ...example, name: 'other' });
+    expect(history().pastStates).toHaveLength(0);
+    expect(store().edited).toBe(false);
+  });
+
+  test('an edit clears the last run and marks the document edited; undo and redo walk the versions', () => {
+    store().openTopology(example, { persist: false });
+    store().runFinished(store().runStarted(), result);
+    const name = store().addDevice('router', { x: 5, y: 5 });
+    expect(name).toBe('r2');
+    expect(store().selectedNodes).toEqual(['r2']);
+    expect(store().lastRun).toEqual({ status: 'idle' });
+    expect(store().edited).toBe(true);
+    expect(store().persist).toBe(true);
+    const r = store().connect('r2', 'sw2');
+    expect(r?.kind).toBe('ok');
+    expect(store().selectedLinks).toEqual(['r2:eth1--sw2:p3']);
+
+    store().undo();
+    expect(selectTopology(store())?.links.map(linkId)).not.toContain('r2:eth1--sw2:p3');
+    expect(store().selectedLinks).toEqual([]);
+    store().undo();
+    expect(selectNode('r2')(store())).toBeUndefined();
+    expect(selectTopology(store())).toBe(example);
+    expect(store().selectedNodes).toEqual([]);
+    store().undo(); // nothing before the open
+    expect(selectTopology(store())).toBe(example);
+
+    store().redo();
+    store().redo();
+    expect(selectTopology(store())?.links.map(linkId)).toContain('r2:eth1--sw2:p3');
+    expect(history().futureStates).toHaveLength(0);
+  });
+
+  test('a new edit after undo drops the redo steps', () => {
+    store().openTopology(example);
+    store().addDevice('host', { x: 0, y: 0 });
+    store().undo();
+    store().addDevice('server', { x: 0, y: 0 });
+    expect(history().futureStates).toHaveLength(0);
+    store().redo();
+    expect(selectNode('h3')(store())).toBeUndefined();
+    expect(selectNode('srv1')(store())).toBeDefined();
+  });
+
+  test('selection, runs and an edit that changes nothing are not history', () => {
+    store().openTopology(example);
+    store().setNodeSelected('h1', true);
+    store().runFinished(store().runStarted(), result);
+    expect(store().edit((t) => t)).toBe(false);
+    store().setIpForward('r1', true); // already on
+    expect(history().pastStates).toHaveLength(0);
+  });
+
+  test('deleting the selection removes devices with their links and the selected links', () => {
+    store().openTopology(example);
+    store().select(['sw2'], ['h1:eth1--sw1:p1']);
+    store().deleteSelection();
+    const t = selectTopology(store())!;
+    expect(t.nodes.map((n) => n.name)).toEqual(['h1', 'r1', 'h2', 'sw1']);
+    expect(t.links.map(linkId)).toEqual(['r1:eth1--sw1:p2']);
+    expect(store().selectedNodes).toEqual([]);
+    store().undo();
+    expect(selectTopology(store())).toBe(example);
+  });
+
+  test('a rename follows the selection', () => {
+    store().openTopology(example);
+    store().select(['h1']);
+    store().renameNode('h1', 'alice');
+    expect(store().selectedNodes).toEqual(['alice']);
+    expect(selectTopology(store())?.scenario[0]).toMatchObject({ on: 'alice' });
+  });
+
+  test(`the history keeps the last ${HISTORY_LIMIT} edits`, () => {
+    store().openTopology(example);
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) store().moveNode('h1', { x: i + 1, y: 0 });
+    expect(history().pastStates).toHaveLength(HISTORY_LIMIT);
+  });
+
+  test('markSaved clears edited; undo after it sets it again', () => {
+    store().openTopology(example);
+    store().addDevice('host', { x: 0, y: 0 });
+    store().markSaved();
+    expect(store().edited).toBe(false);
+    store().undo();
+    expect(store().edited).toBe(true);
+  });
+});
+
+describe('selectors', () => {
+  test('two cables between the same devices are told apart', () => {
+    store().openTopology(example);
+    store().connect('r1', 'sw1');
+    expect(selectParallel('r1:eth1--sw1:p2')(store())).toBe('0/2');
+    expect(selectParallel('r1:eth3--sw1:p3')(store())).toBe('1/2');
+    expect(selectParallel('h1:eth1--sw1:p1')(store())).toBe('0/1');
+  });
+
+  test('the inspector shows a device only when it alone is selected', () => {
+    store().openTopology(example);
+    store().select(['h1']);
+    expect(selectInspected(store())).toBe('h1');
+    store().select(['h1', 'h2']);
+    expect(selectInspected(store())).toBeUndefined();
+    store().select(['h1'], ['h1:eth1--sw1:p1']);
+    expect(selectInspected(store())).toBeUndefined();
   });
 });

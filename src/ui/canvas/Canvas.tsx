@@ -1,24 +1,34 @@
-// The network diagram. React Flow needs each node's position in its `nodes` array, so the canvas
-// subscribes to the topology's node and link lists (which change only when a node or link does)
-// and to the selected ids; what a node shows, each node component reads itself. The sizes React
-// Flow measures stay here: they are view state, not part of the document.
+// The network diagram and where it is edited. React Flow needs each node's position in its
+// `nodes` array, so the canvas subscribes to the topology's node and link lists (which change only
+// when a node or link does) and to the selected ids; what a node shows, each node component reads
+// itself. The sizes React Flow measures and the positions of a drag in progress stay here: they
+// are view state. A drag is written to the document once, when it ends (one undo step).
 
 import {
   Background,
   BackgroundVariant,
+  ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
+  useReactFlow,
+  type Connection,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../engine';
+import type { Position, Role, TopoNode } from '../../engine';
 import { linkId, selectLinks, selectNodes, useAppStore } from '../../store';
+import { simClient } from '../../worker/client';
+import { openFile } from '../commands/files';
+import { toast } from '../toast/toastStore';
+import { GRID, snapped, useView } from '../viewStore';
 import { FIT_VIEW_OPTIONS, FitOnResize } from './FitOnResize';
 import { NO_DATA, type DeviceFlowNode, type LinkFlowEdge } from './flowTypes';
+import { SYMBOL_CENTRE_Y } from './geometry';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import './canvas.css';
 
@@ -27,8 +37,15 @@ interface Size {
   height: number;
 }
 
+/** The drag-and-drop type of a palette device (its role). */
+export const ROLE_MIME = 'application/x-packetwalk-role';
+
 /** Where a node without a stored position goes: a row, left to right. */
 const fallbackPosition = (index: number) => ({ x: index * 250, y: 0 });
+
+/** React Flow places a node by its top centre; the document by its symbol's centre. */
+const toFlow = (p: Position): Position => ({ x: p.x, y: p.y - SYMBOL_CENTRE_Y });
+const fromFlow = (p: Position): Position => ({ x: p.x, y: p.y + SYMBOL_CENTRE_Y });
 
 const ROLE_COLOURS: Record<Role, string> = {
   host: '#2563eb',
@@ -38,6 +55,21 @@ const ROLE_COLOURS: Record<Role, string> = {
   switch: '#0891b2',
 };
 
+const ROLES = new Set<string>(['host', 'server', 'router', 'nat', 'switch']);
+
+function ariaLabelOf(n: TopoNode, role: string): string {
+  const addrs = n.kind === 'linux' ? n.ifaces.flatMap((i) => i.addrs.map((a) => `${i.name} ${a.ip}/${a.len}`)) : [];
+  return [n.name, role, ...addrs].join(', ');
+}
+
+function EmptyHint() {
+  const { t } = useTranslation();
+  return (
+    <div className="pw-canvas__empty" data-testid="canvas.empty">
+      {t('canvas.empty')}
+    </div>
+  );
+}
 
 export function Canvas() {
   const { t } = useTranslation();
@@ -45,24 +77,33 @@ export function Canvas() {
   const links = useAppStore(selectLinks);
   const selectedNodes = useAppStore((s) => s.selectedNodes);
   const selectedLinks = useAppStore((s) => s.selectedLinks);
-  const moveNode = useAppStore((s) => s.moveNode);
+  const moveNodes = useAppStore((s) => s.moveNodes);
   const setNodeSelected = useAppStore((s) => s.setNodeSelected);
   const setLinkSelected = useAppStore((s) => s.setLinkSelected);
+  const snapToGrid = useView((s) => s.snapToGrid);
+  const toggleSnap = useView((s) => s.toggleSnap);
+  const { screenToFlowPosition } = useReactFlow();
   const [sizes, setSizes] = useState<Record<string, Size>>({});
+  /** Positions of the devices being dragged, until the drag ends. */
+  const [dragging, setDragging] = useState<Record<string, Position>>({});
   /** Has the user panned or zoomed since the view was last fitted? */
   const userMoved = useRef(false);
+  // Fit the opened network once (the canvas is remounted for each document). Not an empty one:
+  // React Flow would fit the first device added, and move it away from where it was dropped.
+  const [fitOnOpen] = useState(() => topoNodes.length > 0);
 
   const nodes = useMemo<DeviceFlowNode[]>(
     () =>
       topoNodes.map((n, i) => ({
         id: n.name,
         type: n.kind,
-        position: n.position ?? fallbackPosition(i),
+        position: dragging[n.name] ?? toFlow(n.position ?? fallbackPosition(i)),
         data: NO_DATA,
         selected: selectedNodes.includes(n.name),
+        ariaLabel: ariaLabelOf(n, t(`role.${n.role}`)),
         ...(sizes[n.name] ? { measured: sizes[n.name] } : {}),
       })),
-    [topoNodes, selectedNodes, sizes],
+    [topoNodes, selectedNodes, sizes, dragging, t],
   );
 
   const minimapColour = useMemo(() => {
@@ -85,15 +126,32 @@ export function Canvas() {
   const onNodesChange = useCallback(
     (changes: NodeChange<DeviceFlowNode>[]) => {
       const measured: Record<string, Size> = {};
+      const moving: Record<string, Position> = {};
+      const moved: Record<string, Position> = {};
       for (const c of changes) {
-        if (c.type === 'position' && c.position) moveNode(c.id, c.position);
+        if (c.type === 'position' && c.position) (c.dragging ? moving : moved)[c.id] = c.position;
         else if (c.type === 'select') setNodeSelected(c.id, c.selected);
         else if (c.type === 'dimensions' && c.dimensions) measured[c.id] = c.dimensions;
       }
       if (Object.keys(measured).length) setSizes((prev) => ({ ...prev, ...measured }));
+      if (Object.keys(moving).length) setDragging((prev) => ({ ...prev, ...moving }));
+      if (Object.keys(moved).length) {
+        // The end of a drag (or an arrow key): one edit for every device that moved.
+        moveNodes(Object.fromEntries(Object.entries(moved).map(([id, p]) => [id, fromFlow(p)])));
+        setDragging((prev) => {
+          const next = { ...prev };
+          for (const id of Object.keys(moved)) delete next[id];
+          return next;
+        });
+      }
     },
-    [moveNode, setNodeSelected],
+    [moveNodes, setNodeSelected],
   );
+
+  const onNodeDragStop = useCallback(() => {
+    // A drag that ends where it started emits no final position: forget its positions.
+    setDragging({});
+  }, []);
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange<LinkFlowEdge>[]) => {
@@ -102,8 +160,57 @@ export function Canvas() {
     [setLinkSelected],
   );
 
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const r = useAppStore.getState().connect(c.source, c.target);
+      if (r?.kind === 'error' && r.reason === 'self') toast('info', t('canvas.selfLink'));
+    },
+    [t],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(ROLE_MIME) || e.dataTransfer.types.includes('Files')) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const role = e.dataTransfer.getData(ROLE_MIME);
+      if (ROLES.has(role)) {
+        e.preventDefault();
+        const at = snapped(screenToFlowPosition({ x: e.clientX, y: e.clientY }), useView.getState().snapToGrid);
+        useAppStore.getState().addDevice(role as Role, at);
+        return;
+      }
+      const file = e.dataTransfer.files[0];
+      if (file) {
+        e.preventDefault();
+        void openFile(simClient(), file);
+      }
+    },
+    [screenToFlowPosition],
+  );
+
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('canvas.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('canvas.nodeHelp'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        t('canvas.moved', { direction: t(`canvas.direction.${direction as 'left'}`, { defaultValue: direction }), x: Math.round(x), y: Math.round(y) }),
+      'edge.a11yDescription.default': t('canvas.edgeHelp'),
+      'controls.ariaLabel': t('canvas.controls'),
+      'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+      'controls.fitView.ariaLabel': t('canvas.fitView'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+    }),
+    [t],
+  );
+
   return (
-    <div className="pw-canvas" data-testid="canvas">
+    <div className="pw-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<DeviceFlowNode, LinkFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -111,10 +218,18 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        nodeOrigin={[0.5, 0.5]}
-        nodesConnectable={false}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={(c) => c.source !== c.target}
+        connectionMode={ConnectionMode.Strict}
+        connectionRadius={30}
+        nodeOrigin={[0.5, 0]}
+        snapToGrid={snapToGrid}
+        snapGrid={[GRID, GRID]}
         deleteKeyCode={null}
-        fitView
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW_OPTIONS}
         onMoveStart={(event) => {
           // Only panning and zooming by the user carry an event; fitView does not.
@@ -123,9 +238,10 @@ export function Canvas() {
         minZoom={0.02}
         maxZoom={2.5}
         aria-label={t('canvas.label')}
+        ariaLabelConfig={ariaLabelConfig}
         attributionPosition="top-right"
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />
         <MiniMap<DeviceFlowNode>
           pannable
           zoomable
@@ -135,9 +251,23 @@ export function Canvas() {
           style={{ width: 160, height: 100 }}
           ariaLabel={t('canvas.minimap')}
         />
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={() => (userMoved.current = false)} />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={() => (userMoved.current = false)}>
+          <ControlButton
+            onClick={toggleSnap}
+            aria-label={t('canvas.snap')}
+            title={t('canvas.snap')}
+            aria-pressed={snapToGrid}
+            className={snapToGrid ? 'pw-snap is-on' : 'pw-snap'}
+            data-testid="canvas.snap"
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M2 5h12M2 11h12M5 2v12M11 2v12" stroke="currentColor" strokeWidth="1.4" fill="none" />
+            </svg>
+          </ControlButton>
+        </Controls>
         <FitOnResize userMoved={userMoved} />
       </ReactFlow>
+      {topoNodes.length === 0 && <EmptyHint />}
     </div>
   );
 }

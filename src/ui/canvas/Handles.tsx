@@ -1,13 +1,26 @@
-// React Flow draws an edge only between handles. Links are drawn centre to centre (see LinkEdge),
-// so every node has one invisible handle of each type; connecting by dragging comes later.
+// React Flow connects handles. Each device has two: a small dot on the right of its symbol to drag
+// a link from (visible when the device is hovered or selected), and a drop target covering the
+// whole device, live only while a link is being dragged, so that a link can be dropped anywhere
+// on the other device. Links are drawn centre to centre (see LinkEdge), whatever the handles.
 
-import { Handle, Position } from '@xyflow/react';
+import { Handle, Position, useConnection } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 
-export function Handles() {
+export function Handles({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const connecting = useConnection((c) => c.inProgress);
   return (
     <>
-      <Handle type="target" position={Position.Top} className="pw-handle" isConnectable={false} />
-      <Handle type="source" position={Position.Bottom} className="pw-handle" isConnectable={false} />
+      <Handle
+        type="source"
+        id="connect"
+        position={Position.Right}
+        className="pw-connect"
+        data-testid={`node.${name}.connect`}
+        title={t('node.connect', { name })}
+        aria-label={t('node.connect', { name })}
+      />
+      <Handle type="target" id="drop" position={Position.Left} className={`pw-drop${connecting ? ' is-live' : ''}`} isConnectableStart={false} />
     </>
   );
 }

@@ -1,31 +1,45 @@
-// A link: a straight line between the two nodes, cut at their borders, with each end's interface
-// name written next to the node it belongs to (as on a network diagram).
+// A link: a straight line between the two devices' symbols, with each end's interface name
+// written next to the device it belongs to (as on a network diagram). Two links between the same
+// devices (two cables) are drawn side by side.
 
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
-import { selectLink, useAppStore } from '../../store';
+import { selectLink, selectParallel, useAppStore } from '../../store';
 import type { LinkFlowEdge } from './flowTypes';
-import { borderPoint, centre, endLabels, type Box, type Size } from './geometry';
+import { endLabels, SYMBOL_CENTRE_Y, type Point, type Size } from './geometry';
+
+/** Links stop this far from a symbol's centre. */
+const SYMBOL_RADIUS = 31;
+/** Distance between two parallel links. */
+const PARALLEL_GAP = 12;
 
 /** The size of an interface name's label (see .pw-link__iface: 11.5px monospace, 5px padding). */
 const labelSize = (text: string): Size => ({ width: text.length * 7 + 12, height: 20 });
 
-function boxOf(n: InternalNode): Box | undefined {
-  const { width, height } = n.measured;
-  if (!width || !height) return undefined;
-  return { ...n.internals.positionAbsolute, width, height };
+function symbolCentre(n: InternalNode): Point | undefined {
+  const { width } = n.measured;
+  if (!width) return undefined;
+  return { x: n.internals.positionAbsolute.x + width / 2, y: n.internals.positionAbsolute.y + SYMBOL_CENTRE_Y };
 }
 
 export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }: EdgeProps<LinkFlowEdge>) {
   const link = useAppStore(selectLink(id));
+  const parallel = useAppStore(selectParallel(id));
   const a = useInternalNode(source);
   const b = useInternalNode(target);
-  const boxA = a && boxOf(a);
-  const boxB = b && boxOf(b);
-  if (!link || !boxA || !boxB) return null;
+  const ca = a && symbolCentre(a);
+  const cb = b && symbolCentre(b);
+  if (!link || !ca || !cb) return null;
 
-  const start = borderPoint(boxA, centre(boxB), 2);
-  const end = borderPoint(boxB, centre(boxA), 2);
+  const len = Math.hypot(cb.x - ca.x, cb.y - ca.y) || 1;
+  const u = { x: (cb.x - ca.x) / len, y: (cb.y - ca.y) / len };
+  // Parallel links: shifted across the line, the same way whichever device is "a".
+  const [index, count] = parallel.split('/').map(Number) as [number, number];
+  const flip = link.a.node < link.b.node ? 1 : -1;
+  const shift = (index - (count - 1) / 2) * PARALLEL_GAP * flip;
+  const n = { x: -u.y * shift, y: u.x * shift };
+  const start = { x: ca.x + u.x * SYMBOL_RADIUS + n.x, y: ca.y + u.y * SYMBOL_RADIUS + n.y };
+  const end = { x: cb.x - u.x * SYMBOL_RADIUS + n.x, y: cb.y - u.y * SYMBOL_RADIUS + n.y };
   const [labelA, labelB] = endLabels(start, end, labelSize(link.a.iface), labelSize(link.b.iface));
   const ends = [
     { at: labelA, endpoint: link.a },

@@ -1,5 +1,6 @@
 // A Linux node on the canvas (host, server, router or NAT gateway: the same network stack,
-// configured differently): its symbol, name, role and each interface with its addresses.
+// configured differently), drawn as on a network diagram: its symbol, its name and role under it,
+// and each interface with its addresses.
 
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
@@ -15,33 +16,37 @@ export const LinuxNode = memo(function LinuxNode({ id, selected }: NodeProps<Dev
   if (node?.kind !== 'linux') return null;
   return (
     <div className={`pw-node pw-node--${node.role}${selected ? ' is-selected' : ''}`} data-testid={`node.${id}`}>
-      <Handles />
-      <DeviceIcon role={node.role} />
-      <div className="pw-node__name">{node.name}</div>
-      <div className="pw-node__role">
-        {t(`role.${node.role}`)}
-        {node.ipForward && node.role !== 'router' && node.role !== 'nat' ? (
-          <span title={t('node.forwardingHint')}>{` · ${t('node.forwarding')}`}</span>
-        ) : null}
+      <div className="pw-node__symbol">
+        <DeviceIcon role={node.role} size={40} />
       </div>
-      {node.ifaces.length > 0 && (
-        <table className="pw-node__ifaces">
-          <tbody>
-            {node.ifaces.map((i) => (
-              <tr key={i.name} data-testid={`node.${id}.${i.name}`}>
-                <th scope="row">{i.name}</th>
-                <td>
-                  {i.addrs.length === 0 ? (
-                    <span className="pw-muted">{t('node.noAddress')}</span>
-                  ) : (
-                    i.addrs.map((a) => <div key={`${a.ip}/${a.len}`}>{`${a.ip}/${a.len}`}</div>)
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <div className="pw-node__label">
+        <div className="pw-node__name">{node.name}</div>
+        <div className="pw-node__role">
+          {t(`role.${node.role}`)}
+          {node.ipForward && node.role !== 'router' && node.role !== 'nat' ? (
+            <span title={t('node.forwardingHint')}>{` · ${t('node.forwarding')}`}</span>
+          ) : null}
+        </div>
+        {node.ifaces.length > 0 && (
+          <table className="pw-node__ifaces">
+            <tbody>
+              {node.ifaces.map((i) => (
+                <tr key={i.name} data-testid={`node.${id}.${i.name}`}>
+                  <th scope="row">{i.name}</th>
+                  <td>
+                    {i.addrs.length === 0 ? (
+                      <span className="pw-muted">{t('node.noAddress')}</span>
+                    ) : (
+                      i.addrs.map((a) => <div key={`${a.ip}/${a.len}`}>{`${a.ip}/${a.len}`}</div>)
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      <Handles name={id} />
     </div>
   );
 });

@@ -1,5 +1,5 @@
-// A switch (a Linux bridge) on the canvas: its symbol, name and ports. Ports have no addresses;
-// which port leads where is written on the links.
+// A switch (a Linux bridge) on the canvas: its symbol, name and number of ports. Ports have no
+// addresses; which port leads where is written on the links.
 
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
@@ -15,12 +15,16 @@ export const SwitchNode = memo(function SwitchNode({ id, selected }: NodeProps<D
   if (node?.kind !== 'bridge') return null;
   return (
     <div className={`pw-node pw-node--switch${selected ? ' is-selected' : ''}`} data-testid={`node.${id}`}>
-      <Handles />
-      <DeviceIcon role="switch" />
-      <div className="pw-node__name">{node.name}</div>
-      <div className="pw-node__role">
-        {t('role.switch')} · {t('node.ports', { count: node.ifaces.length })}
+      <div className="pw-node__symbol">
+        <DeviceIcon role="switch" size={40} />
       </div>
+      <div className="pw-node__label">
+        <div className="pw-node__name">{node.name}</div>
+        <div className="pw-node__role">
+          {t('role.switch')} · {t('node.ports', { count: node.ifaces.length })}
+        </div>
+      </div>
+      <Handles name={id} />
     </div>
   );
 });

@@ -1,6 +1,13 @@
 // Where a link meets a node: links are drawn centre to centre and cut at each node's border, so
 // they look right whichever way the nodes are placed (no fixed handle sides).
 
+/**
+ * A device's position is the centre of its symbol (what a network diagram lines up), which sits
+ * this far below the top of the device (see .pw-node: 12px padding, a 56px symbol). Canvas nodes
+ * are placed by their top centre; a multiple of the grid keeps symbols on the grid.
+ */
+export const SYMBOL_CENTRE_Y = 40;
+
 export interface Point {
   x: number;
   y: number;

@@ -2,6 +2,7 @@ import { beforeEach, expect, test } from 'vitest';
 import { resetAppStore, selectTopology, useAppStore } from '../../store';
 import { createSimClient } from '../../worker/client';
 import { DEFAULT_EXAMPLE, type SimClient } from '../../worker/protocol';
+import { useToasts } from '../toast/toastStore';
 import { openExample } from './openExample';
 import { runScenario } from './runScenario';
 
@@ -18,9 +19,23 @@ test('open the default example, run its scenario, get the ping output', async ()
   expect(run.status === 'done' && run.result.steps[0]?.stdout).toContain('1 packets transmitted, 1 received');
 });
 
-test('an unknown example is reported, not thrown', async () => {
-  await openExample(client, 'nope');
+test('an unknown example at startup is reported in place of the canvas, not thrown', async () => {
+  await openExample(client, 'nope', { startup: true });
   expect(useAppStore.getState().doc).toMatchObject({ status: 'failed', message: expect.stringMatching(/no example named "nope"/) });
+});
+
+test('an unknown example from the menu leaves the open network as it was and says why', async () => {
+  await openExample(client, DEFAULT_EXAMPLE);
+  const before = useAppStore.getState().doc;
+  expect(await openExample(client, 'nope')).toBe(false);
+  expect(useAppStore.getState().doc).toBe(before);
+  expect(useToasts.getState().toasts.at(-1)).toMatchObject({ kind: 'error', details: [expect.stringMatching(/no example named "nope"/)] });
+});
+
+test('examples without positions are laid out when opened', async () => {
+  await openExample(client, 'router-chain');
+  const t = selectTopology(useAppStore.getState())!;
+  expect(t.nodes.every((n) => n.position)).toBe(true);
 });
 
 test('a scenario error becomes a failed run', async () => {

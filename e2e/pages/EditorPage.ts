@@ -1,0 +1,144 @@
+// The editor as a user sees it: the palette, devices and links on the canvas, the inspector, the
+// File and Examples menus, undo and redo. Tests speak in these terms, never in CSS selectors.
+
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { AppPage } from './AppPage';
+
+export type PaletteRole = 'host' | 'server' | 'switch' | 'router' | 'nat';
+
+export class EditorPage extends AppPage {
+  readonly inspector: Locator;
+  readonly undoButton: Locator;
+  readonly redoButton: Locator;
+
+  constructor(page: Page) {
+    super(page);
+    this.inspector = page.getByTestId('inspector');
+    this.undoButton = page.getByTestId('header.undo');
+    this.redoButton = page.getByTestId('header.redo');
+  }
+
+  palette(role: PaletteRole): Locator {
+    return this.page.getByTestId(`palette.add-${role}`);
+  }
+
+  /** Drags a device from the palette onto the canvas, at (x, y) pixels from the canvas's top left. */
+  async dropDevice(role: PaletteRole, at: { x: number; y: number }): Promise<void> {
+    await this.palette(role).dragTo(this.canvas, { targetPosition: at });
+  }
+
+  /** The centre of a device's symbol, on the screen. */
+  async symbolCentre(name: string): Promise<{ x: number; y: number }> {
+    const box = await this.node(name).locator('.pw-node__symbol').boundingBox();
+    if (!box) throw new Error(`${name} is not on the screen`);
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  /** Links two devices by dragging from the first one's connect dot onto the second one. */
+  async connect(from: string, to: string): Promise<void> {
+    await this.node(from).hover();
+    const dot = this.page.getByTestId(`node.${from}.connect`);
+    const box = await dot.boundingBox();
+    if (!box) throw new Error(`${from} has no connect dot on the screen`);
+    const target = await this.symbolCentre(to);
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(target.x, target.y + 30, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
+  /** Selects one device (a click on its symbol), and waits for the inspector to show it. */
+  async select(name: string): Promise<void> {
+    const c = await this.symbolCentre(name);
+    await this.page.mouse.click(c.x, c.y);
+    await expect(this.page.getByTestId(`inspector.device.${name}`)).toBeVisible();
+  }
+
+  field(testId: string): Locator {
+    return this.page.getByTestId(testId);
+  }
+
+  address(iface: string): Locator {
+    return this.page.getByTestId(`inspector.addr.${iface}`);
+  }
+
+  addressError(iface: string): Locator {
+    return this.page.getByTestId(`inspector.addr.${iface}.error`);
+  }
+
+  /** Types addresses into the selected device's interface and presses Enter. */
+  async setAddress(iface: string, text: string): Promise<void> {
+    await this.address(iface).fill(text);
+    await this.address(iface).press('Enter');
+  }
+
+  async setDefaultGateway(): Promise<void> {
+    await this.page.getByTestId('inspector.default-gateway').click();
+  }
+
+  /** The route table rows of the selected device, as their text. */
+  routeRows(): Locator {
+    return this.page.getByTestId('inspector.routes').locator('tbody tr');
+  }
+
+  routesText(): Locator {
+    return this.page.getByTestId('inspector.routes-text');
+  }
+
+  async fileMenu(item: 'new' | 'open' | 'save-json' | 'export-clab'): Promise<void> {
+    await this.page.getByTestId('header.file').click();
+    await this.page.getByTestId(`menu.${item}`).click();
+  }
+
+  async openExample(name: string): Promise<void> {
+    await this.page.getByTestId('header.examples').click();
+    await this.page.getByTestId(`example.${name}`).click();
+    await expect(this.topologyName).toContainText(name);
+  }
+
+  /** File → New, answering "Replace it" if asked. */
+  async newNetwork(): Promise<void> {
+    await this.fileMenu('new');
+    const ok = this.page.getByTestId('confirm.ok');
+    if (await ok.isVisible().catch(() => false)) await ok.click();
+    await expect(this.page.getByTestId('canvas.empty')).toBeVisible();
+  }
+
+  /** Runs a File menu command that downloads a file; returns its name and text. */
+  async download(item: 'save-json' | 'export-clab'): Promise<{ name: string; text: string; path: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.fileMenu(item)]);
+    return read(download);
+  }
+
+  /** File → Open… with a file from disk. */
+  async openFile(path: string): Promise<void> {
+    await this.page.getByTestId('file.input').setInputFiles(path);
+  }
+
+  toast(id: string): Locator {
+    return this.page.getByTestId(`toast.${id}`);
+  }
+
+  /** The text a Linux view prints for the selected device. */
+  async linuxView(tab: 'ip-addr' | 'ip-route' | 'ip-route-local' | 'ip-neigh' | 'bridge-fdb'): Promise<Locator> {
+    await this.page.getByTestId(`views.tab.${tab}`).click();
+    return this.page.getByTestId('views.output');
+  }
+
+  /** Clicks an empty spot of the canvas (clears the selection, gives the canvas the keyboard). */
+  async clickEmptyCanvas(): Promise<void> {
+    const box = (await this.canvas.boundingBox())!;
+    await this.page.mouse.click(box.x + box.width - 40, box.y + 40);
+  }
+}
+
+let downloads = 0;
+
+/** Keeps a download under the test's output folder, with the name the app gave it. */
+async function read(download: Download): Promise<{ name: string; text: string; path: string }> {
+  const name = download.suggestedFilename();
+  const path = test.info().outputPath(`download-${++downloads}`, name);
+  await download.saveAs(path);
+  return { name, text: await readFile(path, 'utf8'), path };
+}

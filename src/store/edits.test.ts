@@ -1,0 +1,210 @@
+// Editing operations on plain topologies: names, interfaces, MACs, links, deletion, paste. Every
+// result must still be a valid document (validateTopology finds nothing).
+
+import { describe, expect, test } from 'vitest';
+import type { Ipv4Addr, LinuxNode, Topology } from '../engine';
+import { parseRouteArgs, validateTopology } from '../engine';
+import { simApi } from '../worker/sim-api';
+import {
+  addDevice,
+  connect,
+  copyNodes,
+  deleteLinks,
+  deleteNodes,
+  emptyTopology,
+  linkId,
+  macOfSerial,
+  moveNodes,
+  nextIfaceName,
+  pasteNodes,
+  removeIface,
+  renameNode,
+  routeLine,
+  setIfaceAddrs,
+  setIfaceMac,
+} from './edits';
+
+const ip = (s: string) => s as Ipv4Addr;
+const at = { x: 0, y: 0 };
+
+/** Adds devices of these roles in order. */
+function build(...roles: Parameters<typeof addDevice>[1][]): Topology {
+  return roles.reduce((t, r) => addDevice(t, r, at).topology, emptyTopology());
+}
+
+function linked(t: Topology, a: string, b: string): Topology {
+  const r = connect(t, a, b);
+  if (r.kind !== 'ok') throw new Error(r.reason);
+  return r.topology;
+}
+
+const node = (t: Topology, name: string) => t.nodes.find((n) => n.name === name)!;
+const valid = (t: Topology) => expect(validateTopology(t)).toEqual([]);
+
+describe('new devices', () => {
+  test.each([
+    ['host', 'h1', 'linux', false],
+    ['server', 'srv1', 'linux', false],
+    ['router', 'r1', 'linux', true],
+    ['nat', 'nat1', 'linux', true],
+    ['switch', 'sw1', 'bridge', undefined],
+  ] as const)('a %s is called %s, is a %s node, ip_forward %s', (role, name, kind, fwd) => {
+    const { topology, name: got } = addDevice(emptyTopology(), role, { x: 10, y: 20 });
+    expect(got).toBe(name);
+    const n = node(topology, name);
+    expect(n).toMatchObject({ kind, role, ifaces: [], position: { x: 10, y: 20 } });
+    if (n.kind === 'linux') expect(n.ipForward).toBe(fwd);
+    valid(topology);
+  });
+
+  test('names take the first free number', () => {
+    const t = build('host', 'host', 'host');
+    expect(t.nodes.map((n) => n.name)).toEqual(['h1', 'h2', 'h3']);
+    const without2 = deleteNodes(t, ['h2']);
+    expect(addDevice(without2, 'host', at).name).toBe('h2');
+  });
+});
+
+describe('connect', () => {
+  test('creates eth1 on a linux node and p1 on a switch, with fresh unique MACs', () => {
+    const t = linked(build('host', 'switch'), 'h1', 'sw1');
+    expect(t.links).toEqual([{ a: { node: 'h1', iface: 'eth1' }, b: { node: 'sw1', iface: 'p1' } }]);
+    expect(node(t, 'h1').ifaces).toEqual([{ name: 'eth1', mac: '02:00:00:00:00:01', macAuto: true, addrs: [] }]);
+    expect(node(t, 'sw1').ifaces).toEqual([{ name: 'p1', mac: '02:00:00:00:00:02', macAuto: true, addrs: [] }]);
+    valid(t);
+  });
+
+  test('the next interfaces are eth2 and p2', () => {
+    let t = build('router', 'switch', 'switch');
+    t = linked(t, 'r1', 'sw1');
+    t = linked(t, 'r1', 'sw2');
+    t = linked(t, 'sw1', 'sw2');
+    expect(t.links.map(linkId)).toEqual(['r1:eth1--sw1:p1', 'r1:eth2--sw2:p1', 'sw1:p2--sw2:p2']);
+    valid(t);
+  });
+
+  test('an interface left without a link (a deleted link) is used again, with its address', () => {
+    let t = linked(build('host', 'switch', 'switch'), 'h1', 'sw1');
+    t = setIfaceAddrs(t, 'h1', 'eth1', [{ ip: ip('192.0.2.10'), len: 24 }]);
+    t = deleteLinks(t, ['h1:eth1--sw1:p1']);
+    expect(node(t, 'h1').ifaces.map((i) => i.name)).toEqual(['eth1']);
+    t = linked(t, 'h1', 'sw2');
+    expect(t.links.map(linkId)).toEqual(['h1:eth1--sw2:p1']);
+    expect(node(t, 'h1').ifaces[0]!.addrs).toEqual([{ ip: '192.0.2.10', len: 24 }]);
+    valid(t);
+  });
+
+  test('eth numbers fill gaps: with eth2 taken the next is eth1', () => {
+    const n = { ...(build('host').nodes[0] as LinuxNode), ifaces: [{ name: 'eth2', mac: macOfSerial(9), addrs: [] }] };
+    expect(nextIfaceName(n)).toBe('eth1');
+  });
+
+  test('a device cannot be linked to itself', () => {
+    expect(connect(build('host'), 'h1', 'h1')).toEqual({ kind: 'error', reason: 'self' });
+    expect(connect(build('host'), 'h1', 'h9')).toEqual({ kind: 'error', reason: 'unknown-node' });
+  });
+
+  test('MACs skip serials used by the file (a MAC set by hand)', () => {
+    let t = linked(build('host', 'host'), 'h1', 'h2');
+    t = setIfaceMac(t, 'h1', 'eth1', macOfSerial(3));
+    t = addDevice(t, 'switch', at).topology;
+    t = linked(t, 'h1', 'sw1');
+    expect(node(t, 'h1').ifaces.map((i) => i.mac)).toEqual(['02:00:00:00:00:03', '02:00:00:00:00:01']);
+    expect(node(t, 'sw1').ifaces[0]!.mac).toBe('02:00:00:00:00:04');
+    valid(t);
+  });
+});
+
+describe('delete', () => {
+  const chain = () => {
+    let t = build('host', 'switch', 'router');
+    t = linked(t, 'h1', 'sw1');
+    t = linked(t, 'r1', 'sw1');
+    return { ...t, scenario: [{ kind: 'run' as const, on: 'h1', run: 'ping -c 1 10.0.0.1' }, { kind: 'sleep' as const, seconds: 1 }] };
+  };
+
+  test('deleting a device removes its links and its scenario steps; peers keep their interfaces', () => {
+    const t = deleteNodes(chain(), ['h1']);
+    expect(t.nodes.map((n) => n.name)).toEqual(['sw1', 'r1']);
+    expect(t.links.map(linkId)).toEqual(['r1:eth1--sw1:p2']);
+    expect(node(t, 'sw1').ifaces.map((i) => i.name)).toEqual(['p1', 'p2']);
+    expect(t.scenario).toEqual([{ kind: 'sleep', seconds: 1 }]);
+    valid(t);
+  });
+
+  test('deleting a link keeps both interfaces', () => {
+    const t = deleteLinks(chain(), ['h1:eth1--sw1:p1']);
+    expect(t.links.map(linkId)).toEqual(['r1:eth1--sw1:p2']);
+    expect(node(t, 'h1').ifaces.map((i) => i.name)).toEqual(['eth1']);
+  });
+
+  test('nothing to delete gives back the same object', () => {
+    const t = chain();
+    expect(deleteNodes(t, ['nope'])).toBe(t);
+    expect(deleteLinks(t, ['a:b--c:d'])).toBe(t);
+  });
+
+  test('an interface with a link is not removed; without one it is', () => {
+    let t = chain();
+    expect(removeIface(t, 'h1', 'eth1')).toBe(t);
+    t = removeIface(deleteLinks(t, ['h1:eth1--sw1:p1']), 'h1', 'eth1');
+    expect(node(t, 'h1').ifaces).toEqual([]);
+  });
+});
+
+describe('rename and move', () => {
+  test('a rename follows the device into its links and scenario steps', () => {
+    let t = linked(build('host', 'switch'), 'h1', 'sw1');
+    t = { ...t, scenario: [{ kind: 'run', on: 'h1', run: 'ip route show' }] };
+    const r = renameNode(t, 'h1', 'pc-alice');
+    expect(r.links.map(linkId)).toEqual(['pc-alice:eth1--sw1:p1']);
+    expect(r.scenario).toEqual([{ kind: 'run', on: 'pc-alice', run: 'ip route show' }]);
+    expect(node(r, 'sw1')).toBe(node(t, 'sw1'));
+    valid(r);
+  });
+
+  test('moving keeps unmoved nodes as they were', () => {
+    const t = build('host', 'switch');
+    const m = moveNodes(t, { h1: { x: 40, y: 60 } });
+    expect(node(m, 'h1').position).toEqual({ x: 40, y: 60 });
+    expect(node(m, 'sw1')).toBe(node(t, 'sw1'));
+    expect(moveNodes(m, { h1: { x: 40, y: 60 } })).toBe(m);
+  });
+});
+
+describe('copy and paste', () => {
+  const example = simApi.loadExample('two-subnets-router');
+
+  test('fresh names and MACs; addresses that clash are left empty; links among copies are copied', () => {
+    const clip = copyNodes(example, ['h1', 'sw1']);
+    expect(clip.links.map(linkId)).toEqual(['h1:eth1--sw1:p1']);
+    const { topology, names } = pasteNodes(example, clip, { x: 40, y: 40 });
+    expect(names).toEqual(['h3', 'sw3']);
+    const h3 = node(topology, 'h3') as LinuxNode;
+    expect(h3.ifaces[0]!.addrs).toEqual([]);
+    expect(h3.position).toEqual({ x: 40, y: 40 });
+    expect(topology.links.map(linkId)).toContain('h3:eth1--sw3:p1');
+    const macs = topology.nodes.flatMap((n) => n.ifaces.map((i) => i.mac));
+    expect(new Set(macs).size).toBe(macs.length);
+    // The copied default route now has no reachable gateway: the caller drops it (pasteClipboard).
+    expect(validateTopology(topology).map((i) => i.message)).toEqual(['h3: ip route add default via 10.0.1.1: Error: Nexthop has invalid gateway.']);
+  });
+
+  test('after a cut the addresses (and the name) come back', () => {
+    const clip = copyNodes(example, ['h2']);
+    const cut = deleteNodes(example, ['h2']);
+    const { topology, names } = pasteNodes(cut, clip, { x: 0, y: 0 });
+    expect(names).toEqual(['h2']);
+    expect((node(topology, 'h2') as LinuxNode).ifaces[0]!.addrs).toEqual([{ ip: '10.0.2.10', len: 24 }]);
+    expect((node(topology, 'h2') as LinuxNode).routes.map(routeLine)).toEqual(['default via 10.0.2.1']);
+    valid(topology);
+  });
+});
+
+test.each(['default via 10.0.1.1', 'blackhole 198.51.100.0/24 metric 5', '10.9.0.0/16 via 10.0.1.1 dev eth1 onlink scope global src 10.0.1.10'])(
+  'routeLine(%s) gives back what was typed',
+  (text) => {
+    const r = parseRouteArgs(text.split(' '));
+    expect(r.kind === 'ok' && routeLine(r.route)).toBe(text);
+  },
+);

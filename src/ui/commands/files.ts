@@ -1,0 +1,83 @@
+// The File menu: New, Open… (packetwalk JSON or a containerlab file), Save as JSON, Export as
+// containerlab YAML. A file that fails validation opens nothing: its problems are listed (file,
+// line, iproute2's message) and the network on screen stays as it was.
+
+import type { Problem } from '../../engine';
+import i18n from '../../i18n';
+import { edits, selectTopology, useAppStore } from '../../store';
+import type { SimClient } from '../../worker/protocol';
+import { autoLayout } from '../layout/autoLayout';
+import { toast, withProgress } from '../toast/toastStore';
+import { bridgeSetup, withLinuxImages } from './clabImage';
+import { downloadText, type SaveFile } from './download';
+import { confirmReplace } from './replace';
+
+/** Larger files are refused before they are read (a topology is a few kilobytes). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export const problemText = (p: Problem): string => `${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`;
+
+/** Starts an empty network (a new history). */
+export async function newTopology(): Promise<boolean> {
+  if (!(await confirmReplace())) return false;
+  useAppStore.getState().openTopology(edits.emptyTopology());
+  return true;
+}
+
+/** A file the user picked (or dropped): its name and a way to read it. */
+export interface PickedFile {
+  name: string;
+  size: number;
+  text(): Promise<string>;
+}
+
+/** Opens a file; returns true when it was opened. */
+export async function openFile(client: SimClient, file: PickedFile): Promise<boolean> {
+  if (file.size > MAX_FILE_BYTES) {
+    toast('error', i18n.t('files.openFailed', { file: file.name }), { details: [i18n.t('files.tooLarge', { mb: MAX_FILE_BYTES / 1024 / 1024 })], testId: 'open-error' });
+    return false;
+  }
+  const parsed = await withProgress(i18n.t('files.opening', { file: file.name }), async () => {
+    const text = await file.text();
+    const r = await client.parseTopologyFile(text, file.name);
+    return r.ok ? { ok: true as const, topology: await autoLayout(r.topology) } : r;
+  }).catch((e: unknown) => ({ ok: false as const, problems: [{ file: file.name, message: e instanceof Error ? e.message : String(e) }] }));
+  if (!parsed.ok) {
+    toast('error', i18n.t('files.openFailed', { file: file.name }), { details: parsed.problems.map(problemText), testId: 'open-error' });
+    return false;
+  }
+  if (!(await confirmReplace())) return false;
+  useAppStore.getState().openTopology(parsed.topology);
+  toast('success', i18n.t('files.opened', { file: file.name }), { testId: 'opened' });
+  return true;
+}
+
+/** A file name from the topology's name (what containerlab would call the lab). */
+const baseName = (name: string): string => name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'network';
+
+export async function saveJson(client: SimClient, save: SaveFile = downloadText): Promise<boolean> {
+  const t = selectTopology(useAppStore.getState());
+  if (!t) return false;
+  const file = `${baseName(t.name)}.json`;
+  const text = await withProgress(i18n.t('files.saving', { file }), () => client.exportJson(t));
+  save(file, text, 'application/json');
+  useAppStore.getState().markSaved();
+  toast('success', i18n.t('files.saved', { file }), { testId: 'saved' });
+  return true;
+}
+
+export async function exportClab(client: SimClient, save: SaveFile = downloadText): Promise<boolean> {
+  const t = selectTopology(useAppStore.getState());
+  if (!t) return false;
+  const file = `${baseName(t.name)}.clab.yml`;
+  const { text, warnings } = await withProgress(i18n.t('files.saving', { file }), async () => {
+    const r = await client.exportClab(t);
+    return { ...r, text: await withLinuxImages(r.text) };
+  });
+  save(file, text, 'application/yaml');
+  useAppStore.getState().markSaved();
+  const bridges = t.nodes.filter((n) => n.kind === 'bridge').map((n) => n.name);
+  const details = [...warnings, ...(bridges.length ? [i18n.t('files.bridgesFirst'), ...bridgeSetup(bridges)] : [])];
+  toast(details.length ? 'info' : 'success', i18n.t('files.exported', { file }), { details, testId: 'exported' });
+  return true;
+}

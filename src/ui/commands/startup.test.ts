@@ -1,0 +1,135 @@
+// What the app opens at startup, and opening and saving files: a file with problems opens nothing.
+
+import { beforeEach, describe, expect, test } from 'vitest';
+import { AUTOSAVE_KEY, REJECTED_KEY, writeAutosave } from '../../app/autosave';
+import type { Topology } from '../../engine';
+import { edits, resetAppStore, selectTopology, useAppStore } from '../../store';
+import { createSimClient } from '../../worker/client';
+import { useConfirm } from '../dialog/confirmStore';
+import { useToasts } from '../toast/toastStore';
+import { exportClab, newTopology, openFile, saveJson } from './files';
+import { openExample } from './openExample';
+import { startup } from './startup';
+
+const client = createSimClient();
+const store = () => useAppStore.getState();
+
+function memoryStorage() {
+  const data = new Map<string, string>();
+  return { data, getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
+}
+
+const file = (name: string, text: string) => ({ name, size: text.length, text: async () => text });
+
+/** Saves through a fake download; returns what was saved. */
+function saver() {
+  const saved: { name: string; text: string }[] = [];
+  return { saved, save: (name: string, text: string) => void saved.push({ name, text }) };
+}
+
+beforeEach(() => {
+  resetAppStore();
+  useToasts.getState().clear();
+});
+
+describe('startup', () => {
+  test('the URL’s example opens, not kept by autosave until edited', async () => {
+    expect(await startup(client, 'router-chain', memoryStorage())).toBe('url-example');
+    expect(selectTopology(store())?.name).toBe('router-chain');
+    expect(store().persist).toBe(false);
+  });
+
+  test('the autosaved network comes back exactly, with its edited flag', async () => {
+    const storage = memoryStorage();
+    const t = edits.addDevice(await client.loadExample('two-subnets-router'), 'server', { x: 1, y: 2 }).topology;
+    writeAutosave(storage, t, true);
+    expect(await startup(client, null, storage)).toBe('restored');
+    expect(selectTopology(store())).toEqual(t);
+    expect(store().edited).toBe(true);
+  });
+
+  test('an autosave that fails the check is kept aside, said, and the default example opens', async () => {
+    const storage = memoryStorage();
+    const t = await client.loadExample('two-subnets-router');
+    const broken: Topology = { ...t, links: [...t.links, { a: { node: 'h1', iface: 'eth9' }, b: { node: 'nope', iface: 'x' } }] };
+    writeAutosave(storage, broken, true);
+    const raw = storage.getItem(AUTOSAVE_KEY);
+    expect(await startup(client, null, storage)).toBe('rejected');
+    expect(selectTopology(store())?.name).toBe('two-subnets-router');
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(raw);
+    expect(storage.getItem(REJECTED_KEY)).toBe(raw);
+    expect(store().persist).toBe(false);
+    expect(useToasts.getState().toasts[0]).toMatchObject({ kind: 'error', details: expect.arrayContaining([expect.stringMatching(/unknown node "nope"/)]) });
+  });
+
+  test('nothing stored: the default example', async () => {
+    expect(await startup(client, null, memoryStorage())).toBe('default');
+    expect(selectTopology(store())?.name).toBe('two-subnets-router');
+  });
+});
+
+describe('files', () => {
+  beforeEach(() => openExample(client, 'two-subnets-router', { startup: true }));
+
+  test('a file with problems opens nothing and lists them with file and line', async () => {
+    const before = store().doc;
+    const ok = await openFile(client, file('lab.clab.yml', 'name: x\ntopology:\n  nodes:\n    h1:\n      kind: linux\n      exec:\n        - ip route add default via 10.9.9.9\n'));
+    expect(ok).toBe(false);
+    expect(store().doc).toBe(before);
+    expect(useToasts.getState().toasts.at(-1)).toMatchObject({
+      kind: 'error',
+      details: ['lab.clab.yml:7: node h1: exec "ip route add default via 10.9.9.9": Error: Nexthop has invalid gateway.'],
+    });
+  });
+
+  test('Export as containerlab then Open gives back the same network (MACs left to the kernel aside)', async () => {
+    await applyChanges();
+    const before = selectTopology(store())!;
+    const out = saver();
+    await exportClab(client, out.save);
+    expect(out.saved[0]!.name).toBe('two-subnets-router.clab.yml');
+    expect(out.saved[0]!.text).toContain('image: ghcr.io/hellt/network-multitool');
+    expect(store().edited).toBe(false);
+    await newTopology();
+    expect(selectTopology(store())?.nodes).toEqual([]);
+    expect(await openFile(client, file(out.saved[0]!.name, out.saved[0]!.text))).toBe(true);
+    expect(withoutAutoMacs(selectTopology(store())!)).toEqual(withoutAutoMacs(before));
+    expect(useAppStore.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  test('Save as JSON then Open gives back exactly the same network', async () => {
+    await applyChanges();
+    const before = selectTopology(store())!;
+    const out = saver();
+    await saveJson(client, out.save);
+    expect(await openFile(client, file('x.json', out.saved[0]!.text))).toBe(true);
+    expect(selectTopology(store())).toEqual(before);
+  });
+
+  test('replacing an edited network asks first; Cancel keeps it', async () => {
+    await applyChanges();
+    const before = store().doc;
+    const pending = newTopology();
+    expect(useConfirm.getState().request?.title).toBe('Replace this network?');
+    useConfirm.getState().answer(false);
+    expect(await pending).toBe(false);
+    expect(store().doc).toBe(before);
+    const again = openExample(client, 'no-route');
+    useConfirm.getState().answer(true);
+    expect(await again).toBe(true);
+    expect(selectTopology(store())?.name).toBe('no-route');
+  });
+});
+
+/** A server linked to sw1 with a MAC set by hand and an address, and a moved host. */
+async function applyChanges() {
+  store().addDevice('server', { x: 100, y: 200 });
+  store().connect('srv1', 'sw1');
+  store().edit((t) => edits.setIfaceAddrs(t, 'srv1', 'eth1', [{ ip: '10.0.1.50' as never, len: 24 }]));
+  store().edit((t) => edits.setIfaceMac(t, 'srv1', 'eth1', '02:aa:00:00:00:01' as never));
+  store().moveNode('h2', { x: 1000, y: 120 });
+}
+
+function withoutAutoMacs(t: Topology): unknown {
+  return { ...t, nodes: t.nodes.map((n) => ({ ...n, ifaces: n.ifaces.map((i) => (i.macAuto ? { ...i, mac: 'auto' } : i)) })) };
+}

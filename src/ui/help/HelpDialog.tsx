@@ -1,0 +1,105 @@
+// The help panel: every keyboard shortcut, and how editing works (interface names, what deleting
+// keeps, validation, copy and paste, history, autosave, export, NAT for now).
+
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../dialog/Dialog';
+import { MOD } from '../header/FileMenu';
+import { useView } from '../viewStore';
+import './help.css';
+
+type ShortcutKey =
+  | 'undo'
+  | 'redo'
+  | 'delete'
+  | 'copy'
+  | 'cut'
+  | 'paste'
+  | 'duplicate'
+  | 'selectAll'
+  | 'multiSelect'
+  | 'deselect'
+  | 'move'
+  | 'fit'
+  | 'snap'
+  | 'open'
+  | 'save'
+  | 'apply'
+  | 'applyRoutes'
+  | 'help';
+
+/** Every shortcut the app handles (see useShortcuts.ts, Field.tsx, RoutesSection.tsx). */
+export const SHORTCUTS: readonly { action: ShortcutKey; keys: (mod: string) => string[] }[] = [
+  { action: 'undo', keys: (m) => [`${m}+Z`] },
+  { action: 'redo', keys: (m) => [`${m}+Shift+Z`, `${m}+Y`] },
+  { action: 'delete', keys: () => ['Delete', 'Backspace'] },
+  { action: 'copy', keys: (m) => [`${m}+C`] },
+  { action: 'cut', keys: (m) => [`${m}+X`] },
+  { action: 'paste', keys: (m) => [`${m}+V`] },
+  { action: 'duplicate', keys: (m) => [`${m}+D`] },
+  { action: 'selectAll', keys: (m) => [`${m}+A`] },
+  { action: 'multiSelect', keys: () => [] },
+  { action: 'deselect', keys: () => ['Esc'] },
+  { action: 'move', keys: () => [] },
+  { action: 'fit', keys: () => ['F'] },
+  { action: 'snap', keys: () => ['G'] },
+  { action: 'open', keys: (m) => [`${m}+O`] },
+  { action: 'save', keys: (m) => [`${m}+S`] },
+  { action: 'apply', keys: () => ['Enter'] },
+  { action: 'applyRoutes', keys: (m) => [`${m}+Enter`] },
+  { action: 'help', keys: () => ['?', 'F1'] },
+];
+
+const NOTES = ['add', 'wire', 'unplug', 'validate', 'copy', 'history', 'autosave', 'export', 'nat'] as const;
+
+export function HelpDialog() {
+  const { t } = useTranslation();
+  const open = useView((s) => s.helpOpen);
+  const setOpen = useView((s) => s.setHelpOpen);
+  return (
+    <Dialog open={open} onClose={() => setOpen(false)} title={t('help.title')} testId="help" wide>
+      <div className="pw-help">
+        <section aria-labelledby="pw-help-keys">
+          <h3 id="pw-help-keys">{t('help.shortcuts')}</h3>
+          <table className="pw-help__keys" data-testid="help.shortcuts">
+            <thead>
+              <tr>
+                <th scope="col">{t('help.action')}</th>
+                <th scope="col">{t('help.keys')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {SHORTCUTS.map((s) => {
+                const keys = s.keys(MOD);
+                return (
+                  <tr key={s.action}>
+                    <td>{t(`help.${s.action}`)}</td>
+                    <td>
+                      {keys.length
+                        ? keys.map((k, i) => (
+                            <span key={k}>
+                              {i > 0 ? ' / ' : null}
+                              <kbd>{k}</kbd>
+                            </span>
+                          ))
+                        : s.action === 'multiSelect'
+                          ? t('help.multiSelectKeys')
+                          : t('help.moveKeys')}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="pw-help-editing">
+          <h3 id="pw-help-editing">{t('help.editing')}</h3>
+          <ul className="pw-help__notes">
+            {NOTES.map((n) => (
+              <li key={n}>{t(`help.notes.${n}`)}</li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,71 @@
+// What a field accepts, checked as the user types, before anything is sent to the worker: an
+// address is a.b.c.d/len, a MAC six hex pairs, a device name what containerlab accepts. Errors are
+// codes with the offending text; the inspector words them (i18n keys syntax.*). What a value
+// means in the network (a duplicate address, a route the kernel refuses) is the worker's answer.
+
+import type { IfAddr, Ipv4Addr, MacAddr } from '../../engine';
+
+export type SyntaxError =
+  | { code: 'notIpv4'; text: string }
+  | { code: 'noPrefix'; text: string }
+  | { code: 'badPrefix'; text: string }
+  | { code: 'twice'; text: string }
+  | { code: 'notMac'; text: string }
+  | { code: 'groupMac'; text: string }
+  | { code: 'zeroMac'; text: string }
+  | { code: 'badName'; text: string }
+  | { code: 'nameTaken'; text: string };
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: SyntaxError };
+
+const OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** a.b.c.d with each number 0–255 (no leading zeros: iproute2 would read them as octal). */
+export function parseIpv4Text(text: string): Ipv4Addr | undefined {
+  const parts = text.split('.');
+  return parts.length === 4 && parts.every((p) => OCTET.test(p)) ? (text as Ipv4Addr) : undefined;
+}
+
+/** One a.b.c.d/len. */
+export function parseCidrText(text: string): Parsed<IfAddr> {
+  const slash = text.indexOf('/');
+  const ipText = slash < 0 ? text : text.slice(0, slash);
+  const ip = parseIpv4Text(ipText);
+  if (!ip) return { ok: false, error: { code: 'notIpv4', text: ipText } };
+  if (slash < 0) return { ok: false, error: { code: 'noPrefix', text } };
+  const lenText = text.slice(slash + 1);
+  if (!/^\d{1,2}$/.test(lenText) || Number(lenText) > 32) return { ok: false, error: { code: 'badPrefix', text: lenText } };
+  return { ok: true, value: { ip, len: Number(lenText) } };
+}
+
+/** Addresses separated by commas or spaces, in order (the first of a subnet is the primary); '' is none. */
+export function parseAddrList(text: string): Parsed<IfAddr[]> {
+  const out: IfAddr[] = [];
+  for (const word of text.split(/[\s,]+/).filter(Boolean)) {
+    const r = parseCidrText(word);
+    if (!r.ok) return r;
+    if (out.some((a) => a.ip === r.value.ip)) return { ok: false, error: { code: 'twice', text: r.value.ip } };
+    out.push(r.value);
+  }
+  return { ok: true, value: out };
+}
+
+/** The addresses as the field shows them. */
+export const addrListText = (addrs: readonly IfAddr[]): string => addrs.map((a) => `${a.ip}/${a.len}`).join(', ');
+
+/** xx:xx:xx:xx:xx:xx (either case; stored lower case), unicast and not all zeros. */
+export function parseMacText(text: string): Parsed<MacAddr> {
+  const t = text.trim().toLowerCase();
+  if (!/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/.test(t)) return { ok: false, error: { code: 'notMac', text } };
+  if (parseInt(t.slice(0, 2), 16) & 1) return { ok: false, error: { code: 'groupMac', text } };
+  if (t === '00:00:00:00:00:00') return { ok: false, error: { code: 'zeroMac', text } };
+  return { ok: true, value: t as MacAddr };
+}
+
+/** A device name: 1–32 letters, digits, "_" or "-" (what the engine and containerlab accept), not taken. */
+export function parseNodeName(text: string, taken: ReadonlySet<string>): Parsed<string> {
+  const t = text.trim();
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(t)) return { ok: false, error: { code: 'badName', text: t } };
+  if (taken.has(t)) return { ok: false, error: { code: 'nameTaken', text: t } };
+  return { ok: true, value: t };
+}

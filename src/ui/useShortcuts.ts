@@ -1,0 +1,68 @@
+// The keyboard shortcuts of the editor (listed in the help panel, see HelpDialog.SHORTCUTS).
+// They act on the canvas and the document, never while the user types in a field (there the
+// browser's own undo, copy and paste apply) or while a dialog is open.
+
+import { useReactFlow } from '@xyflow/react';
+import { useEffect } from 'react';
+import { useAppStore } from '../store';
+import { simClient } from '../worker/client';
+import { copySelection, cutSelection, duplicateSelection, paste } from './commands/clipboard';
+import { saveJson } from './commands/files';
+import { FIT_VIEW_OPTIONS } from './canvas/FitOnResize';
+import { pickFile } from './header/FileInput';
+import { toast } from './toast/toastStore';
+import { useView } from './viewStore';
+import i18n from '../i18n';
+
+/** Is the user typing somewhere (where keys belong to the field)? */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
+}
+
+export function useShortcuts(): void {
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      const store = useAppStore.getState();
+      // Save and open work everywhere, also from a field.
+      if (mod && !e.shiftKey && key === 's') {
+        e.preventDefault();
+        void saveJson(simClient());
+        return;
+      }
+      if (mod && !e.shiftKey && key === 'o') {
+        e.preventDefault();
+        pickFile();
+        return;
+      }
+      if (isTyping(e.target)) return;
+      let handled = true;
+      if (mod && key === 'z' && !e.shiftKey) store.undo();
+      else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) store.redo();
+      else if (mod && key === 'c') {
+        const n = copySelection();
+        if (n) toast('success', i18n.t('edit.copied', { count: n }));
+        else handled = false;
+      } else if (mod && key === 'x') handled = cutSelection() > 0;
+      else if (mod && key === 'v') void paste(simClient());
+      else if (mod && key === 'd') void duplicateSelection(simClient());
+      else if (mod && key === 'a') store.selectAll();
+      else if (mod || e.altKey) handled = false;
+      else if (e.key === 'Delete' || e.key === 'Backspace') store.deleteSelection();
+      else if (e.key === 'Escape') store.clearSelection();
+      else if (e.key === '?' || e.key === 'F1') useView.getState().setHelpOpen(true);
+      else if (key === 'f') void fitView(FIT_VIEW_OPTIONS);
+      else if (key === 'g') useView.getState().toggleSnap();
+      else handled = false;
+      if (handled) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [fitView]);
+}
