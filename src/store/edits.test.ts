@@ -74,12 +74,13 @@ describe('connect', () => {
     valid(t);
   });
 
-  test('the next interfaces are eth2 and p2', () => {
+  test('the next interfaces are eth2, and switch ports are numbered across all switches', () => {
+    // containerlab creates bridge ports in the host's namespace: p names must be unique.
     let t = build('router', 'switch', 'switch');
     t = linked(t, 'r1', 'sw1');
     t = linked(t, 'r1', 'sw2');
     t = linked(t, 'sw1', 'sw2');
-    expect(t.links.map(linkId)).toEqual(['r1:eth1--sw1:p1', 'r1:eth2--sw2:p1', 'sw1:p2--sw2:p2']);
+    expect(t.links.map(linkId)).toEqual(['r1:eth1--sw1:p1', 'r1:eth2--sw2:p2', 'sw1:p3--sw2:p4']);
     valid(t);
   });
 
@@ -89,7 +90,7 @@ describe('connect', () => {
     t = deleteLinks(t, ['h1:eth1--sw1:p1']);
     expect(node(t, 'h1').ifaces.map((i) => i.name)).toEqual(['eth1']);
     t = linked(t, 'h1', 'sw2');
-    expect(t.links.map(linkId)).toEqual(['h1:eth1--sw2:p1']);
+    expect(t.links.map(linkId)).toEqual(['h1:eth1--sw2:p2']);
     expect(node(t, 'h1').ifaces[0]!.addrs).toEqual([{ ip: '192.0.2.10', len: 24 }]);
     valid(t);
   });
@@ -183,7 +184,8 @@ describe('copy and paste', () => {
     const h3 = node(topology, 'h3') as LinuxNode;
     expect(h3.ifaces[0]!.addrs).toEqual([]);
     expect(h3.position).toEqual({ x: 40, y: 40 });
-    expect(topology.links.map(linkId)).toContain('h3:eth1--sw3:p1');
+    // A pasted switch's ports get p numbers no switch uses yet (sw1 and sw2 have p1 and p2).
+    expect(topology.links.map(linkId)).toContain('h3:eth1--sw3:p3');
     const macs = topology.nodes.flatMap((n) => n.ifaces.map((i) => i.mac));
     expect(new Set(macs).size).toBe(macs.length);
     // The copied default route now has no reachable gateway: the caller drops it (pasteClipboard).

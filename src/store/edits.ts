@@ -65,9 +65,17 @@ export function macAllocator(t: Topology): () => MacAddr {
   };
 }
 
-/** The name the node's next interface gets: the first free eth number ≥ 1, or p number on a switch. */
-export function nextIfaceName(node: TopoNode): string {
-  return firstFree(new Set(node.ifaces.map((i) => i.name)), node.kind === 'bridge' ? 'p' : 'eth');
+/**
+ * The name the node's next interface gets: the first free eth number ≥ 1; on a switch the first p
+ * number no switch uses (containerlab creates bridge ports in the host's namespace, so their names
+ * must be unique across the whole topology for the export to run there).
+ */
+export function nextIfaceName(node: TopoNode, t?: Topology): string {
+  if (node.kind === 'bridge') {
+    const used = new Set((t?.nodes ?? [node]).flatMap((n) => (n.kind === 'bridge' ? n.ifaces.map((i) => i.name) : [])));
+    return firstFree(used, 'p');
+  }
+  return firstFree(new Set(node.ifaces.map((i) => i.name)), 'eth');
 }
 
 /** A new device of this role at this position (centre, canvas coordinates). */
@@ -141,7 +149,7 @@ export function connect(t: Topology, aName: string, bName: string): ConnectResul
     const node = topology.nodes.find((n) => n.name === name)!;
     const free = node.ifaces.find((i) => !linked.has(`${name}:${i.name}`));
     if (free) return { node: name, iface: free.name };
-    const iface: Iface = { name: nextIfaceName(node), mac: mac(), macAuto: true, addrs: [] };
+    const iface: Iface = { name: nextIfaceName(node, topology), mac: mac(), macAuto: true, addrs: [] };
     topology = updateNode(topology, name, (n) => ({ ...n, ifaces: [...n.ifaces, iface] }) as TopoNode);
     return { node: name, iface: iface.name };
   };
@@ -268,6 +276,9 @@ export function pasteNodes(t: Topology, clip: Clipboard, offset: Position): { to
     return kept;
   };
   const rename = new Map<string, string>();
+  /** a pasted switch's ports get names no switch uses yet ("old node:port" → new port) */
+  const portRename = new Map<string, string>();
+  const ports = new Set(t.nodes.flatMap((n) => (n.kind === 'bridge' ? n.ifaces.map((i) => i.name) : [])));
   let topology = t;
   for (const n of clip.nodes) {
     const name = nextNodeName(topology, n.role);
@@ -277,7 +288,13 @@ export function pasteNodes(t: Topology, clip: Clipboard, offset: Position): { to
       const addrs = clash ? [] : i.addrs.map((a) => ({ ...a }));
       for (const a of addrs) used.add(a.ip);
       const { conf, ...rest } = i;
-      return { ...rest, mac: mac(), macAuto: true, addrs, ...(conf ? { conf: { ...conf } } : {}) };
+      let ifName = i.name;
+      if (n.kind === 'bridge') {
+        ifName = firstFree(ports, 'p');
+        ports.add(ifName);
+        portRename.set(`${n.name}:${i.name}`, ifName);
+      }
+      return { ...rest, name: ifName, mac: mac(), macAuto: true, addrs, ...(conf ? { conf: { ...conf } } : {}) };
     });
     const position = n.position ? { x: n.position.x + offset.x, y: n.position.y + offset.y } : { ...offset };
     const copy: TopoNode =
@@ -293,7 +310,8 @@ export function pasteNodes(t: Topology, clip: Clipboard, offset: Position): { to
           };
     topology = { ...topology, nodes: [...topology.nodes, copy] };
   }
-  const links = clip.links.map((l) => ({ a: { node: rename.get(l.a.node)!, iface: l.a.iface }, b: { node: rename.get(l.b.node)!, iface: l.b.iface } }));
+  const end = (e: Endpoint): Endpoint => ({ node: rename.get(e.node)!, iface: portRename.get(`${e.node}:${e.iface}`) ?? e.iface });
+  const links = clip.links.map((l) => ({ a: end(l.a), b: end(l.b) }));
   return { topology: { ...topology, links: [...topology.links, ...links] }, names: clip.nodes.map((n) => rename.get(n.name)!) };
 }
 

@@ -15,7 +15,8 @@
 //   order: spines/cores first, then aggregation, then leaves/access). Traffic therefore always
 //   takes the first spine (core) on its shortest path; the other uplinks carry nothing unless a
 //   user edits the routes. This keeps traces deterministic and readable.
-// - interfaces are eth1, eth2… on Linux nodes and p1, p2… on bridges; MACs are generated
+// - interfaces are eth1, eth2… on Linux nodes and p1, p2… on bridges, numbered across all the
+//   bridges (containerlab puts bridge ports in the host's namespace); MACs are generated
 //   (locally administered, unique) and marked macAuto;
 // - positions put each tier on its own row (spines/cores at the top, hosts at the bottom).
 //
@@ -98,6 +99,8 @@ class FabricBuilder {
     return macFromSerial(++this.macSerial);
   }
 
+  private portCount = 0;
+
   addRouter(name: string): RouterInfo {
     const node: LinuxNode = { kind: 'linux', name, role: 'router', ifaces: [], loAddrs: [], routes: [], ipForward: true };
     const r: RouterInfo = { node, index: this.routers.length, adj: [] };
@@ -131,9 +134,12 @@ class FabricBuilder {
     const gw = numToIp(base + 1);
     const rIf = `eth${router.node.ifaces.length + 1}`;
     router.node.ifaces.push({ name: rIf, mac: this.mac(), macAuto: true, addrs: [{ ip: gw, len: this.rackLen }] });
-    const bridge: BridgeNode = { kind: 'bridge', name: bridgeName, role: 'switch', ifaces: [{ name: 'p1', mac: this.mac(), macAuto: true, addrs: [] }] };
+    // Bridge ports are numbered across the whole fabric: containerlab creates them in the host's
+    // namespace, where names must be unique.
+    const uplink = `p${++this.portCount}`;
+    const bridge: BridgeNode = { kind: 'bridge', name: bridgeName, role: 'switch', ifaces: [{ name: uplink, mac: this.mac(), macAuto: true, addrs: [] }] };
     this.nodes.push(bridge);
-    this.links.push({ a: { node: router.node.name, iface: rIf }, b: { node: bridgeName, iface: 'p1' } });
+    this.links.push({ a: { node: router.node.name, iface: rIf }, b: { node: bridgeName, iface: uplink } });
     for (let j = 1; j <= hosts; j++) {
       const host: LinuxNode = {
         kind: 'linux',
@@ -144,7 +150,7 @@ class FabricBuilder {
         routes: [{ type: 'unicast', dst: { ip: '0.0.0.0' as Ipv4Addr, len: 0 }, via: gw }],
         ipForward: false,
       };
-      const port = `p${j + 1}`;
+      const port = `p${++this.portCount}`;
       bridge.ifaces.push({ name: port, mac: this.mac(), macAuto: true, addrs: [] });
       this.nodes.push(host);
       this.links.push({ a: { node: host.name, iface: 'eth1' }, b: { node: bridgeName, iface: port } });

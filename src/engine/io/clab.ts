@@ -235,13 +235,51 @@ function sysctlLines(n: LinuxNode): string[] {
 
 export interface ClabExport {
   text: string;
-  /** what a containerlab file cannot hold (interfaces without a link) */
+  /** what a containerlab file cannot hold (interfaces without a link), and bridge ports renamed */
   warnings: string[];
 }
 
-/** Writes a containerlab file that reproduces the topology (on containerlab and on the oracle). */
-export function toClab(t: Topology): ClabExport {
+/** The image linux nodes get: containerlab needs one (the oracle ignores it); it has iproute2 and iptables. */
+export const CLAB_LINUX_IMAGE = 'ghcr.io/hellt/network-multitool';
+
+/**
+ * containerlab creates the ports of `kind: bridge` nodes in the host's namespace, where names must
+ * be unique: ports whose name another bridge also uses get the next free pN. Returns old → new.
+ */
+function bridgePortNames(t: Topology): Map<string, string> {
+  const renames = new Map<string, string>();
+  const taken = new Set<string>();
+  const bridges = t.nodes.filter((n) => n.kind === 'bridge');
+  for (const b of bridges) for (const p of b.ifaces) taken.add(p.name);
+  const seen = new Set<string>();
+  let next = 1;
+  for (const b of bridges) {
+    for (const p of b.ifaces) {
+      if (!seen.has(p.name)) {
+        seen.add(p.name);
+        continue;
+      }
+      while (taken.has(`p${next}`)) next++;
+      const name = `p${next}`;
+      taken.add(name);
+      seen.add(name);
+      renames.set(`${b.name}:${p.name}`, name);
+    }
+  }
+  return renames;
+}
+
+/**
+ * Writes a containerlab file that reproduces the topology, on containerlab and on the oracle
+ * (record.mjs): linux nodes carry an image, and bridge ports have names unique on the host.
+ */
+export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
   const warnings: string[] = [];
+  const renames = bridgePortNames(t);
+  for (const [from, to] of renames) {
+    warnings.push(`${from} is written as ${from.split(':')[0]}:${to}: containerlab puts bridge ports in the host's namespace, where their names must be unique`);
+  }
+  const ep = (node: string, iface: string) => `${node}:${renames.get(`${node}:${iface}`) ?? iface}`;
   const linked = new Set(t.links.flatMap((l) => [`${l.a.node}:${l.a.iface}`, `${l.b.node}:${l.b.iface}`]));
   const nodes: Record<string, unknown> = {};
   for (const n of t.nodes) {
@@ -256,7 +294,7 @@ export function toClab(t: Topology): ClabExport {
         warnings.push(`${n.name}:${i.name} has no link: a containerlab file cannot hold it, so it is left out`);
         continue;
       }
-      if (!i.macAuto) exec.push(`ip link set dev ${i.name} address ${i.mac}`);
+      if (!i.macAuto) exec.push(`ip link set dev ${renames.get(`${n.name}:${i.name}`) ?? i.name} address ${i.mac}`);
     }
     if (n.kind === 'linux') {
       for (const i of n.ifaces) {
@@ -268,13 +306,13 @@ export function toClab(t: Topology): ClabExport {
       exec.push(...sysctlLines(n));
       for (const r of n.nat ?? []) exec.push(iptablesText(r));
     }
-    nodes[n.name] = { kind: n.kind, labels, ...(exec.length ? { exec } : {}) };
+    nodes[n.name] = { kind: n.kind, ...(n.kind === 'linux' ? { image: opts.image ?? CLAB_LINUX_IMAGE } : {}), labels, ...(exec.length ? { exec } : {}) };
   }
   const doc: Record<string, unknown> = {
     name: t.name,
     topology: {
       nodes,
-      links: t.links.map((l) => ({ endpoints: [`${l.a.node}:${l.a.iface}`, `${l.b.node}:${l.b.iface}`] })),
+      links: t.links.map((l) => ({ endpoints: [ep(l.a.node, l.a.iface), ep(l.b.node, l.b.iface)] })),
     },
   };
   if (t.scenario.length) {

@@ -8,7 +8,7 @@ import { edits, selectTopology, useAppStore } from '../../store';
 import type { SimClient } from '../../worker/protocol';
 import { autoLayout } from '../layout/autoLayout';
 import { toast, withProgress } from '../toast/toastStore';
-import { bridgeSetup, withLinuxImages } from './clabImage';
+import { bridgeSetup } from './clabImage';
 import { downloadText, type SaveFile } from './download';
 import { confirmReplace } from './replace';
 
@@ -70,10 +70,7 @@ export async function exportClab(client: SimClient, save: SaveFile = downloadTex
   const t = selectTopology(useAppStore.getState());
   if (!t) return false;
   const file = `${baseName(t.name)}.clab.yml`;
-  const { text, warnings } = await withProgress(i18n.t('files.saving', { file }), async () => {
-    const r = await client.exportClab(t);
-    return { ...r, text: await withLinuxImages(r.text) };
-  });
+  const { text, warnings } = await withProgress(i18n.t('files.saving', { file }), () => client.exportClab(t));
   save(file, text, 'application/yaml');
   useAppStore.getState().markSaved();
   const bridges = t.nodes.filter((n) => n.kind === 'bridge').map((n) => n.name);
