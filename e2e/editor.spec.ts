@@ -63,8 +63,9 @@ test('a network built by drag and drop and configured in the inspector comes bac
     ['sw1', 'p2'],
     ['r1', 'eth1'],
     ['r1', 'eth2'],
-    ['sw2', 'p1'],
-    ['sw2', 'p2'],
+    // Switch ports are numbered across switches (unique names on a containerlab host).
+    ['sw2', 'p3'],
+    ['sw2', 'p4'],
     ['h2', 'eth1'],
   ]) {
     await expect(app.linkEnd(node!, iface!)).toBeVisible();
