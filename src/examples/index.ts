@@ -6,6 +6,9 @@
 // lays them out when it opens them.
 
 import arpFailRouter from './arp-fail-router.clab.yml?raw';
+import homeNat from './home-nat.clab.yml?raw';
+import natDnat from './nat-dnat.clab.yml?raw';
+import tcpNat from './tcp-nat.clab.yml?raw';
 import icmpRedirect from './icmp-redirect.clab.yml?raw';
 import lanTwoHosts from './lan-two-hosts.clab.yml?raw';
 import noRoute from './no-route.clab.yml?raw';
@@ -37,10 +40,10 @@ export const EXAMPLES: readonly Example[] = [
   example('route-types', routeTypes),
   example('icmp-redirect', icmpRedirect),
   example('proxy-arp-calico', proxyArpCalico),
+  example('home-nat', homeNat),
+  example('nat-dnat', natDnat),
+  example('tcp-nat', tcpNat),
 ];
-
-/** Reference topologies that need a feature that is not there yet (listed, not openable). */
-export const COMING_EXAMPLES: readonly { name: string; needs: 'nat' }[] = [{ name: 'home-nat', needs: 'nat' }];
 
 export function findExample(name: string): Example | undefined {
   return EXAMPLES.find((e) => e.name === name);

@@ -30,7 +30,6 @@ export const en = {
     saveJson: 'Save as JSON',
     exportClab: 'Export as containerlab YAML',
     generated: 'generated, large',
-    needsNat: 'needs NAT (coming)',
   },
   examples: {
     about: {
@@ -44,7 +43,9 @@ export const en = {
       'icmp-redirect': 'A router sends an ICMP redirect to a better gateway',
       'proxy-arp-calico': 'Calico-style proxy ARP with onlink default routes',
       'leaf-spine-1000': 'A generated leaf-spine fabric with 1 000 hosts',
-      'home-nat': 'Two LAN hosts behind a NAT gateway',
+      'home-nat': 'Two LAN hosts behind a NAT gateway (MASQUERADE): pings, UDP, errors translated back',
+      'nat-dnat': 'Port forwarding (DNAT) to a server inside, UDP and TCP',
+      'tcp-nat': 'TCP through a NAT gateway: handshake, data, close, and a refused port',
     },
   },
   files: {

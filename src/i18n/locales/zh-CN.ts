@@ -32,7 +32,6 @@ export const zhCN: Messages = {
     saveJson: '另存为 JSON',
     exportClab: '导出为 containerlab YAML',
     generated: '自动生成，规模较大',
-    needsNat: '需要 NAT（即将支持）',
   },
   examples: {
     about: {
@@ -46,7 +45,9 @@ export const zhCN: Messages = {
       'icmp-redirect': '路由器发送 ICMP 重定向，指向更好的网关',
       'proxy-arp-calico': 'Calico 式代理 ARP，默认路由使用 onlink',
       'leaf-spine-1000': '自动生成的 leaf-spine 网络，1 000 台主机',
-      'home-nat': '两台局域网主机位于 NAT 网关之后',
+      'home-nat': '两台局域网主机位于 NAT 网关（MASQUERADE）之后：ping、UDP、差错报文被还原',
+      'nat-dnat': '端口转发（DNAT）到内部服务器，UDP 与 TCP',
+      'tcp-nat': '经过 NAT 网关的 TCP：握手、数据、关闭，以及被拒绝的端口',
     },
   },
   files: {

@@ -1,9 +1,8 @@
 // The File and Examples menus. Examples come from the worker (bundled files and generated
-// fabrics); reference topologies that need a feature still to come are listed, disabled.
+// fabrics).
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMING_EXAMPLES } from '../../examples';
 import { useAppStore } from '../../store';
 import { simClient } from '../../worker/client';
 import type { ExampleInfo } from '../../worker/protocol';
@@ -47,16 +46,6 @@ export function ExamplesMenu() {
         detail: [about(e.name), e.generated ? t('menu.generated') : ''].filter(Boolean).join(' · '),
         testId: `example.${e.name}`,
         onSelect: () => void openExample(simClient(), e.name),
-      }),
-    ),
-    ...COMING_EXAMPLES.map(
-      (e): MenuItem => ({
-        id: e.name,
-        label: e.name,
-        detail: [about(e.name), t('menu.needsNat')].filter(Boolean).join(' · '),
-        disabled: true,
-        testId: `example.${e.name}`,
-        onSelect: () => {},
       }),
     ),
   ];
