@@ -235,7 +235,7 @@ export const en = {
     editing: 'How editing works',
     notes: {
       add: 'Drag a device from the palette onto the canvas, or focus its button and press Enter to add it in the middle of the view.',
-      wire: 'To link two devices, drag from the blue dot at the top right of a device (shown when it is hovered or selected) to the other device (or use “Connect to” in the inspector). Each end gets an interface: eth1, eth2, … on hosts, servers and routers (eth0 is left to containerlab’s management network), p1, p2, … on switches. An interface without a link is used before a new one is made.',
+      wire: 'To link two devices, drag from the blue dot at the top right of a device (shown when it is hovered or selected) to the other device (or use “Connect to” in the inspector). Each end gets an interface: eth1, eth2, … on hosts, servers and routers (eth0 is left to containerlab’s management network), p1, p2, … on switches, numbered across all switches (containerlab creates switch ports on the host, where names must be unique). An interface without a link is used before a new one is made.',
       unplug: 'Deleting a link unplugs the cable: both interfaces keep their addresses. Deleting a device removes its links and the scenario steps that run on it.',
       validate: 'Every field is checked as you type and only applied when Linux would accept it; the reason is shown beside the field. Taking an address away removes the routes that went through it, as Linux does.',
       copy: 'Copy and paste give the copies new names and new MACs; an address is kept only if nothing else uses it (after a cut, everything comes back).',
