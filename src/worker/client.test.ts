@@ -134,3 +134,33 @@ describe('editing helpers', () => {
     expect((await client.exportClab(t)).text).toContain('ip route add default via 10.0.1.1');
   });
 });
+
+describe('the player\'s calls', () => {
+  test('a walk carries the trace, every node\'s table history and its routes, and reports progress', async () => {
+    const t = await client.loadExample('leaf-spine-1000');
+    const seen: number[] = [];
+    const w = await client.walk(t, {}, (n) => seen.push(n));
+    expect(w.result.steps[0]).toMatchObject({ exit: 0 });
+    expect(Object.keys(w.history)).toHaveLength(t.nodes.length);
+    expect(w.routes['spine1']!.length).toBeGreaterThan(10);
+    expect(seen.length === 0 || seen.every((n) => n % 5000 === 0)).toBe(true);
+  });
+
+  test('frame bytes come with the position of every field', async () => {
+    const t = await client.loadExample(DEFAULT_EXAMPLE);
+    const w = await client.walk(t);
+    const tx = w.result.events.find((e) => e.kind === 'frame.tx')!;
+    const b = await client.frameBytes((tx as { frame: Parameters<typeof client.frameBytes>[0] }).frame);
+    expect(b.hex).toMatch(/^ffffffffffff/);
+    expect(b.spans.find((s) => s.path === 'arp.targetIp')).toMatchObject({ offset: 38, length: 4 });
+  });
+
+  test('the walk exports to pcapng, and an empty walk says why instead', async () => {
+    const t = await client.loadExample(DEFAULT_EXAMPLE);
+    const w = await client.walk(t);
+    const ok = await client.exportPcapng(t, w.result, { 0: ['h1 asks who has 10.0.1.1'] });
+    expect(ok.ok && ok.bytes.length > 0).toBe(true);
+    const empty = await client.exportPcapng(t, { events: [] });
+    expect(empty).toMatchObject({ ok: false, code: 'empty-walk' });
+  });
+});

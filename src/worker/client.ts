@@ -2,7 +2,7 @@
 // long simulation never blocks the page; where there is no Worker (unit tests in Node) the same
 // API runs inline, loaded on first use so the engine stays out of the main bundle.
 
-import { wrap } from 'comlink';
+import { proxy, wrap } from 'comlink';
 import { SIM_METHODS, type SimApi, type SimClient } from './protocol';
 
 export interface SimClientHandle extends SimClient {
@@ -27,7 +27,8 @@ function workerClient(): SimClientHandle {
   // Vite bundles the worker because of this exact `new Worker(new URL(…), …)` shape.
   const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'packetwalk-sim' });
   const remote = wrap<SimApi>(worker) as unknown as Record<string, AnyFn>;
-  return build((name, args) => remote[name]!(...args) as Promise<unknown>, () => worker.terminate());
+  // A callback (walk's progress) crosses as a comlink proxy.
+  return build((name, args) => remote[name]!(...args.map((a) => (typeof a === 'function' ? proxy(a) : a))) as Promise<unknown>, () => worker.terminate());
 }
 
 /** A new client: a worker when the platform has them, else the engine inline. */

@@ -2,7 +2,20 @@
 // data it takes and returns. Only plain objects cross: no classes, functions or Maps, so every
 // request and answer can be cloned, snapshotted and diffed. Engine types are imported as types.
 
-import type { Gateway, NextAddress, NodeState, Problem, RouteSpec, SimResult, SimulateOptions, Topology, TopologyIssue } from '../engine';
+import type {
+  EthernetFrame,
+  FibRoute,
+  Gateway,
+  NextAddress,
+  NodeState,
+  Problem,
+  RouteSpec,
+  SimResult,
+  SimulateOptions,
+  TableHistory,
+  Topology,
+  TopologyIssue,
+} from '../engine';
 
 /** The example the app opens when the URL names none. */
 export const DEFAULT_EXAMPLE = 'two-subnets-router';
@@ -36,6 +49,26 @@ export interface ExampleInfo {
   generated: boolean;
 }
 
+/** A whole walk: the trace, and every node's tables at any event (for stepping back and forth). */
+export interface Walk {
+  result: SimResult;
+  history: TableHistory;
+  /** each linux node's routing tables (`ip route show table all` order), which a run never changes */
+  routes: Record<string, FibRoute[]>;
+}
+
+/** Plain-data options of a walk (a progress callback crosses as a comlink proxy). */
+export type WalkOptions = Omit<SimulateOptions, 'onProgress'>;
+
+/** The bytes of a frame as hex, and where each header field sits in them. */
+export interface FrameBytes {
+  hex: string;
+  spans: { path: string; offset: number; length: number; bitOffset?: number; bitLength?: number }[];
+}
+
+/** An export the user downloads, or why there is nothing to export. */
+export type ExportResult = { ok: true; bytes: Uint8Array } | { ok: false; code: string; message: string };
+
 /** The worker's API. Every method is a pure function of its arguments. */
 export interface SimApi {
   /** The examples that ship with the app. */
@@ -54,6 +87,14 @@ export interface SimApi {
   exportClab(topology: Topology): { text: string; warnings: string[] };
   /** Runs the topology's scenario (or `options.scenario`) and returns the whole trace. */
   simulate(topology: Topology, options?: SimulateOptions): SimResult;
+  /** A walk for the player: the trace, the table history, the routes; `onProgress` gets event counts. */
+  walk(topology: Topology, options?: WalkOptions, onProgress?: (events: number) => void): Walk;
+  /** A frame's exact bytes and its fields' positions (hex view). */
+  frameBytes(frame: EthernetFrame): FrameBytes;
+  /** The walk as pcapng for Wireshark; comments per frame.tx event seq (the explanations, translated). */
+  exportPcapng(topology: Topology, result: Pick<SimResult, 'events'>, comments?: Record<number, string[]>): ExportResult;
+  /** One link's frames as classic pcap. */
+  exportPcap(topology: Topology, result: Pick<SimResult, 'events'>, link: string): ExportResult;
   /** The tables of one node as Linux prints them; `state` is what the node learned (from a run). */
   ipViews(topology: Topology, nodeName: string, state?: NodeState): IpViews;
   /** `ip route add …` arguments (with or without the leading `ip route add`) checked on a node. */
@@ -79,6 +120,10 @@ export const SIM_METHODS = [
   'exportJson',
   'exportClab',
   'simulate',
+  'walk',
+  'frameBytes',
+  'exportPcapng',
+  'exportPcap',
   'ipViews',
   'checkRoute',
   'nextFreeAddress',

@@ -18,6 +18,12 @@ import {
   parseTopologyJson,
   routeCheck,
   simulate,
+  tableHistory,
+  encodeFrame,
+  fieldSpans,
+  toPcapng,
+  toPcap,
+  ExportError,
   toClab,
   topologyFromUnknown,
   toTopologyJson,
@@ -27,7 +33,7 @@ import {
 } from '../engine';
 import type { NodeState, Topology } from '../engine';
 import { EXAMPLES, findExample } from '../examples';
-import type { ExampleInfo, IpViews, ParseResult, RouteCheck, SimApi } from './protocol';
+import type { ExampleInfo, ExportResult, IpViews, ParseResult, RouteCheck, SimApi, Walk } from './protocol';
 
 /** Examples made by the fabric generator rather than read from a file (large topologies). */
 const GENERATED: Record<string, () => Topology> = {
@@ -106,6 +112,24 @@ function checkRoute(topology: Topology, nodeName: string, text: string): RouteCh
   return checked.kind === 'ok' ? { ok: true, route: r.route } : { ok: false, message: checked.message };
 }
 
+function walk(topology: Topology, options: Parameters<SimApi['walk']>[1] = {}, onProgress?: (events: number) => void): Walk {
+  const result = simulate(topology, { ...options, ...(onProgress ? { onProgress } : {}) });
+  const routes: Walk['routes'] = {};
+  for (const n of topology.nodes) if (n.kind === 'linux') routes[n.name] = nodeRoutes(n);
+  return { result, history: tableHistory(topology, result), routes };
+}
+
+function exported(fn: () => Uint8Array): ExportResult {
+  try {
+    return { ok: true, bytes: fn() };
+  } catch (e) {
+    if (e instanceof ExportError) return { ok: false, code: e.code, message: e.message };
+    throw e;
+  }
+}
+
+const hexOf = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+
 export const simApi: SimApi = {
   listExamples,
   loadExample,
@@ -115,6 +139,11 @@ export const simApi: SimApi = {
   exportJson: (topology) => toTopologyJson(topology),
   exportClab: (topology) => toClab(topology),
   simulate: (topology, options) => simulate(topology, options),
+  walk,
+  frameBytes: (frame) => ({ hex: hexOf(encodeFrame(frame)), spans: fieldSpans(frame) }),
+  exportPcapng: (topology, result, comments = {}) =>
+    exported(() => toPcapng(topology, result, { comment: (e) => comments[e.seq] ?? [] })),
+  exportPcap: (topology, result, link) => exported(() => toPcap(topology, result, link)),
   ipViews,
   checkRoute,
   nextFreeAddress: (topology, nodeName, iface) => nextFreeAddress(topology, nodeName, iface),

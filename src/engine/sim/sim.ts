@@ -44,6 +44,9 @@ export class Sim {
   private timersRun = 0;
   /** timers that may fire per trace event allowed: a run never spins without recording anything */
   static readonly TIMERS_PER_EVENT = 20;
+  /** called every `progressEvery` events */
+  onProgress: ((events: number) => void) | undefined = undefined;
+  progressEvery = 5_000;
   /** called when the bound is hit, to describe what was going on (storm detection) */
   describeLimit: (limit: number) => LimitStop = (limit) => ({ kind: 'event-limit', limit });
 
@@ -70,6 +73,7 @@ export class Sim {
     ev.seq = this.events.length;
     ev.t = this.now;
     this.events.push(ev);
+    if (this.onProgress && this.events.length % this.progressEvery === 0) this.onProgress(this.events.length);
     return ev;
   }
 

@@ -26,7 +26,11 @@ export interface SimulateOptions {
   settleMs?: number;
   /** run these steps instead of the topology's scenario */
   scenario?: ScenarioStep[];
+  /** called every PROGRESS_EVERY events with the number recorded so far (long runs show progress) */
+  onProgress?: (events: number) => void;
 }
+
+export const PROGRESS_EVERY = 5_000;
 
 export interface StepResult {
   index: number;
@@ -136,6 +140,10 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
   };
 
   sim.describeLimit = (limit) => describeLimit(sim.events, limit, bridges);
+  if (opts.onProgress) {
+    sim.onProgress = opts.onProgress;
+    sim.progressEvery = PROGRESS_EVERY;
+  }
 
   const steps: StepResult[] = [];
   const live: { proc: Process; result: StepResult }[] = [];
