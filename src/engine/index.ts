@@ -35,3 +35,4 @@ export { toPcapng, toPcap, ExportError, pcapInterfaces, wireFrames, findLinkKey,
 export type { PcapngOptions, PcapInterface, ExportErrorCode } from './io/pcapng';
 export { tableHistory, tablesAt, changedAt } from './replay';
 export type { TableHistory, TablesView, TableVersion, RedirectView } from './replay';
+export { parseIptables, iptablesText } from './io/iptables';

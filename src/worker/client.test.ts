@@ -164,3 +164,14 @@ describe('the player\'s calls', () => {
     expect(empty).toMatchObject({ ok: false, code: 'empty-walk' });
   });
 });
+
+describe('NAT rules', () => {
+  test('are checked as iptables lines on a node, and written back', async () => {
+    const t = await client.loadExample('home-nat');
+    const r = await client.checkNatRule(t, 'gw', 'iptables -t nat -A PREROUTING -i wan -p tcp --dport 8080 -j DNAT --to-destination 192.168.1.10:80');
+    expect(r).toEqual({ ok: true, rule: { chain: 'PREROUTING', target: 'DNAT', in: 'wan', proto: 'tcp', dport: 8080, toAddr: '192.168.1.10', toPort: 80 } });
+    if (r.ok) expect(await client.natRuleText(r.rule)).toBe('iptables -t nat -A PREROUTING -i wan -p tcp --dport 8080 -j DNAT --to-destination 192.168.1.10:80');
+    expect(await client.checkNatRule(t, 'gw', '-t nat -A POSTROUTING -o eth9 -j MASQUERADE')).toEqual({ ok: false, message: 'iptables: interface "eth9" does not exist on gw' });
+    expect((await client.checkNatRule(t, 'gw', 'iptables -A FORWARD -j DROP')).ok).toBe(false);
+  });
+});

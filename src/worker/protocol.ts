@@ -6,6 +6,7 @@ import type {
   EthernetFrame,
   FibRoute,
   Gateway,
+  NatRule,
   NextAddress,
   NodeState,
   Problem,
@@ -39,6 +40,9 @@ export interface IpViews {
   /** `bridge fdb show` (bridge nodes) */
   fdb: string;
 }
+
+/** An iptables nat rule typed as text, checked (the interfaces must exist on the node). */
+export type NatRuleCheck = { ok: true; rule: NatRule } | { ok: false; message: string };
 
 /** A route typed as `ip route` text, checked the way the kernel would check it on that node. */
 export type RouteCheck = { ok: true; route: RouteSpec } | { ok: false; message: string };
@@ -99,6 +103,10 @@ export interface SimApi {
   ipViews(topology: Topology, nodeName: string, state?: NodeState): IpViews;
   /** `ip route add …` arguments (with or without the leading `ip route add`) checked on a node. */
   checkRoute(topology: Topology, nodeName: string, text: string): RouteCheck;
+  /** One `iptables -t nat -A …` line (with or without the leading `iptables`) checked on a node. */
+  checkNatRule(topology: Topology, nodeName: string, text: string): NatRuleCheck;
+  /** The `iptables` line of a rule. */
+  natRuleText(rule: NatRule): string;
   /** The next free address of the subnet on node:iface's segment. */
   nextFreeAddress(topology: Topology, nodeName: string, iface: string): NextAddress;
   /** The router a node should use as its default gateway. */
@@ -126,6 +134,8 @@ export const SIM_METHODS = [
   'exportPcap',
   'ipViews',
   'checkRoute',
+  'checkNatRule',
+  'natRuleText',
   'nextFreeAddress',
   'defaultGateway',
 ] as const satisfies readonly (keyof SimApi)[];

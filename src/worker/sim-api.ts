@@ -18,6 +18,8 @@ import {
   parseTopologyJson,
   routeCheck,
   simulate,
+  parseIptables,
+  iptablesText,
   tableHistory,
   encodeFrame,
   fieldSpans,
@@ -33,7 +35,7 @@ import {
 } from '../engine';
 import type { NodeState, Topology } from '../engine';
 import { EXAMPLES, findExample } from '../examples';
-import type { ExampleInfo, ExportResult, IpViews, ParseResult, RouteCheck, SimApi, Walk } from './protocol';
+import type { ExampleInfo, ExportResult, IpViews, NatRuleCheck, ParseResult, RouteCheck, SimApi, Walk } from './protocol';
 
 /** Examples made by the fabric generator rather than read from a file (large topologies). */
 const GENERATED: Record<string, () => Topology> = {
@@ -130,6 +132,21 @@ function exported(fn: () => Uint8Array): ExportResult {
 
 const hexOf = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
+function checkNatRule(topology: Topology, nodeName: string, text: string): NatRuleCheck {
+  const node = topology.nodes.find((n) => n.name === nodeName);
+  if (!node || node.kind !== 'linux') return { ok: false, message: `${nodeName} has no iptables` };
+  const words = shellWords(text);
+  if (typeof words === 'string') return { ok: false, message: words };
+  const args = words[0] === 'iptables' ? words.slice(1) : words;
+  const r = parseIptables(args);
+  if (r.kind === 'error') return { ok: false, message: r.message };
+  const devs = new Set([...node.ifaces.map((i) => i.name), 'lo']);
+  for (const dev of [r.rule.in, r.rule.out]) {
+    if (dev !== undefined && !devs.has(dev)) return { ok: false, message: `iptables: interface "${dev}" does not exist on ${nodeName}` };
+  }
+  return { ok: true, rule: r.rule };
+}
+
 export const simApi: SimApi = {
   listExamples,
   loadExample,
@@ -146,6 +163,8 @@ export const simApi: SimApi = {
   exportPcap: (topology, result, link) => exported(() => toPcap(topology, result, link)),
   ipViews,
   checkRoute,
+  checkNatRule,
+  natRuleText: (rule) => iptablesText(rule),
   nextFreeAddress: (topology, nodeName, iface) => nextFreeAddress(topology, nodeName, iface),
   defaultGateway: (topology, nodeName) => defaultGateway(topology, nodeName),
 };

@@ -5,7 +5,8 @@
 import { isLoopback, isMac, isMulticast, isZeronet, type Ipv4Addr } from '../wire/addr';
 import { linkKey, type RouteSpec, type Topology } from '../topology';
 import { compileFib } from '../devices/config';
-import { parseCommand } from '../sim/commands';
+import { parseCommand, shellWords } from '../sim/commands';
+import { iptablesText, parseIptables } from './iptables';
 
 /** A problem with a path into the topology, e.g. ['nodes', 2, 'routes', 0]. */
 export interface TopologyIssue {
@@ -55,6 +56,15 @@ export function validateTopology(t: Topology): TopologyIssue[] {
         addrs.set(a.ip, `${n.name}:${dev}`);
       });
     }
+    (n.nat ?? []).forEach((r, ri) => {
+      const p = ['nodes', ni, 'nat', ri];
+      const devs = new Set([...n.ifaces.map((i) => i.name), 'lo']);
+      for (const dev of [r.in, r.out]) {
+        if (dev !== undefined && !devs.has(dev)) issues.push({ path: p, message: `${n.name}: ${iptablesText(r)}: interface "${dev}" does not exist` });
+      }
+      const again = parseIptables((shellWords(iptablesText(r)) as string[]).slice(1)).kind;
+      if (again !== 'ok') issues.push({ path: p, message: `${n.name}: ${iptablesText(r)}: not a rule packetwalk models` });
+    });
     const { errors } = compileFib(n);
     for (const e of errors) {
       issues.push({ path: ['nodes', ni, 'routes', e.route], message: `${n.name}: ip route add ${routeText(n.routes[e.route]!)}: ${e.message}` });
