@@ -52,7 +52,7 @@ export class AppPage {
   }
 
   async closeOutput(): Promise<void> {
-    await this.page.getByTestId('run.close').click();
+    await this.page.getByTestId('player.close').click();
   }
 
   /** Picks a language from the header menu by its own name ("English", "中文"). */

@@ -121,9 +121,47 @@ export class EditorPage extends AppPage {
   }
 
   /** The text a Linux view prints for the selected device. */
-  async linuxView(tab: 'ip-addr' | 'ip-route' | 'ip-route-local' | 'ip-neigh' | 'bridge-fdb'): Promise<Locator> {
+  async linuxView(tab: 'ip-addr' | 'ip-route' | 'ip-route-local' | 'ip-neigh' | 'iptables-nat' | 'bridge-fdb'): Promise<Locator> {
     await this.page.getByTestId(`views.tab.${tab}`).click();
     return this.page.getByTestId('views.output');
+  }
+
+  /** The NAT rules of the selected device as rows (chain, match, target). */
+  natRows(): Locator {
+    return this.page.getByTestId('inspector.nat.rules').locator('tbody tr');
+  }
+
+  /** The NAT rules of the selected device as the lines after `iptables -t nat`. */
+  natText(): Locator {
+    return this.page.getByTestId('inspector.nat.rules-text');
+  }
+
+  natTextError(): Locator {
+    return this.page.getByTestId('inspector.nat.rules-text.error');
+  }
+
+  natApply(): Locator {
+    return this.page.getByTestId('inspector.nat.rules-apply');
+  }
+
+  /** The WAN interface selector of a NAT gateway (or "make this a NAT gateway" on a router). */
+  wanSelect(): Locator {
+    return this.page.getByTestId('inspector.nat.wan');
+  }
+
+  /** Adds a port forward with the inspector's form: WAN port (proto) to ADDR[:PORT] inside. */
+  async addPortForward(f: { proto: 'tcp' | 'udp'; port: number; to: string; toPort?: number }): Promise<void> {
+    await this.page.getByTestId('inspector.nat.forward.proto').selectOption(f.proto);
+    await this.page.getByTestId('inspector.nat.forward.port').fill(String(f.port));
+    await this.page.getByTestId('inspector.nat.forward.to-addr').fill(f.to);
+    await this.page.getByTestId('inspector.nat.forward.to-port').fill(f.toPort === undefined ? '' : String(f.toPort));
+    await expect(this.page.getByTestId('inspector.nat.forward-add')).toBeEnabled();
+    await this.page.getByTestId('inspector.nat.forward-add').click();
+  }
+
+  /** Scrolls the inspector so that this part of it starts at the top (for screenshots). */
+  async scrollInspectorTo(testId: string): Promise<void> {
+    await this.page.getByTestId(testId).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   }
 
   /** Clicks an empty spot of the canvas (clears the selection, gives the canvas the keyboard). */

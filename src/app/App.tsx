@@ -1,5 +1,5 @@
 // The app: a header with the menus, the device palette, the network diagram and the inspector;
-// after a run, the scenario's output. At startup it opens the example named by `?example=NAME`,
+// after a walk, the packet walk player (with the scenario's output). At startup it opens the example named by `?example=NAME`,
 // else the network autosaved in this browser, else the default example (see commands/startup).
 
 import { ReactFlowProvider } from '@xyflow/react';
@@ -15,7 +15,9 @@ import { Header } from '../ui/header/Header';
 import { HelpDialog } from '../ui/help/HelpDialog';
 import { Inspector } from '../ui/inspector/Inspector';
 import { Palette } from '../ui/palette/Palette';
-import { RunPanel } from '../ui/run/RunPanel';
+import { PduForm } from '../ui/player/PduForm';
+import { PlayerPanel } from '../ui/player/PlayerPanel';
+import { usePlayerKeys } from '../ui/player/usePlayerKeys';
 import { toast } from '../ui/toast/toastStore';
 import { Toasts } from '../ui/toast/Toasts';
 import { useShortcuts } from '../ui/useShortcuts';
@@ -67,13 +69,16 @@ function DocumentStatus() {
 
 function Workspace() {
   useShortcuts();
+  usePlayerKeys();
   const ready = useAppStore((s) => s.doc.status === 'ready');
   const docSerial = useAppStore((s) => s.docSerial);
+  // While a walk is shown the diagram needs the width: the inspector appears when a device is selected.
+  const inspector = useAppStore((s) => s.lastRun.status !== 'done' || s.selectedNodes.length + s.selectedLinks.length > 0);
   return (
     <div className="pw-workspace">
       <Palette />
       <main className="pw-main">{ready ? <Canvas key={docSerial} /> : <DocumentStatus />}</main>
-      <Inspector />
+      {inspector ? <Inspector /> : null}
     </div>
   );
 }
@@ -99,7 +104,14 @@ export function App() {
       started = true;
       void startup(simClient(), exampleFromUrl(), storage);
     }
-    return stop;
+    // A simulator that dies is replaced by the client; the user hears of it, the network stays.
+    const unsubscribe = simClient().onCrash((e) => {
+      if (!e.cancelled) toast('error', t('player.crashed', { message: e.message }), { testId: 'worker-crashed' });
+    });
+    return () => {
+      stop?.();
+      unsubscribe();
+    };
     // Startup runs once; `t` only words a later warning.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -110,11 +122,12 @@ export function App() {
       <div className="pw-app">
         <Header onRun={onRun} />
         <Workspace />
-        <RunPanel />
+        <PlayerPanel />
       </div>
       <Toasts />
       <ConfirmDialog />
       <HelpDialog />
+      <PduForm />
       <FileInput />
     </ReactFlowProvider>
   );

@@ -5,6 +5,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
+import { playerEn } from './locales/player.en';
+import { playerZhCN } from './locales/player.zh-CN';
 import { zhCN } from './locales/zh-CN';
 
 /** The languages the app speaks, each named in itself (for the language menu). */
@@ -18,15 +20,18 @@ export type Language = (typeof LANGUAGES)[number]['code'];
 /** Where the chosen language is remembered. */
 export const LANGUAGE_STORAGE_KEY = 'packetwalk.language';
 
+// The player's messages live in their own modules (locales/player.*.ts), merged here under `player`.
+const enAll = { ...en, player: playerEn };
+
 export const resources = {
-  en: { translation: en },
-  'zh-CN': { translation: zhCN },
+  en: { translation: enAll },
+  'zh-CN': { translation: { ...zhCN, player: playerZhCN } },
 } as const;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof enAll };
   }
 }
 

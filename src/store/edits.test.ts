@@ -2,19 +2,23 @@
 // result must still be a valid document (validateTopology finds nothing).
 
 import { describe, expect, test } from 'vitest';
-import type { Ipv4Addr, LinuxNode, Topology } from '../engine';
-import { parseRouteArgs, validateTopology } from '../engine';
+import type { Ipv4Addr, LinuxNode, NatRule, Topology } from '../engine';
+import { parseIptables, parseRouteArgs, validateTopology } from '../engine';
 import { simApi } from '../worker/sim-api';
 import {
   addDevice,
+  appendNatRule,
   connect,
   copyNodes,
   deleteLinks,
   deleteNodes,
+  dropNatRules,
   emptyTopology,
   linkId,
   macOfSerial,
   moveNodes,
+  natRuleLine,
+  natRulesOf,
   nextIfaceName,
   pasteNodes,
   removeIface,
@@ -22,6 +26,9 @@ import {
   routeLine,
   setIfaceAddrs,
   setIfaceMac,
+  setNatRules,
+  setWan,
+  wanOf,
 } from './edits';
 
 const ip = (s: string) => s as Ipv4Addr;
@@ -210,3 +217,131 @@ test.each(['default via 10.0.1.1', 'blackhole 198.51.100.0/24 metric 5', '10.9.0
     expect(r.kind === 'ok' && routeLine(r.route)).toBe(text);
   },
 );
+
+/** A rule from the words after `iptables -t nat`, read by the engine. */
+function rule(text: string): NatRule {
+  const r = parseIptables(['-t', 'nat', ...text.split(' ')]);
+  if (r.kind !== 'ok') throw new Error(r.message);
+  return r.rule;
+}
+
+const rulesOf = (t: Topology, name: string) => natRulesOf(node(t, name)).map(natRuleLine);
+
+test.each([
+  '-A POSTROUTING -o eth2 -j MASQUERADE',
+  '-A PREROUTING -i wan -p udp --dport 8053 -j DNAT --to-destination 192.168.1.10:53',
+  '-A PREROUTING -i wan -p tcp --dport 2222 -j DNAT --to-destination 192.168.1.10',
+  '-A POSTROUTING -o wan -s 192.168.1.0/24 -d 10.0.0.0/8 -p tcp --sport 40 -j SNAT --to-source 203.0.113.1:5',
+  '-A PREROUTING -p icmp -j DNAT --to-destination 10.0.0.1',
+])('natRuleLine(%s) is the engine’s iptables line after "iptables -t nat"', (text) => {
+  const r = rule(text);
+  expect(natRuleLine(r)).toBe(text);
+  expect(`iptables -t nat ${natRuleLine(r)}`).toBe(simApi.natRuleText(r));
+});
+
+describe('NAT gateway preset', () => {
+  /** sw1 (LAN) — nat1 — r1 (WAN), linked in that order. */
+  const gateway = () => linked(linked(build('switch', 'nat', 'router'), 'sw1', 'nat1'), 'nat1', 'r1');
+
+  test('its first link is the LAN side; its second link is the WAN side, with MASQUERADE', () => {
+    const lanOnly = linked(build('switch', 'nat', 'router'), 'sw1', 'nat1');
+    expect(natRulesOf(node(lanOnly, 'nat1'))).toEqual([]);
+    expect((node(lanOnly, 'nat1') as LinuxNode).nat).toBeUndefined();
+    const t = gateway();
+    expect(rulesOf(t, 'nat1')).toEqual(['-A POSTROUTING -o eth2 -j MASQUERADE']);
+    expect(wanOf(node(t, 'nat1'))).toBe('eth2');
+    expect(node(t, 'nat1')).toMatchObject({ role: 'nat', ipForward: true });
+    // The router at the other end gets nothing.
+    expect(natRulesOf(node(t, 'r1'))).toEqual([]);
+    valid(t);
+  });
+
+  test('the link is drawn from either end; a third link adds nothing', () => {
+    const t = linked(linked(build('switch', 'nat', 'router'), 'sw1', 'nat1'), 'r1', 'nat1');
+    expect(rulesOf(t, 'nat1')).toEqual(['-A POSTROUTING -o eth2 -j MASQUERADE']);
+    const more = linked(addDevice(t, 'host', at).topology, 'nat1', 'h1');
+    expect(rulesOf(more, 'nat1')).toEqual(['-A POSTROUTING -o eth2 -j MASQUERADE']);
+  });
+
+  test('a gateway that has rules already keeps them; a router gets no rule', () => {
+    let t = linked(build('switch', 'nat', 'router', 'router'), 'sw1', 'nat1');
+    t = setNatRules(t, 'nat1', [rule('-A POSTROUTING -o eth1 -j MASQUERADE')]);
+    t = linked(t, 'nat1', 'r1');
+    expect(rulesOf(t, 'nat1')).toEqual(['-A POSTROUTING -o eth1 -j MASQUERADE']);
+    t = linked(linked(t, 'r1', 'sw1'), 'r1', 'r2');
+    expect(natRulesOf(node(t, 'r1'))).toEqual([]);
+  });
+
+  test('a pasted gateway keeps its rules (its interfaces keep their names)', () => {
+    const t = gateway();
+    const { topology, names } = pasteNodes(t, copyNodes(t, ['nat1']), { x: 0, y: 200 });
+    expect(rulesOf(topology, names[0]!)).toEqual(['-A POSTROUTING -o eth2 -j MASQUERADE']);
+    valid(topology);
+  });
+
+  test('setWan moves the WAN side: MASQUERADE and the port forwards coming in on it follow', () => {
+    let t = gateway();
+    t = appendNatRule(t, 'nat1', rule('-A PREROUTING -i eth2 -p tcp --dport 8080 -j DNAT --to-destination 192.168.1.10:80'));
+    t = appendNatRule(t, 'nat1', rule('-A PREROUTING -i eth1 -p udp --dport 53 -j DNAT --to-destination 192.168.1.1'));
+    const moved = setWan(t, 'nat1', 'eth1');
+    expect(rulesOf(moved, 'nat1')).toEqual([
+      '-A POSTROUTING -o eth1 -j MASQUERADE',
+      '-A PREROUTING -i eth1 -p tcp --dport 8080 -j DNAT --to-destination 192.168.1.10:80',
+      '-A PREROUTING -i eth1 -p udp --dport 53 -j DNAT --to-destination 192.168.1.1',
+    ]);
+    expect(wanOf(node(moved, 'nat1'))).toBe('eth1');
+    expect(node(moved, 'r1')).toBe(node(t, 'r1'));
+    valid(moved);
+    // Already the WAN, or no such interface: nothing changes.
+    expect(setWan(moved, 'nat1', 'eth1')).toBe(moved);
+    expect(setWan(moved, 'nat1', 'eth9')).toBe(moved);
+    expect(setWan(moved, 'sw1', 'p1')).toBe(moved);
+  });
+
+  test('setWan on a router makes it a NAT gateway: MASQUERADE on the WAN, forwarding on', () => {
+    let t = linked(linked(build('switch', 'router', 'router'), 'sw1', 'r1'), 'r1', 'r2');
+    t = setWan(t, 'r1', 'eth2');
+    expect(node(t, 'r1')).toMatchObject({ role: 'nat', ipForward: true, nat: [{ chain: 'POSTROUTING', target: 'MASQUERADE', out: 'eth2' }] });
+    valid(t);
+  });
+
+  test('the WAN is the out interface of the first rule that rewrites the source', () => {
+    let t = gateway();
+    expect(wanOf(node(t, 'sw1'))).toBeUndefined();
+    t = setNatRules(t, 'nat1', [rule('-A POSTROUTING -j MASQUERADE'), rule('-A POSTROUTING -o eth1 -j SNAT --to-source 192.0.2.1')]);
+    expect(wanOf(node(t, 'nat1'))).toBe('eth1');
+    t = setNatRules(t, 'nat1', [rule('-A PREROUTING -i eth2 -p tcp --dport 80 -j DNAT --to-destination 192.0.2.9')]);
+    expect(wanOf(node(t, 'nat1'))).toBeUndefined();
+  });
+});
+
+describe('NAT rules', () => {
+  const t0 = () => linked(linked(build('switch', 'nat', 'router'), 'sw1', 'nat1'), 'nat1', 'r1');
+  const dnat = rule('-A PREROUTING -i eth2 -p udp --dport 8053 -j DNAT --to-destination 192.168.1.10:53');
+
+  test('setNatRules replaces the rules; the same rules give back the same topology; none leaves no nat field', () => {
+    const t = t0();
+    const two = setNatRules(t, 'nat1', [...natRulesOf(node(t, 'nat1')), dnat]);
+    expect(rulesOf(two, 'nat1')).toEqual(['-A POSTROUTING -o eth2 -j MASQUERADE', natRuleLine(dnat)]);
+    expect(setNatRules(two, 'nat1', natRulesOf(node(two, 'nat1')).map((r) => ({ ...r })))).toBe(two);
+    const none = setNatRules(two, 'nat1', []);
+    expect('nat' in node(none, 'nat1')).toBe(false);
+    expect(setNatRules(t, 'sw1', [dnat])).toBe(t);
+    valid(two);
+  });
+
+  test('appendNatRule adds after the others; dropNatRules removes by index', () => {
+    let t = appendNatRule(t0(), 'nat1', dnat);
+    expect(rulesOf(t, 'nat1')).toEqual(['-A POSTROUTING -o eth2 -j MASQUERADE', natRuleLine(dnat)]);
+    t = dropNatRules(t, 'nat1', [0]);
+    expect(rulesOf(t, 'nat1')).toEqual([natRuleLine(dnat)]);
+    expect(dropNatRules(t, 'nat1', [5])).toBe(t);
+  });
+
+  test('the rules are copies: changing the list given does not change the document', () => {
+    const given = [{ ...dnat }];
+    const t = setNatRules(t0(), 'nat1', given);
+    given[0]!.dport = 1;
+    expect(rulesOf(t, 'nat1')).toEqual([natRuleLine(dnat)]);
+  });
+});

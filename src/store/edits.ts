@@ -6,7 +6,10 @@
 //   p1, p2, … on switches; connecting reuses an interface without a link before adding one;
 // - MACs: locally administered 02:00:00:xx:xx:xx, the lowest serial not used in the topology;
 // - deleting a link unplugs a cable (both interfaces and their addresses stay); deleting a device
-//   removes its links and the scenario steps that run on it.
+//   removes its links and the scenario steps that run on it;
+// - a NAT gateway is a router whose WAN interface masquerades: the link that gives it its second
+//   interface makes that interface the WAN (`-A POSTROUTING -o WAN -j MASQUERADE`), and setWan
+//   moves the WAN side to another interface (see natPreset, setWan).
 // What the kernel would say about the result (duplicate addresses, routes it refuses) is checked
 // by the worker before an edit is applied (see ui/commands/applyEdit.ts).
 
@@ -19,6 +22,7 @@ import type {
   Link,
   LinuxNode,
   MacAddr,
+  NatRule,
   Position,
   Role,
   RouteSpec,
@@ -90,7 +94,7 @@ export function newDevice(t: Topology, role: Role, position: Position): TopoNode
     ifaces: [],
     loAddrs: [],
     routes: [],
-    // A NAT gateway forwards like a router; its NAT rules come with a later issue.
+    // A NAT gateway forwards like a router; its MASQUERADE rule comes with its WAN link (natPreset).
     ipForward: role === 'router' || role === 'nat',
     position: at,
   } satisfies LinuxNode;
@@ -154,7 +158,9 @@ export function connect(t: Topology, aName: string, bName: string): ConnectResul
     return { node: name, iface: iface.name };
   };
   const link: Link = { a: endpoint(aName), b: endpoint(bName) };
-  return { kind: 'ok', topology: { ...topology, links: [...topology.links, link] }, link };
+  topology = { ...topology, links: [...topology.links, link] };
+  topology = natPreset(natPreset(topology, link.a), link.b);
+  return { kind: 'ok', topology, link };
 }
 
 /** Removes links by id; their interfaces stay (like unplugging a cable). */
@@ -307,6 +313,7 @@ export function pasteNodes(t: Topology, clip: Clipboard, offset: Position): { to
             position,
             loAddrs: keepFree(n.loAddrs),
             routes: n.routes.map((r) => ({ ...r, dst: { ...r.dst } })),
+            ...(n.nat ? { nat: n.nat.map(copyRule) } : {}),
           };
     topology = { ...topology, nodes: [...topology.nodes, copy] };
   }
@@ -343,3 +350,94 @@ export function routeLine(r: RouteSpec): string {
 
 /** Is this the default route (0.0.0.0/0)? */
 export const isDefaultRoute = (r: RouteSpec): boolean => r.dst.len === 0 && r.dst.ip === ('0.0.0.0' as Ipv4Addr);
+
+// NAT rules (the iptables nat table of a linux node).
+
+const copyRule = (r: NatRule): NatRule => ({ ...r, ...(r.src ? { src: { ...r.src } } : {}), ...(r.dst ? { dst: { ...r.dst } } : {}) });
+
+/**
+ * A rule as the words after `iptables -t nat` (`-A POSTROUTING -o eth2 -j MASQUERADE`): the
+ * engine's iptablesText without its first three words, which the UI cannot import.
+ */
+export function natRuleLine(r: NatRule): string {
+  const w = ['-A', r.chain];
+  if (r.in) w.push('-i', r.in);
+  if (r.out) w.push('-o', r.out);
+  if (r.src) w.push('-s', `${r.src.ip}/${r.src.len}`);
+  if (r.dst) w.push('-d', `${r.dst.ip}/${r.dst.len}`);
+  if (r.proto) w.push('-p', r.proto);
+  if (r.sport !== undefined) w.push('--sport', String(r.sport));
+  if (r.dport !== undefined) w.push('--dport', String(r.dport));
+  w.push('-j', r.target);
+  if (r.toAddr) w.push(r.target === 'SNAT' ? '--to-source' : '--to-destination', `${r.toAddr}${r.toPort !== undefined ? `:${r.toPort}` : ''}`);
+  return w.join(' ');
+}
+
+/** A linux node's nat rules (none on a bridge). */
+export const natRulesOf = (n: TopoNode | undefined): readonly NatRule[] => (n?.kind === 'linux' ? (n.nat ?? []) : []);
+
+/** Replaces a linux node's nat rules (in `iptables -A` order); no rules leaves no `nat` field. */
+export function setNatRules(t: Topology, node: string, rules: readonly NatRule[]): Topology {
+  return updateNode(t, node, (n) => {
+    if (n.kind !== 'linux') return n;
+    const old = n.nat ?? [];
+    if (old.length === rules.length && old.every((r, i) => natRuleLine(r) === natRuleLine(rules[i]!))) return n;
+    const { nat: _old, ...rest } = n;
+    return rules.length ? { ...rest, nat: rules.map(copyRule) } : rest;
+  });
+}
+
+/** Keeps only the nat rules not at the given indexes. */
+export function dropNatRules(t: Topology, node: string, indexes: readonly number[]): Topology {
+  const drop = new Set(indexes);
+  const n = t.nodes.find((x) => x.name === node);
+  return setNatRules(t, node, natRulesOf(n).filter((_, i) => !drop.has(i)));
+}
+
+/** Adds one rule after the node's rules. */
+export function appendNatRule(t: Topology, node: string, rule: NatRule): Topology {
+  return setNatRules(t, node, [...natRulesOf(t.nodes.find((x) => x.name === node)), rule]);
+}
+
+/**
+ * The WAN interface of a node: the out interface of its first POSTROUTING rule that rewrites the
+ * source (MASQUERADE or SNAT) on one interface. Undefined when it has none.
+ */
+export function wanOf(n: TopoNode | undefined): string | undefined {
+  return natRulesOf(n).find((r) => r.chain === 'POSTROUTING' && (r.target === 'MASQUERADE' || r.target === 'SNAT') && r.out)?.out;
+}
+
+/** `-A POSTROUTING -o WAN -j MASQUERADE`: what the NAT gateway preset puts on its WAN side. */
+export const masquerade = (wan: string): NatRule => ({ chain: 'POSTROUTING', target: 'MASQUERADE', out: wan });
+
+/**
+ * Makes `wan` the node's WAN interface: the rules on the old WAN (its MASQUERADE or SNAT, and port
+ * forwards coming in on it) now name `wan`; without a WAN yet, `-A POSTROUTING -o WAN -j MASQUERADE`
+ * is added. A router becomes a NAT gateway (drawn as one), forwarding on.
+ */
+export function setWan(t: Topology, node: string, wan: string): Topology {
+  return updateNode(t, node, (n) => {
+    if (n.kind !== 'linux' || !n.ifaces.some((i) => i.name === wan)) return n;
+    const old = wanOf(n);
+    if (old === wan && n.ipForward && n.role !== 'router') return n;
+    const rules = n.nat ?? [];
+    const nat =
+      old === undefined
+        ? [...rules, masquerade(wan)]
+        : rules.map((r) => (r.out === old ? { ...r, out: wan } : r.in === old ? { ...r, in: wan } : r));
+    return { ...n, role: n.role === 'router' ? 'nat' : n.role, ipForward: true, nat };
+  });
+}
+
+/**
+ * The NAT gateway preset, applied when a link is made: a NAT gateway without rules whose new
+ * link is its second one gets MASQUERADE on that interface (its first link is the LAN side, the
+ * second the WAN side, as a network is usually drawn from the inside out). Otherwise unchanged.
+ */
+export function natPreset(t: Topology, end: Endpoint): Topology {
+  const n = t.nodes.find((x) => x.name === end.node);
+  if (n?.kind !== 'linux' || n.role !== 'nat' || natRulesOf(n).length) return t;
+  const linked = t.links.filter((l) => l.a.node === end.node || l.b.node === end.node);
+  if (linked.length !== 2) return t;
+  return setNatRules(t, end.node, [masquerade(end.iface)]);
+}

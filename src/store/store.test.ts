@@ -92,7 +92,8 @@ describe('lastRun', () => {
     expect(selectIsRunning(store())).toBe(true);
     expect(selectCanRun(store())).toBe(false);
     store().runFinished(id, result);
-    expect(store().lastRun).toEqual({ status: 'done', runId: id, result });
+    // A bare result (no table history, no steps) is a walk with nothing to step through.
+    expect(store().lastRun).toEqual({ status: 'done', runId: id, source: { kind: 'scenario' }, result, history: {}, routes: {}, routeLines: {}, natLines: {}, steps: [], cursor: -1 });
   });
 
   test('the answer to an older run is ignored', () => {
@@ -100,7 +101,7 @@ describe('lastRun', () => {
     const first = store().runStarted();
     const second = store().runStarted();
     store().runFailed(first, 'late');
-    expect(store().lastRun).toEqual({ status: 'running', runId: second });
+    expect(store().lastRun).toEqual({ status: 'running', runId: second, source: { kind: 'scenario' }, events: 0 });
   });
 
   test('a topology without a scenario cannot run', () => {
@@ -133,7 +134,8 @@ describe('editing and history', () => {
     const name = store().addDevice('router', { x: 5, y: 5 });
     expect(name).toBe('r2');
     expect(store().selectedNodes).toEqual(['r2']);
-    expect(store().lastRun).toEqual({ status: 'idle' });
+    // The walk belonged to the network before the edit: cleared, with a notice.
+    expect(store().lastRun).toEqual({ status: 'idle', invalidated: { kind: 'scenario' } });
     expect(store().edited).toBe(true);
     expect(store().persist).toBe(true);
     const r = store().connect('r2', 'sw2');

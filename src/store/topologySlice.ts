@@ -18,6 +18,7 @@ import {
   setIpForward,
   type ConnectResult,
 } from './edits';
+import { clearedRun } from './lastRunSlice';
 import type { AppState, StoreMutators } from './store';
 
 export type DocumentState =
@@ -96,7 +97,7 @@ export const createTopologySlice: StateCreator<AppState, StoreMutators, [], Topo
   const afterTimeTravel = () => {
     const s = get();
     if (s.doc.status !== 'ready') return;
-    set({ ...pruneSelection(s, s.doc.topology), lastRun: { status: 'idle' }, persist: true, edited: true });
+    set({ ...pruneSelection(s, s.doc.topology), lastRun: clearedRun(s.lastRun), persist: true, edited: true });
   };
 
   const slice: TopologySlice = {
@@ -130,7 +131,7 @@ export const createTopologySlice: StateCreator<AppState, StoreMutators, [], Topo
         doc: { status: 'ready', topology },
         persist: true,
         edited: true,
-        ...(keepRun ? {} : { lastRun: { status: 'idle' } as const }),
+        ...(keepRun ? {} : { lastRun: clearedRun(s.lastRun) }),
         selectedNodes: select?.nodes ?? pruned.selectedNodes,
         selectedLinks: select?.links ?? pruned.selectedLinks,
       });

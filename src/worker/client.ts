@@ -1,45 +1,156 @@
 // Main-thread side of the worker boundary. In a browser the engine runs in a module worker, so a
 // long simulation never blocks the page; where there is no Worker (unit tests in Node) the same
 // API runs inline, loaded on first use so the engine stays out of the main bundle.
+//
+// The worker is replaceable: when it dies (an `error` event: an exception outside any call, a
+// failed module load, out of memory) or cannot read a message (`messageerror`), every call
+// waiting on it is rejected with a WorkerCrashedError, crash listeners are told, and the next
+// call starts a fresh worker. `restart()` does the same on purpose (cancelling a long walk). A
+// call that throws (an engine bug) gives its error to its caller, and the worker is replaced as
+// well, once the calls it is still running have answered. The app's state lives on the main
+// thread, so nothing but the calls in flight is lost.
 
-import { proxy, wrap } from 'comlink';
+import { proxy, wrap, type Endpoint } from 'comlink';
 import { SIM_METHODS, type SimApi, type SimClient } from './protocol';
 
 export interface SimClientHandle extends SimClient {
   /** Stops the worker (if any). The handle must not be used afterwards. */
   dispose(): void;
+  /** Ends the worker now (its calls in flight are rejected); the next call starts a new one. */
+  restart(reason?: string): void;
+  /** Called when the worker dies or is restarted; returns an unsubscribe function. */
+  onCrash(listener: (error: WorkerCrashedError) => void): () => void;
+}
+
+/** A call that was waiting on a worker that died or was restarted. */
+export class WorkerCrashedError extends Error {
+  override name = 'WorkerCrashedError';
+  constructor(
+    message: string,
+    /** restarted on purpose (cancel), not crashed */
+    readonly cancelled = false,
+  ) {
+    super(message);
+  }
+}
+
+/** What the client needs of a worker (a real Worker, or a fake in tests). */
+export interface WorkerLike {
+  endpoint: Endpoint;
+  terminate(): void;
+  /** registers the crash handler: called with a description when the worker dies */
+  onError(handler: (message: string) => void): void;
 }
 
 type AnyFn = (...args: unknown[]) => unknown;
 
-function build(call: (name: keyof SimApi, args: unknown[]) => Promise<unknown>, dispose: () => void): SimClientHandle {
-  const client: Record<string, unknown> = { dispose };
+function build(
+  call: (name: keyof SimApi, args: unknown[]) => Promise<unknown>,
+  extra: Pick<SimClientHandle, 'dispose' | 'restart' | 'onCrash'>,
+): SimClientHandle {
+  const client: Record<string, unknown> = { ...extra };
   for (const name of SIM_METHODS) client[name] = (...args: unknown[]) => call(name, args);
   return client as unknown as SimClientHandle;
 }
 
 function inlineClient(): SimClientHandle {
   const api = import('./sim-api').then((m) => m.simApi as unknown as Record<string, AnyFn>);
-  return build(async (name, args) => (await api)[name]!(...args), () => {});
+  return build(async (name, args) => (await api)[name]!(...args), { dispose: () => {}, restart: () => {}, onCrash: () => () => {} });
 }
 
-function workerClient(): SimClientHandle {
+function browserWorker(): WorkerLike {
   // Vite bundles the worker because of this exact `new Worker(new URL(…), …)` shape.
   const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'packetwalk-sim' });
-  const remote = wrap<SimApi>(worker) as unknown as Record<string, AnyFn>;
-  // A callback (walk's progress) crosses as a comlink proxy.
-  return build((name, args) => remote[name]!(...args.map((a) => (typeof a === 'function' ? proxy(a) : a))) as Promise<unknown>, () => worker.terminate());
+  return {
+    endpoint: worker,
+    terminate: () => worker.terminate(),
+    onError: (handler) => {
+      worker.addEventListener('error', (e) => {
+        e.preventDefault();
+        handler(e.message || 'the simulator stopped');
+      });
+      worker.addEventListener('messageerror', () => handler('a message from the simulator could not be read'));
+    },
+  };
+}
+
+/** A client on workers made by `spawn`, replaced whenever one dies. */
+export function resilientClient(spawn: () => WorkerLike): SimClientHandle {
+  type Live = { worker: WorkerLike; remote: Record<string, AnyFn>; pending: Set<(e: Error) => void>; retired: boolean };
+  let current: Live | undefined;
+  const listeners = new Set<(e: WorkerCrashedError) => void>();
+
+  const end = (c: Live | undefined, error: WorkerCrashedError) => {
+    if (!c) return;
+    if (current === c) current = undefined;
+    c.worker.terminate();
+    for (const reject of c.pending) reject(error);
+    for (const l of listeners) l(error);
+  };
+
+  const live = () => {
+    if (current) return current;
+    const worker = spawn();
+    const c: Live = { worker, remote: wrap<SimApi>(worker.endpoint) as unknown as Record<string, AnyFn>, pending: new Set(), retired: false };
+    worker.onError((message) => {
+      if (current === c || (c.retired && c.pending.size)) end(c, new WorkerCrashedError(message));
+    });
+    current = c;
+    return c;
+  };
+
+  // A call that threw leaves the worker's state (its caches) in doubt: later calls go to a new
+  // worker, and this one ends once the calls it is still running have answered.
+  const retire = (c: Live) => {
+    if (current === c) current = undefined;
+    c.retired = true;
+  };
+
+  const call = (name: keyof SimApi, args: unknown[]) => {
+    const c = live();
+    return new Promise<unknown>((resolve, reject) => {
+      c.pending.add(reject);
+      const done = () => {
+        c.pending.delete(reject);
+        if (c.retired && c.pending.size === 0) c.worker.terminate();
+      };
+      // A callback (walk's progress) crosses as a comlink proxy.
+      (c.remote[name]!(...args.map((a) => (typeof a === 'function' ? proxy(a) : a))) as Promise<unknown>).then(
+        (v) => {
+          done();
+          resolve(v);
+        },
+        (e: unknown) => {
+          retire(c);
+          done();
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+    });
+  };
+
+  return build(call, {
+    dispose: () => {
+      current?.worker.terminate();
+      current = undefined;
+    },
+    restart: (reason = 'cancelled') => end(current, new WorkerCrashedError(reason, true)),
+    onCrash: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  });
 }
 
 /** A new client: a worker when the platform has them, else the engine inline. */
 export function createSimClient(): SimClientHandle {
-  return typeof Worker === 'undefined' ? inlineClient() : workerClient();
+  return typeof Worker === 'undefined' ? inlineClient() : resilientClient(browserWorker);
 }
 
 let shared: SimClientHandle | undefined;
 
 /** The app's one client, created on first use. */
-export function simClient(): SimClient {
+export function simClient(): SimClientHandle {
   shared ??= createSimClient();
   return shared;
 }

@@ -17,6 +17,7 @@ import type {
   Topology,
   TopologyIssue,
 } from '../engine';
+import type { PlayerStep } from '../ui/player/steps';
 
 /** The example the app opens when the URL names none. */
 export const DEFAULT_EXAMPLE = 'two-subnets-router';
@@ -53,12 +54,22 @@ export interface ExampleInfo {
   generated: boolean;
 }
 
-/** A whole walk: the trace, and every node's tables at any event (for stepping back and forth). */
+/**
+ * A whole walk: the trace, and every node's tables at any event (for stepping back and forth).
+ * The result's per-link captures are left out (empty): they repeat the trace's frames, and the
+ * player reads frames from the trace.
+ */
 export interface Walk {
   result: SimResult;
+  /** the player's steps (ui/player/steps.ts), grouped here so the main thread does not */
+  steps: PlayerStep[];
   history: TableHistory;
   /** each linux node's routing tables (`ip route show table all` order), which a run never changes */
   routes: Record<string, FibRoute[]>;
+  /** each route of `routes` as `ip route show table all` prints it (same order) */
+  routeLines: Record<string, string[]>;
+  /** each node's nat rules as `iptables` lines (nodes with rules only), by rule index */
+  natLines: Record<string, string[]>;
 }
 
 /** Plain-data options of a walk (a progress callback crosses as a comlink proxy). */

@@ -8,6 +8,7 @@ import {
   formatBridgeFdb,
   formatIpAddr,
   formatNeighs,
+  formatRoute,
   formatRoutes,
   hostAddress,
   leafSpine,
@@ -35,6 +36,7 @@ import {
 } from '../engine';
 import type { NodeState, Topology } from '../engine';
 import { EXAMPLES, findExample } from '../examples';
+import { buildSteps } from '../ui/player/steps';
 import type { ExampleInfo, ExportResult, IpViews, NatRuleCheck, ParseResult, RouteCheck, SimApi, Walk } from './protocol';
 
 /** Examples made by the fabric generator rather than read from a file (large topologies). */
@@ -117,8 +119,16 @@ function checkRoute(topology: Topology, nodeName: string, text: string): RouteCh
 function walk(topology: Topology, options: Parameters<SimApi['walk']>[1] = {}, onProgress?: (events: number) => void): Walk {
   const result = simulate(topology, { ...options, ...(onProgress ? { onProgress } : {}) });
   const routes: Walk['routes'] = {};
-  for (const n of topology.nodes) if (n.kind === 'linux') routes[n.name] = nodeRoutes(n);
-  return { result, history: tableHistory(topology, result), routes };
+  const routeLines: Walk['routeLines'] = {};
+  const natLines: Walk['natLines'] = {};
+  for (const n of topology.nodes) {
+    if (n.kind !== 'linux') continue;
+    routes[n.name] = nodeRoutes(n);
+    routeLines[n.name] = routes[n.name]!.map((r) => formatRoute(r, true).trim());
+    if (n.nat?.length) natLines[n.name] = n.nat.map((r) => iptablesText(r));
+  }
+  const steps = buildSteps(result.events, result.stopped);
+  return { result: { ...result, captures: {}, captureOrder: [] }, steps, history: tableHistory(topology, result), routes, routeLines, natLines };
 }
 
 function exported(fn: () => Uint8Array): ExportResult {

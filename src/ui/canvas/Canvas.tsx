@@ -30,6 +30,8 @@ import { FIT_VIEW_OPTIONS, FitOnResize } from './FitOnResize';
 import { NO_DATA, type DeviceFlowNode, type LinkFlowEdge } from './flowTypes';
 import { SYMBOL_CENTRE_Y } from './geometry';
 import { edgeTypes, nodeTypes } from './nodeTypes';
+import { PacketLayer } from './PacketLayer';
+import { selectWalking } from '../player/selectors';
 import './canvas.css';
 
 interface Size {
@@ -39,6 +41,9 @@ interface Size {
 
 /** The drag-and-drop type of a palette device (its role). */
 export const ROLE_MIME = 'application/x-packetwalk-role';
+
+/** Networks with more devices than this render only the devices in view. */
+const LARGE = 200;
 
 /** Where a node without a stored position goes: a row, left to right. */
 const fallbackPosition = (index: number) => ({ x: index * 250, y: 0 });
@@ -81,6 +86,8 @@ export function Canvas() {
   const setNodeSelected = useAppStore((s) => s.setNodeSelected);
   const setLinkSelected = useAppStore((s) => s.setLinkSelected);
   const snapToGrid = useView((s) => s.snapToGrid);
+  // During a walk, devices and links the current step does not involve are dimmed (canvas.css).
+  const walking = useAppStore(selectWalking);
   const toggleSnap = useView((s) => s.toggleSnap);
   const { screenToFlowPosition } = useReactFlow();
   const [sizes, setSizes] = useState<Record<string, Size>>({});
@@ -210,7 +217,7 @@ export function Canvas() {
   );
 
   return (
-    <div className="pw-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`pw-canvas${walking ? ' pw-canvas--walking' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<DeviceFlowNode, LinkFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -235,6 +242,9 @@ export function Canvas() {
           // Only panning and zooming by the user carry an event; fitView does not.
           if (event) userMoved.current = true;
         }}
+        // A large network zoomed in (the player following a packet) draws only what is in view:
+        // a pan then repaints a few dozen devices, not a thousand.
+        onlyRenderVisibleElements={topoNodes.length > LARGE}
         minZoom={0.02}
         maxZoom={2.5}
         aria-label={t('canvas.label')}
@@ -266,6 +276,7 @@ export function Canvas() {
           </ControlButton>
         </Controls>
         <FitOnResize userMoved={userMoved} />
+        <PacketLayer />
       </ReactFlow>
       {topoNodes.length === 0 && <EmptyHint />}
     </div>

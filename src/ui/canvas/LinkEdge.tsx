@@ -5,6 +5,7 @@
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
 import { selectLink, selectParallel, useAppStore } from '../../store';
+import { selectLinkInvolved } from '../player/selectors';
 import type { LinkFlowEdge } from './flowTypes';
 import { endLabels, SYMBOL_CENTRE_Y, type Point, type Size } from './geometry';
 
@@ -25,6 +26,7 @@ function symbolCentre(n: InternalNode): Point | undefined {
 export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }: EdgeProps<LinkFlowEdge>) {
   const link = useAppStore(selectLink(id));
   const parallel = useAppStore(selectParallel(id));
+  const involved = useAppStore(selectLinkInvolved(id));
   const a = useInternalNode(source);
   const b = useInternalNode(target);
   const ca = a && symbolCentre(a);
@@ -47,12 +49,12 @@ export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }:
   ];
   return (
     <>
-      <BaseEdge id={id} path={`M ${start.x},${start.y} L ${end.x},${end.y}`} className={selected ? 'pw-link is-selected' : 'pw-link'} />
+      <BaseEdge id={id} path={`M ${start.x},${start.y} L ${end.x},${end.y}`} className={`pw-link${selected ? ' is-selected' : ''}${involved ? ' is-involved' : ''}`} />
       <EdgeLabelRenderer>
         {ends.map(({ at, endpoint }) => (
           <div
             key={`${endpoint.node}:${endpoint.iface}`}
-            className={`pw-link__iface nodrag nopan${selected ? ' is-selected' : ''}`}
+            className={`pw-link__iface nodrag nopan${selected ? ' is-selected' : ''}${involved ? ' is-involved' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
             data-testid={`link-end.${endpoint.node}.${endpoint.iface}`}
           >

@@ -1,11 +1,12 @@
 // A Linux node on the canvas (host, server, router or NAT gateway: the same network stack,
 // configured differently), drawn as on a network diagram: its symbol, its name and role under it,
-// and each interface with its addresses.
+// and each interface with its addresses (a NAT gateway's WAN interface marked WAN).
 
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { selectNode, useAppStore } from '../../store';
+import { edits, selectNode, useAppStore } from '../../store';
+import { selectNodeRole } from '../player/selectors';
 import { DeviceIcon } from './DeviceIcon';
 import type { DeviceFlowNode } from './flowTypes';
 import { Handles } from './Handles';
@@ -13,9 +14,12 @@ import { Handles } from './Handles';
 export const LinuxNode = memo(function LinuxNode({ id, selected }: NodeProps<DeviceFlowNode>) {
   const { t } = useTranslation();
   const node = useAppStore(selectNode(id));
+  // During a walk: the device acting at this step, or one involved in it (canvas.css dims the rest).
+  const role = useAppStore(selectNodeRole(id));
   if (node?.kind !== 'linux') return null;
+  const wan = edits.wanOf(node);
   return (
-    <div className={`pw-node pw-node--${node.role}${selected ? ' is-selected' : ''}`} data-testid={`node.${id}`}>
+    <div className={`pw-node pw-node--${node.role}${selected ? ' is-selected' : ''}${role === 'none' ? '' : ` is-${role}`}`} data-testid={`node.${id}`}>
       <div className="pw-node__symbol">
         <DeviceIcon role={node.role} size={40} />
       </div>
@@ -32,7 +36,14 @@ export const LinuxNode = memo(function LinuxNode({ id, selected }: NodeProps<Dev
             <tbody>
               {node.ifaces.map((i) => (
                 <tr key={i.name} data-testid={`node.${id}.${i.name}`}>
-                  <th scope="row">{i.name}</th>
+                  <th scope="row">
+                    {i.name}
+                    {i.name === wan ? (
+                      <span className="pw-node__wan" title={t('node.wanHint', { iface: i.name })} data-testid={`node.${id}.wan`}>
+                        {t('node.wan')}
+                      </span>
+                    ) : null}
+                  </th>
                   <td>
                     {i.addrs.length === 0 ? (
                       <span className="pw-muted">{t('node.noAddress')}</span>

@@ -5,6 +5,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectNode, useAppStore } from '../../store';
+import { selectNodeRole } from '../player/selectors';
 import { DeviceIcon } from './DeviceIcon';
 import type { DeviceFlowNode } from './flowTypes';
 import { Handles } from './Handles';
@@ -12,9 +13,10 @@ import { Handles } from './Handles';
 export const SwitchNode = memo(function SwitchNode({ id, selected }: NodeProps<DeviceFlowNode>) {
   const { t } = useTranslation();
   const node = useAppStore(selectNode(id));
+  const role = useAppStore(selectNodeRole(id));
   if (node?.kind !== 'bridge') return null;
   return (
-    <div className={`pw-node pw-node--switch${selected ? ' is-selected' : ''}`} data-testid={`node.${id}`}>
+    <div className={`pw-node pw-node--switch${selected ? ' is-selected' : ''}${role === 'none' ? '' : ` is-${role}`}`} data-testid={`node.${id}`}>
       <div className="pw-node__symbol">
         <DeviceIcon role="switch" size={40} />
       </div>

@@ -2,8 +2,8 @@
 
 export type SaveFile = (fileName: string, text: string, mime: string) => void;
 
-export const downloadText: SaveFile = (fileName, text, mime) => {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+function download(fileName: string, part: BlobPart, mime: string): void {
+  const url = URL.createObjectURL(new Blob([part], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -13,4 +13,9 @@ export const downloadText: SaveFile = (fileName, text, mime) => {
   a.remove();
   // Revoking at once can cancel the download in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};
+}
+
+export const downloadText: SaveFile = (fileName, text, mime) => download(fileName, text, mime);
+
+/** Saves bytes (a capture file) through the browser's download. */
+export const downloadBytes = (fileName: string, bytes: Uint8Array, mime: string): void => download(fileName, bytes as BlobPart, mime);

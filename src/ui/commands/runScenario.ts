@@ -1,17 +1,38 @@
-// Runs the open topology's scenario in the worker and keeps the result as the last run.
+// Walks a packet: runs the open topology's scenario (or a composed PDU's steps) in the worker,
+// with progress, and keeps the walk (trace, table history, routes, the player's steps) in the
+// store (the worker groups the steps too, so a storm's 50 000 events cost the page only their
+// arrival). A worker that dies during the walk is replaced by the client; the walk says so, and the
+// network on screen is untouched (it never left the main thread).
 
+import i18n from '../../i18n';
+import { selectTopology, useAppStore, type WalkSource } from '../../store';
+import { WorkerCrashedError } from '../../worker/client';
 import type { SimClient } from '../../worker/protocol';
-import { selectCanRun, selectTopology, useAppStore } from '../../store';
 
-export async function runScenario(client: SimClient): Promise<void> {
+/** Walks the topology's scenario (the header's Run button). */
+export function runScenario(client: SimClient): Promise<void> {
+  return startWalk(client, { kind: 'scenario' });
+}
+
+export async function startWalk(client: SimClient, source: WalkSource): Promise<void> {
   const state = useAppStore.getState();
   const topology = selectTopology(state);
-  if (!topology || !selectCanRun(state)) return;
-  const runId = state.runStarted();
+  if (!topology || state.lastRun.status === 'running') return;
+  if (source.kind === 'scenario' && topology.scenario.length === 0) return;
+  const runId = state.runStarted(source);
   try {
-    const result = await client.simulate(topology, {});
-    useAppStore.getState().runFinished(runId, result);
+    const options = source.kind === 'pdu' ? { scenario: source.scenario } : {};
+    const walk = await client.walk(topology, options, (events) => useAppStore.getState().runProgress(runId, events));
+    useAppStore.getState().runFinished(runId, walk);
   } catch (e) {
-    useAppStore.getState().runFailed(runId, e instanceof Error ? e.message : String(e));
+    const message =
+      e instanceof WorkerCrashedError
+        ? e.cancelled
+          ? i18n.t('player.cancelled')
+          : i18n.t('player.crashed', { message: e.message })
+        : e instanceof Error
+          ? e.message
+          : String(e);
+    useAppStore.getState().runFailed(runId, message);
   }
 }

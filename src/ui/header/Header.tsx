@@ -8,6 +8,7 @@ import { ExamplesMenu, FileMenu } from './FileMenu';
 import { LanguageSelect } from './LanguageSelect';
 import { Logo } from './Logo';
 import { RunButton } from './RunButton';
+import { WalkButton } from './WalkButton';
 import { UndoRedo } from './UndoRedo';
 import './header.css';
 
@@ -41,6 +42,7 @@ export function Header({ onRun }: { onRun: () => void }) {
         </div>
       )}
       <div className="pw-header__actions">
+        <WalkButton />
         <RunButton onRun={onRun} />
         <button type="button" className="pw-icon-button pw-icon-button--header" aria-label={t('header.help')} title={`${t('header.help')} (?)`} onClick={() => setHelpOpen(true)} data-testid="header.help">
           <svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round">

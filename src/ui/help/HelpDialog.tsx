@@ -1,5 +1,5 @@
 // The help panel: every keyboard shortcut, and how editing works (interface names, what deleting
-// keeps, validation, copy and paste, history, autosave, export, NAT for now).
+// keeps, validation, copy and paste, history, autosave, export, the NAT gateway).
 
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../dialog/Dialog';
@@ -27,7 +27,7 @@ type ShortcutKey =
   | 'applyRoutes'
   | 'help';
 
-/** Every shortcut the app handles (see useShortcuts.ts, Field.tsx, RoutesSection.tsx). */
+/** Every shortcut the app handles (see useShortcuts.ts, Field.tsx, RoutesSection.tsx, NatSection.tsx). */
 export const SHORTCUTS: readonly { action: ShortcutKey; keys: (mod: string) => string[] }[] = [
   { action: 'undo', keys: (m) => [`${m}+Z`] },
   { action: 'redo', keys: (m) => [`${m}+Shift+Z`, `${m}+Y`] },
@@ -48,6 +48,15 @@ export const SHORTCUTS: readonly { action: ShortcutKey; keys: (mod: string) => s
   { action: 'applyRoutes', keys: (m) => [`${m}+Enter`] },
   { action: 'help', keys: () => ['?', 'F1'] },
 ];
+
+/** The player's keys (while a walk is shown), labelled by the player's own messages. */
+const PLAYER_KEYS = [
+  ['forward', '→'],
+  ['back', '←'],
+  ['play', 'Space'],
+  ['first', 'Home'],
+  ['last', 'End'],
+] as const;
 
 const NOTES = ['add', 'wire', 'unplug', 'validate', 'copy', 'history', 'autosave', 'export', 'nat'] as const;
 
@@ -88,6 +97,19 @@ export function HelpDialog() {
                   </tr>
                 );
               })}
+            </tbody>
+          </table>
+          <h3 id="pw-help-player">{t('player.title')}</h3>
+          <table className="pw-help__keys" data-testid="help.player" aria-labelledby="pw-help-player">
+            <tbody>
+              {PLAYER_KEYS.map(([action, key]) => (
+                <tr key={action}>
+                  <td>{t(`player.controls.${action}`).replace(/\s*[(（][^)）]*[)）]$/, '')}</td>
+                  <td>
+                    <kbd>{key}</kbd>
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </section>

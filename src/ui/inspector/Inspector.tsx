@@ -1,10 +1,10 @@
 // The inspector: the configuration of the selected device (name; interfaces with MAC and
-// addresses; routing; its Linux views), of the selected link, or what can be done with several
-// selected items. Everything is reachable with the keyboard in reading order.
+// addresses; routing; NAT; its Linux views), of the selected link, or what can be done with
+// several selected items. Everything is reachable with the keyboard in reading order.
 
 import { useTranslation } from 'react-i18next';
 import type { TopoNode } from '../../engine';
-import { selectInspected, selectLink, selectNode, selectNodes, useAppStore } from '../../store';
+import { edits, selectInspected, selectLink, selectNode, selectNodes, useAppStore } from '../../store';
 import { DeviceIcon } from '../canvas/DeviceIcon';
 import { copySelection, duplicateSelection } from '../commands/clipboard';
 import { simClient } from '../../worker/client';
@@ -12,6 +12,7 @@ import { toast } from '../toast/toastStore';
 import { Field } from './Field';
 import { InterfacesSection, TrashIcon } from './InterfacesSection';
 import { LinuxViews } from './LinuxViews';
+import { NatSection } from './NatSection';
 import { RoutesSection } from './RoutesSection';
 import { syntaxMessage } from './outcome';
 import { parseNodeName } from './syntax';
@@ -48,6 +49,7 @@ function DeviceInspector({ name }: { name: string }) {
   const node = useAppStore(selectNode(name));
   const deleteSelection = useAppStore((s) => s.deleteSelection);
   if (!node) return null;
+  const wan = edits.wanOf(node);
   return (
     <div className={`pw-inspector__device pw-node--${node.role}`} data-testid={`inspector.device.${node.name}`}>
       <header className="pw-inspector__head">
@@ -62,7 +64,7 @@ function DeviceInspector({ name }: { name: string }) {
       </header>
       {node.role === 'nat' && (
         <p className="pw-note" data-testid="inspector.nat-note">
-          {t('inspector.natNote')}
+          {wan ? t('inspector.natNote', { wan }) : t('inspector.natNoteNoWan')}
         </p>
       )}
       <section className="pw-section" aria-label={t('inspector.name')}>
@@ -70,6 +72,7 @@ function DeviceInspector({ name }: { name: string }) {
       </section>
       <InterfacesSection node={node} />
       {node.kind === 'linux' && <RoutesSection node={node} />}
+      {node.kind === 'linux' && <NatSection node={node} />}
       <LinuxViews node={node} />
     </div>
   );

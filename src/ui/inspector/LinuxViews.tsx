@@ -1,36 +1,47 @@
-// What Linux would print on this device: `ip addr`, `ip route`, `ip route show table local` and
-// `ip neigh` on a linux node, `bridge fdb` on a switch, in iproute2's own format (the worker
-// formats them with the engine). The neighbour table and the FDB are what the device learned in
-// the last run of the scenario; before a run they hold only what Linux starts with.
+// What Linux would print on this device: `ip addr`, `ip route`, `ip route show table local`,
+// `ip neigh` and (on a node with NAT rules) `iptables -t nat -S` on a linux node, `bridge fdb` on
+// a switch, in iproute2's and iptables' own format (the worker formats the ip views with the
+// engine; the nat table is written here from the node's rules, see natRules.ts). The neighbour
+// table and the FDB are what the device learned in the last run of the scenario; before a run
+// they hold only what Linux starts with.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TopoNode } from '../../engine';
-import { selectLearned, useAppStore } from '../../store';
+import { edits, selectLearned, useAppStore } from '../../store';
 import type { IpViews } from '../../worker/protocol';
 import { Dialog } from '../dialog/Dialog';
+import { iptablesNatS } from './natRules';
 import { useIpViews, viewsOf } from './useIpViews';
 
-type ViewKey = 'ipAddr' | 'ipRoute' | 'ipRouteLocal' | 'ipNeigh' | 'bridgeFdb';
+type ViewKey = 'ipAddr' | 'ipRoute' | 'ipRouteLocal' | 'ipNeigh' | 'iptablesNat' | 'bridgeFdb';
 
 const LINUX_VIEWS: readonly ViewKey[] = ['ipAddr', 'ipRoute', 'ipRouteLocal', 'ipNeigh'];
+const NAT_VIEWS: readonly ViewKey[] = [...LINUX_VIEWS, 'iptablesNat'];
 const BRIDGE_VIEWS: readonly ViewKey[] = ['bridgeFdb'];
 
-const TEST_ID: Record<ViewKey, string> = { ipAddr: 'ip-addr', ipRoute: 'ip-route', ipRouteLocal: 'ip-route-local', ipNeigh: 'ip-neigh', bridgeFdb: 'bridge-fdb' };
+const TEST_ID: Record<ViewKey, string> = {
+  ipAddr: 'ip-addr',
+  ipRoute: 'ip-route',
+  ipRouteLocal: 'ip-route-local',
+  ipNeigh: 'ip-neigh',
+  iptablesNat: 'iptables-nat',
+  bridgeFdb: 'bridge-fdb',
+};
 
-const textOf = (v: IpViews, k: ViewKey): string =>
-  ({ ipAddr: v.addr, ipRoute: v.routeMain, ipRouteLocal: v.routeLocal, ipNeigh: v.neigh, bridgeFdb: v.fdb })[k];
+const textOf = (v: IpViews, k: ViewKey, node: TopoNode): string =>
+  k === 'iptablesNat' ? iptablesNatS(edits.natRulesOf(node)) : { ipAddr: v.addr, ipRoute: v.routeMain, ipRouteLocal: v.routeLocal, ipNeigh: v.neigh, bridgeFdb: v.fdb }[k];
 
 export function LinuxViews({ node }: { node: TopoNode }) {
   const { t } = useTranslation();
-  const keys = node.kind === 'bridge' ? BRIDGE_VIEWS : LINUX_VIEWS;
+  const keys = node.kind === 'bridge' ? BRIDGE_VIEWS : edits.natRulesOf(node).length ? NAT_VIEWS : LINUX_VIEWS;
   const [chosen, setChosen] = useState<ViewKey>(keys[0]!);
   const [wide, setWide] = useState(false);
   const view = keys.includes(chosen) ? chosen : keys[0]!;
   const state = useIpViews(node.name);
   const views = viewsOf(state);
   const learned = useAppStore(selectLearned(node.name));
-  const text = views ? textOf(views, view) : '';
+  const text = views ? textOf(views, view, node) : '';
   const onKeyDown = (e: React.KeyboardEvent) => {
     const i = keys.indexOf(view);
     const next = e.key === 'ArrowRight' ? keys[(i + 1) % keys.length] : e.key === 'ArrowLeft' ? keys[(i + keys.length - 1) % keys.length] : undefined;

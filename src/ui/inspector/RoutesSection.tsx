@@ -3,15 +3,16 @@
 // "default gateway" helper; and the static routes as `ip route add` lines, edited as text and
 // applied only when the kernel would accept every line.
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinuxNode } from '../../engine';
 import { edits, selectTopology, useAppStore } from '../../store';
 import { simClient } from '../../worker/client';
-import { addRoute, applyRouteLines, checkRouteLines, deleteRoute, setDefaultGateway, type LineError } from '../commands/routes';
+import { addRoute, applyRouteLines, checkRouteLines, deleteRoute, setDefaultGateway } from '../commands/routes';
 import { toast } from '../toast/toastStore';
 import { TrashIcon } from './InterfacesSection';
-import { refusal, reportSideEffects } from './outcome';
+import { LinesEditor } from './LinesEditor';
+import { refusal } from './outcome';
 import { matchSpecs, parseRouteShow } from './routeRows';
 import { useIpViews, viewsOf } from './useIpViews';
 
@@ -207,97 +208,18 @@ function AddRouteForm({ node }: { node: LinuxNode }) {
 
 function RoutesText({ node }: { node: LinuxNode }) {
   const { t } = useTranslation();
-  const current = node.routes.map(edits.routeLine).join('\n');
-  const [draft, setDraft] = useState<string | null>(null);
-  const [errors, setErrors] = useState<LineError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const seq = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const text = draft ?? current;
-  const changed = draft !== null && draft !== current;
-
-  const onChange = (next: string) => {
-    setDraft(next);
-    const my = ++seq.current;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const t0 = selectTopology(useAppStore.getState());
-      if (!t0) return;
-      void checkRouteLines(simClient(), t0, node.name, next).then((r) => {
-        if (seq.current === my) setErrors(r.ok ? [] : r.errors);
-      });
-    }, CHECK_DELAY_MS);
-  };
-
-  const revert = () => {
-    seq.current++;
-    clearTimeout(timer.current);
-    setDraft(null);
-    setErrors([]);
-  };
-
-  const apply = async () => {
-    if (!changed) return revert();
-    const my = ++seq.current;
-    clearTimeout(timer.current);
-    setBusy(true);
-    const o = await applyRouteLines(simClient(), node.name, draft).finally(() => setBusy(false));
-    if (seq.current !== my) return;
-    if (o.kind === 'invalid') setErrors(o.errors);
-    else if (o.kind === 'rejected') setErrors(o.messages.map((message) => ({ line: 0, message })));
-    else {
-      reportSideEffects(o);
-      revert();
-    }
-  };
-
   return (
-    <div className={`pw-field pw-routes-text${errors.length ? ' is-invalid' : ''}`}>
-      <label htmlFor="pw-routes-text" className="pw-field__label">
-        {t('inspector.routesText')}
-      </label>
-      <textarea
-        id="pw-routes-text"
-        className="pw-input pw-textarea"
-        value={text}
-        rows={Math.min(10, Math.max(3, text.split('\n').length + 1))}
-        spellCheck={false}
-        placeholder="default via 192.0.2.1"
-        aria-invalid={errors.length ? true : undefined}
-        aria-describedby={`${errors.length ? 'pw-routes-text-error ' : ''}pw-routes-text-hint`}
-        data-testid="inspector.routes-text"
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void apply();
-          } else if (e.key === 'Escape' && draft !== null) {
-            e.preventDefault();
-            e.stopPropagation();
-            revert();
-          }
-        }}
-      />
-      {errors.length > 0 && (
-        <ul id="pw-routes-text-error" className="pw-field__error pw-field__errors" role="alert" data-testid="inspector.routes-text.error">
-          {errors.map((e, i) => (
-            <li key={i}>{e.line ? t('inspector.lineError', { line: e.line, message: e.message }) : e.message}</li>
-          ))}
-        </ul>
-      )}
-      <p id="pw-routes-text-hint" className="pw-field__hint">
-        {t('inspector.routesTextHint')}
-      </p>
-      <div className="pw-button-row">
-        <button type="button" className="pw-button pw-button--small pw-button--primary" disabled={!changed || errors.length > 0 || busy} onClick={() => void apply()} data-testid="inspector.routes-apply" aria-busy={busy || undefined}>
-          {busy ? t('inspector.checking') : t('inspector.apply')}
-        </button>
-        <button type="button" className="pw-button pw-button--small" disabled={draft === null} onClick={revert} data-testid="inspector.routes-revert">
-          {t('inspector.revert')}
-        </button>
-      </div>
-    </div>
+    <LinesEditor
+      id="pw-routes-text"
+      testId="inspector.routes-text"
+      label={t('inspector.routesText')}
+      hint={t('inspector.routesTextHint')}
+      placeholder="default via 192.0.2.1"
+      current={node.routes.map(edits.routeLine).join('\n')}
+      rows={(text) => Math.min(10, Math.max(3, text.split('\n').length + 1))}
+      check={(topology, text) => checkRouteLines(simClient(), topology, node.name, text)}
+      apply={(text) => applyRouteLines(simClient(), node.name, text)}
+    />
   );
 }
 

@@ -55,6 +55,9 @@ export function Palette() {
       <p id="pw-palette-hint" className="pw-sr-only">
         {t('palette.hint')}
       </p>
+      <p id="pw-palette-nat-hint" className="pw-sr-only">
+        {t('palette.natHint')}
+      </p>
       {PALETTE.map((role) => (
         <button
           key={role}
@@ -64,8 +67,8 @@ export function Palette() {
           disabled={!ready}
           onDragStart={onDragStart(role)}
           onClick={() => addAtCentre(role)}
-          title={t('palette.hint')}
-          aria-describedby="pw-palette-hint"
+          title={role === 'nat' ? `${t('palette.natHint')}\n${t('palette.hint')}` : t('palette.hint')}
+          aria-describedby={role === 'nat' ? 'pw-palette-nat-hint pw-palette-hint' : 'pw-palette-hint'}
           data-testid={`palette.add-${role}`}
         >
           <DeviceIcon role={role} size={30} />

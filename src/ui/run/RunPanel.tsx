@@ -1,9 +1,8 @@
-// The output of the last scenario run, like a terminal: each step's command, what it printed and
-// how it exited, plus the size of the trace. (The packet player that walks the trace comes later.)
+// The output of the last walk's scenario, like a terminal: each step's command, what it printed
+// and how it exited, plus the size of the trace. Shown in the player's Output tab.
 
 import { useTranslation } from 'react-i18next';
 import type { SimResult, StepResult } from '../../engine';
-import { useAppStore } from '../../store';
 import './run.css';
 
 const US_PER_S = 1_000_000;
@@ -44,57 +43,27 @@ function Step({ step }: { step: StepResult }) {
   );
 }
 
-function Summary({ result }: { result: SimResult }) {
+/** The terminal of a finished walk: its scenario steps with their output, and why it stopped early. */
+export function RunOutput({ result }: { result: SimResult }) {
   const { t } = useTranslation();
   return (
-    <span className="pw-run__summary" data-testid="run.summary">
-      {t('run.events', { count: result.events.length })}
-      <span aria-hidden="true"> · </span>
-      {t('run.virtualTime', { seconds: (result.endTime / US_PER_S).toFixed(6) })}
-    </span>
-  );
-}
-
-export function RunPanel() {
-  const { t } = useTranslation();
-  const run = useAppStore((s) => s.lastRun);
-  const dismiss = useAppStore((s) => s.dismissRun);
-  if (run.status === 'idle') return null;
-  return (
-    <section className="pw-run" data-testid="run.output" aria-label={t('run.title')} aria-busy={run.status === 'running'}>
+    <section className="pw-run" data-testid="run.output" aria-label={t('run.title')}>
       <header className="pw-run__bar">
         <h2 className="pw-run__title">{t('run.title')}</h2>
-        {run.status === 'done' && <Summary result={run.result} />}
-        <button type="button" className="pw-run__close" data-testid="run.close" aria-label={t('run.close')} title={t('run.close')} onClick={dismiss}>
-          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-            <path d="M3 3l8 8M11 3l-8 8" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-          </svg>
-        </button>
+        <span className="pw-run__summary" data-testid="run.summary">
+          {t('run.events', { count: result.events.length })}
+          <span aria-hidden="true"> · </span>
+          {t('run.virtualTime', { seconds: (result.endTime / US_PER_S).toFixed(6) })}
+        </span>
       </header>
       <div className="pw-run__body" role="log">
-        {run.status === 'running' && (
-          <p className="pw-run__note">
-            <span className="pw-spinner" aria-hidden="true" /> {t('run.running')}
+        {result.steps.map((s) => (
+          <Step key={s.index} step={s} />
+        ))}
+        {result.stopped && (
+          <p className="pw-run__warning" role="alert">
+            {t('run.stopped', { limit: result.stopped.limit })} {result.stopped.storm ? t('run.storm', { devices: result.stopped.storm.devices.join(', ') }) : null}
           </p>
-        )}
-        {run.status === 'failed' && (
-          <div className="pw-run__error" role="alert">
-            <strong>{t('run.failed')}</strong>
-            <pre>{run.message}</pre>
-          </div>
-        )}
-        {run.status === 'done' && (
-          <>
-            {run.result.steps.map((s) => (
-              <Step key={s.index} step={s} />
-            ))}
-            {run.result.stopped && (
-              <p className="pw-run__warning" role="alert">
-                {t('run.stopped', { limit: run.result.stopped.limit })}{' '}
-                {run.result.stopped.storm ? t('run.storm', { devices: run.result.stopped.storm.devices.join(', ') }) : null}
-              </p>
-            )}
-          </>
         )}
       </div>
     </section>

@@ -1,0 +1,129 @@
+// NAT in the editor, as a teacher builds it: a NAT gateway from the palette between a LAN switch
+// and a WAN router gets MASQUERADE on its WAN side; a port forward added with the form shows as a
+// row and as an iptables line; a rule iptables would refuse changes nothing; undo takes a rule
+// back; the rules survive a containerlab export and open. Screenshots of the NAT inspector in
+// English and Chinese are kept with the test's output.
+
+import { expect, test, type Page } from '@playwright/test';
+import { EditorPage } from './pages/EditorPage';
+
+const MASQ = '-A POSTROUTING -o eth2 -j MASQUERADE';
+const FORWARD = '-A PREROUTING -i eth2 -p tcp --dport 8080 -j DNAT --to-destination 192.168.1.10:80';
+
+/** sw1 (LAN) — nat1 — r1 (WAN): the NAT gateway dropped from the palette, linked LAN side first. */
+async function buildGateway(page: Page): Promise<EditorPage> {
+  const app = new EditorPage(page);
+  await app.goto();
+  await app.newNetwork();
+  await app.dropDevice('switch', { x: 150, y: 300 });
+  await app.dropDevice('nat', { x: 360, y: 300 });
+  await app.dropDevice('router', { x: 570, y: 300 });
+  await app.connect('sw1', 'nat1');
+  await expect(app.linkEnd('nat1', 'eth1')).toBeVisible();
+  await app.connect('nat1', 'r1');
+  await expect(app.linkEnd('nat1', 'eth2')).toBeVisible();
+  return app;
+}
+
+test('a NAT gateway from the palette masquerades on its WAN side; port forwards, bad lines, undo, containerlab', async ({ page }) => {
+  const app = await buildGateway(page);
+  // The second link is the WAN side, marked on the diagram.
+  await expect(page.getByTestId('node.nat1.eth2')).toContainText('WAN');
+  await expect(page.getByTestId('node.nat1.eth1')).not.toContainText('WAN');
+
+  await app.select('nat1');
+  await expect(app.wanSelect()).toHaveValue('eth2');
+  await expect(app.natRows()).toHaveText([/POSTROUTING\s*out eth2\s*MASQUERADE/]);
+  await expect(app.natText()).toHaveValue(MASQ);
+  await expect(await app.linuxView('iptables-nat')).toHaveText(`-P PREROUTING ACCEPT\n-P INPUT ACCEPT\n-P OUTPUT ACCEPT\n-P POSTROUTING ACCEPT\n${MASQ}`);
+  await page.screenshot({ path: test.info().outputPath('preset.png') });
+
+  // A port forward from the form: a row and a line.
+  await app.addPortForward({ proto: 'tcp', port: 8080, to: '192.168.1.10', toPort: 80 });
+  await expect(app.natRows()).toHaveCount(2);
+  await expect(app.natRows().nth(1)).toHaveText(/PREROUTING\s*in eth2\s*tcp\s*dport 8080\s*DNAT\s*→ 192\.168\.1\.10:80/);
+  await expect(app.natText()).toHaveValue(`${MASQ}\n${FORWARD}`);
+  await expect(await app.linuxView('iptables-nat')).toContainText('-A PREROUTING -i eth2 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 192.168.1.10:80');
+
+  // Lines iptables (or packetwalk) refuses: the reason beside the field, nothing applied.
+  await app.natText().fill(`${MASQ}\n-A POSTROUTING -o eth2 -j DROP`);
+  await expect(app.natTextError()).toContainText('line 2: iptables: target "DROP" is not supported (MASQUERADE, SNAT, DNAT)');
+  await expect(app.natApply()).toBeDisabled();
+  await expect(app.natText()).toHaveAttribute('aria-invalid', 'true');
+  await app.natText().fill(`-A POSTROUTING -o eth9 -j MASQUERADE\n${FORWARD}`);
+  await expect(app.natTextError()).toContainText('line 1: iptables: interface "eth9" does not exist on nat1');
+  await expect(app.natApply()).toBeDisabled();
+  await app.natText().press('Control+Enter');
+  await app.natText().press('Escape');
+  await expect(app.natText()).toHaveValue(`${MASQ}\n${FORWARD}`);
+  await expect(app.natTextError()).toBeHidden();
+  await expect(app.natRows()).toHaveCount(2);
+
+  // Undo takes the port forward back; redo brings it again.
+  await app.undoButton.click();
+  await expect(app.natRows()).toHaveCount(1);
+  await expect(app.natText()).toHaveValue(MASQ);
+  await app.redoButton.click();
+  await expect(app.natText()).toHaveValue(`${MASQ}\n${FORWARD}`);
+
+  // Exported to containerlab and opened again, the rules come back.
+  const clab = await app.download('export-clab');
+  expect(clab.text).toContain(`- iptables -t nat ${MASQ}`);
+  expect(clab.text).toContain(`- iptables -t nat ${FORWARD}`);
+  await app.newNetwork();
+  await app.openFile(clab.path);
+  await expect(app.toast('opened')).toBeVisible();
+  await app.select('nat1');
+  await expect(app.natText()).toHaveValue(`${MASQ}\n${FORWARD}`);
+  await expect(app.natRows()).toHaveCount(2);
+  await expect(app.node('nat1')).toContainText('NAT gateway');
+});
+
+test('the WAN selector moves MASQUERADE; on a router it makes a NAT gateway', async ({ page }) => {
+  const app = await buildGateway(page);
+  await app.select('nat1');
+  await app.wanSelect().selectOption('eth1');
+  await expect(app.natText()).toHaveValue('-A POSTROUTING -o eth1 -j MASQUERADE');
+  await expect(page.getByTestId('node.nat1.eth1')).toContainText('WAN');
+  await app.undoButton.click();
+  await expect(app.natText()).toHaveValue(MASQ);
+
+  await app.select('r1');
+  await page.getByTestId('inspector.nat.open').click();
+  await expect(app.natRows()).toHaveText(['No NAT rules.']);
+  await app.wanSelect().selectOption('eth1');
+  await expect(app.node('r1')).toContainText('NAT gateway');
+  await expect(page.getByTestId('node.r1.eth1')).toContainText('WAN');
+  await expect(app.natText()).toHaveValue('-A POSTROUTING -o eth1 -j MASQUERADE');
+});
+
+/** The NAT inspector of nat-dnat's gateway, with a port forward typed in the form, as a screenshot. */
+async function screenshotNat(page: Page, name: string): Promise<void> {
+  const app = new EditorPage(page);
+  await app.goto('nat-dnat');
+  await app.select('gw');
+  await page.getByTestId('inspector.nat.forward.proto').selectOption('udp');
+  await page.getByTestId('inspector.nat.forward.port').fill('6000');
+  await page.getByTestId('inspector.nat.forward.to-addr').fill('192.168.1.20');
+  await expect(page.getByTestId('inspector.nat.forward-add')).toBeEnabled();
+  await app.scrollInspectorTo('inspector.nat');
+  await page.screenshot({ path: test.info().outputPath(`${name}-rows.png`) });
+  await app.scrollInspectorTo('inspector.nat.forward-add');
+  await page.screenshot({ path: test.info().outputPath(`${name}-text.png`) });
+}
+
+test('screenshot: the NAT inspector in English', async ({ page }) => {
+  await screenshotNat(page, 'nat-en');
+  await expect(page.getByTestId('inspector.nat')).toContainText('Port forwarding (DNAT)');
+});
+
+test.describe('in Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('the NAT inspector speaks Chinese (screenshot)', async ({ page }) => {
+    await screenshotNat(page, 'nat-zh');
+    await expect(page.getByTestId('inspector.nat')).toContainText('端口转发（DNAT）');
+    await expect(page.getByTestId('inspector.nat')).toContainText('WAN 接口（通往互联网）');
+    await expect(page.getByTestId('inspector.nat.rule.4')).toContainText('出接口 wan');
+  });
+});

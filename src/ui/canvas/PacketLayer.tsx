@@ -1,0 +1,142 @@
+// The frames of the current step on the diagram: each one a small tag that travels along the
+// link it crosses, from its sender to the next device (a flood: one per port, fanning out), and
+// rests at the end; a drop is marked on the device with its reason, a delivery with a tick.
+// The tags are drawn in React Flow's viewport (flow coordinates: pan and zoom move them with the
+// diagram) and moved outside React: one requestAnimationFrame loop sets their CSS transform, so
+// a frame of the animation re-renders nothing. React renders this layer once per step.
+
+import { useReactFlow, useStore, ViewportPortal } from '@xyflow/react';
+import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store';
+import { selectScene } from '../player/selectors';
+import { FOLLOW_ABOVE, STEP_MS, usePlayerView } from '../player/playerView';
+import { selectNodes } from '../../store';
+import { SYMBOL_CENTRE_Y, type Point } from './geometry';
+
+/** Tags stop this far from a symbol's centre (its radius and a gap). */
+const STOP = 44;
+
+/** Following zooms in to FOLLOW_ZOOM when the view is below FOLLOW_MIN_ZOOM (too small to read). */
+const FOLLOW_MIN_ZOOM = 0.45;
+const FOLLOW_ZOOM = 0.85;
+
+/** The time of a step that the frame spends travelling (the rest it sits at the next device). */
+const TRAVEL = 0.8;
+
+const ease = (k: number) => (k < 0.5 ? 2 * k * k : 1 - (-2 * k + 2) ** 2 / 2);
+
+export function PacketLayer() {
+  const { t } = useTranslation();
+  const scene = useAppStore(selectScene);
+  const cursor = useAppStore((s) => (s.lastRun.status === 'done' ? s.lastRun.cursor : -1));
+  const speed = usePlayerView((s) => s.speed);
+  const { getInternalNode, getZoom, setCenter } = useReactFlow();
+  // Tags keep their size on screen when the view is zoomed out (a 1 000-device fabric).
+  const zoom = useStore((s) => s.transform[2]);
+  const large = useAppStore((s) => selectNodes(s).length > FOLLOW_ABOVE);
+  const follow = usePlayerView((s) => s.follow ?? large);
+  const tags = useRef<(HTMLDivElement | null)[]>([]);
+  const dropTag = useRef<HTMLDivElement | null>(null);
+  const markerRef = useRef<HTMLDivElement | null>(null);
+  const last = useRef(cursor);
+
+  useLayoutEffect(() => {
+    const forward = cursor === last.current + 1;
+    last.current = cursor;
+    const centre = (name: string): Point | undefined => {
+      const n = getInternalNode(name);
+      const w = n?.measured.width;
+      if (!n || !w) return undefined;
+      return { x: n.internals.positionAbsolute.x + w / 2, y: n.internals.positionAbsolute.y + SYMBOL_CENTRE_Y };
+    };
+    const segment = (from: string, to: string) => {
+      const a = centre(from);
+      const b = centre(to);
+      if (!a || !b) return undefined;
+      const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+      const u = { x: (b.x - a.x) / len, y: (b.y - a.y) / len };
+      const gap = Math.min(STOP, len / 2 - 1);
+      return { a: { x: a.x + u.x * gap, y: a.y + u.y * gap }, b: { x: b.x - u.x * gap, y: b.y - u.y * gap } };
+    };
+    const paths = scene.hops.map((h) => segment(h.from, h.to));
+    const m = scene.marker;
+    const dropPath = m?.from ? segment(m.from, m.node) : undefined;
+    const nodeAt = m ? centre(m.node) : undefined;
+    if (markerRef.current && nodeAt) markerRef.current.style.transform = `translate(${nodeAt.x}px, ${nodeAt.y - 34}px) translate(-50%, -100%) scale(var(--pw-tag-scale))`;
+    const place = (k: number) => {
+      paths.forEach((p, i) => {
+        const el = tags.current[i];
+        if (!el || !p) return;
+        el.style.transform = `translate(${p.a.x + (p.b.x - p.a.x) * k}px, ${p.a.y + (p.b.y - p.a.y) * k}px) translate(-50%, -50%) scale(var(--pw-tag-scale))`;
+        el.style.visibility = 'visible';
+      });
+      if (dropTag.current && dropPath) {
+        dropTag.current.style.transform = `translate(${dropPath.b.x}px, ${dropPath.b.y}px) translate(-50%, -50%) scale(var(--pw-tag-scale))`;
+        dropTag.current.style.visibility = 'visible';
+      }
+    };
+    if (!forward) {
+      place(1);
+      return;
+    }
+    place(0);
+    const duration = (STEP_MS / speed) * TRAVEL;
+    const t0 = performance.now();
+    let raf = 0;
+    const tick = (now: number) => {
+      const k = Math.min(1, (now - t0) / duration);
+      place(ease(k));
+      if (k < 1) raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(raf);
+  }, [scene, cursor, speed, getInternalNode]);
+
+  // Following: the view pans to the middle of the step's devices. It zooms only when the
+  // network is shown too small to read (once, at the first step): a pan moves one composited
+  // layer, while a zoom repaints every device of a 1 000-device network.
+  useEffect(() => {
+    if (!follow || scene.nodes.size === 0) return;
+    const points = [...scene.nodes].map((id) => getInternalNode(id)).filter((n) => n?.measured.width);
+    if (points.length === 0) return;
+    const xs = points.map((n) => n!.internals.positionAbsolute.x + n!.measured.width! / 2);
+    const ys = points.map((n) => n!.internals.positionAbsolute.y + SYMBOL_CENTRE_Y);
+    const x = (Math.min(...xs) + Math.max(...xs)) / 2;
+    const y = (Math.min(...ys) + Math.max(...ys)) / 2;
+    const current = getZoom();
+    void setCenter(x, y, { zoom: current < FOLLOW_MIN_ZOOM ? FOLLOW_ZOOM : current, duration: Math.min(300, (STEP_MS / speed) * 0.3) });
+  }, [follow, scene, speed, getInternalNode, getZoom, setCenter]);
+
+  if (!scene.step) return null;
+  const m = scene.marker;
+  return (
+    <ViewportPortal>
+      <div className="pw-packets" style={{ '--pw-tag-scale': Math.min(12, Math.max(1, 1 / zoom)) } as CSSProperties}>
+      {scene.hops.map((h, i) => (
+        <div
+          key={`${h.seq}`}
+          ref={(el) => {
+            tags.current[i] = el;
+          }}
+          className={`pw-packet pw-packet--${h.protocol}`}
+          data-testid="canvas.packet"
+          data-link={h.link}
+        >
+          {t(`player.protocol.${h.protocol}`)}
+        </div>
+      ))}
+      {m?.from && (
+        <div ref={dropTag} className={`pw-packet pw-packet--${m.protocol ?? 'other'}${m.kind === 'dropped' ? ' is-dropped' : ''}`} data-testid="canvas.packet">
+          {t(`player.protocol.${m.protocol ?? 'other'}`)}
+        </div>
+      )}
+      {m && (
+        <div ref={markerRef} className={`pw-marker pw-marker--${m.kind}`} data-testid={`canvas.marker.${m.kind}`}>
+          {m.kind === 'dropped' ? `✗ ${t(`player.dropShort.${m.reason as 'no-route'}`)}` : m.kind === 'storm' ? `⚠ ${t('player.stormMarker')}` : `✓ ${t('player.outcome.delivered')}`}
+        </div>
+      )}
+      </div>
+    </ViewportPortal>
+  );
+}

@@ -1,0 +1,104 @@
+// The event list: one row per step (number, virtual time, at device, from device, protocol, what
+// happened), filtered by protocol, virtualised (a storm has tens of thousands of steps). Clicking
+// a row jumps to it; the current row stays in view.
+
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Topology } from '../../engine';
+import { selectTopology, useAppStore, type DoneRun } from '../../store';
+import type { Translate } from './explain';
+import { usePlayerView } from './playerView';
+import { jumpTo } from './usePlayerKeys';
+import { rowText } from './rows';
+import type { PlayerStep } from './steps';
+
+const ROW_HEIGHT = 26;
+
+const Row = memo(function Row({ step, current, text, top, onPick }: { step: PlayerStep; current: boolean; text: string; top: number; onPick: (i: number) => void }) {
+  const { t } = useTranslation();
+  const main = step.outcomes[0];
+  return (
+    <div
+      role="option"
+      aria-selected={current}
+      className={`pw-trace__row${current ? ' is-current' : ''}${main === 'dropped' || main === 'stopped' ? ' is-bad' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      data-testid={`trace.row-${step.index + 1}`}
+      onClick={() => onPick(step.index)}
+    >
+      <span className="pw-trace__n">{step.index + 1}</span>
+      <span className="pw-trace__t">{(step.t / 1e6).toFixed(6)}</span>
+      <span className="pw-trace__at">{step.node ?? '—'}</span>
+      <span className="pw-trace__from">{step.from ?? ''}</span>
+      <span className="pw-trace__proto">{step.protocol ? <span className={`pw-proto pw-proto--${step.protocol}`}>{t(`player.protocol.${step.protocol}`)}</span> : null}</span>
+      <span className="pw-trace__what" title={text}>
+        {step.outcomes.slice(0, 2).map((o) => (
+          <span key={o} className={`pw-outcome pw-outcome--${o}`}>
+            {t(`player.outcome.${o}`)}
+          </span>
+        ))}
+        <span className="pw-trace__text">{text}</span>
+      </span>
+    </div>
+  );
+});
+
+export function EventList({ walk }: { walk: DoneRun }) {
+  const { t } = useTranslation();
+  const topology = useAppStore(selectTopology) as Topology;
+  const protocols = usePlayerView((s) => s.protocols);
+  const scroller = useRef<HTMLDivElement>(null);
+  const visible = useMemo(() => walk.steps.filter((s) => !s.protocol || protocols[s.protocol]), [walk.steps, protocols]);
+  const commands = useMemo(() => walk.result.steps.map((s) => s.run ?? `sleep ${s.sleep ?? 0}`), [walk.result.steps]);
+  // TanStack Virtual returns fresh functions each render; this component is not compiler-memoised.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const hidden = walk.steps.length - visible.length;
+
+  // Keep the current step in view (it may be filtered out: then the nearest row before it).
+  useEffect(() => {
+    if (walk.cursor < 0) {
+      virtualizer.scrollToIndex(0);
+      return;
+    }
+    let lo = 0;
+    let hi = visible.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (visible[mid]!.index <= walk.cursor) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' });
+  }, [walk.cursor, visible, virtualizer]);
+
+  const tr = t as unknown as Translate;
+  return (
+    <div className="pw-trace" data-testid="trace.list">
+      <div className="pw-trace__head" aria-hidden="true">
+        <span>{t('player.list.step')}</span>
+        <span>{t('player.list.time')}</span>
+        <span>{t('player.list.at')}</span>
+        <span>{t('player.list.from')}</span>
+        <span>{t('player.list.protocol')}</span>
+        <span>{t('player.list.what')}</span>
+      </div>
+      <div className="pw-trace__scroll" ref={scroller} role="listbox" aria-label={t('player.list.label')} tabIndex={0}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const step = visible[v.index]!;
+            return <Row key={step.index} step={step} current={step.index === walk.cursor} top={v.start} text={rowText(walk.result.events, topology, step, commands, tr)} onPick={jumpTo} />;
+          })}
+        </div>
+      </div>
+      {hidden > 0 && (
+        <div className="pw-trace__hidden" data-testid="trace.hidden">
+          {t('player.list.hidden', { count: hidden })}
+        </div>
+      )}
+    </div>
+  );
+}

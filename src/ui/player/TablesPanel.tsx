@@ -1,0 +1,174 @@
+// A device's tables as they were at the current step: neighbour cache, fdb, conntrack (nodes with
+// NAT rules), route tables main and local, with the entries the step consulted highlighted and
+// those it created or changed marked. The device is the one selected on the canvas, else the
+// device of the step; the menu picks another (it selects it on the canvas).
+
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { selectInspected, selectNodes, useAppStore, type DoneRun } from '../../store';
+import { ctTupleText } from './explain';
+import { selectStep } from './selectors';
+import { tablesAtStep, type Mark, type Row } from './tables';
+
+function MarkBadge({ mark }: { mark?: Mark }) {
+  const { t } = useTranslation();
+  if (!mark) return null;
+  return <span className={`pw-mark pw-mark--${mark}`}>{t(mark === 'new' ? 'player.tables.new' : 'player.tables.changed')}</span>;
+}
+
+function rowClass(r: Row<unknown>): string {
+  return `${r.consulted ? 'is-consulted' : ''}${r.mark ? ` is-${r.mark}` : ''}`.trim();
+}
+
+function Table({ title, testId, head, rows }: { title: string; testId: string; head: string[]; rows: { key: string; cls: string; cells: ReactNode[]; testId?: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="pw-ttable" data-testid={testId}>
+      <h4>{title}</h4>
+      {rows.length === 0 ? (
+        <p className="pw-muted pw-ttable__empty" data-testid={`${testId}.empty`}>
+          {t('player.tables.emptyTable')}
+        </p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              {head.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} className={r.cls} data-testid={r.testId} title={r.cls.includes('is-consulted') ? t('player.tables.consulted') : undefined}>
+                {r.cells.map((c, i) => (
+                  <td key={i}>{c}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function TablesPanel({ walk }: { walk: DoneRun }) {
+  const { t } = useTranslation();
+  const step = useAppStore(selectStep);
+  const inspected = useAppStore(selectInspected);
+  const nodes = useAppStore(selectNodes);
+  const select = useAppStore((s) => s.select);
+  const node = inspected ?? step?.node;
+  const tracking = useMemo(() => new Set(nodes.filter((n) => n.kind === 'linux' && n.nat?.length).map((n) => n.name)), [nodes]);
+  const kind = nodes.find((n) => n.name === node)?.kind;
+  const tables = useMemo(
+    () => (node ? tablesAtStep({ events: walk.result.events, history: walk.history, routes: walk.routes, routeLines: walk.routeLines, tracking }, node, step) : undefined),
+    [walk, node, step, tracking],
+  );
+  return (
+    <div className="pw-tables" data-testid="tables.panel">
+      <div className="pw-tables__bar">
+        <label>
+          {t('player.tables.device')}{' '}
+          <select value={inspected ?? ''} onChange={(e) => select(e.target.value ? [e.target.value] : [])} data-testid="tables.device">
+            <option value="">{`${t('player.tables.followStep')}${step?.node ? ` (${step.node})` : ''}`}</option>
+            {nodes.map((n) => (
+              <option key={n.name} value={n.name}>
+                {n.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="pw-muted" data-testid="tables.when">
+          {step ? t('player.tables.atStep', { step: step.index + 1 }) : t('player.tables.atStart')}
+        </span>
+      </div>
+      {!tables ? (
+        <p className="pw-muted">{t('player.tables.noDevice')}</p>
+      ) : kind === 'bridge' ? (
+        <Table
+          title={t('player.tables.fdb')}
+          testId="tables.fdb"
+          head={[t('player.tables.mac'), t('player.tables.port')]}
+          rows={tables.fdb.map((r) => ({
+            key: r.entry.mac,
+            cls: rowClass(r),
+            testId: `tables.fdb.${r.entry.mac}`,
+            cells: [
+              r.entry.mac,
+              <>
+                {r.entry.port}
+                <MarkBadge {...(r.mark ? { mark: r.mark } : {})} />
+              </>,
+            ],
+          }))}
+        />
+      ) : (
+        <>
+          <Table
+            title={t('player.tables.neigh')}
+            testId="tables.neigh"
+            head={[t('player.tables.ip'), t('player.tables.dev'), t('player.tables.mac'), t('player.tables.state')]}
+            rows={tables.neigh.map((r) => ({
+              key: `${r.entry.dev}|${r.entry.ip}`,
+              cls: rowClass(r),
+              testId: `tables.neigh.${r.entry.ip}`,
+              cells: [
+                r.entry.ip,
+                r.entry.dev,
+                r.entry.mac ?? '',
+                <>
+                  {r.entry.state}
+                  <MarkBadge {...(r.mark ? { mark: r.mark } : {})} />
+                </>,
+              ],
+            }))}
+          />
+          {tables.conntrack && (
+            <Table
+              title={t('player.tables.conntrack')}
+              testId="tables.conntrack"
+              head={[t('player.tables.proto'), `${t('player.tables.original')} / ${t('player.tables.reply')}`, t('player.tables.flags')]}
+              rows={tables.conntrack.map((r, i) => ({
+                key: String(i),
+                cls: rowClass(r),
+                testId: `tables.conntrack.${i}`,
+                cells: [
+                  `${r.entry.proto}${r.entry.state ? ` ${r.entry.state}` : ''}`,
+                  <>
+                    <div>{ctTupleText(r.entry.proto, r.entry.orig).replace(/^\w+ /, '')}</div>
+                    <div className="pw-muted">{ctTupleText(r.entry.proto, r.entry.reply).replace(/^\w+ /, '')}</div>
+                  </>,
+                  <>
+                    {[r.entry.unreplied ? '[UNREPLIED]' : '', r.entry.snat ? 'SNAT' : '', r.entry.dnat ? 'DNAT' : ''].filter(Boolean).join(' ')}
+                    <MarkBadge {...(r.mark ? { mark: r.mark } : {})} />
+                  </>,
+                ],
+              }))}
+            />
+          )}
+          {(['main', 'local'] as const).map((table) => (
+            <Table
+              key={table}
+              title={t(table === 'main' ? 'player.tables.routesMain' : 'player.tables.routesLocal')}
+              testId={`tables.routes-${table}`}
+              head={['']}
+              rows={tables.routes
+                .filter((r) => r.entry.table === table)
+                .map((r, i) => ({ key: `${i}|${r.text}`, cls: rowClass(r), cells: [<code key="c">{r.text}</code>] }))}
+            />
+          ))}
+          {tables.redirects.length > 0 && (
+            <Table
+              title={t('player.tables.redirects')}
+              testId="tables.redirects"
+              head={[t('player.tables.ip'), t('player.tables.gateway')]}
+              rows={tables.redirects.map((r) => ({ key: r.dst, cls: '', cells: [r.dst, r.gateway] }))}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// What a device changed in a packet, field by field, on real frames: a router's rewrite, a
+// switch's nothing, NAT's source rewrite and its de-NAT of an ICMP error with its quote.
+
+import { describe, expect, test } from 'vitest';
+import { diffFrames } from './diff';
+import { frameLayers } from './fields';
+import { stepFrames } from './rows';
+import { testWalk } from './testWalk';
+
+const changes = (d: ReturnType<typeof diffFrames>) => d.changes.map((c) => [c.path, c.old, c.new, c.cause]);
+
+describe('two-subnets-router', () => {
+  const w = testWalk('two-subnets-router');
+  const out = (step: number) => stepFrames(w.result.events, w.steps[step - 1]!).find((f) => f.dir === 'out')!;
+
+  test('r1 rewrites both MACs and decrements the TTL (the checksum follows); the addresses stay', () => {
+    const f = out(11);
+    const d = diffFrames(f.prev!, f.frame, f.nat);
+    expect(changes(d)).toEqual([
+      ['eth.dstMac', '02:00:00:00:00:03', '02:00:00:00:00:07', 'hop'],
+      ['eth.srcMac', '02:00:00:00:00:01', '02:00:00:00:00:05', 'hop'],
+      ['ipv4.ttl', '64', '63', 'hop'],
+      ['ipv4.headerChecksum', expect.stringMatching(/^0x[0-9a-f]{4}$/), expect.stringMatching(/^0x[0-9a-f]{4}$/), 'hop'],
+    ]);
+    expect(d.ipUnchanged).toBe(true);
+  });
+
+  test('a switch changes nothing', () => {
+    const f = out(6);
+    expect(diffFrames(f.prev!, f.frame, false)).toEqual({ changes: [], ipUnchanged: true });
+  });
+
+  test('a packet a device makes has no previous hop', () => {
+    expect(out(1).prev).toBeUndefined();
+    expect(out(5).prev).toBeUndefined();
+  });
+
+  test('the layers of an echo request carry every field under the path the hex view uses', () => {
+    const layers = frameLayers(out(11).frame);
+    expect(layers.map((l) => l.id)).toEqual(['eth', 'ipv4', 'icmp']);
+    const paths = layers.flatMap((l) => l.fields.map((f) => f.path));
+    expect(paths).toEqual(expect.arrayContaining(['eth.dstMac', 'ipv4.ttl', 'ipv4.srcIp', 'icmp.identifier', 'icmp.sequence', 'icmp.data']));
+    expect(layers[1]!.fields.find((f) => f.path === 'ipv4.protocol')?.value).toBe('1 (ICMP)');
+  });
+});
+
+describe('home-nat', () => {
+  const w = testWalk('home-nat');
+  const outs = w.steps.flatMap((s) => stepFrames(w.result.events, s).filter((f) => f.dir === 'out' && f.node === 'gw' && f.prev));
+
+  test('MASQUERADE: the source address is NAT’s change, the MACs and TTL the hop’s', () => {
+    const f = outs[0]!;
+    const d = diffFrames(f.prev!, f.frame, f.nat);
+    expect(changes(d).filter(([p]) => !String(p).includes('hecksum'))).toEqual([
+      ['eth.dstMac', '02:00:00:00:00:05', '02:00:00:00:00:08', 'hop'],
+      ['eth.srcMac', '02:00:00:00:00:01', '02:00:00:00:00:07', 'hop'],
+      ['ipv4.ttl', '64', '63', 'hop'],
+      ['ipv4.srcIp', '192.168.1.10', '198.51.100.2', 'nat'],
+    ]);
+    expect(d.ipUnchanged).toBe(false);
+  });
+
+  test('an ICMP error going back in is translated with the datagram it quotes', () => {
+    const f = outs.find((x) => x.frame.payload.kind === 'ipv4' && x.frame.payload.payload.kind === 'icmp' && x.frame.payload.payload.type === 3)!;
+    const d = diffFrames(f.prev!, f.frame, f.nat);
+    expect(changes(d)).toEqual(
+      expect.arrayContaining([
+        ['ipv4.dstIp', '198.51.100.2', '192.168.1.10', 'nat'],
+        ['icmp.quote.ipv4.srcIp', '198.51.100.2', '192.168.1.10', 'nat'],
+      ]),
+    );
+    expect(frameLayers(f.frame).map((l) => l.id)).toEqual(['eth', 'ipv4', 'icmp', 'quote.ipv4', 'quote.udp']);
+  });
+});
+
+test('TCP segments show flags, seq and ack', () => {
+  const w = testWalk('tcp-nat');
+  const syn = w.result.events.find((e) => e.kind === 'frame.tx' && e.frame.payload.kind === 'ipv4' && e.frame.payload.payload.kind === 'tcp');
+  expect(syn?.kind).toBe('frame.tx');
+  const tcp = frameLayers((syn as { frame: Parameters<typeof frameLayers>[0] }).frame).find((l) => l.id === 'tcp')!;
+  expect(tcp.fields.find((f) => f.path === 'tcp.flags')?.value).toBe('SYN');
+  expect(tcp.fields.map((f) => f.path)).toEqual(expect.arrayContaining(['tcp.seq', 'tcp.ack', 'tcp.window']));
+});

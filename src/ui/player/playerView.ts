@@ -1,0 +1,62 @@
+// How the player is being looked at, not what it shows: playing or paused, the speed, the
+// protocol filter of the event list, which tab and frame the detail shows, the field selected in
+// the header view, whether the hex view is open, the PDU form. View state: kept out of the app
+// store (no undo, no autosave).
+
+import { create } from 'zustand';
+import type { Protocol } from './steps';
+
+export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+/** Networks larger than this follow the packet by default (the whole of them is too small to see it). */
+export const FOLLOW_ABOVE = 40;
+
+/** How long one step takes at 1×, in ms (the frame's trip along its link). */
+export const STEP_MS = 900;
+
+export type SideTab = 'tables' | 'output';
+
+interface PlayerViewState {
+  playing: boolean;
+  speed: Speed;
+  /** protocols shown in the event list (steps without a frame are always shown) */
+  protocols: Record<Protocol, boolean>;
+  side: SideTab;
+  /** index into the current step's frames (see stepFrames), or -1: the default one */
+  frame: number;
+  /** the header field selected (its path) */
+  field?: string;
+  hex: boolean;
+  pduOpen: boolean;
+  /** the view follows the current step's devices (undefined: on for large networks) */
+  follow?: boolean;
+  setFollow(on: boolean): void;
+  setPlaying(on: boolean): void;
+  setSpeed(speed: Speed): void;
+  toggleProtocol(p: Protocol): void;
+  setSide(tab: SideTab): void;
+  setFrame(i: number): void;
+  setField(path: string | undefined): void;
+  setHex(on: boolean): void;
+  setPduOpen(open: boolean): void;
+}
+
+export const usePlayerView = create<PlayerViewState>()((set) => ({
+  playing: false,
+  speed: 1,
+  protocols: { arp: true, icmp: true, udp: true, tcp: true, other: true },
+  side: 'tables',
+  frame: -1,
+  hex: false,
+  pduOpen: false,
+  setPlaying: (playing) => set({ playing }),
+  setSpeed: (speed) => set({ speed }),
+  toggleProtocol: (p) => set((s) => ({ protocols: { ...s.protocols, [p]: !s.protocols[p] } })),
+  setSide: (side) => set({ side }),
+  setFrame: (frame) => set({ frame }),
+  setField: (field) => set(field === undefined ? { field: undefined } : { field }),
+  setHex: (hex) => set({ hex }),
+  setPduOpen: (pduOpen) => set({ pduOpen }),
+  setFollow: (follow) => set({ follow }),
+}));

@@ -1,0 +1,74 @@
+// A device's tables at a step: from the history (nothing copied per step), with what the step
+// consulted and what it created marked.
+
+import { describe, expect, test } from 'vitest';
+import { tablesAtStep, type TablesInput } from './tables';
+import { testWalk, type TestWalk } from './testWalk';
+
+const input = (w: TestWalk): TablesInput => ({
+  events: w.result.events,
+  history: w.history,
+  routes: w.routes,
+  routeLines: w.routeLines,
+  tracking: new Set(w.topology.nodes.filter((n) => n.kind === 'linux' && n.nat?.length).map((n) => n.name)),
+});
+
+describe('two-subnets-router', () => {
+  const w = testWalk('two-subnets-router');
+  const at = (node: string, step: number | undefined) => tablesAtStep(input(w), node, step === undefined ? undefined : w.steps[step - 1]);
+
+  test('at the start every neighbour cache and fdb is empty', () => {
+    for (const n of ['h1', 'r1', 'h2']) expect(at(n, undefined).neigh).toEqual([]);
+    expect(at('sw1', undefined).fdb).toEqual([]);
+    expect(at('h1', undefined).conntrack).toBeUndefined();
+  });
+
+  test('step 1: h1 has a new INCOMPLETE entry for its gateway, and consulted its default route', () => {
+    const t = at('h1', 1);
+    expect(t.neigh).toEqual([{ entry: { dev: 'eth1', ip: '10.0.1.1', state: 'INCOMPLETE' }, mark: 'new', consulted: true }]);
+    expect(t.routes.filter((r) => r.consulted).map((r) => r.text)).toEqual(['default via 10.0.1.1 dev eth1']);
+    expect(t.routes.map((r) => r.entry.table)).toContain('local');
+  });
+
+  test('step 5: the entry turns REACHABLE (changed), and stays so later without a mark', () => {
+    expect(at('h1', 5).neigh).toEqual([{ entry: { dev: 'eth1', ip: '10.0.1.1', mac: '02:00:00:00:00:03', state: 'REACHABLE' }, mark: 'changed', consulted: false }]);
+    expect(at('h1', 6).neigh[0]).toMatchObject({ consulted: false });
+    expect(at('h1', 6).neigh[0]!.mark).toBeUndefined();
+  });
+
+  test('a switch: learned entries are new at their step, the entry used to forward is consulted', () => {
+    expect(at('sw1', 2).fdb).toEqual([{ entry: { mac: '02:00:00:00:00:01', port: 'p1' }, mark: 'new', consulted: false }]);
+    const t = at('sw1', 4);
+    expect(t.fdb).toEqual([
+      { entry: { mac: '02:00:00:00:00:01', port: 'p1' }, consulted: true },
+      { entry: { mac: '02:00:00:00:00:03', port: 'p2' }, mark: 'new', consulted: false },
+    ]);
+  });
+
+  test('stepping back gives the earlier tables again (the same objects as the history holds)', () => {
+    const later = at('r1', 15).neigh.map((r) => r.entry);
+    expect(later.map((n) => n.ip).sort()).toEqual(['10.0.1.10', '10.0.2.10']);
+    expect(at('r1', 2).neigh).toEqual([]);
+    expect(at('r1', 3).neigh.map((r) => r.entry.state)).toEqual(['STALE']);
+  });
+});
+
+test('a NAT gateway shows its conntrack table: the entry is new at the MASQUERADE step, used by the reply', () => {
+  const w = testWalk('home-nat');
+  const gwSteps = w.steps.filter((s) => s.node === 'gw');
+  const masq = gwSteps.find((s) => w.result.events.slice(s.first, s.last + 1).some((e) => e.kind === 'nat.match' && e.rule !== null))!;
+  const t = tablesAtStep(input(w), 'gw', masq);
+  expect(t.conntrack).toEqual([
+    {
+      entry: expect.objectContaining({ proto: 'icmp', orig: expect.objectContaining({ src: '192.168.1.10', dst: '203.0.113.10' }), reply: expect.objectContaining({ dst: '198.51.100.2' }), unreplied: true }),
+      mark: 'new',
+      // conntrack looked the packet up and made this (unconfirmed) entry for it
+      consulted: true,
+    },
+  ]);
+  const reply = gwSteps.find((s) => s.index > masq.index && w.result.events.slice(s.first, s.last + 1).some((e) => e.kind === 'conntrack.lookup' && e.result === 'reply'))!;
+  const r = tablesAtStep(input(w), 'gw', reply);
+  expect(r.conntrack![0]).toMatchObject({ mark: 'changed', consulted: true });
+  expect(r.conntrack![0]!.entry.unreplied).toBeUndefined();
+  expect(tablesAtStep(input(w), 'lan1', reply).conntrack).toBeUndefined();
+});

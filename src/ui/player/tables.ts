@@ -1,0 +1,109 @@
+// A device's tables at a step of the walk: its neighbour cache, fdb and conntrack as they were
+// right after the step (from the walk's table history, by binary search: nothing is copied per
+// step), its routes (which a run never changes), the entries the step consulted, and the ones it
+// created or changed (compared with the tables just before the step).
+
+import type { ConntrackView, FdbView, FibRoute, NeighView, RedirectView, TableHistory, TablesView, TraceEvent } from '../../engine';
+import type { PlayerStep } from './steps';
+
+export type Mark = 'new' | 'changed';
+
+export interface Row<T> {
+  entry: T;
+  /** created or changed at this step */
+  mark?: Mark;
+  /** looked up at this step */
+  consulted: boolean;
+}
+
+export interface RouteRow extends Row<FibRoute> {
+  /** as `ip route show table all` prints it */
+  text: string;
+}
+
+export interface TablesAtStep {
+  node: string;
+  neigh: Row<NeighView>[];
+  fdb: Row<FdbView>[];
+  /** present for nodes that track connections (they have NAT rules) */
+  conntrack?: Row<ConntrackView>[];
+  redirects: RedirectView[];
+  routes: RouteRow[];
+}
+
+const EMPTY: TablesView = { neigh: [], fdb: [], conntrack: [], redirects: [] };
+
+/** A node's tables right after event `seq` (-1: before the first event). */
+export function tablesAfter(history: TableHistory, node: string, seq: number): TablesView {
+  const list = history[node];
+  if (!list || list.length === 0) return EMPTY;
+  let lo = 0;
+  let hi = list.length - 1;
+  if (list[0]!.seq > seq) return EMPTY;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (list[mid]!.seq <= seq) lo = mid;
+    else hi = mid - 1;
+  }
+  return list[lo]!.tables;
+}
+
+export const neighKey = (n: { dev: string; ip: string }) => `${n.dev}|${n.ip}`;
+export const ctKey = (c: ConntrackView) =>
+  `${c.proto}|${c.orig.src}|${c.orig.dst}|${c.orig.sport ?? ''}|${c.orig.dport ?? ''}|${c.orig.id ?? ''}|${c.orig.type ?? ''}`;
+const routeKey = (r: FibRoute) => `${r.table}|${r.type}|${r.dst}/${r.len}|${r.gateway ?? ''}|${r.dev ?? ''}|${r.metric}|${r.prefsrc ?? ''}`;
+
+function rows<T>(after: readonly T[], before: readonly T[], keyOf: (x: T) => string, consulted: ReadonlySet<string>): Row<T>[] {
+  const old = new Map(before.map((x) => [keyOf(x), x]));
+  return after.map((entry) => {
+    const k = keyOf(entry);
+    const prev = old.get(k);
+    const mark: Mark | undefined = prev === undefined ? 'new' : prev !== entry && JSON.stringify(prev) !== JSON.stringify(entry) ? 'changed' : undefined;
+    return { entry, ...(mark ? { mark } : {}), consulted: consulted.has(k) };
+  });
+}
+
+export interface TablesInput {
+  events: readonly TraceEvent[];
+  history: TableHistory;
+  routes: Record<string, FibRoute[]>;
+  /** `ip route` text of each route, aligned with `routes` */
+  routeLines: Record<string, string[]>;
+  /** nodes with NAT rules (they show conntrack) */
+  tracking: ReadonlySet<string>;
+}
+
+/**
+ * The tables of `node` at `step` (undefined: the start of the walk, every table empty). Marks
+ * come from the step's own events on that node.
+ */
+export function tablesAtStep(input: TablesInput, node: string, step: PlayerStep | undefined): TablesAtStep {
+  const afterSeq = step ? step.last : -1;
+  const beforeSeq = step ? step.first - 1 : -1;
+  const after = tablesAfter(input.history, node, afterSeq);
+  const before = tablesAfter(input.history, node, beforeSeq);
+  const neighSeen = new Set<string>();
+  const fdbSeen = new Set<string>();
+  const ctSeen = new Set<string>();
+  const routeSeen = new Set<string>();
+  if (step) {
+    for (let i = step.first; i <= step.last; i++) {
+      const e = input.events[i]!;
+      if (!('node' in e) || e.node !== node) continue;
+      if (e.kind === 'neigh.lookup') neighSeen.add(neighKey(e));
+      else if (e.kind === 'fdb.forward' && e.entry) fdbSeen.add(e.entry.mac);
+      else if (e.kind === 'conntrack.lookup' && e.entry) ctSeen.add(ctKey(e.entry));
+      else if (e.kind === 'fib.lookup' && e.result.kind === 'route') routeSeen.add(routeKey(e.result.route));
+    }
+  }
+  const routes = input.routes[node] ?? [];
+  const lines = input.routeLines[node] ?? [];
+  return {
+    node,
+    neigh: rows(after.neigh, before.neigh, neighKey, neighSeen),
+    fdb: rows(after.fdb, before.fdb, (f) => f.mac, fdbSeen),
+    ...(input.tracking.has(node) ? { conntrack: rows(after.conntrack, before.conntrack, ctKey, ctSeen) } : {}),
+    redirects: after.redirects,
+    routes: routes.map((r, i) => ({ entry: r, text: lines[i] ?? '', consulted: routeSeen.has(routeKey(r)) })),
+  };
+}

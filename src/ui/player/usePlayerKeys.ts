@@ -1,0 +1,57 @@
+// The player's keys while a walk is shown: → and ← step, Space plays or pauses, Home and End jump
+// to the start and the end. Not while typing in a field, not on a focused device (there the arrows
+// move it), not while a dialog is open; Space is left to a focused button (it presses it).
+
+import { useEffect } from 'react';
+import { useAppStore } from '../../store';
+import { isTyping } from '../useShortcuts';
+import { usePlayerView } from './playerView';
+
+/** Moves the player's cursor (stepping by hand pauses playing). */
+export function step(to: 'first' | 'back' | 'forward' | 'last'): void {
+  const s = useAppStore.getState();
+  if (s.lastRun.status !== 'done') return;
+  usePlayerView.getState().setPlaying(false);
+  usePlayerView.getState().setFrame(-1);
+  s.setCursor((c, n) => (to === 'first' ? -1 : to === 'last' ? n - 1 : to === 'back' ? c - 1 : c + 1));
+}
+
+/** Jumps to a step (a row of the event list): pauses, shows the step's default frame. */
+export function jumpTo(index: number): void {
+  usePlayerView.getState().setPlaying(false);
+  usePlayerView.getState().setFrame(-1);
+  useAppStore.getState().setCursor(index);
+}
+
+/** Plays from here (from the start when at the end), or pauses. */
+export function togglePlay(): void {
+  const s = useAppStore.getState();
+  if (s.lastRun.status !== 'done') return;
+  const view = usePlayerView.getState();
+  if (view.playing) return view.setPlaying(false);
+  if (s.lastRun.cursor >= s.lastRun.steps.length - 1) s.setCursor(-1);
+  view.setFrame(-1);
+  view.setPlaying(true);
+}
+
+export function usePlayerKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) return;
+      if (useAppStore.getState().lastRun.status !== 'done' || isTyping(e.target)) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest('.react-flow__node')) return;
+      const onButton = target?.closest('button, a, summary, [role="tab"]');
+      let handled = true;
+      if (e.key === 'ArrowRight') step('forward');
+      else if (e.key === 'ArrowLeft') step('back');
+      else if (e.key === 'Home') step('first');
+      else if (e.key === 'End') step('last');
+      else if (e.key === ' ' && !onButton) togglePlay();
+      else handled = false;
+      if (handled) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
