@@ -139,6 +139,9 @@ function timeInto(held: { result?: SimResult }, fn: () => SimResult): number {
   return performance.now() - t0;
 }
 
+/** Untimed runs of each case before the timed ones (V8 optimises the hot paths over the first few). */
+const WARMUP_RUNS = 3;
+
 function bench(size: number, runs: number): Row[] {
   const gen = time(() => fabricFor(size));
   const t = gen.value;
@@ -159,7 +162,7 @@ function bench(size: number, runs: number): Row[] {
   const rows: Row[] = [];
   for (const sc of all) {
     let heapPeak = 0;
-    simulate(t, { ...opts, scenario: sc.steps }); // warm-up
+    for (let i = 0; i < WARMUP_RUNS; i++) simulate(t, { ...opts, scenario: sc.steps }); // warm-up: let the JIT settle
     const times: number[] = [];
     const held: { result?: SimResult } = {};
     for (let i = 0; i < runs; i++) {
@@ -168,15 +171,25 @@ function bench(size: number, runs: number): Row[] {
       times.push(timeInto(held, () => simulate(t, { ...opts, scenario: sc.steps })));
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
     }
-    const row = summarize(held.result!, { size, hosts, t, scenario: sc.name, steps: sc.steps.length, times, setupMs, heapPeak });
-    gc();
-    const withResult = process.memoryUsage().heapUsed;
-    delete held.result;
-    gc();
-    row.keptMB = (withResult - process.memoryUsage().heapUsed) / MB;
+    const row = summarizeHeld(held, { size, hosts, t, scenario: sc.name, steps: sc.steps.length, times, setupMs, heapPeak });
+    row.keptMB = keptMB(held);
     rows.push(row);
   }
   return rows;
+}
+
+/** The row of the held result; a call of its own, so that no slot of the caller's frame refers to the result. */
+function summarizeHeld(held: { result?: SimResult }, m: Parameters<typeof summarize>[1]): Row {
+  return summarize(held.result!, m);
+}
+
+/** The heap the held result takes: heap with it minus heap without it, both after a GC. */
+function keptMB(held: { result?: SimResult }): number {
+  gc();
+  const withResult = process.memoryUsage().heapUsed;
+  delete held.result;
+  gc();
+  return (withResult - process.memoryUsage().heapUsed) / MB;
 }
 
 /** The table row of one case (a function of its own, so that nothing here keeps the result alive). */

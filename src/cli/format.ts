@@ -2,7 +2,7 @@
 // English lives here (and in the UI's translations), never in the engine.
 
 import type { ConntrackView, EthernetFrame, FrameTxEvent, MacAddr, RouteCandidate, SimResult, Topology, TraceEvent } from '../engine';
-import { formatRoute, frameContexts, linkKey } from '../engine';
+import { formatRoute, frameContexts, linkCaptures, linkKey } from '../engine';
 
 export interface TextOptions {
   /** print raw MAC addresses instead of node:iface labels */
@@ -176,8 +176,9 @@ export function formatTraceText(t: Topology, r: SimResult, opts: TextOptions = {
           : `\nSTOPPED after ${r.stopped.limit} events (raise --max-events to go on)`,
     );
   }
-  const busy = t.links.filter((l) => (r.captures[linkKey(l)] ?? []).length > 0).length;
-  lines.push(`\n# ${Object.values(r.captures).reduce((n, f) => n + f.length, 0)} frames on ${busy}/${t.links.length} links`);
+  const captured = linkCaptures(r).links;
+  const busy = t.links.filter((l) => (captured[linkKey(l)] ?? []).length > 0).length;
+  lines.push(`\n# ${Object.values(captured).reduce((n, f) => n + f.length, 0)} frames on ${busy}/${t.links.length} links`);
   return lines.join('\n') + '\n';
 }
 

@@ -13,6 +13,8 @@ export type { OracleTrace, OracleFrame } from './io/oracle';
 export type { Command } from './sim/commands';
 
 export { simulate, ScenarioError, DEFAULT_MAX_EVENTS, DEFAULT_SETTLE_MS } from './sim/simulate';
+export { linkCaptures } from './sim/captures';
+export type { LinkCaptures } from './sim/captures';
 export { parseClab, toClab } from './io/clab';
 export { parseTopologyJson, toTopologyJson, topologyFromUnknown } from './io/json';
 export { TopologyError, formatProblem } from './io/problems';

@@ -56,8 +56,6 @@ export interface ExampleInfo {
 
 /**
  * A whole walk: the trace, and every node's tables at any event (for stepping back and forth).
- * The result's per-link captures are left out (empty): they repeat the trace's frames, and the
- * player reads frames from the trace.
  */
 export interface Walk {
   result: SimResult;

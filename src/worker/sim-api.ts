@@ -128,7 +128,7 @@ function walk(topology: Topology, options: Parameters<SimApi['walk']>[1] = {}, o
     if (n.nat?.length) natLines[n.name] = n.nat.map((r) => iptablesText(r));
   }
   const steps = buildSteps(result.events, result.stopped);
-  return { result: { ...result, captures: {}, captureOrder: [] }, steps, history: tableHistory(topology, result), routes, routeLines, natLines };
+  return { result, steps, history: tableHistory(topology, result), routes, routeLines, natLines };
 }
 
 function exported(fn: () => Uint8Array): ExportResult {

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { parseClab } from '../io/clab';
+import { linkCaptures } from '../sim/captures';
 import { simulate } from '../sim/simulate';
 import type { EthernetFrame, Ipv4Packet } from '../wire/types';
 
@@ -49,7 +50,7 @@ describe('MASQUERADE', () => {
 `,
       ),
     );
-    const wan = udpEnds(r.captures['gw:wan--srv:eth1']!);
+    const wan = udpEnds(linkCaptures(r).links['gw:wan--srv:eth1']!);
     expect(wan[0]).toBe('198.51.100.2:40000 > 198.51.100.10:53');
     const second = /^198\.51\.100\.2:(\d+) > 198\.51\.100\.10:53$/.exec(wan.find((x, i) => i > 0 && !x.startsWith('198.51.100.10')) ?? '');
     expect(second).not.toBeNull();
@@ -71,7 +72,7 @@ describe('MASQUERADE', () => {
 `,
       ),
     );
-    expect(udpEnds(r.captures['gw:wan--srv:eth1']!).filter((x) => x.startsWith('198.51.100.2'))).toEqual([
+    expect(udpEnds(linkCaptures(r).links['gw:wan--srv:eth1']!).filter((x) => x.startsWith('198.51.100.2'))).toEqual([
       '198.51.100.2:40000 > 198.51.100.10:53',
       '198.51.100.2:40000 > 198.51.100.10:54',
     ]);
@@ -79,7 +80,7 @@ describe('MASQUERADE', () => {
 
   it('translates the ICMP error about a datagram back, quoted header included', () => {
     const r = simulate(lab([MASQ], `  - {on: lan1, run: "echo a | nc -u -w1 -p 40000 198.51.100.10 53"}\n`));
-    const back = ipFrames(r.captures['lan1:eth1--sw1:p1']!).find((p) => p.payload.kind === 'icmp')!;
+    const back = ipFrames(linkCaptures(r).links['lan1:eth1--sw1:p1']!).find((p) => p.payload.kind === 'icmp')!;
     expect(back).toMatchObject({ srcIp: '198.51.100.10', dstIp: '192.168.1.10', payload: { type: 3, code: 3, quote: { srcIp: '192.168.1.10', payload: { srcPort: 40000 } } } });
     expect(r.events.some((e) => e.kind === 'nat.rewrite' && e.related)).toBe(true);
   });
@@ -95,8 +96,8 @@ describe('DNAT (port forwarding)', () => {
 `,
       ),
     );
-    expect(udpEnds(r.captures['lan1:eth1--sw1:p1']!)).toEqual(['198.51.100.10:5000 > 192.168.1.10:53', '192.168.1.10:53 > 198.51.100.10:5000']);
-    expect(udpEnds(r.captures['gw:wan--srv:eth1']!)).toEqual(['198.51.100.10:5000 > 198.51.100.2:8053', '198.51.100.2:8053 > 198.51.100.10:5000']);
+    expect(udpEnds(linkCaptures(r).links['lan1:eth1--sw1:p1']!)).toEqual(['198.51.100.10:5000 > 192.168.1.10:53', '192.168.1.10:53 > 198.51.100.10:5000']);
+    expect(udpEnds(linkCaptures(r).links['gw:wan--srv:eth1']!)).toEqual(['198.51.100.10:5000 > 198.51.100.2:8053', '198.51.100.2:8053 > 198.51.100.10:5000']);
     expect(r.steps[1]).toMatchObject({ exit: 0, stdout: 'pong\n' });
     expect(r.events.find((e) => e.kind === 'nat.match' && e.rule === 0)).toMatchObject({ target: 'DNAT', to: { ip: '192.168.1.10', port: 53 } });
   });

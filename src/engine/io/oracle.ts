@@ -8,6 +8,7 @@ import type { MacAddr } from '../wire/addr';
 import { prefixText, type FibRoute } from '../tables/fib';
 import { linkKey, type Topology } from '../topology';
 import type { SimResult } from '../sim/simulate';
+import { linkCaptures } from '../sim/captures';
 import type { ConntrackView } from '../tables/conntrack';
 import { nodeRoutes } from '../devices/config';
 
@@ -145,8 +146,9 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function toOracleTrace(t: Topology, r: SimResult): OracleTrace {
   const label = macLabeler(t);
+  const captured = linkCaptures(r);
   const links: OracleTrace['links'] = {};
-  for (const l of t.links) links[linkKey(l)] = (r.captures[linkKey(l)] ?? []).map((f) => oracleFrame(f, label));
+  for (const l of t.links) links[linkKey(l)] = (captured.links[linkKey(l)] ?? []).map((f) => oracleFrame(f, label));
   const state: OracleTrace['state'] = {};
   for (const n of t.nodes) {
     const s = r.final[n.name];
@@ -182,7 +184,7 @@ export function toOracleTrace(t: Topology, r: SimResult): OracleTrace {
     if (s.timedOut) o.timedOut = true;
     return o;
   });
-  return { format: 1, topology: r.topology, links, order: r.captureOrder, state, steps };
+  return { format: 1, topology: r.topology, links, order: captured.order, state, steps };
 }
 
 /** Pretty JSON with one frame, state entry or order pair per line, like the recorder's. */

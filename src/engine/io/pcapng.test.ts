@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseClab } from './clab';
+import { linkCaptures } from '../sim/captures';
 import { simulate, type SimResult } from '../sim/simulate';
 import { EPOCH_S } from '../sim/processes';
 import type { TraceEvent } from '../sim/trace';
@@ -310,7 +311,7 @@ describe('classic pcap of one link', () => {
     }
     expect(at).toBe(b.length);
     // the same frames as the capture at the link's first endpoint
-    expect(frames.map((e) => e.frame)).toEqual(r.captures[key]);
+    expect(frames.map((e) => e.frame)).toEqual(linkCaptures(r).links[key]);
   });
 
   it('finds the link by its key either way round or by one of its sides', () => {

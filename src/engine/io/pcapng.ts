@@ -29,7 +29,7 @@
 // the capture has no duplicates (capturing at both ends would show every frame twice). A whole
 // link is `frame.interface_description == "r1:eth2--sw2:p1"` (what a side received is what the
 // other side sent); `toPcap` gives one link, both directions, as one capture (the frames of
-// SimResult.captures, ordered and stamped by transmit time: they can differ from that
+// linkCaptures, ordered and stamped by transmit time: they can differ from that
 // first-endpoint capture's order when two frames cross on a link within 5 µs).
 //
 // Timestamps: the virtual clock (µs since the scenario started) on top of EPOCH_S

@@ -18,6 +18,7 @@ import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import { parseClab } from './clab';
 import { TopologyError } from './problems';
 import { ExportError, pcapInterfaces, toPcap, toPcapng, wireFrames } from './pcapng';
+import { linkCaptures } from '../sim/captures';
 import { simulate, type SimResult } from '../sim/simulate';
 import { EPOCH_S } from '../sim/processes';
 import type { TraceEvent } from '../sim/trace';
@@ -421,7 +422,7 @@ describe('classic pcap of one link, read by tshark', () => {
     fs.writeFileSync(file, toPcap(t, r, key));
     expect(tshark(['-r', file, '-T', 'fields', '-e', 'frame.encap_type']).trim().split('\n')[0]).toBe('1');
     const frames = wireFrames(r).filter((e) => e.link === key);
-    expect(frames.length).toBe(r.captures[key]!.length);
+    expect(frames.length).toBe(linkCaptures(r).links[key]!.length);
     const got = dissect(file, frames).map(normalise);
     expect(got).toHaveLength(frames.length);
     const host = (ip: Ipv4Addr) => ip; // classic pcap has no name resolution block

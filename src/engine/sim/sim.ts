@@ -17,8 +17,9 @@ export class SimulationStopped extends Error {
 interface Timer {
   t: number;
   order: number;
-  fn: (arg: never) => void;
+  fn: (arg: never, arg2: never) => void;
   arg: unknown;
+  arg2: unknown;
 }
 
 /** mulberry32: small, fast, good enough for jitter and identifiers. */
@@ -67,9 +68,9 @@ export class Sim {
   }
 
   /** Records an event. The body object becomes the event (callers pass a fresh literal). */
-  emit<B extends TraceEventBody>(body: B): TraceEvent {
+  emit<B extends TraceEventBody>(body: B): B & TraceEvent {
     if (this.events.length >= this.maxEvents) throw new SimulationStopped(this.describeLimit(this.maxEvents));
-    const ev = body as unknown as TraceEvent;
+    const ev = body as unknown as B & TraceEvent;
     ev.seq = this.events.length;
     ev.t = this.now;
     this.events.push(ev);
@@ -79,16 +80,16 @@ export class Sim {
 
   /** Runs fn at absolute time t (never in the past); equal times run in scheduling order. */
   at(t: number, fn: () => void): void {
-    this.push({ t: Math.max(t, this.now), order: this.order++, fn, arg: undefined });
+    this.push({ t: Math.max(t, this.now), order: this.order++, fn, arg: undefined, arg2: undefined });
   }
 
   after(delay: number, fn: () => void): void {
     this.at(this.now + delay, fn);
   }
 
-  /** Like `after`, with an argument for a handler created once (no closure per call). */
-  afterWith<A>(delay: number, fn: (arg: A) => void, arg: A): void {
-    this.push({ t: this.now + delay, order: this.order++, fn: fn as (arg: never) => void, arg });
+  /** Like `after`, with arguments for a handler created once (no closure per call). */
+  afterWith<A, B = undefined>(delay: number, fn: (arg: A, arg2: B) => void, arg: A, arg2?: B): void {
+    this.push({ t: this.now + delay, order: this.order++, fn: fn as (arg: never, arg2: never) => void, arg, arg2 });
   }
 
   private push(timer: Timer): void {
@@ -144,7 +145,7 @@ export class Sim {
       if (++this.timersRun > this.maxEvents * Sim.TIMERS_PER_EVENT) {
         throw new SimulationStopped({ kind: 'timer-limit', limit: this.maxEvents * Sim.TIMERS_PER_EVENT });
       }
-      (next.fn as (arg: unknown) => void)(next.arg);
+      (next.fn as (arg: unknown, arg2: unknown) => void)(next.arg, next.arg2);
     }
     if (until !== Infinity && until > this.now) this.now = until;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseClab } from '../io/clab';
+import { linkCaptures } from './captures';
 import { simulate } from './simulate';
 import { Sim, SimulationStopped } from './sim';
 
@@ -66,7 +67,7 @@ ${scenario}`,
   it('kills a step after its timeout, as the recorder does (exit 137)', () => {
     const r = simulate(pair('  - on: h1\n    run: ping 10.0.0.2\n    timeout: 2.5\n'));
     expect(r.steps[0]).toMatchObject({ exit: 137, timedOut: true });
-    const requests = r.captures['h1:eth1--h2:eth1']!.filter((f) => f.payload.kind === 'ipv4' && f.payload.payload.kind === 'icmp' && f.payload.payload.type === 8);
+    const requests = linkCaptures(r).links['h1:eth1--h2:eth1']!.filter((f) => f.payload.kind === 'ipv4' && f.payload.payload.kind === 'icmp' && f.payload.payload.type === 8);
     expect(requests).toHaveLength(3);
     expect(r.steps[0]!.stdout).not.toContain('statistics');
   });
@@ -99,7 +100,7 @@ ${scenario}`,
 
   it('refuses a TCP connection to a closed port with a RST, and nc exits 1', () => {
     const r = simulate(pair('  - {on: h1, run: "echo x | nc -w1 -p 4000 10.0.0.2 9"}\n'));
-    const tcp = r.captures['h1:eth1--h2:eth1']!.flatMap((f) => (f.payload.kind === 'ipv4' && f.payload.payload.kind === 'tcp' ? [f.payload.payload] : []));
+    const tcp = linkCaptures(r).links['h1:eth1--h2:eth1']!.flatMap((f) => (f.payload.kind === 'ipv4' && f.payload.payload.kind === 'tcp' ? [f.payload.payload] : []));
     expect(tcp.map((t) => Object.entries(t.flags).filter(([, v]) => v).map(([k]) => k).join(','))).toEqual(['syn', 'ack,rst']);
     expect(tcp[1]).toMatchObject({ seq: 0, ack: (tcp[0]!.seq + 1) % 2 ** 32, window: 0 });
     expect(r.steps[0]).toMatchObject({ exit: 1, stdout: '' });
@@ -108,7 +109,7 @@ ${scenario}`,
   it('reports a sender without a route with nothing on the wire', () => {
     const r = simulate(pair('  - on: h1\n    run: ping -c 1 192.0.2.1\n'));
     expect(r.steps[0]).toMatchObject({ exit: 2, stderr: 'ping: connect: Network is unreachable\n' });
-    expect(Object.values(r.captures).flat()).toEqual([]);
+    expect(Object.values(linkCaptures(r).links).flat()).toEqual([]);
   });
 
   it('shows tables from a step: ip neigh and ip route', () => {

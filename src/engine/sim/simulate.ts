@@ -58,10 +58,6 @@ export type NodeState = { kind: 'linux'; neigh: NeighView[]; conntrack?: Conntra
 export interface SimResult {
   topology: string;
   events: TraceEvent[];
-  /** per link key ("a:if--b:if"), the frames a capture at its first endpoint saw, in order (links that carried none are absent) */
-  captures: Record<string, EthernetFrame[]>;
-  /** capture order across links: [link key, index] (ties between links are not meaningful) */
-  captureOrder: [string, number][];
   steps: StepResult[];
   /** every node's learned tables when the scenario ended */
   final: Record<string, NodeState>;
@@ -214,9 +210,7 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
     result.stderr = proc.stderr;
     if (!result.background) result.exit = null;
   }
-  const captures: Record<string, EthernetFrame[]> = {};
-  for (const [k, v] of net.captures) captures[k] = v;
-  return { topology: topology.name, events: sim.events, captures, captureOrder: net.captureOrder, steps, final: snapshot(), stopped, endTime };
+  return { topology: topology.name, events: sim.events, steps, final: snapshot(), stopped, endTime };
 }
 
 /** When the bound is hit: is one frame circulating between switches (a broadcast storm)? */
