@@ -42,10 +42,48 @@ describe('bounded runs', () => {
     expect(sim.now).toBe(100 * Sim.TIMERS_PER_EVENT + 1);
   });
 
-  it('uses the default bound (tens of thousands of events) when none is given', () => {
+  it('uses the default bound (tens of thousands of events) when none is given, and still finds the storm', () => {
     const r = simulate(looped);
     expect(r.stopped?.limit).toBe(50_000);
     expect(r.events.length).toBe(50_000);
+    // By then h2 answers every copy of the looping request (each answer a new frame): the loop is still found.
+    expect(r.stopped?.storm?.devices).toEqual(['sw1', 'sw2']);
+    expect(r.stopped?.storm?.sample.dstMac).toBe('ff:ff:ff:ff:ff:ff');
+  });
+
+  it('does not call a packet that routers send through the same switch again and again a storm', () => {
+    // router-chain with every link through one bridge: each echo request reaches sw four times.
+    const oneSwitch = parseClab(
+      `name: one-switch-chain
+topology:
+  nodes:
+    h1: {kind: linux, exec: ["ip addr add 10.0.1.10/24 dev eth1", "ip route add default via 10.0.1.1"]}
+    r1: {kind: linux, exec: ["ip addr add 10.0.1.1/24 dev eth1", "ip addr add 10.0.12.1/24 dev eth2", "ip route add 10.0.2.0/24 via 10.0.12.2", "sysctl -w net.ipv4.ip_forward=1"]}
+    r2: {kind: linux, exec: ["ip addr add 10.0.12.2/24 dev eth1", "ip addr add 10.0.23.2/24 dev eth2", "ip route add 10.0.1.0/24 via 10.0.12.1", "ip route add 10.0.2.0/24 via 10.0.23.3", "sysctl -w net.ipv4.ip_forward=1"]}
+    r3: {kind: linux, exec: ["ip addr add 10.0.23.3/24 dev eth1", "ip addr add 10.0.2.1/24 dev eth2", "ip route add 10.0.1.0/24 via 10.0.23.2", "sysctl -w net.ipv4.ip_forward=1"]}
+    h2: {kind: linux, exec: ["ip addr add 10.0.2.10/24 dev eth1", "ip route add default via 10.0.2.1"]}
+    sw: {kind: bridge}
+  links:
+    - endpoints: ["h1:eth1", "sw:p1"]
+    - endpoints: ["r1:eth1", "sw:p2"]
+    - endpoints: ["r1:eth2", "sw:p3"]
+    - endpoints: ["r2:eth1", "sw:p4"]
+    - endpoints: ["r2:eth2", "sw:p5"]
+    - endpoints: ["r3:eth1", "sw:p6"]
+    - endpoints: ["r3:eth2", "sw:p7"]
+    - endpoints: ["h2:eth1", "sw:p8"]
+scenario:
+  - on: h1
+    run: ping -c 20 -i 0.2 -W 1 10.0.2.10
+`,
+      'one-switch-chain.clab.yml',
+    );
+    const full = simulate(oneSwitch);
+    expect(full.steps[0]).toMatchObject({ exit: 0 });
+    const echo = full.events.find((e) => e.kind === 'frame.tx' && e.node === 'h1' && e.frame.payload.kind === 'ipv4')!;
+    expect(full.events.filter((e) => e.kind === 'frame.rx' && e.node === 'sw' && 'pkt' in e && echo.kind === 'frame.tx' && e.pkt === echo.pkt)).toHaveLength(4);
+    const cut = simulate(oneSwitch, { maxEvents: Math.floor(full.events.length * 0.8) });
+    expect(cut.stopped).toEqual({ kind: 'event-limit', limit: Math.floor(full.events.length * 0.8) });
   });
 });
 

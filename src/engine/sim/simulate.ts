@@ -213,24 +213,39 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
   return { topology: topology.name, events: sim.events, steps, final: snapshot(), stopped, endTime };
 }
 
-/** When the bound is hit: is one frame circulating between switches (a broadcast storm)? */
+/**
+ * When the bound is hit: are frames circulating between switches (a broadcast storm)? A frame
+ * loops when, in the last events, only bridges sent it on and one bridge received it at least
+ * LOOP_ARRIVALS times (without a loop a frame reaches a bridge once per pass, and a router that
+ * sends it back through the same bridge would be among its senders). Hosts that answer every
+ * copy (each answer a new frame) do not hide the loop.
+ */
 function describeLimit(events: TraceEvent[], limit: number, bridges: Map<string, Bridge>): LimitStop {
+  const LOOP_ARRIVALS = 3;
   const tail = events.slice(-2000);
-  const txByPkt = new Map<number, { count: number; nodes: Set<string>; frame: EthernetFrame }>();
+  const byPkt = new Map<number, { tx: number; senders: Set<string>; arrivals: Map<string, number>; frame: EthernetFrame }>();
   for (const e of tail) {
-    if (e.kind !== 'frame.tx') continue;
-    let s = txByPkt.get(e.pkt);
+    if (e.kind !== 'frame.tx' && e.kind !== 'frame.rx') continue;
+    let s = byPkt.get(e.pkt);
     if (!s) {
-      s = { count: 0, nodes: new Set(), frame: e.frame };
-      txByPkt.set(e.pkt, s);
+      s = { tx: 0, senders: new Set(), arrivals: new Map(), frame: e.frame };
+      byPkt.set(e.pkt, s);
     }
-    s.count++;
-    s.nodes.add(e.node);
+    if (e.kind === 'frame.tx') {
+      s.tx++;
+      s.senders.add(e.node);
+    } else if (bridges.has(e.node)) s.arrivals.set(e.node, (s.arrivals.get(e.node) ?? 0) + 1);
   }
-  let top: { count: number; nodes: Set<string>; frame: EthernetFrame } | undefined;
-  for (const s of txByPkt.values()) if (!top || s.count > top.count) top = s;
-  if (top && top.count >= 50 && [...top.nodes].every((n) => bridges.has(n))) {
-    return { kind: 'event-limit', limit, storm: { devices: [...top.nodes].sort(), frames: top.count, sample: top.frame } };
+  const devices = new Set<string>();
+  let frames = 0;
+  let sample: { tx: number; frame: EthernetFrame } | undefined;
+  for (const s of byPkt.values()) {
+    const loops = s.senders.size > 0 && [...s.senders].every((n) => bridges.has(n)) && Math.max(0, ...s.arrivals.values()) >= LOOP_ARRIVALS;
+    if (!loops) continue;
+    for (const n of s.senders) devices.add(n);
+    frames += s.tx;
+    if (!sample || s.tx > sample.tx) sample = s;
   }
+  if (sample) return { kind: 'event-limit', limit, storm: { devices: [...devices].sort(), frames, sample: sample.frame } };
   return { kind: 'event-limit', limit };
 }
