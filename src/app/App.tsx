@@ -1,6 +1,8 @@
 // The app: a header with the menus, the device palette, the network diagram and the inspector;
-// after a walk, the packet walk player (with the scenario's output). At startup it opens the example named by `?example=NAME`,
-// else the network autosaved in this browser, else the default example (see commands/startup).
+// after a walk, the packet walk player (with the scenario's output). At startup it opens the link
+// in the URL's fragment (a shared walk or a lesson, see share/openLink), else the example named by
+// `?example=NAME`, else the network autosaved in this browser, else the default example (see
+// commands/startup).
 
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect } from 'react';
@@ -12,17 +14,16 @@ import { startup } from '../ui/commands/startup';
 import { ConfirmDialog } from '../ui/dialog/ConfirmDialog';
 import { FileInput } from '../ui/header/FileInput';
 import { Header } from '../ui/header/Header';
-import { HelpDialog } from '../ui/help/HelpDialog';
 import { Inspector } from '../ui/inspector/Inspector';
 import { Palette } from '../ui/palette/Palette';
-import { PduForm } from '../ui/player/PduForm';
-import { PlayerPanel } from '../ui/player/PlayerPanel';
-import { usePlayerKeys } from '../ui/player/usePlayerKeys';
+import { forgetLink } from '../ui/share/link';
+import { startWithLink } from '../ui/share/openLink';
 import { toast } from '../ui/toast/toastStore';
 import { Toasts } from '../ui/toast/Toasts';
 import { useShortcuts } from '../ui/useShortcuts';
 import { simClient } from '../worker/client';
 import { browserStorage, startAutosave } from './autosave';
+import { LazyDialogs, LazyPlayerPanel } from './LazyParts';
 
 const EXAMPLE_PARAM = 'example';
 
@@ -69,7 +70,6 @@ function DocumentStatus() {
 
 function Workspace() {
   useShortcuts();
-  usePlayerKeys();
   const ready = useAppStore((s) => s.doc.status === 'ready');
   const docSerial = useAppStore((s) => s.docSerial);
   // While a walk is shown the diagram needs the width: the inspector appears when a device is selected.
@@ -92,8 +92,10 @@ export function App() {
       ? startAutosave(useAppStore, storage, {
           events: window,
           onWrite: (ok) => {
-            if (ok) forgetUrlExample();
-            else if (!warned) {
+            if (ok) {
+              forgetUrlExample();
+              forgetLink();
+            } else if (!warned) {
               warned = true;
               toast('error', t('autosave.writeFailed'), { testId: 'autosave-failed' });
             }
@@ -102,7 +104,7 @@ export function App() {
       : undefined;
     if (!started) {
       started = true;
-      void startup(simClient(), exampleFromUrl(), storage);
+      void startWithLink(simClient(), () => startup(simClient(), exampleFromUrl(), storage));
     }
     // A simulator that dies is replaced by the client; the user hears of it, the network stays.
     const unsubscribe = simClient().onCrash((e) => {
@@ -122,12 +124,11 @@ export function App() {
       <div className="pw-app">
         <Header onRun={onRun} />
         <Workspace />
-        <PlayerPanel />
+        <LazyPlayerPanel />
       </div>
       <Toasts />
       <ConfirmDialog />
-      <HelpDialog />
-      <PduForm />
+      <LazyDialogs />
       <FileInput />
     </ReactFlowProvider>
   );

@@ -1,13 +1,16 @@
 // Internationalisation. The language is the one the user chose (remembered in localStorage),
 // else the first of the browser's preferred languages that the app speaks, else English. Every
-// string a user sees goes through `t()` with a key from locales/en.ts.
+// string a user sees goes through `t()` with a key from locales/en.ts. English is built in;
+// Chinese (zh-CN.ts, which gathers the zh-CN modules) is its own chunk, loaded when the app
+// starts in Chinese (main.tsx waits for `i18nReady`) or switches to it.
 
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
+import { generatorEn } from './locales/generator.en';
+import { lessonsEn } from './locales/lessons.en';
 import { playerEn } from './locales/player.en';
-import { playerZhCN } from './locales/player.zh-CN';
-import { zhCN } from './locales/zh-CN';
+import { predictEn } from './locales/predict.en';
 
 /** The languages the app speaks, each named in itself (for the language menu). */
 export const LANGUAGES = [
@@ -20,13 +23,20 @@ export type Language = (typeof LANGUAGES)[number]['code'];
 /** Where the chosen language is remembered. */
 export const LANGUAGE_STORAGE_KEY = 'packetwalk.language';
 
-// The player's messages live in their own modules (locales/player.*.ts), merged here under `player`.
-const enAll = { ...en, player: playerEn };
+// The player's messages live in their own modules (locales/player.*.ts), merged here under `player`;
+// predict mode's and the slide export's (locales/predict.*.ts) under `predict`; shared links' and
+// lessons' (locales/lessons.*.ts) under `lessons`; "Generate data center…" (locales/generator.*.ts)
+// under `generator`. Each zh-CN module is merged the same way in ./zh-CN.ts.
+const enAll = { ...en, player: playerEn, predict: predictEn, lessons: lessonsEn, generator: generatorEn };
 
-export const resources = {
-  en: { translation: enAll },
-  'zh-CN': { translation: { ...zhCN, player: playerZhCN } },
-} as const;
+/** Each language's messages (the same keys as English: i18n.test.ts): English at once, the others from their own chunk. */
+const LOADERS: Record<Language, () => Promise<object>> = {
+  en: () => Promise.resolve(enAll),
+  'zh-CN': () => import('./zh-CN').then((m) => m.zhCNAll),
+};
+
+/** The messages of a language (loaded once). */
+export const messages = (lng: Language): Promise<object> => LOADERS[lng]();
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -69,15 +79,23 @@ function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
-/** Switches the app's language and remembers the choice. */
-export function setLanguage(lng: Language): Promise<unknown> {
+/** Makes a language's messages available to `t()` (loading them the first time). */
+export async function loadLanguage(lng: Language): Promise<void> {
+  if (!i18n.hasResourceBundle(lng, 'translation')) i18n.addResourceBundle(lng, 'translation', await messages(lng));
+}
+
+/** Switches the app's language (once its messages are there) and remembers the choice. */
+export async function setLanguage(lng: Language): Promise<unknown> {
   storage()?.setItem(LANGUAGE_STORAGE_KEY, lng);
+  await loadLanguage(lng);
   return i18n.changeLanguage(lng);
 }
 
+const initial = detectLanguage(storage()?.getItem(LANGUAGE_STORAGE_KEY) ?? null, browserLanguages());
+
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: detectLanguage(storage()?.getItem(LANGUAGE_STORAGE_KEY) ?? null, browserLanguages()),
+  resources: { en: { translation: enAll } },
+  lng: initial,
   fallbackLng: 'en',
   supportedLngs: LANGUAGES.map((l) => l.code),
   interpolation: { escapeValue: false }, // React escapes
@@ -91,5 +109,12 @@ function reflectLanguage(lng: string): void {
 }
 reflectLanguage(i18n.language);
 i18n.on('languageChanged', reflectLanguage);
+
+/**
+ * Resolves when the language the app starts in can be shown (at once for English). Until then
+ * `t()` falls back to English. A language that cannot be loaded leaves the app in English.
+ */
+export const i18nReady: Promise<void> =
+  initial === 'en' ? Promise.resolve() : loadLanguage(initial).then(() => i18n.changeLanguage(initial).then(() => undefined), () => undefined);
 
 export default i18n;

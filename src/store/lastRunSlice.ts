@@ -8,11 +8,12 @@
 
 import type { StateCreator } from 'zustand';
 import type { FibRoute, ScenarioStep, SimResult, TableHistory } from '../engine';
+import type { Pdu } from '../ui/player/pdu';
 import type { PlayerStep } from '../ui/player/steps';
 import type { AppState, StoreMutators } from './store';
 
 /** What was walked: the topology's scenario, or a packet the user composed (its scenario steps). */
-export type WalkSource = { kind: 'scenario' } | { kind: 'pdu'; scenario: ScenarioStep[]; label: string };
+export type WalkSource = { kind: 'scenario' } | { kind: 'pdu'; scenario: ScenarioStep[]; label: string; pdu?: Pdu };
 
 export type LastRun =
   | { status: 'idle'; invalidated?: WalkSource }

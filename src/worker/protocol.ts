@@ -17,7 +17,9 @@ import type {
   Topology,
   TopologyIssue,
 } from '../engine';
+import type { FabricSpec } from '../ui/generator/fabricSpec';
 import type { PlayerStep } from '../ui/player/steps';
+import type { LinkError, SharedWalk, SharePayload } from '../ui/share/limits';
 
 /** The example the app opens when the URL names none. */
 export const DEFAULT_EXAMPLE = 'two-subnets-router';
@@ -79,6 +81,11 @@ export interface FrameBytes {
   spans: { path: string; offset: number; length: number; bitOffset?: number; bitLength?: number }[];
 }
 
+/** A shared link read and checked: what it opens, or why it cannot be opened. */
+export type ShareLinkResult =
+  | { ok: true; topology: Topology; walk?: SharedWalk; step?: number }
+  | { ok: false; error: LinkError | 'invalid'; detail?: string; problems?: Problem[] };
+
 /** An export the user downloads, or why there is nothing to export. */
 export type ExportResult = { ok: true; bytes: Uint8Array } | { ok: false; code: string; message: string };
 
@@ -88,6 +95,12 @@ export interface SimApi {
   listExamples(): ExampleInfo[];
   /** Reads one of the bundled examples (see src/examples). Throws when there is no such example. */
   loadExample(name: string): Topology;
+  /** A data-centre fabric (leaf–spine or three-tier) of a size checked by checkFabric, whose first host pings its last. */
+  generateFabric(spec: FabricSpec): Topology;
+  /** The text of a shared link (after `#share=`) for a topology, a walk and a step. */
+  makeShareLink(payload: SharePayload<Topology>): string;
+  /** Reads a shared link's text (after `#share=`) like a file: size, envelope, then the topology's validation. */
+  readShareLink(text: string): ShareLinkResult;
   /** Reads a user's file: containerlab YAML (.yml, .yaml) or a packetwalk JSON file (.json). */
   parseTopologyFile(text: string, fileName: string): ParseResult;
   /** Checks a value read from storage or a URL; problems instead of a topology when it is not one. */
@@ -131,6 +144,9 @@ export type SimClient = {
 export const SIM_METHODS = [
   'listExamples',
   'loadExample',
+  'generateFabric',
+  'makeShareLink',
+  'readShareLink',
   'parseTopologyFile',
   'checkTopology',
   'validate',

@@ -12,6 +12,7 @@ import {
   formatRoutes,
   hostAddress,
   leafSpine,
+  threeTier,
   nextFreeAddress,
   nodeRoutes,
   parseClab,
@@ -36,8 +37,10 @@ import {
 } from '../engine';
 import type { NodeState, Topology } from '../engine';
 import { EXAMPLES, findExample } from '../examples';
+import { checkFabric, fabricName, MAX_DEVICES, parseFabricName, type FabricSpec } from '../ui/generator/fabricSpec';
 import { buildSteps } from '../ui/player/steps';
-import type { ExampleInfo, ExportResult, IpViews, NatRuleCheck, ParseResult, RouteCheck, SimApi, Walk } from './protocol';
+import { decodeShare, encodeShare } from '../ui/share/codec';
+import type { ExampleInfo, ExportResult, IpViews, NatRuleCheck, ParseResult, RouteCheck, ShareLinkResult, SimApi, Walk } from './protocol';
 
 /** Examples made by the fabric generator rather than read from a file (large topologies). */
 const GENERATED: Record<string, () => Topology> = {
@@ -57,9 +60,26 @@ function listExamples(): ExampleInfo[] {
   return [...EXAMPLES.map((e) => ({ name: e.name, generated: false })), ...Object.keys(GENERATED).map((name) => ({ name, generated: true }))];
 }
 
+function generateFabric(spec: FabricSpec): Topology {
+  const name = fabricName(spec);
+  return withPing(spec.design === 'leaf-spine' ? leafSpine({ ...spec, name }) : threeTier({ ...spec, name }));
+}
+
+/** A fabric named by its size (`leaf-spine-4-22-45`, `three-tier-2-2-2-2-4`: what the generator calls it). */
+function namedFabric(name: string): Topology | undefined {
+  const named = parseFabricName(name);
+  if (!named) return undefined;
+  const c = checkFabric(named.design, named.values);
+  if (c.ok) return generateFabric(c.spec);
+  const why = c.total ? `${c.total.reason === 'tooManyDevices' ? `${c.counts!.devices} devices` : `${c.counts!.routes} static routes`}, at most ${c.total.max}` : `every number must be a whole number from 1 to ${MAX_DEVICES}`;
+  throw new Error(`cannot generate "${name}": ${why}`);
+}
+
 function loadExample(name: string): Topology {
   const generate = GENERATED[name];
   if (generate) return generate();
+  const fabric = namedFabric(name);
+  if (fabric) return fabric;
   const example = findExample(name);
   if (!example) {
     throw new Error(`no example named "${name}" (there are: ${listExamples().map((e) => e.name).join(', ')})`);
@@ -82,6 +102,15 @@ function parseTopologyFile(text: string, fileName: string): ParseResult {
     return { ok: false, problems: [{ file: fileName, message: 'unknown file type: expected .yml, .yaml (containerlab) or .json (packetwalk)' }] };
   }
   return parsed(() => (kind === 'json' ? parseTopologyJson(text, fileName) : parseClab(text, fileName)));
+}
+
+function readShareLink(text: string): ShareLinkResult {
+  const d = decodeShare(text);
+  if (!d.ok) return d;
+  const t = parsed(() => topologyFromUnknown(d.payload.topology, 'shared link'));
+  if (!t.ok) return { ok: false, error: 'invalid', problems: t.problems };
+  const { walk, step } = d.payload;
+  return { ok: true, topology: t.topology, ...(walk ? { walk } : {}), ...(step !== undefined ? { step } : {}) };
 }
 
 function ipViews(topology: Topology, nodeName: string, state?: NodeState): IpViews {
@@ -160,6 +189,9 @@ function checkNatRule(topology: Topology, nodeName: string, text: string): NatRu
 export const simApi: SimApi = {
   listExamples,
   loadExample,
+  generateFabric,
+  makeShareLink: (payload) => encodeShare(payload),
+  readShareLink,
   parseTopologyFile,
   checkTopology: (value) => parsed(() => topologyFromUnknown(value, 'saved topology')),
   validate: (topology) => validateTopology(topology),

@@ -416,7 +416,8 @@ export const playerEn = {
   },
 } as const;
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** A message object's shape with any text in place of each English string. */
+export type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** The shape of the player's messages in every language. */
 export type PlayerMessages = Widen<typeof playerEn>;

@@ -13,6 +13,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -42,8 +43,12 @@ interface Size {
 /** The drag-and-drop type of a palette device (its role). */
 export const ROLE_MIME = 'application/x-packetwalk-role';
 
-/** Networks with more devices than this render only the devices in view. */
-const LARGE = 200;
+/**
+ * Below this zoom the interface names on the links are too small to read (under 5 px): they are
+ * not drawn (canvas.css), which also spares the browser thousands of labels to hit-test and
+ * paint at every step of a pan on a large network.
+ */
+const FAR_ZOOM = 0.4;
 
 /** Where a node without a stored position goes: a row, left to right. */
 const fallbackPosition = (index: number) => ({ x: index * 250, y: 0 });
@@ -88,6 +93,7 @@ export function Canvas() {
   const snapToGrid = useView((s) => s.snapToGrid);
   // During a walk, devices and links the current step does not involve are dimmed (canvas.css).
   const walking = useAppStore(selectWalking);
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   const toggleSnap = useView((s) => s.toggleSnap);
   const { screenToFlowPosition } = useReactFlow();
   const [sizes, setSizes] = useState<Record<string, Size>>({});
@@ -95,6 +101,8 @@ export function Canvas() {
   const [dragging, setDragging] = useState<Record<string, Position>>({});
   /** Has the user panned or zoomed since the view was last fitted? */
   const userMoved = useRef(false);
+  /** The canvas element: `is-moving` while the view pans or zooms (canvas.css). */
+  const moving = useRef<HTMLDivElement>(null);
   // Fit the opened network once (the canvas is remounted for each document). Not an empty one:
   // React Flow would fit the first device added, and move it away from where it was dropped.
   const [fitOnOpen] = useState(() => topoNodes.length > 0);
@@ -217,7 +225,7 @@ export function Canvas() {
   );
 
   return (
-    <div className={`pw-canvas${walking ? ' pw-canvas--walking' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`pw-canvas${walking ? ' pw-canvas--walking' : ''}${far ? ' pw-canvas--far' : ''}`} data-testid="canvas" ref={moving} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<DeviceFlowNode, LinkFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -234,17 +242,21 @@ export function Canvas() {
         snapToGrid={snapToGrid}
         snapGrid={[GRID, GRID]}
         deleteKeyCode={null}
+        // Space plays and pauses the walk (usePlayerKeys); the view pans by dragging anyway.
+        panActivationKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW_OPTIONS}
         onMoveStart={(event) => {
           // Only panning and zooming by the user carry an event; fitView does not.
-          if (event) userMoved.current = true;
+          // A move by the user is one layer while it lasts; the player's own moves (Follow) are
+          // short and many: promoting the diagram to a layer and back at each would cost more.
+          if (!event) return;
+          userMoved.current = true;
+          moving.current?.classList.add('is-moving');
         }}
-        // A large network zoomed in (the player following a packet) draws only what is in view:
-        // a pan then repaints a few dozen devices, not a thousand.
-        onlyRenderVisibleElements={topoNodes.length > LARGE}
+        onMoveEnd={() => moving.current?.classList.remove('is-moving')}
         minZoom={0.02}
         maxZoom={2.5}
         aria-label={t('canvas.label')}

@@ -11,7 +11,7 @@ import { DeviceIcon } from './DeviceIcon';
 import type { DeviceFlowNode } from './flowTypes';
 import { Handles } from './Handles';
 
-export const LinuxNode = memo(function LinuxNode({ id, selected }: NodeProps<DeviceFlowNode>) {
+export const LinuxNode = memo(function LinuxNode({ id, selected, dragging }: NodeProps<DeviceFlowNode>) {
   const { t } = useTranslation();
   const node = useAppStore(selectNode(id));
   // During a walk: the device acting at this step, or one involved in it (canvas.css dims the rest).
@@ -19,7 +19,7 @@ export const LinuxNode = memo(function LinuxNode({ id, selected }: NodeProps<Dev
   if (node?.kind !== 'linux') return null;
   const wan = edits.wanOf(node);
   return (
-    <div className={`pw-node pw-node--${node.role}${selected ? ' is-selected' : ''}${role === 'none' ? '' : ` is-${role}`}`} data-testid={`node.${id}`}>
+    <div className={`pw-node pw-node--${node.role}${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}${role === 'none' ? '' : ` is-${role}`}`} data-testid={`node.${id}`}>
       <div className="pw-node__symbol">
         <DeviceIcon role={node.role} size={40} />
       </div>

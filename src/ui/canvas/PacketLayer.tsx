@@ -3,7 +3,10 @@
 // rests at the end; a drop is marked on the device with its reason, a delivery with a tick.
 // The tags are drawn in React Flow's viewport (flow coordinates: pan and zoom move them with the
 // diagram) and moved outside React: one requestAnimationFrame loop sets their CSS transform, so
-// a frame of the animation re-renders nothing. React renders this layer once per step.
+// a frame of the animation re-renders nothing. React renders this layer once per step. A tag is
+// two boxes: the outer one (its own composited layer) only ever moves by a translation, which the
+// browser applies without re-layering the page; the inner one centres and scales the label. (A
+// per-frame transform with a scale in it made Chromium re-layer all 1 000 devices every frame.)
 
 import { useReactFlow, useStore, ViewportPortal } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
@@ -68,11 +71,11 @@ export function PacketLayer() {
       paths.forEach((p, i) => {
         const el = tags.current[i];
         if (!el || !p) return;
-        el.style.transform = `translate(${p.a.x + (p.b.x - p.a.x) * k}px, ${p.a.y + (p.b.y - p.a.y) * k}px) translate(-50%, -50%) scale(var(--pw-tag-scale))`;
-        el.style.visibility = 'visible';
+        el.style.transform = `translate(${p.a.x + (p.b.x - p.a.x) * k}px, ${p.a.y + (p.b.y - p.a.y) * k}px)`;
+        if (k === 0 || !forward) el.style.visibility = 'visible';
       });
       if (dropTag.current && dropPath) {
-        dropTag.current.style.transform = `translate(${dropPath.b.x}px, ${dropPath.b.y}px) translate(-50%, -50%) scale(var(--pw-tag-scale))`;
+        dropTag.current.style.transform = `translate(${dropPath.b.x}px, ${dropPath.b.y}px)`;
         dropTag.current.style.visibility = 'visible';
       }
     };
@@ -119,16 +122,16 @@ export function PacketLayer() {
           ref={(el) => {
             tags.current[i] = el;
           }}
-          className={`pw-packet pw-packet--${h.protocol}`}
+          className="pw-packet-at"
           data-testid="canvas.packet"
           data-link={h.link}
         >
-          {t(`player.protocol.${h.protocol}`)}
+          <div className={`pw-packet pw-packet--${h.protocol}`}>{t(`player.protocol.${h.protocol}`)}</div>
         </div>
       ))}
       {m?.from && (
-        <div ref={dropTag} className={`pw-packet pw-packet--${m.protocol ?? 'other'}${m.kind === 'dropped' ? ' is-dropped' : ''}`} data-testid="canvas.packet">
-          {t(`player.protocol.${m.protocol ?? 'other'}`)}
+        <div ref={dropTag} className="pw-packet-at" data-testid="canvas.packet">
+          <div className={`pw-packet pw-packet--${m.protocol ?? 'other'}${m.kind === 'dropped' ? ' is-dropped' : ''}`}>{t(`player.protocol.${m.protocol ?? 'other'}`)}</div>
         </div>
       )}
       {m && (

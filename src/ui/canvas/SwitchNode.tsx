@@ -10,13 +10,13 @@ import { DeviceIcon } from './DeviceIcon';
 import type { DeviceFlowNode } from './flowTypes';
 import { Handles } from './Handles';
 
-export const SwitchNode = memo(function SwitchNode({ id, selected }: NodeProps<DeviceFlowNode>) {
+export const SwitchNode = memo(function SwitchNode({ id, selected, dragging }: NodeProps<DeviceFlowNode>) {
   const { t } = useTranslation();
   const node = useAppStore(selectNode(id));
   const role = useAppStore(selectNodeRole(id));
   if (node?.kind !== 'bridge') return null;
   return (
-    <div className={`pw-node pw-node--switch${selected ? ' is-selected' : ''}${role === 'none' ? '' : ` is-${role}`}`} data-testid={`node.${id}`}>
+    <div className={`pw-node pw-node--switch${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}${role === 'none' ? '' : ` is-${role}`}`} data-testid={`node.${id}`}>
       <div className="pw-node__symbol">
         <DeviceIcon role="switch" size={40} />
       </div>

@@ -1,5 +1,5 @@
 // The File and Examples menus. Examples come from the worker (bundled files and generated
-// fabrics).
+// fabrics); the last item opens "Generate data center…".
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { simClient } from '../../worker/client';
 import type { ExampleInfo } from '../../worker/protocol';
 import { exportClab, newTopology, saveJson } from '../commands/files';
 import { openExample } from '../commands/openExample';
+import { MAX_DEVICES } from '../generator/fabricSpec';
+import { useGenerator } from '../generator/generatorStore';
 import { pickFile } from './FileInput';
 import { Menu, type MenuItem } from './Menu';
 
@@ -48,6 +50,14 @@ export function ExamplesMenu() {
         onSelect: () => void openExample(simClient(), e.name),
       }),
     ),
+    {
+      id: 'generate',
+      label: t('generator.menu'),
+      detail: t('generator.menuDetail', { max: MAX_DEVICES }),
+      testId: 'example.generate',
+      separated: true,
+      onSelect: () => useGenerator.getState().setOpen(true),
+    },
   ];
   return <Menu label={t('header.examples')} testId="header.examples" items={items} />;
 }

@@ -3,6 +3,8 @@
 
 import { useTranslation } from 'react-i18next';
 import { selectTopology, useAppStore } from '../../store';
+import { LessonsMenu } from '../lessons/LessonsMenu';
+import { ShareButton } from '../share/ShareButton';
 import { useView } from '../viewStore';
 import { ExamplesMenu, FileMenu } from './FileMenu';
 import { LanguageSelect } from './LanguageSelect';
@@ -27,12 +29,15 @@ export function Header({ onRun }: { onRun: () => void }) {
       <nav className="pw-header__menus" aria-label={t('header.file')}>
         <FileMenu />
         <ExamplesMenu />
+        <LessonsMenu />
         <UndoRedo />
       </nav>
       {name !== undefined && (
         <div className="pw-header__topology" data-testid="header.topology">
           <span className="pw-header__label">{t('header.topology')}</span>
-          <span className="pw-header__value">{name}</span>
+          <span className="pw-header__value" title={name}>
+            {name}
+          </span>
           {edited ? (
             <span className="pw-header__edited" title={t('header.edited')}>
               <span aria-hidden="true">●</span>
@@ -44,6 +49,7 @@ export function Header({ onRun }: { onRun: () => void }) {
       <div className="pw-header__actions">
         <WalkButton />
         <RunButton onRun={onRun} />
+        <ShareButton />
         <button type="button" className="pw-icon-button pw-icon-button--header" aria-label={t('header.help')} title={`${t('header.help')} (?)`} onClick={() => setHelpOpen(true)} data-testid="header.help">
           <svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round">
             <circle cx="10" cy="10" r="8" />

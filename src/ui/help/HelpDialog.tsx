@@ -1,5 +1,6 @@
 // The help panel: every keyboard shortcut, and how editing works (interface names, what deleting
-// keeps, validation, copy and paste, history, autosave, export, the NAT gateway).
+// keeps, validation, copy and paste, history, autosave, export, the NAT gateway); the player's
+// keys, predict mode and the slide export.
 
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../dialog/Dialog';
@@ -58,6 +59,12 @@ const PLAYER_KEYS = [
   ['last', 'End'],
 ] as const;
 
+/** Predict mode's keys, while a question is open (see predict/PredictPanel.tsx). */
+const PREDICT_KEYS = [
+  ['pick', '1–9'],
+  ['check', 'Enter'],
+] as const;
+
 const NOTES = ['add', 'wire', 'unplug', 'validate', 'copy', 'history', 'autosave', 'export', 'nat'] as const;
 
 export function HelpDialog() {
@@ -110,8 +117,20 @@ export function HelpDialog() {
                   </td>
                 </tr>
               ))}
+              {PREDICT_KEYS.map(([action, key]) => (
+                <tr key={action}>
+                  <td>{t(`predict.help.${action}`)}</td>
+                  <td>
+                    <kbd>{key}</kbd>
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
+          <ul className="pw-help__notes pw-help__teaching" data-testid="help.teaching">
+            <li>{t('predict.help.about')}</li>
+            <li>{t('predict.help.slide')}</li>
+          </ul>
         </section>
         <section aria-labelledby="pw-help-editing">
           <h3 id="pw-help-editing">{t('help.editing')}</h3>
@@ -119,6 +138,8 @@ export function HelpDialog() {
             {NOTES.map((n) => (
               <li key={n}>{t(`help.notes.${n}`)}</li>
             ))}
+            <li data-testid="help.share">{t('lessons.help.share')}</li>
+            <li data-testid="help.lessons">{t('lessons.help.lessons')}</li>
           </ul>
         </section>
       </div>

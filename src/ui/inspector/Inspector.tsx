@@ -1,82 +1,18 @@
 // The inspector: the configuration of the selected device (name; interfaces with MAC and
 // addresses; routing; NAT; its Linux views), of the selected link, or what can be done with
-// several selected items. Everything is reachable with the keyboard in reading order.
+// several selected items. Everything is reachable with the keyboard in reading order. The
+// device's configuration (DeviceInspector.tsx) is loaded the first time a device is selected.
 
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TopoNode } from '../../engine';
-import { edits, selectInspected, selectLink, selectNode, selectNodes, useAppStore } from '../../store';
-import { DeviceIcon } from '../canvas/DeviceIcon';
+import { selectInspected, selectLink, useAppStore } from '../../store';
 import { copySelection, duplicateSelection } from '../commands/clipboard';
 import { simClient } from '../../worker/client';
 import { toast } from '../toast/toastStore';
-import { Field } from './Field';
-import { InterfacesSection, TrashIcon } from './InterfacesSection';
-import { LinuxViews } from './LinuxViews';
-import { NatSection } from './NatSection';
-import { RoutesSection } from './RoutesSection';
-import { syntaxMessage } from './outcome';
-import { parseNodeName } from './syntax';
+import { TrashIcon } from './TrashIcon';
 import './inspector.css';
 
-function NameField({ node }: { node: TopoNode }) {
-  const { t } = useTranslation();
-  const names = useAppStore(selectNodes);
-  const taken = new Set(names.filter((n) => n.name !== node.name).map((n) => n.name));
-  const check = (text: string) => {
-    const r = parseNodeName(text, taken);
-    return r.ok ? undefined : syntaxMessage(r.error);
-  };
-  return (
-    <Field
-      label={t('inspector.name')}
-      value={node.name}
-      testId="inspector.name"
-      syntax={check}
-      apply={async (text) => {
-        const r = parseNodeName(text, taken);
-        if (!r.ok) return syntaxMessage(r.error);
-        useAppStore.getState().renameNode(node.name, r.value);
-        // The inspector is rebuilt for the renamed device: give the keyboard back its place.
-        requestAnimationFrame(() => document.querySelector<HTMLInputElement>('[data-testid="inspector.name"]')?.focus());
-        return undefined;
-      }}
-    />
-  );
-}
-
-function DeviceInspector({ name }: { name: string }) {
-  const { t } = useTranslation();
-  const node = useAppStore(selectNode(name));
-  const deleteSelection = useAppStore((s) => s.deleteSelection);
-  if (!node) return null;
-  const wan = edits.wanOf(node);
-  return (
-    <div className={`pw-inspector__device pw-node--${node.role}`} data-testid={`inspector.device.${node.name}`}>
-      <header className="pw-inspector__head">
-        <DeviceIcon role={node.role} size={36} />
-        <div className="pw-inspector__title">
-          <h2>{node.name}</h2>
-          <span className="pw-muted">{t(`role.${node.role}`)}</span>
-        </div>
-        <button type="button" className="pw-icon-button" aria-label={t('inspector.delete')} title={t('inspector.delete')} onClick={deleteSelection} data-testid="inspector.delete">
-          <TrashIcon />
-        </button>
-      </header>
-      {node.role === 'nat' && (
-        <p className="pw-note" data-testid="inspector.nat-note">
-          {wan ? t('inspector.natNote', { wan }) : t('inspector.natNoteNoWan')}
-        </p>
-      )}
-      <section className="pw-section" aria-label={t('inspector.name')}>
-        <NameField key={node.name} node={node} />
-      </section>
-      <InterfacesSection node={node} />
-      {node.kind === 'linux' && <RoutesSection node={node} />}
-      {node.kind === 'linux' && <NatSection node={node} />}
-      <LinuxViews node={node} />
-    </div>
-  );
-}
+const DeviceInspector = lazy(() => import('./DeviceInspector').then((m) => ({ default: m.DeviceInspector })));
 
 function LinkInspector({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -139,7 +75,12 @@ export function Inspector() {
   const links = useAppStore((s) => s.selectedLinks);
   const ready = useAppStore((s) => s.doc.status === 'ready');
   let body;
-  if (inspected) body = <DeviceInspector key={inspected} name={inspected} />;
+  if (inspected)
+    body = (
+      <Suspense fallback={null}>
+        <DeviceInspector key={inspected} name={inspected} />
+      </Suspense>
+    );
   else if (nodes === 0 && links.length === 1) body = <LinkInspector id={links[0]!} />;
   else if (nodes + links.length > 1) body = <SelectionInspector count={nodes + links.length} devices={nodes} />;
   else

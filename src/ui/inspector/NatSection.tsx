@@ -11,7 +11,7 @@ import { edits, selectTopology, useAppStore } from '../../store';
 import { simClient } from '../../worker/client';
 import { addNatRule, applyNatLines, checkNatLines, deleteNatRule, setWanInterface } from '../commands/nat';
 import { toast } from '../toast/toastStore';
-import { TrashIcon } from './InterfacesSection';
+import { TrashIcon } from './TrashIcon';
 import { matchParts, portForwardLine, toText } from './natRules';
 import { LinesEditor } from './LinesEditor';
 import { refusal } from './outcome';

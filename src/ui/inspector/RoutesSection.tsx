@@ -10,7 +10,7 @@ import { edits, selectTopology, useAppStore } from '../../store';
 import { simClient } from '../../worker/client';
 import { addRoute, applyRouteLines, checkRouteLines, deleteRoute, setDefaultGateway } from '../commands/routes';
 import { toast } from '../toast/toastStore';
-import { TrashIcon } from './InterfacesSection';
+import { TrashIcon } from './TrashIcon';
 import { LinesEditor } from './LinesEditor';
 import { refusal } from './outcome';
 import { matchSpecs, parseRouteShow } from './routeRows';

@@ -1,6 +1,6 @@
 // The event list: one row per step (number, virtual time, at device, from device, protocol, what
 // happened), filtered by protocol, virtualised (a storm has tens of thousands of steps). Clicking
-// a row jumps to it; the current row stays in view.
+// a row jumps to it; the current row stays in view. In predict mode only the steps seen so far.
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef } from 'react';
@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { Topology } from '../../engine';
 import { selectTopology, useAppStore, type DoneRun } from '../../store';
 import type { Translate } from './explain';
-import { usePlayerView } from './playerView';
-import { jumpTo } from './usePlayerKeys';
+import { usePredict } from '../predict/predictStore';
+import { jumpTo, usePlayerView } from './playerView';
 import { rowText } from './rows';
 import type { PlayerStep } from './steps';
 
@@ -49,17 +49,24 @@ export function EventList({ walk }: { walk: DoneRun }) {
   const topology = useAppStore(selectTopology) as Topology;
   const protocols = usePlayerView((s) => s.protocols);
   const scroller = useRef<HTMLDivElement>(null);
-  const visible = useMemo(() => walk.steps.filter((s) => !s.protocol || protocols[s.protocol]), [walk.steps, protocols]);
+  // In predict mode the list shows only the steps seen so far (later rows would give the answers away).
+  const seen = usePredict((s) => (s.on ? walk.cursor : Infinity));
+  const visible = useMemo(() => walk.steps.filter((s) => s.index <= seen && (!s.protocol || protocols[s.protocol])), [walk.steps, protocols, seen]);
   const commands = useMemo(() => walk.result.steps.map((s) => s.run ?? `sleep ${s.sleep ?? 0}`), [walk.result.steps]);
   // TanStack Virtual returns fresh functions each render; this component is not compiler-memoised.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const hidden = walk.steps.length - visible.length;
+  const hidden = Math.min(walk.steps.length, seen + 1) - visible.length;
 
-  // Keep the current step in view (it may be filtered out: then the nearest row before it).
+  // Keep the current step in view (it may be filtered out: then the nearest row before it). A row
+  // already in view is left alone: scrolling makes the browser lay the page out at once, and on a
+  // 1 000-device network the diagram has just changed (tens of milliseconds at every step).
   useEffect(() => {
+    const offset = virtualizer.scrollOffset ?? 0;
+    const height = virtualizer.scrollRect?.height ?? 0;
+    const inView = (row: number) => height > 0 && row * ROW_HEIGHT >= offset && (row + 1) * ROW_HEIGHT <= offset + height;
     if (walk.cursor < 0) {
-      virtualizer.scrollToIndex(0);
+      if (offset > 0) virtualizer.scrollToIndex(0);
       return;
     }
     let lo = 0;
@@ -72,7 +79,7 @@ export function EventList({ walk }: { walk: DoneRun }) {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' });
+    if (at >= 0 && !inView(at)) virtualizer.scrollToIndex(at, { align: 'auto' });
   }, [walk.cursor, visible, virtualizer]);
 
   const tr = t as unknown as Translate;
@@ -97,6 +104,11 @@ export function EventList({ walk }: { walk: DoneRun }) {
       {hidden > 0 && (
         <div className="pw-trace__hidden" data-testid="trace.hidden">
           {t('player.list.hidden', { count: hidden })}
+        </div>
+      )}
+      {seen < walk.steps.length - 1 && (
+        <div className="pw-trace__hidden" data-testid="trace.predict">
+          {t('predict.listHint')}
         </div>
       )}
     </div>

@@ -56,7 +56,7 @@ function Form() {
   const submit = () => {
     if (!ok) return;
     setOpen(false);
-    void startWalk(simClient(), { kind: 'pdu', scenario: lines, label: pduLabel(pdu) });
+    void startWalk(simClient(), { kind: 'pdu', scenario: lines, label: pduLabel(pdu), pdu });
   };
 
   return (

@@ -9,9 +9,12 @@ import type { Topology } from '../../engine';
 import { selectNodes, selectTopology, useAppStore, type DoneRun, type LastRun } from '../../store';
 import { simClient } from '../../worker/client';
 import { startWalk } from '../commands/runScenario';
+import { LessonNarrative } from '../lessons/LessonNarrative';
+import { PredictPanel, PredictToggle } from '../predict/PredictPanel';
 import { RunOutput } from '../run/RunPanel';
+import { SlideMenu } from '../slide/SlideMenu';
 import { EventList } from './EventList';
-import { explainStep, type ExplainContext, type Translate } from './explain';
+import { explainStep, walkContext, type Translate } from './explain';
 import { exportLinkPcap, exportPcapng } from './exportWalk';
 import { HeaderView } from './HeaderView';
 import { FOLLOW_ABOVE, SPEEDS, usePlayerView, type Speed } from './playerView';
@@ -20,7 +23,7 @@ import { selectStep } from './selectors';
 import { PROTOCOLS } from './steps';
 import { TablesPanel } from './TablesPanel';
 import { usePlayback } from './usePlayback';
-import { step, togglePlay } from './usePlayerKeys';
+import { step, togglePlay, usePlayerKeys } from './usePlayerKeys';
 import './player.css';
 
 function Icon({ d }: { d: string }) {
@@ -87,6 +90,7 @@ function Controls({ walk }: { walk: DoneRun }) {
         </select>
       </label>
       <Follow />
+      <PredictToggle />
       <div className="pw-player__filters" role="group" aria-label={t('player.list.filter')}>
         {PROTOCOLS.filter((p) => present.has(p)).map((p) => (
           <button key={p} type="button" className={`pw-chip pw-proto--${p}${protocols[p] ? ' is-on' : ''}`} aria-pressed={protocols[p]} onClick={() => toggleProtocol(p)} data-testid={`player.filter.${p}`}>
@@ -95,6 +99,7 @@ function Controls({ walk }: { walk: DoneRun }) {
         ))}
       </div>
       <div className="pw-player__exports">
+        <SlideMenu />
         {selectedLinks.length === 1 && (
           <button type="button" className="pw-button pw-button--small" title={t('player.export.pcapHint')} onClick={() => void exportLinkPcap(simClient(), selectedLinks[0]!)} data-testid="player.export-link">
             {t('player.export.pcap')}
@@ -125,16 +130,15 @@ function Follow() {
 function Explanation({ walk, topology }: { walk: DoneRun; topology: Topology }) {
   const { t, i18n } = useTranslation();
   const current = useAppStore(selectStep);
-  const ctx = useMemo<ExplainContext>(
-    () => ({ events: walk.result.events, topology, routes: walk.routes, routeLines: walk.routeLines, natLines: walk.natLines, commands: walk.result.steps.map((s) => s.run ?? '') }),
-    [walk.result, walk.routes, walk.routeLines, walk.natLines, topology],
-  );
+  const ctx = walkContext(walk, topology);
   // `t` changes with the language: the paragraph is recomposed in the new one.
   const sentences = useMemo(() => (current ? explainStep(ctx, current, t as unknown as Translate) : []), [ctx, current, t]);
   const frames = useMemo(() => (current ? stepFrames(walk.result.events, current) : []), [walk.result.events, current]);
   const end = current?.kind === 'exit' ? walk.result.events[current.first] : undefined;
   return (
     <div className="pw-detail">
+      <LessonNarrative />
+      <PredictPanel />
       <section className="pw-explain" data-testid="player.explanation" lang={i18n.language}>
         {current ? (
           <>
@@ -229,6 +233,7 @@ function Status({ run }: { run: Exclude<LastRun, { status: 'done' }> }) {
 export function PlayerPanel() {
   const { t } = useTranslation();
   usePlayback();
+  usePlayerKeys();
   const run = useAppStore((s) => s.lastRun);
   const topology = useAppStore(selectTopology);
   const dismiss = useAppStore((s) => s.dismissRun);

@@ -6,7 +6,8 @@
 // 255.255.255.0 = 10.0.2.0, which is not my network 10.0.1.0/24") comes from the node's connected
 // routes (walk.routes); the candidates and the winner from the fib.lookup event itself.
 
-import type { ConntrackView, EthernetFrame, FibRoute, RouteCandidate, Topology, TraceEvent } from '../../engine';
+import type { ConntrackView, EthernetFrame, FibRoute, RouteCandidate, SimResult, Topology, TraceEvent } from '../../engine';
+import type { Walk } from '../../worker/protocol';
 import { tcpFlagsText } from './fields';
 import type { PlayerStep } from './steps';
 
@@ -24,6 +25,24 @@ export interface ExplainContext {
 }
 
 type Ev<K extends TraceEvent['kind']> = Extract<TraceEvent, { kind: K }>;
+
+const contexts = new WeakMap<SimResult, { topology: Topology; ctx: ExplainContext }>();
+
+/** The context of a walk's explanations on the topology shown (the same object while neither changes). */
+export function walkContext(walk: Pick<Walk, 'result' | 'routes' | 'routeLines' | 'natLines'>, topology: Topology): ExplainContext {
+  const hit = contexts.get(walk.result);
+  if (hit?.topology === topology) return hit.ctx;
+  const ctx: ExplainContext = {
+    events: walk.result.events,
+    topology,
+    routes: walk.routes,
+    routeLines: walk.routeLines,
+    natLines: walk.natLines,
+    commands: walk.result.steps.map((s) => s.run ?? ''),
+  };
+  contexts.set(walk.result, { topology, ctx });
+  return ctx;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Numbers
@@ -84,7 +103,8 @@ export function ctTupleText(proto: ConntrackView['proto'], t: ConntrackView['ori
   return `${proto} ${t.src}:${t.sport ?? '?'} → ${t.dst}:${t.dport ?? '?'}`;
 }
 
-function routeText(ctx: ExplainContext, node: string, r: FibRoute): string {
+/** A route as `ip route show table all` prints it (the walk's own line when there is one). */
+export function routeText(ctx: ExplainContext, node: string, r: FibRoute): string {
   const list = ctx.routes[node] ?? [];
   const i = list.findIndex((x) => x.table === r.table && x.type === r.type && x.dst === r.dst && x.len === r.len && x.gateway === r.gateway && x.dev === r.dev && x.metric === r.metric);
   const line = i >= 0 ? ctx.routeLines[node]?.[i] : undefined;

@@ -8,18 +8,11 @@ import { selectTopology, useAppStore, type DoneRun } from '../../store';
 import type { SimClient } from '../../worker/protocol';
 import { downloadBytes } from '../commands/download';
 import { toast } from '../toast/toastStore';
-import { explainStep, type ExplainContext, type Translate } from './explain';
+import { explainStep, walkContext, type Translate } from './explain';
 
 /** Comments per frame.tx seq: the explanation of the step that sent the frame, one sentence a line. */
 export function walkComments(walk: DoneRun, topology: Topology, t: Translate): Record<number, string[]> {
-  const ctx: ExplainContext = {
-    events: walk.result.events,
-    topology,
-    routes: walk.routes,
-    routeLines: walk.routeLines,
-    natLines: walk.natLines,
-    commands: walk.result.steps.map((s) => s.run ?? ''),
-  };
+  const ctx = walkContext(walk, topology);
   const out: Record<number, string[]> = {};
   for (const step of walk.steps) {
     if (step.tx.length === 0) continue;
@@ -29,7 +22,8 @@ export function walkComments(walk: DoneRun, topology: Topology, t: Translate): R
   return out;
 }
 
-const safe = (s: string) => s.replace(/[^\w.-]+/g, '_');
+/** A name made safe for a file name (letters, digits, dot, dash, underscore). */
+export const fileSafe = (s: string) => s.replace(/[^\w.-]+/g, '_');
 
 /** Downloads TOPOLOGY-walk.pcapng; false (with a message) when there is nothing to export. */
 export async function exportPcapng(client: SimClient): Promise<boolean> {
@@ -50,7 +44,7 @@ export async function exportPcapng(client: SimClient): Promise<boolean> {
     toast(r.code === 'empty-walk' ? 'info' : 'error', r.code === 'empty-walk' ? i18n.t('player.export.empty') : i18n.t('player.export.failed', { message: r.message }), { testId: 'export-empty' });
     return false;
   }
-  const file = `${safe(topology.name)}-walk.pcapng`;
+  const file = `${fileSafe(topology.name)}-walk.pcapng`;
   downloadBytes(file, r.bytes, 'application/vnd.tcpdump.pcap');
   toast('success', i18n.t('player.export.done', { file }));
   return true;
@@ -69,7 +63,7 @@ export async function exportLinkPcap(client: SimClient, link: string): Promise<b
     toast('info', r.code === 'no-frames-on-link' ? i18n.t('player.export.emptyLink') : i18n.t('player.export.failed', { message: r.message }), { testId: 'export-empty' });
     return false;
   }
-  const file = `${safe(topology.name)}-${safe(link)}.pcap`;
+  const file = `${fileSafe(topology.name)}-${fileSafe(link)}.pcap`;
   downloadBytes(file, r.bytes, 'application/vnd.tcpdump.pcap');
   toast('success', i18n.t('player.export.done', { file }));
   return true;

@@ -4,6 +4,7 @@
 // store (no undo, no autosave).
 
 import { create } from 'zustand';
+import { useAppStore } from '../../store';
 import type { Protocol } from './steps';
 
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
@@ -60,3 +61,10 @@ export const usePlayerView = create<PlayerViewState>()((set) => ({
   setPduOpen: (pduOpen) => set({ pduOpen }),
   setFollow: (follow) => set({ follow }),
 }));
+
+/** Jumps to a step (a row of the event list, a lesson's key step, a link's step): pauses, shows the step's default frame. */
+export function jumpTo(index: number): void {
+  usePlayerView.getState().setPlaying(false);
+  usePlayerView.getState().setFrame(-1);
+  useAppStore.getState().setCursor(index);
+}

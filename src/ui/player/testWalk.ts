@@ -4,7 +4,7 @@
 import type { Topology } from '../../engine';
 import { simApi } from '../../worker/sim-api';
 import type { Walk } from '../../worker/protocol';
-import type { ExplainContext } from './explain';
+import { walkContext, type ExplainContext } from './explain';
 
 export interface TestWalk extends Walk {
   topology: Topology;
@@ -19,13 +19,6 @@ export function testWalk(example: string, clab?: string, options: Parameters<typ
   return {
     ...w,
     topology,
-    ctx: {
-      events: w.result.events,
-      topology,
-      routes: w.routes,
-      routeLines: w.routeLines,
-      natLines: w.natLines,
-      commands: w.result.steps.map((s) => s.run ?? ''),
-    },
+    ctx: walkContext(w, topology),
   };
 }

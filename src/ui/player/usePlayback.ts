@@ -1,9 +1,10 @@
 // Playing: while `playing`, the cursor moves one step every STEP_MS / speed, and stops at the
-// end. Each step's frame travels its link in that time (PacketLayer), so playing is the steps'
-// animations back to back.
+// end (or, in predict mode, at a question). Each step's frame travels its link in that time
+// (PacketLayer), so playing is the steps' animations back to back.
 
 import { useEffect } from 'react';
 import { useAppStore } from '../../store';
+import { askFirst } from '../predict/predictStore';
 import { STEP_MS, usePlayerView } from './playerView';
 
 export function usePlayback(): void {
@@ -17,7 +18,9 @@ export function usePlayback(): void {
       usePlayerView.getState().setPlaying(false);
       return;
     }
-    const id = window.setTimeout(() => useAppStore.getState().setCursor((c) => c + 1), STEP_MS / speed);
+    // In predict mode playing stops at a step with a question, and asks it.
+    const next = () => (askFirst() ? usePlayerView.getState().setPlaying(false) : useAppStore.getState().setCursor((c) => c + 1));
+    const id = window.setTimeout(next, STEP_MS / speed);
     return () => window.clearTimeout(id);
   }, [playing, speed, cursor, count]);
 }

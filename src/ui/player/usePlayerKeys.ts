@@ -1,26 +1,21 @@
-// The player's keys while a walk is shown: → and ← step, Space plays or pauses, Home and End jump
-// to the start and the end. Not while typing in a field, not on a focused device (there the arrows
+// The player's keys while a walk is shown: → and ← step (in predict mode → asks the next step's
+// question first), Space plays or pauses, Home and End jump to the start and the end. Not while typing in a field, not on a focused device (there the arrows
 // move it), not while a dialog is open; Space is left to a focused button (it presses it).
 
 import { useEffect } from 'react';
 import { useAppStore } from '../../store';
+import { askFirst } from '../predict/predictStore';
 import { isTyping } from '../useShortcuts';
 import { usePlayerView } from './playerView';
 
-/** Moves the player's cursor (stepping by hand pauses playing). */
+/** Moves the player's cursor (stepping by hand pauses playing); in predict mode, forward asks first. */
 export function step(to: 'first' | 'back' | 'forward' | 'last'): void {
   const s = useAppStore.getState();
   if (s.lastRun.status !== 'done') return;
   usePlayerView.getState().setPlaying(false);
+  if (to === 'forward' && askFirst()) return;
   usePlayerView.getState().setFrame(-1);
   s.setCursor((c, n) => (to === 'first' ? -1 : to === 'last' ? n - 1 : to === 'back' ? c - 1 : c + 1));
-}
-
-/** Jumps to a step (a row of the event list): pauses, shows the step's default frame. */
-export function jumpTo(index: number): void {
-  usePlayerView.getState().setPlaying(false);
-  usePlayerView.getState().setFrame(-1);
-  useAppStore.getState().setCursor(index);
 }
 
 /** Plays from here (from the start when at the end), or pauses. */
@@ -31,7 +26,8 @@ export function togglePlay(): void {
   if (view.playing) return view.setPlaying(false);
   if (s.lastRun.cursor >= s.lastRun.steps.length - 1) s.setCursor(-1);
   view.setFrame(-1);
-  view.setPlaying(true);
+  // In predict mode an unanswered next step is asked at once, not after a step's time.
+  if (!askFirst()) view.setPlaying(true);
 }
 
 export function usePlayerKeys(): void {

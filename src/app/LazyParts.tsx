@@ -1,0 +1,52 @@
+// The parts of the app that are not on screen when it opens, loaded the first time they are
+// needed (each its own chunk, with its own CSS), so that the first load is the editor only: the
+// packet walk player (after the first walk), the "Walk a packet" form, the help, and "Generate
+// data center…". Once loaded, a part stays mounted (a dialog closes itself, the player hides).
+
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useAppStore } from '../store';
+import { useGenerator } from '../ui/generator/generatorStore';
+import { usePlayerView } from '../ui/player/playerView';
+import { useView } from '../ui/viewStore';
+
+const PlayerPanel = lazy(() => import('../ui/player/PlayerPanel').then((m) => ({ default: m.PlayerPanel })));
+const PduForm = lazy(() => import('../ui/player/PduForm').then((m) => ({ default: m.PduForm })));
+const HelpDialog = lazy(() => import('../ui/help/HelpDialog').then((m) => ({ default: m.HelpDialog })));
+const GeneratorDialog = lazy(() => import('../ui/generator/GeneratorDialog').then((m) => ({ default: m.GeneratorDialog })));
+
+/** Renders its children from the first time `when` holds (that is when their code loads). */
+function Later({ when, children }: { when: boolean; children: ReactNode }) {
+  const [needed, setNeeded] = useState(when);
+  if (when && !needed) setNeeded(true);
+  return needed ? <Suspense fallback={null}>{children}</Suspense> : null;
+}
+
+/** The player, under the diagram: from the first walk (or a walk cleared by an edit) on. */
+export function LazyPlayerPanel() {
+  const shown = useAppStore((s) => s.doc.status === 'ready' && (s.lastRun.status !== 'idle' || Boolean(s.lastRun.invalidated)));
+  return (
+    <Later when={shown}>
+      <PlayerPanel />
+    </Later>
+  );
+}
+
+/** The dialogs opened from the header, the keyboard or the menus. */
+export function LazyDialogs() {
+  const pdu = usePlayerView((s) => s.pduOpen);
+  const help = useView((s) => s.helpOpen);
+  const generator = useGenerator((s) => s.open);
+  return (
+    <>
+      <Later when={pdu}>
+        <PduForm />
+      </Later>
+      <Later when={help}>
+        <HelpDialog />
+      </Later>
+      <Later when={generator}>
+        <GeneratorDialog />
+      </Later>
+    </>
+  );
+}

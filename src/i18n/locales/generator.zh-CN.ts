@@ -1,0 +1,58 @@
+// “生成数据中心网络”对话框（src/ui/generator）的简体中文文本。术语与 zh-CN.ts 一致（路由器、交换机、
+// 主机、机架）；设备名、地址和 ECMP 保持原样。
+
+import type { GeneratorMessages } from './generator.en';
+
+export const generatorZhCN: GeneratorMessages = {
+  menu: '生成数据中心网络…',
+  menuDetail: '叶脊或三层架构，最多 {{max, number}} 台设备',
+  title: '生成数据中心网络',
+  design: '架构',
+  designs: {
+    'leaf-spine': '叶脊（leaf–spine）',
+    'three-tier': '三层（核心/汇聚/接入）',
+  },
+  about: {
+    'leaf-spine': '两层路由器：每台叶路由器连接每台脊路由器。每台叶路由器带一个机架：一台交换机和它的主机。',
+    'three-tier': '核心、汇聚和接入路由器。每个 pod 中，每台汇聚路由器连接每台核心路由器以及本 pod 的每台接入路由器。每台接入路由器带一个机架：一台交换机和它的主机。',
+  },
+  fields: {
+    spines: '脊路由器',
+    leaves: '叶路由器（机架）',
+    hostsPerLeaf: '每台叶路由器的主机数',
+    cores: '核心路由器',
+    pods: 'Pod 数',
+    aggPerPod: '每个 pod 的汇聚路由器',
+    accessPerPod: '每个 pod 的接入路由器（机架）',
+    hostsPerAccess: '每台接入路由器的主机数',
+  },
+  problem: {
+    required: '请输入数字',
+    notInteger: '请输入整数，例如 4',
+    tooSmall: '至少为 {{min}}',
+    tooLarge: '至多为 {{max, number}}',
+  },
+  devices_one: '{{count, number}} 台设备',
+  devices_other: '{{count, number}} 台设备',
+  countPending: '所有数字有效后显示设备数量。',
+  routers_one: '{{count, number}} 台路由器',
+  routers_other: '{{count, number}} 台路由器',
+  switches_one: '{{count, number}} 台交换机',
+  switches_other: '{{count, number}} 台交换机',
+  hosts_one: '{{count, number}} 台主机',
+  hosts_other: '{{count, number}} 台主机',
+  links_one: '{{count, number}} 条链路',
+  links_other: '{{count, number}} 条链路',
+  limit: '最多 {{max, number}} 台设备：拓扑图会绘制每一台设备，超过这个数量后，平移和缩放会慢得无法跟随。',
+  tooManyDevices: '设备太多：{{count, number}} 台，最多 {{max, number}} 台。',
+  tooManyRoutes:
+    '路由太多：路由器共需 {{count, number}} 条静态路由，最多 {{max, number}} 条。每台路由器对每个不直连的子网都有一条路由，路由器数 × 上行链路数会迅速增长：请减少脊（核心）路由器或叶路由器（pod）。',
+  routing:
+    '地址：每个机架一个子网（从 10.1.0.0 开始），路由器之间的每条链路一个 /31（10.0.0.0/16）。路由：为你计算好的最短路径静态路由，不使用 ECMP：多条上行链路同样短时，编号最小的胜出（spine1、core1…），因此在你修改路由之前，其他上行链路不承载流量。',
+  scenario: '场景：{{first}} ping 最后一台主机 {{last}}。',
+  name: '名称',
+  generate: '生成',
+  generating: '正在生成 {{count, number}} 台设备…',
+  opening: '正在绘制 {{count, number}} 台设备…',
+  failed: '无法生成该网络',
+};

@@ -1,0 +1,67 @@
+// 预测模式（每一步之前先回答问题，再看答案和讲解）与幻灯片导出的简体中文文本。术语与
+// player.zh-CN.ts 一致（路由器、交换机、邻居表、转发表）；接口名、地址和命令保持原样。
+
+import type { PredictMessages } from './predict.en';
+
+export const predictZhCN: PredictMessages = {
+  toggle: '预测',
+  toggleHint: '预测模式：每一步之前先说出会发生什么，再看答案和讲解',
+  score: '{{right}} / {{asked}}',
+  scoreLabel: '预测正确：{{asked}} 题中答对 {{right}} 题',
+  heading: '预测第 {{step}} 步',
+  hintOne: '选一项（按键 1–{{count}}），然后点“检查”（Enter）。',
+  hintMany: '选出所有正确项（按键 1–{{count}}），然后点“检查”（Enter）。',
+  check: '检查',
+  right: '答对了！',
+  wrong: '不太对。',
+  yourAnswer: '你的答案：{{answer}}',
+  theAnswer: '正确答案：{{answer}}',
+  listHint: '预测模式：每一步看过之后才加入列表。',
+  nothing: '无',
+  q: {
+    next: '{{node}} 发送这个帧：{{what}}。下一个收到它的是哪台设备？',
+    ports: '{{node}} 在端口 {{port}} 上收到来自 {{from}} 的帧，目的 MAC 为 {{dst}}。它会从哪个（些）端口发出？',
+    route: {
+      output: '{{node}} 要向 {{dst}} 发送一个数据包。路由查找会选中它的哪条路由？',
+      input: '{{node}} 收到一个发往 {{dst}} 的数据包。路由查找会选中它的哪条路由？',
+      arp: '{{node}} 收到询问 {{dst}} 的 ARP 请求，回答之前先查找这个地址。哪条路由匹配？',
+      query: '{{node}} 运行 “ip route get {{dst}}”。路由查找会选中它的哪条路由？',
+    },
+    dstMacForward: '{{node}} 把数据包从 {{iface}} 转发出去：{{what}}。帧的目的 MAC 是什么？',
+    dstMacLocal: '{{node}} 从 {{iface}} 发出一个数据包：{{what}}。帧的目的 MAC 是什么？',
+    ttl: '{{node}} 把这个数据包从 {{iface}} 转发出去：{{what}}（到达时的样子）。它离开时的 TTL 是多少？',
+    addressSrc: '{{node}} 把这个数据包从 {{iface}} 继续发出：{{what}}（到达时的样子）。它离开时的源地址是什么？',
+    addressDst: '{{node}} 把这个数据包从 {{iface}} 继续发出：{{what}}（到达时的样子）。它离开时的目的地址是什么？',
+    arp: '{{node}} 发送这个 ARP 帧：{{what}}。它发给谁？',
+    fate: '{{node}} 在 {{iface}} 上收到来自 {{from}} 的帧：{{what}}。它会怎么处理？',
+  },
+  c: {
+    broadcast: '广播：发往 ff:ff:ff:ff:ff:ff，网段上的每台设备',
+    unicast: '单播：发往一台设备的 MAC 地址',
+    forward: '继续发往目的地（转发）',
+    deliver: '留下：它是发给本设备的',
+    drop: '丢弃',
+    noRoute: '没有匹配的路由',
+  },
+  help: {
+    pick: '预测模式：选择答案（交换机的端口可多选）',
+    check: '预测模式：检查答案并显示这一步',
+    about: '预测模式（播放器中的“预测”按钮）：每一步之前先回答一个关于它会做什么的问题——下一台设备、交换机的端口、匹配的路由、数据包离开时的 MAC、TTL 或地址、ARP 是广播还是单播、丢弃还是转发——然后看答案和讲解。按 → 会先提问再前进；后退时显示已经给出的答案；得分按本次演示计算。',
+    slide: '幻灯片（播放器中）：把当前这一步导出为 PNG 或 SVG 图片，用于幻灯片和练习纸，包含网络图、被修改的报文头和讲解，使用应用当前的语言。',
+  },
+  slide: {
+    button: '幻灯片',
+    hint: '把这一步导出为图片，用于幻灯片和练习纸：网络图、报文头和讲解',
+    png: 'PNG 图片',
+    svg: 'SVG 图片',
+    pngDetail: '用于幻灯片和文档',
+    svgDetail: '可缩放、可编辑',
+    title: '{{topology}} · 第 {{step}} 步，共 {{count}} 步',
+    atStart: '第一步之前',
+    explanation: '发生了什么',
+    headers: '报文头',
+    noFrame: '这一步没有帧。',
+    done: '已下载 {{file}}',
+    failed: '无法生成图片：{{message}}',
+  },
+};

@@ -1,0 +1,110 @@
+// The lessons' narratives in English: an introduction and one paragraph per key step (ids from
+// lessons.ts). `code` is written between backticks. Every address, MAC, TTL, route and output
+// quoted here is checked against the walk by lessons.test.ts: change the text and the test tells
+// whether it is still true. Titles and menu texts are in i18n/locales/lessons.en.ts.
+
+export const textEn = {
+  'same-subnet': {
+    intro:
+      'h1 (10.0.1.10/24) pings two hosts: first h2 (10.0.1.20), on its own subnet, then h3 (10.0.2.10), behind the router r1. Watch whom h1 asks for a MAC address each time: that is how a host decides between “deliver it myself” and “hand it to the gateway”.',
+    andOwn:
+      'Same subnet or not? h1 ANDs the destination with its mask: 10.0.1.20 AND 255.255.255.0 = 10.0.1.0, its own network. The route that matches is the one the kernel made from h1’s address, `10.0.1.0/24 dev eth1 proto kernel scope link src 10.0.1.10`: no gateway, the destination is on the wire. So h1 asks for 10.0.1.20 itself, with an ARP request to ff:ff:ff:ff:ff:ff (everyone on the LAN).',
+    h2Answers: 'h2 owns 10.0.1.20, so it answers h1 alone: “10.0.1.20 is at 02:00:00:00:00:03”. It also keeps h1’s MAC from the request, since the question was for it.',
+    r1Ignores: 'r1 received the broadcast too: every device on sw1 does. It was not asked about one of its own addresses, so it drops the request and learns nothing.',
+    direct: 'Now h1 knows h2’s MAC and sends the echo request straight to it: destination MAC 02:00:00:00:00:03, destination IP 10.0.1.20. No router takes part.',
+    andOther:
+      'Second ping: 10.0.2.10 AND 255.255.255.0 = 10.0.2.0, not h1’s network 10.0.1.0/24. The only route that matches is `default via 10.0.1.1 dev eth1`, so the next hop is the gateway: h1 ARPs for 10.0.1.1, never for 10.0.2.10. A host only asks for MAC addresses on its own subnet.',
+    viaGateway:
+      'The echo request leaves h1 with destination IP 10.0.2.10 but destination MAC 02:00:00:00:00:05, which is r1’s. The IP header names the end of the trip; the Ethernet header only the next hop.',
+    done: 'h3’s reply came back through r1: ping prints ttl=63, one less than the 64 h3 sent it with, because one router forwarded it.',
+  },
+  'switch-learns': {
+    intro:
+      'One switch, sw1, and three hosts on 10.0.0.0/24. h1 pings h2. Watch the switch’s forwarding table (fdb) in the Tables panel: it starts empty and fills with what the switch sees.',
+    flood:
+      'A frame arrives on p1. First the switch learns: the source MAC 02:00:00:00:00:01 is behind p1. Then it looks at the destination: ff:ff:ff:ff:ff:ff is the broadcast address, so it floods the frame out of every other port, p2 and p3.',
+    h3Drops: 'h3 gets the flooded ARP request as well. It asks for 10.0.0.2, which is not h3’s address, so h3 drops it. Flooding costs every host on the LAN a little work.',
+    forward:
+      'h2’s ARP reply comes in on p2: the switch learns 02:00:00:00:00:03 behind p2. Its destination, 02:00:00:00:00:01, is already in the table (learned from the request), so the frame goes out of p1 only. h3’s link stays quiet from now on.',
+    unchanged:
+      'The echo request goes out of p2 exactly as it came in: the same MAC addresses, the same TTL 64, the same bytes. A switch forwards frames; it never changes them (the header view shows no change).',
+    done: 'ping prints ttl=64: there is no router between h1 and h2, so nothing lowered the TTL.',
+  },
+  'through-a-router': {
+    intro:
+      'h1 pings h2 across three routers, r1, r2 and r3, each link its own /24. Follow one echo request and watch three things in the headers: the MAC addresses, the IP addresses and the TTL.',
+    leave: 'The echo request leaves h1 from 10.0.1.10 to 10.0.2.10 with TTL 64, sent to the MAC 02:00:00:00:00:02, r1’s, because h2 is not on h1’s subnet.',
+    nextHop:
+      'r1 looks up 10.0.2.10 and finds `10.0.2.0/24 via 10.0.12.2 dev eth2`. The next hop, 10.0.12.2, is written in no header of the packet: r1 only uses it to find a MAC address, with an ARP request for 10.0.12.2. It lowers the TTL from 64 to 63 and holds the packet until the answer comes.',
+    r1: 'r1 sends the packet on with new MAC addresses: from 02:00:00:00:00:03 (its eth2) to 02:00:00:00:00:04 (r2’s eth1). The IP addresses are still 10.0.1.10 → 10.0.2.10; only the TTL changed, to 63 (and the header checksum with it).',
+    r2: 'r2 does the same: new MAC addresses 02:00:00:00:00:05 → 02:00:00:00:00:06, the same IP addresses, TTL 62.',
+    r3: 'r3 delivers it to h2 (MAC 02:00:00:00:00:08) with TTL 61: three routers, three new pairs of MAC addresses, three TTL decrements.',
+    reply: 'h2 answers with a new packet, from 10.0.2.10 to 10.0.1.10, with a fresh TTL 64. It is rewritten the same way, hop by hop, on the way back.',
+    done: 'ping prints ttl=61: the reply crossed three routers too.',
+  },
+  'route-table': {
+    intro:
+      'A Kubernetes node as Calico sets it up. Each pod (pod1 10.244.0.5, pod2 10.244.0.6) has a /32 address and one route; the node has a /32 route per pod, a blackhole for its block of pod addresses and a default route. Open the Tables panel on a device to read its `ip route`, then watch which line each lookup picks.',
+    onlink:
+      'pod1’s address is a /32: no subnet, so no connected route. Its only route is `default via 169.254.1.1 dev eth1 onlink`. Nobody has 169.254.1.1; `onlink` tells the kernel to treat it as reachable on eth1 all the same. So pod1 ARPs for 169.254.1.1.',
+    proxyArp:
+      'The node answers for 169.254.1.1 with its own eth1 MAC, 02:00:00:00:00:02: proxy ARP (proxy_arp=1 on eth1, and its route to 169.254.1.1 leaves by another interface). Whatever gateway address a pod uses, its gateway is the node.',
+    kernelRoute:
+      'The node forwards pod1’s packet for 10.0.0.10 by `10.0.0.0/24 dev eth2 proto kernel scope link src 10.0.0.1`: `proto kernel` because `ip addr add` made it, `scope link` because the destination is on that wire, so the next hop is 10.0.0.10 itself.',
+    localFirst:
+      'h2 receives the packet. Linux looks in the local table before the main table: `local 10.0.0.10 dev eth1 table local proto kernel scope host src 10.0.0.10` matches, so the packet is for h2 itself, whatever the main table says.',
+    slash32:
+      'The reply comes back for 10.244.0.5. Three routes match it: the default route, `blackhole 10.244.0.0/26` and `10.244.0.5 dev eth1 scope link`. The longest prefix wins, the /32: straight out of eth1, no gateway.',
+    borrowed:
+      'h2 pings pod2. `10.244.0.6 dev eth3 scope link` sends the packet out of eth3, which has no address. The node ARPs for 10.244.0.6 all the same, with 10.0.0.1, its address on eth2, as the sender address.',
+    blackhole:
+      'Now 10.244.0.7: no pod has it, so no /32 matches. `blackhole 10.244.0.0/26` is longer than the default route and wins: the packet is dropped silently, with no ICMP error. Without it the default route would send the packet back to h2, which routes 10.244.0.0/16 to the node: a loop.',
+    silence: 'h2’s ping waits its one second and gives up: 100% packet loss, and no error message, because a blackhole says nothing.',
+  },
+  'home-nat': {
+    intro:
+      'lan1 and lan2 sit on a home network, 192.168.1.0/24, behind gw. gw’s WAN address, 198.51.100.2, is the only one the internet sees: isp has no route to 192.168.1.0/24. lan1 pings the server 203.0.113.10. Watch the source address at gw, and gw’s conntrack table in the Tables panel.',
+    leave: 'The echo request leaves lan1 from 192.168.1.10 to 203.0.113.10, sent to gw’s MAC address (gw is its default gateway).',
+    masquerade:
+      'gw routes the packet out of wan, and on the way out `-A POSTROUTING -o wan -j MASQUERADE` matches: the source 192.168.1.10 becomes wan’s address 198.51.100.2. The ICMP identifier 34566 stays as it is (no other connection uses it). conntrack records the connection and how it was rewritten: that entry is the NAT table.',
+    wan: 'On the WAN link the packet reads 198.51.100.2 → 203.0.113.10, TTL 63. Nothing beyond gw ever sees 192.168.1.10.',
+    serverReplies: 'The server answers the address it saw: 198.51.100.2.',
+    unNat:
+      'The reply reaches gw and matches the conntrack entry in the reply direction, so gw rewrites the destination back to 192.168.1.10 (no rule is consulted for it) and forwards it into the LAN: 203.0.113.10 → 192.168.1.10.',
+    done: 'lan1’s ping gets its answer (ttl=62: isp and gw each lowered it) and never knows about the translation.',
+  },
+  troubles: {
+    intro: 'h1 pings four addresses and every ping fails, each in its own way. Each failure leaves a different trace: an ICMP error from a router, a long wait, or nothing at all.',
+    noRoute:
+      '10.9.9.9: r1 has routes for its own subnets and for 10.0.4.0/24 and 10.0.9.0/24, but no default route. No route matches, so r1 drops the packet and tells h1 with ICMP type 3 code 0, destination net unreachable, from 10.0.1.1.',
+    noRouteOutput: 'ping prints the router’s message: “From 10.0.1.1 icmp_seq=1 Destination Net Unreachable”.',
+    arpAsks:
+      '10.0.3.99 is on r1’s own subnet (`10.0.3.0/24 dev eth3 proto kernel scope link src 10.0.3.1`), so r1 ARPs for it with a broadcast to ff:ff:ff:ff:ff:ff. Nobody owns 10.0.3.99: mid hears the question and drops it. r1 holds the echo request and asks again, three times, one second apart.',
+    hostUnreachable: 'No answer to the third request: the neighbour entry turns FAILED and r1 sends h1 ICMP type 3 code 1, destination host unreachable. The route was fine; the host was not there.',
+    hostUnreachableOutput: 'ping prints “Destination Host Unreachable”, three seconds after it sent its request.',
+    notForwarding:
+      '10.0.4.10: r1 forwards the packet to mid, which has a route to it, `10.0.4.0/24 dev eth2 proto kernel scope link src 10.0.4.1`. But mid is a host: its ip_forward is 0. Linux drops a packet that is not for it silently when it does not forward: no ICMP error.',
+    silent: 'ping waits its one second and reports 100% packet loss: no message tells h1 what happened. Of the four, this failure is the hardest to find.',
+    loop: '10.0.9.9: r1 sends it to r2 (via 10.0.12.2), and r2’s route `10.0.9.0/24 via 10.0.12.1 dev eth1` sends it straight back to r1. Each router lowers the TTL by one: the packet reached r2 with TTL 63 and leaves with 62.',
+    ttlExceeded:
+      'Round and round until r2 receives the packet with TTL 1: forwarding would make it 0, so r2 drops it and sends ICMP type 11, time exceeded, from 10.0.12.2. This is what the TTL is for: a loop ends by itself.',
+    loopOutput: 'ping prints “From 10.0.12.2 icmp_seq=1 Time to live exceeded”: the address tells you where the loop is.',
+  },
+  'data-center': {
+    intro:
+      'A small three-tier data centre from the generator: 2 core routers, 2 pods of 2 aggregation and 2 access routers, racks of 2 hosts. Each rack is its own subnet behind its access router. h1-1-1 pings a host in its own rack, one in the other rack of its pod, and one in the other pod.',
+    rackFlood: 'h1-1-1’s ARP request for 10.1.0.3 is a broadcast (ff:ff:ff:ff:ff:ff). sw1-1 floods it, but only within the rack: to acc1-1 and h1-1-2. The broadcast domain is one rack, 10.1.0.0/24.',
+    routerStops:
+      'acc1-1 receives the broadcast and drops it: it was not asked about its address, and a router never forwards a broadcast. Routers bound broadcast domains; that is why each rack is its own subnet: an ARP request reaches a few hosts, not thousands.',
+    upToAgg: 'East-west traffic to the other rack of pod 1: acc1-1 routes 10.1.1.2 by `10.1.1.0/24 via 10.0.0.17 dev eth1`, up to agg1-1.',
+    turnAtAgg: 'agg1-1 turns it back down towards acc1-2 (`10.1.1.0/24 via 10.0.0.20 dev eth4`): traffic between the racks of one pod never reaches the core.',
+    otherRack: 'acc1-2 ARPs for h1-2-1 in its own rack: sw1-2 floods the request to h1-2-1 and h1-2-2 only. No other rack sees it.',
+    upToCore:
+      'Now to pod 2: agg1-1 has `10.1.2.0/24 via 10.0.0.1 dev eth1`, up to core1. Traffic between pods always crosses the core, so the core carries the sum of it: the layer that runs out of bandwidth first in a three-tier design.',
+    core: 'core1 sends it down into pod 2 by `10.1.2.0/24 via 10.0.0.8 dev eth3`. core2 and agg1-2 carry nothing in this walk: the generator’s static routes take one path per destination (no ECMP), through the lowest-numbered router.',
+    done: 'The reply came back across five routers: ping prints ttl=59.',
+  },
+} as const;
+
+/** The narratives' shape: every language has exactly the English ids. */
+export type LessonsText = { [L in keyof typeof textEn]: { [K in keyof (typeof textEn)[L]]: string } };
