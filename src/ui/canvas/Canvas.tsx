@@ -43,12 +43,23 @@ interface Size {
 /** The drag-and-drop type of a palette device (its role). */
 export const ROLE_MIME = 'application/x-packetwalk-role';
 
+/** Networks with more devices than this draw only the devices in view when zoomed in. */
+const LARGE = 200;
+
 /**
  * Below this zoom the interface names on the links are too small to read (under 5 px): they are
  * not drawn (canvas.css), which also spares the browser thousands of labels to hit-test and
  * paint at every step of a pan on a large network.
  */
 const FAR_ZOOM = 0.4;
+
+// React Flow copies every prop it is given into its store when the prop changes (a new array or
+// function is a change), and every device listens to that store: props are stable values.
+const NODE_ORIGIN: [number, number] = [0.5, 0];
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
+const MINIMAP_SIZE = { width: 160, height: 100 };
+const isValidConnection = (c: Connection | { source: string; target: string }) => c.source !== c.target;
 
 /** Where a node without a stored position goes: a row, left to right. */
 const fallbackPosition = (index: number) => ({ x: index * 250, y: 0 });
@@ -208,6 +219,16 @@ export function Canvas() {
     [screenToFlowPosition],
   );
 
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    // Only panning and zooming by the user carry an event; fitView does not. A move by the user
+    // is one layer while it lasts; the player's own moves (Follow) are short and many: promoting
+    // the diagram to a layer and back at each would cost more.
+    if (!event) return;
+    userMoved.current = true;
+    moving.current?.classList.add('is-moving');
+  }, []);
+  const onMoveEnd = useCallback(() => moving.current?.classList.remove('is-moving'), []);
+
   const ariaLabelConfig = useMemo(
     () => ({
       'node.a11yDescription.default': t('canvas.nodeHelp'),
@@ -235,28 +256,25 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
-        isValidConnection={(c) => c.source !== c.target}
+        isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Strict}
         connectionRadius={30}
-        nodeOrigin={[0.5, 0]}
+        nodeOrigin={NODE_ORIGIN}
         snapToGrid={snapToGrid}
-        snapGrid={[GRID, GRID]}
+        snapGrid={SNAP_GRID}
         deleteKeyCode={null}
         // Space plays and pauses the walk (usePlayerKeys); the view pans by dragging anyway.
         panActivationKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW_OPTIONS}
-        onMoveStart={(event) => {
-          // Only panning and zooming by the user carry an event; fitView does not.
-          // A move by the user is one layer while it lasts; the player's own moves (Follow) are
-          // short and many: promoting the diagram to a layer and back at each would cost more.
-          if (!event) return;
-          userMoved.current = true;
-          moving.current?.classList.add('is-moving');
-        }}
-        onMoveEnd={() => moving.current?.classList.remove('is-moving')}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
+        // Zoomed in on a large network (the player following a packet), only the devices in view
+        // are drawn: a step's pan then repaints a few dozen. Zoomed out, all of them are in view
+        // anyway, and culling made panning slower.
+        onlyRenderVisibleElements={topoNodes.length > LARGE && !far}
         minZoom={0.02}
         maxZoom={2.5}
         aria-label={t('canvas.label')}
@@ -270,7 +288,7 @@ export function Canvas() {
           nodeColor={minimapColour}
           nodeStrokeWidth={0}
           nodeBorderRadius={6}
-          style={{ width: 160, height: 100 }}
+          style={MINIMAP_SIZE}
           ariaLabel={t('canvas.minimap')}
         />
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={() => (userMoved.current = false)}>
