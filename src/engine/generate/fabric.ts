@@ -50,11 +50,18 @@ const P2P_LINKS_MAX = 1 << 15;
 const RACK_BASE = ((10 << 24) | (1 << 16)) >>> 0;
 const RACK_END = ((10 << 24) | 0xffffff) >>> 0;
 
-const ROW_H = 160;
-const HOST_W = 70;
-const HOST_ROW_H = 60;
+// The layout leaves room for each device's card as the editor draws it (its symbol, name and role,
+// then one line per interface with its address), so that a fabric stays readable when zoomed in:
+// a row starts below the tallest card of the row above it.
+/** Height of a device's card with `ifaces` interface lines, in diagram pixels (generous). */
+const cardHeight = (ifaces: number) => 110 + 19 * ifaces;
+/** Space between a card and the row below it. */
+const ROW_GAP = 50;
+/** Width of a host's column in a rack (its card: `eth1 10.1.12.100/24`). */
+const HOST_W = 170;
+const HOST_ROW_H = cardHeight(1) + 20;
 const HOST_COLS = 8;
-const RACK_GAP = 60;
+const RACK_GAP = 80;
 
 interface RouterInfo {
   node: LinuxNode;
@@ -208,8 +215,10 @@ function placeRack(nodes: Map<string, TopoNode>, bridge: string, hosts: string[]
   const cols = Math.min(HOST_COLS, Math.max(1, hosts.length));
   const width = cols * HOST_W;
   nodes.get(bridge)!.position = { x: x + width / 2, y: yBridge };
+  // A bridge's card has no interface lines (its ports are on the links).
+  const yHosts = yBridge + cardHeight(0) + ROW_GAP;
   hosts.forEach((h, j) => {
-    nodes.get(h)!.position = { x: x + (j % cols) * HOST_W + HOST_W / 2, y: yBridge + ROW_H + Math.floor(j / cols) * HOST_ROW_H };
+    nodes.get(h)!.position = { x: x + (j % cols) * HOST_W + HOST_W / 2, y: yHosts + Math.floor(j / cols) * HOST_ROW_H };
   });
   return width;
 }
@@ -239,11 +248,14 @@ export function leafSpine(opts: LeafSpineOptions): Topology {
 
   const t = b.topology(opts.name ?? `leaf-spine-${spines}-${leaves}-${hostsPerLeaf}`);
   const byName = new Map(t.nodes.map((n) => [n.name, n]));
+  // Spines have one interface per leaf, leaves one per spine and one to their rack.
+  const yLeaf = cardHeight(leaves) + ROW_GAP;
+  const yRack = yLeaf + cardHeight(spines + 1) + ROW_GAP;
   let x = 0;
   for (let i = 1; i <= leaves; i++) {
     const hosts = Array.from({ length: hostsPerLeaf }, (_, j) => `h${i}-${j + 1}`);
-    const w = placeRack(byName, `sw${i}`, hosts, x, 2 * ROW_H);
-    byName.get(`leaf${i}`)!.position = { x: x + w / 2, y: ROW_H };
+    const w = placeRack(byName, `sw${i}`, hosts, x, yRack);
+    byName.get(`leaf${i}`)!.position = { x: x + w / 2, y: yLeaf };
     x += w + RACK_GAP;
   }
   placeRow(byName, spineR.map((s) => s.node.name), 0, Math.max(x - RACK_GAP, HOST_W), 0);
@@ -276,16 +288,21 @@ export function threeTier(opts: ThreeTierOptions): Topology {
 
   const t = b.topology(opts.name ?? `three-tier-${cores}-${pods}-${aggPerPod}-${accessPerPod}-${hostsPerAccess}`);
   const byName = new Map(t.nodes.map((n) => [n.name, n]));
+  // Cores have one interface per aggregation router; aggregation routers one per core and one
+  // per access router of their pod; access routers one per aggregation router and their rack's.
+  const yAgg = cardHeight(pods * aggPerPod) + ROW_GAP;
+  const yAcc = yAgg + cardHeight(cores + accessPerPod) + ROW_GAP;
+  const yRack = yAcc + cardHeight(aggPerPod + 1) + ROW_GAP;
   let x = 0;
   for (let p = 1; p <= pods; p++) {
     const podX = x;
     for (let k = 1; k <= accessPerPod; k++) {
       const hosts = Array.from({ length: hostsPerAccess }, (_, j) => `h${p}-${k}-${j + 1}`);
-      const w = placeRack(byName, `sw${p}-${k}`, hosts, x, 3 * ROW_H);
-      byName.get(`acc${p}-${k}`)!.position = { x: x + w / 2, y: 2 * ROW_H };
+      const w = placeRack(byName, `sw${p}-${k}`, hosts, x, yRack);
+      byName.get(`acc${p}-${k}`)!.position = { x: x + w / 2, y: yAcc };
       x += w + RACK_GAP;
     }
-    placeRow(byName, aggR[p - 1]!.map((a) => a.node.name), podX, x - RACK_GAP, ROW_H);
+    placeRow(byName, aggR[p - 1]!.map((a) => a.node.name), podX, x - RACK_GAP, yAgg);
     x += RACK_GAP;
   }
   placeRow(byName, coreR.map((c) => c.node.name), 0, Math.max(x - 2 * RACK_GAP, HOST_W), 0);
