@@ -112,8 +112,6 @@ export function Canvas() {
   const [dragging, setDragging] = useState<Record<string, Position>>({});
   /** Has the user panned or zoomed since the view was last fitted? */
   const userMoved = useRef(false);
-  /** The canvas element: `is-moving` while the view pans or zooms (canvas.css). */
-  const moving = useRef<HTMLDivElement>(null);
   // Fit the opened network once (the canvas is remounted for each document). Not an empty one:
   // React Flow would fit the first device added, and move it away from where it was dropped.
   const [fitOnOpen] = useState(() => topoNodes.length > 0);
@@ -220,14 +218,9 @@ export function Canvas() {
   );
 
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
-    // Only panning and zooming by the user carry an event; fitView does not. A move by the user
-    // is one layer while it lasts; the player's own moves (Follow) are short and many: promoting
-    // the diagram to a layer and back at each would cost more.
-    if (!event) return;
-    userMoved.current = true;
-    moving.current?.classList.add('is-moving');
+    // Only panning and zooming by the user carry an event; fitView does not.
+    if (event) userMoved.current = true;
   }, []);
-  const onMoveEnd = useCallback(() => moving.current?.classList.remove('is-moving'), []);
 
   const ariaLabelConfig = useMemo(
     () => ({
@@ -246,7 +239,7 @@ export function Canvas() {
   );
 
   return (
-    <div className={`pw-canvas${walking ? ' pw-canvas--walking' : ''}${far ? ' pw-canvas--far' : ''}`} data-testid="canvas" ref={moving} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`pw-canvas${walking ? ' pw-canvas--walking' : ''}${far ? ' pw-canvas--far' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<DeviceFlowNode, LinkFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -270,7 +263,6 @@ export function Canvas() {
         fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW_OPTIONS}
         onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
         // Zoomed in on a large network (the player following a packet), only the devices in view
         // are drawn: a step's pan then repaints a few dozen. Zoomed out, all of them are in view
         // anyway, and culling made panning slower.
