@@ -54,6 +54,7 @@ export const generatorEn = {
   generating: 'Generating {{count, number}} devices…',
   opening: 'Drawing {{count, number}} devices…',
   failed: 'The network could not be generated',
+  help: 'Examples → Generate data center… builds a three-tier or leaf–spine network of up to {{max, number}} devices, addressed and routed, with a ping from the first host to the last.',
 };
 
 export type GeneratorMessages = typeof generatorEn;

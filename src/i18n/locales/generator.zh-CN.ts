@@ -55,4 +55,5 @@ export const generatorZhCN: GeneratorMessages = {
   generating: '正在生成 {{count, number}} 台设备…',
   opening: '正在绘制 {{count, number}} 台设备…',
   failed: '无法生成该网络',
+  help: '示例 → 生成数据中心… 可构建最多 {{max, number}} 台设备的三层或叶脊网络，已分配地址并配置路由，场景为第一台主机 ping 最后一台主机。',
 };

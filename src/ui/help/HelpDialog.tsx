@@ -4,6 +4,7 @@
 
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../dialog/Dialog';
+import { MAX_DEVICES } from '../generator/fabricSpec';
 import { MOD } from '../header/FileMenu';
 import { useView } from '../viewStore';
 import './help.css';
@@ -140,6 +141,7 @@ export function HelpDialog() {
             ))}
             <li data-testid="help.share">{t('lessons.help.share')}</li>
             <li data-testid="help.lessons">{t('lessons.help.lessons')}</li>
+            <li data-testid="help.generator">{t('generator.help', { max: MAX_DEVICES })}</li>
           </ul>
         </section>
       </div>
