@@ -23,11 +23,14 @@ beforeEach(() => {
 });
 
 describe('the cursor', () => {
-  test('starts before the first step: nothing walking, nothing dimmed', () => {
+  test('starts before the first step: the device where the walk begins stands out, the rest are dimmed, no frame moves', () => {
     expect(store().lastRun).toMatchObject({ status: 'done', cursor: -1 });
     expect(selectStep(store())).toBeUndefined();
-    expect(selectWalking(store())).toBe(false);
-    expect(selectNodeRole('h1')(store())).toBe('none');
+    expect(selectWalking(store())).toBe(true);
+    expect(selectNodeRole('h1')(store())).toBe('involved');
+    expect(selectNodeRole('r1')(store())).toBe('none');
+    expect(selectScene(store()).hops).toEqual([]);
+    expect(selectScene(store()).marker).toBeUndefined();
   });
 
   test('moves and is clamped to the start and the last step', () => {

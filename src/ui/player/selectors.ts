@@ -84,19 +84,30 @@ function findDrop(events: readonly TraceEvent[], step: PlayerStep): string | und
   return undefined;
 }
 
-/** The current step's scene (the same object for the same walk and cursor). */
+/**
+ * The current step's scene (the same object for the same walk and cursor). Before the first step
+ * the device where the walk begins stands out and the rest are dimmed already: restyling every
+ * device of a large network takes a moment, better spent as the walk arrives than as its first
+ * frame starts to move.
+ */
 export const selectScene = (s: AppState): Scene => {
   const w = selectWalk(s);
-  if (!w || w.cursor < 0) return EMPTY_SCENE;
+  if (!w) return EMPTY_SCENE;
   let cache = scenes.get(w.steps);
   if (!cache) scenes.set(w.steps, (cache = new Map()));
+  if (w.cursor < 0) {
+    let start = cache.get(-1);
+    const first = w.steps[0]?.node;
+    if (!start) cache.set(-1, (start = { ...EMPTY_SCENE, nodes: new Set(first ? [first] : []) }));
+    return start;
+  }
   let scene = cache.get(w.cursor);
   if (!scene) cache.set(w.cursor, (scene = sceneOf(w.result.events, w.steps[w.cursor]!)));
   return scene;
 };
 
-/** Is a walk being shown at a step (devices not involved are dimmed)? */
-export const selectWalking = (s: AppState): boolean => selectWalk(s) !== undefined && selectWalk(s)!.cursor >= 0;
+/** Is a walk being shown (devices the step does not involve are dimmed, from its start on)? */
+export const selectWalking = (s: AppState): boolean => (selectWalk(s)?.steps.length ?? 0) > 0;
 
 /** A device's part in the current step: the device acting, another involved one, or none. */
 export type Role = 'at' | 'involved' | 'none';
