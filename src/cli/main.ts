@@ -8,9 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  fabricHosts,
-  hostAddress,
   leafSpine,
+  withFirstToLastPing,
   threeTier,
   ExportError,
   formatOracleTrace,
@@ -183,12 +182,7 @@ function generate(argv: string[], out: (s: string) => void): number {
   else if (design === 'three-tier') {
     t = threeTier({ cores: n('cores', 2), pods: n('pods', 2), aggPerPod: n('agg', 2), accessPerPod: n('access', 2), hostsPerAccess: n('hosts', 4) });
   } else throw new UsageError('generate: leaf-spine or three-tier');
-  if (ping) {
-    const hosts = fabricHosts(t);
-    const first = hosts[0]!;
-    const last = hosts[hosts.length - 1]!;
-    t = { ...t, scenario: [{ kind: 'run', on: first.name, run: `ping -c 1 -W 1 ${hostAddress(last)}` }] };
-  }
+  if (ping) t = withFirstToLastPing(t);
   const text = toClab(t).text;
   if (opts.out) fs.writeFileSync(opts.out, text);
   else out(text);

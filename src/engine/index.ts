@@ -25,7 +25,7 @@ export { formatRoute, formatRoutes, formatNeigh, formatNeighs } from './linux-te
 export { encodeFrame, decodeFrame, fieldSpans, verifyChecksums } from './wire/frame';
 export { endpointLabel, linkKey } from './topology';
 export { nodeRoutes, routeCheck } from './devices/config';
-export { leafSpine, threeTier, fabricHosts, hostAddress } from './generate/fabric';
+export { leafSpine, threeTier, fabricHosts, hostAddress, withFirstToLastPing } from './generate/fabric';
 export { l2Segment, nextFreeAddress, defaultGateway } from './edit';
 export type { NextAddress, Gateway } from './edit';
 export { formatIpAddr, formatBridgeFdb, formatRouteGet } from './linux-text';

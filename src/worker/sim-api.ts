@@ -4,13 +4,12 @@
 
 import {
   defaultGateway,
-  fabricHosts,
   formatBridgeFdb,
   formatIpAddr,
   formatNeighs,
   formatRoute,
   formatRoutes,
-  hostAddress,
+  withFirstToLastPing,
   leafSpine,
   threeTier,
   nextFreeAddress,
@@ -44,17 +43,8 @@ import type { ExampleInfo, ExportResult, IpViews, NatRuleCheck, ParseResult, Rou
 
 /** Examples made by the fabric generator rather than read from a file (large topologies). */
 const GENERATED: Record<string, () => Topology> = {
-  'leaf-spine-1000': () => withPing(leafSpine({ spines: 4, leaves: 22, hostsPerLeaf: 45 })),
+  'leaf-spine-1000': () => withFirstToLastPing(leafSpine({ spines: 4, leaves: 22, hostsPerLeaf: 45 })),
 };
-
-/** Gives a generated fabric a scenario: its first host pings its last one. */
-function withPing(t: Topology): Topology {
-  const hosts = fabricHosts(t);
-  const first = hosts[0];
-  const last = hosts[hosts.length - 1];
-  if (!first || !last) return t;
-  return { ...t, scenario: [{ kind: 'run', on: first.name, run: `ping -c 1 -W 1 ${hostAddress(last)}` }] };
-}
 
 function listExamples(): ExampleInfo[] {
   return [...EXAMPLES.map((e) => ({ name: e.name, generated: false })), ...Object.keys(GENERATED).map((name) => ({ name, generated: true }))];
@@ -62,7 +52,7 @@ function listExamples(): ExampleInfo[] {
 
 function generateFabric(spec: FabricSpec): Topology {
   const name = fabricName(spec);
-  return withPing(spec.design === 'leaf-spine' ? leafSpine({ ...spec, name }) : threeTier({ ...spec, name }));
+  return withFirstToLastPing(spec.design === 'leaf-spine' ? leafSpine({ ...spec, name }) : threeTier({ ...spec, name }));
 }
 
 /** A fabric named by its size (`leaf-spine-4-22-45`, `three-tier-2-2-2-2-4`: what the generator calls it). */

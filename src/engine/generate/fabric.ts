@@ -318,3 +318,12 @@ export function fabricHosts(t: Topology): LinuxNode[] {
 export function hostAddress(h: LinuxNode): Ipv4Addr {
   return h.ifaces[0]!.addrs[0]!.ip;
 }
+
+/** The fabric with a scenario: its first host pings its last one (as the app and the CLI offer it). */
+export function withFirstToLastPing(t: Topology): Topology {
+  const hosts = fabricHosts(t);
+  const first = hosts[0];
+  const last = hosts[hosts.length - 1];
+  if (!first || !last) return t;
+  return { ...t, scenario: [{ kind: 'run', on: first.name, run: `ping -c 1 -W 1 ${hostAddress(last)}` }] };
+}

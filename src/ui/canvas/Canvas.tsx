@@ -59,7 +59,7 @@ const NODE_ORIGIN: [number, number] = [0.5, 0];
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const MINIMAP_SIZE = { width: 160, height: 100 };
-const isValidConnection = (c: Connection | { source: string; target: string }) => c.source !== c.target;
+const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
 
 /** Where a node without a stored position goes: a row, left to right. */
 const fallbackPosition = (index: number) => ({ x: index * 250, y: 0 });
@@ -102,7 +102,7 @@ export function Canvas() {
   const setNodeSelected = useAppStore((s) => s.setNodeSelected);
   const setLinkSelected = useAppStore((s) => s.setLinkSelected);
   const snapToGrid = useView((s) => s.snapToGrid);
-  // During a walk, devices and links the current step does not involve are dimmed (canvas.css).
+  // During a walk, devices and links the current step does not involve are dimmed (player.css).
   const walking = useAppStore(selectWalking);
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   const toggleSnap = useView((s) => s.toggleSnap);

@@ -14,7 +14,7 @@ import { Handles } from './Handles';
 export const LinuxNode = memo(function LinuxNode({ id, selected, dragging }: NodeProps<DeviceFlowNode>) {
   const { t } = useTranslation();
   const node = useAppStore(selectNode(id));
-  // During a walk: the device acting at this step, or one involved in it (canvas.css dims the rest).
+  // During a walk: the device acting at this step, or one involved in it (player.css dims the rest).
   const role = useAppStore(selectNodeRole(id));
   if (node?.kind !== 'linux') return null;
   const wan = edits.wanOf(node);
