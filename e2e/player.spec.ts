@@ -224,3 +224,24 @@ test('an edit of the network clears the walk and says so', async ({ page }) => {
   await expect(page.getByTestId('player.invalidated')).toContainText('The network was changed');
   await expect(page.getByTestId('canvas.packet')).toHaveCount(0);
 });
+
+test.describe('Walk a packet: TCP', () => {
+  test('to a port the NAT gateway forwards: the listener runs on the server, the SYN reaches it translated, the data arrives', async ({ page }) => {
+    const p = new PlayerPage(page);
+    await p.goto('nat-dnat');
+    await p.walk({
+      from: 'client',
+      to: 'gw',
+      address: '198.51.100.2',
+      protocol: 'tcp',
+      dstPort: 8080,
+      commands: ['server: nc -l -p 80 &', 'client: echo hello | nc -N -p 40000 198.51.100.2 8080'],
+    });
+    const list = page.getByTestId('trace.list');
+    await expect(list).toContainText('TCP 198.51.100.10:40000 → 198.51.100.2:8080 [SYN]');
+    await expect(list).toContainText('TCP 198.51.100.10:40000 → 192.168.1.10:80 [SYN]');
+    await page.keyboard.press('End');
+    await page.getByTestId('player.tab.output').click();
+    await expect(page.getByTestId('run.output')).toContainText('hello');
+  });
+});

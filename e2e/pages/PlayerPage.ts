@@ -19,12 +19,18 @@ export class PlayerPage extends EditorPage {
   }
 
   /** Opens "Walk a packet", picks a source and a destination device address, and walks it. */
-  async walk(pdu: { from: string; to: string; address: string; protocol?: 'icmp' | 'udp'; ttl?: number }): Promise<void> {
+  async walk(pdu: { from: string; to: string; address: string; protocol?: 'icmp' | 'udp' | 'tcp'; dstPort?: number; ttl?: number; commands?: string[] }): Promise<void> {
     await this.page.getByTestId('header.walk').click();
     await this.page.getByTestId('pdu.source').selectOption(pdu.from);
     await this.page.getByTestId('pdu.destination').selectOption(`${pdu.to}|${pdu.address}`);
-    if (pdu.protocol === 'udp') await this.page.getByTestId('pdu.udp').check();
+    if (pdu.protocol && pdu.protocol !== 'icmp') await this.page.getByTestId(`pdu.${pdu.protocol}`).check();
+    if (pdu.dstPort !== undefined) await this.page.getByTestId('pdu.dst-port').fill(String(pdu.dstPort));
     if (pdu.ttl !== undefined) await this.page.getByTestId('pdu.ttl').fill(String(pdu.ttl));
+    if (pdu.commands) {
+      await expect(this.page.getByTestId('pdu.commands')).toHaveText(pdu.commands.join('\n'));
+      // The form has its own styles (it opens before the player has ever loaded).
+      await expect(this.page.getByTestId('pdu.commands')).toHaveCSS('background-color', 'rgb(15, 23, 42)');
+    }
     await this.page.getByTestId('pdu.run').click();
     await expect(this.row(1)).toBeVisible({ timeout: 30_000 });
   }

@@ -1,5 +1,5 @@
 // "Walk a packet": Packet Tracer's simple PDU as a small form (source device, destination device
-// or a typed address, ICMP echo or UDP with ports, TTL, count). It shows the commands the engine
+// or a typed address, ICMP echo, or UDP or TCP with ports, TTL, count). It shows the commands the engine
 // will run, then walks them; or it runs the topology's scenario.
 
 import { useMemo, useState } from 'react';
@@ -10,6 +10,7 @@ import { startWalk } from '../commands/runScenario';
 import { Dialog } from '../dialog/Dialog';
 import { destinations, pduLabel, pduProblems, pduScenario, type Pdu } from './pdu';
 import { usePlayerView } from './playerView';
+import './pdu.css';
 
 const TYPED = '__typed__';
 
@@ -27,7 +28,7 @@ function Form() {
     return d ? `${d.device}|${d.address}` : TYPED;
   });
   const [typed, setTyped] = useState('');
-  const [protocol, setProtocol] = useState<'icmp' | 'udp'>('icmp');
+  const [protocol, setProtocol] = useState<Pdu['protocol']>('icmp');
   const [srcPort, setSrcPort] = useState('40000');
   const [dstPort, setDstPort] = useState('5353');
   const [ttl, setTtl] = useState('');
@@ -45,7 +46,7 @@ function Form() {
   };
   const problems = pduProblems(pdu, topology);
   const ok = Object.keys(problems).length === 0;
-  const lines = ok ? pduScenario(pdu) : [];
+  const lines = ok ? pduScenario(pdu, topology) : [];
   const problem = (k: keyof typeof problems) =>
     problems[k] ? (
       <span className="pw-pdu__error" data-testid={`pdu.${k}.error`}>
@@ -100,16 +101,14 @@ function Form() {
         )}
         <fieldset className="pw-pdu__proto">
           <legend>{t('player.pdu.protocol')}</legend>
-          <label className="pw-check">
-            <input type="radio" name="pdu-proto" checked={protocol === 'icmp'} onChange={() => setProtocol('icmp')} data-testid="pdu.icmp" />
-            {t('player.pdu.icmp')}
-          </label>
-          <label className="pw-check">
-            <input type="radio" name="pdu-proto" checked={protocol === 'udp'} onChange={() => setProtocol('udp')} data-testid="pdu.udp" />
-            {t('player.pdu.udp')}
-          </label>
+          {(['icmp', 'udp', 'tcp'] as const).map((p) => (
+            <label key={p} className="pw-check">
+              <input type="radio" name="pdu-proto" checked={protocol === p} onChange={() => setProtocol(p)} data-testid={`pdu.${p}`} />
+              {t(`player.pdu.${p}`)}
+            </label>
+          ))}
         </fieldset>
-        {protocol === 'udp' && (
+        {protocol !== 'icmp' && (
           <>
             <label>
               {t('player.pdu.srcPort')}
@@ -138,7 +137,7 @@ function Form() {
           {problem('ttl')}
         </label>
         <label>
-          {t('player.pdu.count')}
+          {t(protocol === 'tcp' ? 'player.pdu.connections' : 'player.pdu.count')}
           <input className="pw-input" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} data-testid="pdu.count" />
           {problem('count')}
         </label>

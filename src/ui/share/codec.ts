@@ -21,7 +21,7 @@ const PduSchema = z
     source: Name,
     address: z.ipv4(),
     device: Name.optional(),
-    protocol: z.enum(['icmp', 'udp']),
+    protocol: z.enum(['icmp', 'udp', 'tcp']),
     srcPort: Port,
     dstPort: Port,
     ttl: z.number().int().min(1).max(255).optional(),

@@ -21,7 +21,7 @@ import { readLink, setHash, type LinkRequest } from './link';
 import { keepOwnNetwork } from './ownNetwork';
 
 /** The walk of a composed packet, as "Walk a packet" starts it. */
-export const pduSource = (pdu: Pdu): WalkSource => ({ kind: 'pdu', scenario: pduScenario(pdu), label: pduLabel(pdu), pdu });
+export const pduSource = (pdu: Pdu, topology: Topology): WalkSource => ({ kind: 'pdu', scenario: pduScenario(pdu, topology), label: pduLabel(pdu), pdu });
 
 const number = (n: number) => n.toLocaleString(i18n.language);
 
@@ -57,7 +57,7 @@ export async function openShare(client: SimClient, text: string, { startup = fal
   useAppStore.getState().openTopology(await autoLayout(r.topology), { persist: false });
   toast('info', i18n.t('lessons.link.opened'), { testId: 'link-opened' });
   if (!r.walk) return true;
-  await startWalk(client, r.walk.kind === 'pdu' ? pduSource(r.walk.pdu) : { kind: 'scenario' });
+  await startWalk(client, r.walk.kind === 'pdu' ? pduSource(r.walk.pdu, r.topology) : { kind: 'scenario' });
   if (r.step) jumpTo(r.step - 1);
   return true;
 }

@@ -49,7 +49,7 @@ describe('a shared walk', () => {
     const topology = await client.loadExample('two-subnets-router');
     store().openTopology(topology);
     const pdu = { source: 'h1', address: '10.0.2.10', protocol: 'icmp' as const, srcPort: 40000, dstPort: 5353, ttl: 9, count: 1 };
-    await startWalk(client, pduSource(pdu));
+    await startWalk(client, pduSource(pdu, topology));
     store().setCursor(10);
     const cb = clipboard();
     const url = await share(client, { clipboard: cb, location });
@@ -63,7 +63,7 @@ describe('a shared walk', () => {
     expect(store().persist).toBe(false);
     const run = store().lastRun;
     expect(run.status).toBe('done');
-    expect(run.status === 'done' && run.source).toEqual(pduSource(pdu));
+    expect(run.status === 'done' && run.source).toEqual(pduSource(pdu, topology));
     expect(run.status === 'done' && run.cursor).toBe(10);
   });
 
