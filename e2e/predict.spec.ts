@@ -90,6 +90,22 @@ test('predict h1 → h2: a question before each step, the score, the answers kep
   await expect(p.score).toHaveText('0 / 0');
 });
 
+test('predict mode keeps the ping’s output to itself until the walk reaches the end of the ping', async ({ page }) => {
+  const p = await walked(page);
+  await page.getByTestId('player.tab.output').click();
+  await expect(page.getByTestId('run.output')).toContainText('1 received');
+  await p.toggle.click();
+  await expect(page.getByTestId('run.pending-1')).toContainText('Predict mode');
+  await expect(page.getByTestId('run.output')).not.toContainText('received');
+  // At the last step (walked there with predict mode off), the ping has ended: its output shows.
+  await p.toggle.click();
+  await page.keyboard.press('End');
+  await p.toggle.click();
+  await expect(p.position).toHaveText('Step 18 of 18');
+  await expect(page.getByTestId('run.output')).toContainText('1 received');
+  await expect(page.getByTestId('run.pending-1')).toHaveCount(0);
+});
+
 test('the question in Chinese, then the answer', async ({ page }) => {
   const p = await walked(page);
   await p.switchLanguage('中文');

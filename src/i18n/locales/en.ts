@@ -313,6 +313,7 @@ export const en = {
     stillRunning: 'still running when the scenario ended',
     timedOut: 'killed after the step timeout',
     background: 'in the background',
+    notYet: 'Predict mode: what it printed shows once the walk reaches the end of this command.',
     stopped: 'The simulation stopped after {{limit}} events.',
     storm: 'Frames keep circulating between {{devices}}: a broadcast storm (a loop of switches).',
   },

@@ -315,6 +315,7 @@ export const zhCN: Messages = {
     stillRunning: '场景结束时仍在运行',
     timedOut: '超过步骤时限，已终止',
     background: '后台运行',
+    notYet: '预测模式：走到该命令结束时才显示它的输出。',
     stopped: '模拟在 {{limit}} 个事件后停止。',
     storm: '数据帧在 {{devices}} 之间不断循环：广播风暴（交换机形成了环路）。',
   },

@@ -11,6 +11,7 @@ import { simClient } from '../../worker/client';
 import { startWalk } from '../commands/runScenario';
 import { LessonNarrative } from '../lessons/LessonNarrative';
 import { PredictPanel, PredictToggle } from '../predict/PredictPanel';
+import { usePredict } from '../predict/predictStore';
 import { RunOutput } from '../run/RunPanel';
 import { SlideMenu } from '../slide/SlideMenu';
 import { EventList } from './EventList';
@@ -163,6 +164,7 @@ function Side({ walk }: { walk: DoneRun }) {
   const { t } = useTranslation();
   const side = usePlayerView((s) => s.side);
   const setSide = usePlayerView((s) => s.setSide);
+  const predicting = usePredict((s) => s.on);
   return (
     <div className="pw-side">
       <div className="pw-seg pw-side__tabs" role="tablist">
@@ -176,7 +178,7 @@ function Side({ walk }: { walk: DoneRun }) {
         <TablesPanel walk={walk} />
       </div>
       <div className="pw-side__body pw-side__body--output" hidden={side !== 'output'}>
-        <RunOutput result={walk.result} />
+        <RunOutput result={walk.result} {...(predicting ? { upTo: walk.steps[walk.cursor]?.last ?? -1 } : {})} />
       </div>
     </div>
   );

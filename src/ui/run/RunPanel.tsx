@@ -1,6 +1,8 @@
 // The output of the last walk's scenario, like a terminal: each step's command, what it printed
-// and how it exited, plus the size of the trace. Shown in the player's Output tab.
+// and how it exited, plus the size of the trace. Shown in the player's Output tab. In predict mode
+// a command's output and exit show only once the walk has reached its end (they give answers away).
 
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SimResult, StepResult } from '../../engine';
 import './run.css';
@@ -21,7 +23,8 @@ function StepStatus({ step }: { step: StepResult }) {
   );
 }
 
-function Step({ step }: { step: StepResult }) {
+function Step({ step, ended }: { step: StepResult; ended: boolean }) {
+  const { t } = useTranslation();
   return (
     <div className="pw-step" data-testid={`run.step-${step.index + 1}`}>
       <div className="pw-step__cmd">
@@ -36,16 +39,36 @@ function Step({ step }: { step: StepResult }) {
           </>
         )}
       </div>
-      {step.stdout ? <pre className="pw-step__out">{step.stdout.replace(/\n$/, '')}</pre> : null}
-      {step.stderr ? <pre className="pw-step__err">{step.stderr.replace(/\n$/, '')}</pre> : null}
-      <StepStatus step={step} />
+      {!ended ? (
+        <p className="pw-muted" data-testid={`run.pending-${step.index + 1}`}>
+          {t('run.notYet')}
+        </p>
+      ) : (
+        <>
+          {step.stdout ? <pre className="pw-step__out">{step.stdout.replace(/\n$/, '')}</pre> : null}
+          {step.stderr ? <pre className="pw-step__err">{step.stderr.replace(/\n$/, '')}</pre> : null}
+          <StepStatus step={step} />
+        </>
+      )}
     </div>
   );
 }
 
-/** The terminal of a finished walk: its scenario steps with their output, and why it stopped early. */
-export function RunOutput({ result }: { result: SimResult }) {
+/**
+ * The terminal of a finished walk: its scenario steps with their output, and why it stopped early.
+ * With `upTo` (predict mode: the last event the walk has shown), only what had happened by then.
+ */
+export function RunOutput({ result, upTo }: { result: SimResult; upTo?: number }) {
   const { t } = useTranslation();
+  const endOf = useMemo(() => {
+    const m = new Map<number, number>();
+    result.events.forEach((e, i) => {
+      if (e.kind === 'step.end') m.set(e.step, i);
+    });
+    return m;
+  }, [result.events]);
+  const ended = (s: StepResult) => upTo === undefined || (endOf.get(s.index) ?? Infinity) <= upTo;
+  const finished = upTo === undefined || upTo >= result.events.length - 1;
   return (
     <section className="pw-run" data-testid="run.output" aria-label={t('run.title')}>
       <header className="pw-run__bar">
@@ -58,9 +81,9 @@ export function RunOutput({ result }: { result: SimResult }) {
       </header>
       <div className="pw-run__body" role="log">
         {result.steps.map((s) => (
-          <Step key={s.index} step={s} />
+          <Step key={s.index} step={s} ended={ended(s)} />
         ))}
-        {result.stopped && (
+        {result.stopped && finished && (
           <p className="pw-run__warning" role="alert">
             {t('run.stopped', { limit: result.stopped.limit })} {result.stopped.storm ? t('run.storm', { devices: result.stopped.storm.devices.join(', ') }) : null}
           </p>
