@@ -25,6 +25,11 @@ describe('round trip', () => {
     expect(simApi.readShareLink(simApi.makeShareLink(payload))).toEqual({ ok: true, topology, walk: payload.walk, step: 7 });
   });
 
+  test('a TCP packet comes back as one', () => {
+    const tcp = { ...payload, walk: { kind: 'pdu' as const, pdu: { ...pdu, protocol: 'tcp' as const, dstPort: 80 } } };
+    expect(simApi.readShareLink(simApi.makeShareLink(tcp))).toEqual({ ok: true, topology, walk: tcp.walk, step: 7 });
+  });
+
   test('a network alone, and the topology’s scenario at its start', () => {
     expect(simApi.readShareLink(encodeShare({ app: 'packetwalk', v: 1, topology }))).toEqual({ ok: true, topology });
     const scenario = simApi.readShareLink(encodeShare({ app: 'packetwalk', v: 1, topology, walk: { kind: 'scenario' }, step: 0 }));
