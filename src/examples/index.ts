@@ -9,6 +9,7 @@ import arpFailRouter from './arp-fail-router.clab.yml?raw';
 import homeNat from './home-nat.clab.yml?raw';
 import natDnat from './nat-dnat.clab.yml?raw';
 import tcpNat from './tcp-nat.clab.yml?raw';
+import tcpUdpSamePort from './tcp-udp-same-port.clab.yml?raw';
 import icmpRedirect from './icmp-redirect.clab.yml?raw';
 import lanTwoHosts from './lan-two-hosts.clab.yml?raw';
 import noRoute from './no-route.clab.yml?raw';
@@ -42,6 +43,7 @@ export const EXAMPLES: readonly Example[] = [
   example('proxy-arp-calico', proxyArpCalico),
   example('home-nat', homeNat),
   example('nat-dnat', natDnat),
+  example('tcp-udp-same-port', tcpUdpSamePort),
   example('tcp-nat', tcpNat),
 ];
 

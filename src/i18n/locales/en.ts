@@ -45,6 +45,7 @@ export const en = {
       'leaf-spine-1000': 'A generated leaf-spine fabric with 1 000 hosts',
       'home-nat': 'Two LAN hosts behind a NAT gateway (MASQUERADE): pings, UDP, errors translated back',
       'nat-dnat': 'Port forwarding (DNAT) to a server inside, UDP and TCP',
+      'tcp-udp-same-port': 'TCP and UDP on the same port number: two listeners that do not collide',
       'tcp-nat': 'TCP through a NAT gateway: handshake, data, close, and a refused port',
     },
   },

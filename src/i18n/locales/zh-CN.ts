@@ -47,6 +47,7 @@ export const zhCN: Messages = {
       'leaf-spine-1000': '自动生成的 leaf-spine 网络，1 000 台主机',
       'home-nat': '两台局域网主机位于 NAT 网关（MASQUERADE）之后：ping、UDP、差错报文被还原',
       'nat-dnat': '端口转发（DNAT）到内部服务器，UDP 与 TCP',
+      'tcp-udp-same-port': 'TCP 与 UDP 使用同一端口号：两个监听互不冲突',
       'tcp-nat': '经过 NAT 网关的 TCP：握手、数据、关闭，以及被拒绝的端口',
     },
   },
