@@ -103,3 +103,25 @@ describe('home-nat', () => {
     expect(explainStep(w.ctx, drop, en).at(-1)).toBe('Dropped: the ARP request asks for an address that is not mine (192.168.1.1).');
   });
 });
+
+describe('tcp-udp-same-port: TCP and UDP each look a port up among their own sockets', () => {
+  const w = testWalk('tcp-udp-same-port');
+  /** Every sentence of the steps where h2 receives a frame. */
+  const atH2 = (t: Translate) => w.steps.filter((s) => s.node === 'h2' && s.kind === 'frame').flatMap((s) => explainStep(w.ctx, s, t));
+
+  test('UDP and TCP to port 5000 reach two different listeners', () => {
+    expect(atH2(en)).toEqual(
+      expect.arrayContaining([
+        'UDP looks the port up among its own sockets (TCP and UDP ports are separate) → delivered to udp 0.0.0.0:5000.',
+        'TCP looks the port up among its own sockets (TCP and UDP ports are separate) → delivered to tcp 0.0.0.0:5000.',
+      ]),
+    );
+  });
+
+  test('a TCP listener does not take UDP to its port, nor a UDP listener TCP', () => {
+    const said = atH2(en);
+    expect(said.some((x) => x.startsWith('No UDP socket has that port (UDP and TCP each have their own ports: a TCP listener on it does not count) → it sends ICMP port unreachable'))).toBe(true);
+    expect(said).toContain('Dropped: no socket of that protocol has that port (TCP and UDP ports are separate) (tcp 7000).');
+    expect(atH2(zh).some((x) => x.includes('没有该协议的套接字使用该端口（TCP 与 UDP 的端口相互独立）'))).toBe(true);
+  });
+});

@@ -331,9 +331,12 @@ export function explainStep(ctx: ExplainContext, step: PlayerStep, t: Translate)
               : t('player.x.redirectRejected', { from: e.from, reason: e.rejectReason ?? '' }),
         );
         break;
-      case 'socket.deliver':
-        out.push(t('player.x.deliver', { socket: e.socket }));
+      case 'socket.deliver': {
+        // TCP and UDP each look the port up among their own sockets: say so where it shows.
+        const proto = /^(tcp|udp) /.exec(e.socket)?.[1];
+        out.push(proto ? t('player.x.deliverPort', { socket: e.socket, proto: proto.toUpperCase() }) : t('player.x.deliver', { socket: e.socket }));
         break;
+      }
       case 'socket.error':
         out.push(t('player.x.socketError', { socket: e.socket, error: e.error }));
         break;
