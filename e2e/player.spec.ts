@@ -240,6 +240,10 @@ test.describe('Walk a packet: TCP', () => {
     const list = page.getByTestId('trace.list');
     await expect(list).toContainText('TCP 198.51.100.10:40000 → 198.51.100.2:8080 [SYN]');
     await expect(list).toContainText('TCP 198.51.100.10:40000 → 192.168.1.10:80 [SYN]');
+    // Step 1 starts the listener: the server's sockets table shows it.
+    await p.forward();
+    await p.tablesOf('server');
+    await expect(page.getByTestId('tables.sockets.tcp.0.0.0.0:80')).toContainText('LISTEN');
     await page.keyboard.press('End');
     await page.getByTestId('player.tab.output').click();
     await expect(page.getByTestId('run.output')).toContainText('hello');

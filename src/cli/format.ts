@@ -131,6 +131,8 @@ export function formatEvent(e: TraceEvent, mac: (m: MacAddr) => string): string 
       return `${seconds(e.t)} ${who(e.node)}   no ICMP ${e.reason} (type ${e.type} code ${e.code}): ${e.why}`;
     case 'route.redirect':
       return `${seconds(e.t)} ${who(e.node)}   redirect from ${e.from}: ${e.dst} via ${e.gateway}: ${e.result}${e.rejectReason ? ` (${e.rejectReason})` : ''}`;
+    case 'socket.state':
+      return `${seconds(e.t)} ${who(e.node)}   socket ${e.socket}: ${e.view ? e.view.state : 'closed'}`;
     case 'socket.deliver':
       return `${seconds(e.t)} ${who(e.node)}   to socket ${e.socket}`;
     case 'socket.error':

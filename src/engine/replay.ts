@@ -1,10 +1,10 @@
 // The tables of every node at any point of a trace, rebuilt from the trace's own events
-// (neigh.update, fdb.learn/expire, conntrack.update, route.redirect). Each node keeps the list of
+// (neigh.update, fdb.learn/expire, conntrack.update, route.redirect, socket.state). Each node keeps the list of
 // its table versions, one per event that changed it, sharing everything that did not change:
 // memory grows with the number of changes, not with steps × nodes, and "the tables at event N"
 // is a binary search. A player steps back and forth on this.
 
-import type { ConntrackView, FdbView, NeighView, TraceEvent } from './sim/trace';
+import type { ConntrackView, FdbView, NeighView, SocketView, TraceEvent } from './sim/trace';
 import type { SimResult } from './sim/simulate';
 import type { Ipv4Addr } from './wire/addr';
 import type { Topology } from './topology';
@@ -20,6 +20,8 @@ export interface TablesView {
   fdb: FdbView[];
   conntrack: ConntrackView[];
   redirects: RedirectView[];
+  /** TCP and UDP sockets (`ss -tuan`), in the order they were opened */
+  sockets: SocketView[];
 }
 
 export interface TableVersion {
@@ -31,7 +33,7 @@ export interface TableVersion {
 /** Per node, its table versions in trace order (the first one, seq -1, is the empty start). */
 export type TableHistory = Record<string, TableVersion[]>;
 
-const EMPTY: TablesView = Object.freeze({ neigh: [], fdb: [], conntrack: [], redirects: [] }) as unknown as TablesView;
+const EMPTY: TablesView = Object.freeze({ neigh: [], fdb: [], conntrack: [], redirects: [], sockets: [] }) as unknown as TablesView;
 
 const ctKey = (c: ConntrackView) =>
   `${c.proto}|${c.orig.src}|${c.orig.dst}|${c.orig.sport ?? ''}|${c.orig.dport ?? ''}|${c.orig.id ?? ''}|${c.orig.type ?? ''}`;
@@ -85,6 +87,13 @@ function apply(e: TraceEvent, current: (node: string) => TablesView, push: (node
       if (e.result !== 'applied') return;
       const t = current(e.node);
       push(e.node, e.seq, { ...t, redirects: [...t.redirects.filter((r) => r.dst !== e.dst), { dst: e.dst, gateway: e.gateway }] });
+      return;
+    }
+    case 'socket.state': {
+      const t = current(e.node);
+      const i = t.sockets.findIndex((x) => x.socket === e.socket);
+      const sockets = i < 0 ? (e.view ? [...t.sockets, e.view] : t.sockets) : e.view ? t.sockets.map((x, j) => (j === i ? e.view! : x)) : t.sockets.filter((_, j) => j !== i);
+      if (sockets !== t.sockets) push(e.node, e.seq, { ...t, sockets });
       return;
     }
     default:

@@ -161,6 +161,18 @@ export class Tcp {
     };
   }
 
+  /** The socket's new state, told to the trace as `ss -tan` would show it (CLOSED: gone). */
+  private setState(s: TcpSock, state: TcpState): void {
+    s.state = state;
+    if (this.sim.ended) return;
+    const ss = state === 'ESTABLISHED' ? 'ESTAB' : state.replace(/_/g, '-').replace(/(WAIT)(\d)$/, '$1-$2');
+    const view =
+      state === 'CLOSED'
+        ? null
+        : { proto: 'tcp' as const, state: ss, local: `${s.localIp ?? '0.0.0.0'}:${s.localPort}`, peer: s.remoteIp ? `${s.remoteIp}:${s.remotePort}` : '0.0.0.0:*', socket: s.label };
+    this.sim.emit({ kind: 'socket.state', node: this.host.name, socket: s.label, view });
+  }
+
   portInUse(port: number): boolean {
     return this.socks.some((s) => s.localPort === port && s.state !== 'CLOSED');
   }
@@ -168,9 +180,9 @@ export class Tcp {
   /** listen(): a socket accepting connections on a port (any local address). */
   listen(port: number, events: TcpEvents, label = `tcp 0.0.0.0:${port}`): TcpSock {
     const s = this.newSock(label, port, events);
-    s.state = 'LISTEN';
     s.acceptOnce = true;
     this.socks.push(s);
+    this.setState(s, 'LISTEN');
     return s;
   }
 
@@ -179,10 +191,11 @@ export class Tcp {
     const rt = this.host.routeOutput(dst, { ...(src ? { src } : {}) });
     if (rt.kind === 'error') return rt.error;
     const s = this.newSock(`tcp ${rt.src}:${sport} → ${dst}:${dport}`, sport, events);
-    Object.assign(s, { localIp: rt.src, remoteIp: dst, remotePort: dport, route: rt, state: 'SYN_SENT' as TcpState });
+    Object.assign(s, { localIp: rt.src, remoteIp: dst, remotePort: dport, route: rt });
     s.sndUna = s.iss;
     s.sndNxt = u32(s.iss + 1);
     this.socks.push(s);
+    this.setState(s, 'SYN_SENT');
     this.sendSegment(s, { syn: true }, '', s.iss, 0, synOptions(this.tsval(s), 0), SYN_WINDOW);
     s.unacked.push({ seq: s.iss, end: s.sndNxt, flags: { syn: true }, data: '' });
     this.armRto(s);
@@ -208,7 +221,7 @@ export class Tcp {
     if (s.finSeq !== undefined || (s.state !== 'ESTABLISHED' && s.state !== 'CLOSE_WAIT' && s.state !== 'SYN_RECV')) return;
     s.finSeq = s.sndNxt;
     s.sndNxt = u32(s.sndNxt + 1);
-    s.state = s.state === 'CLOSE_WAIT' ? 'LAST_ACK' : 'FIN_WAIT1';
+    this.setState(s, s.state === 'CLOSE_WAIT' ? 'LAST_ACK' : 'FIN_WAIT1');
     this.sendSegment(s, { fin: true, ack: true }, '', s.finSeq, s.rcvNxt);
     s.unacked.push({ seq: s.finSeq, end: s.sndNxt, flags: { fin: true, ack: true }, data: '' });
     this.armRto(s);
@@ -280,7 +293,7 @@ export class Tcp {
   }
 
   private finish(s: TcpSock): void {
-    s.state = 'CLOSED';
+    this.setState(s, 'CLOSED');
     s.rtoGen++;
     s.delackGen++;
     const i = this.socks.indexOf(s);
@@ -318,7 +331,7 @@ export class Tcp {
         s.irs = seg.seq;
         s.rcvNxt = u32(seg.seq + 1);
         this.acked(s, seg.ack);
-        s.state = 'ESTABLISHED';
+        this.setState(s, 'ESTABLISHED');
         this.sendAck(s);
         s.events.onConnected?.();
       }
@@ -326,7 +339,7 @@ export class Tcp {
     }
     if (seg.flags.ack) this.acked(s, seg.ack);
     if (s.state === 'SYN_RECV' && seg.flags.ack && seg.ack === s.sndNxt) {
-      s.state = 'ESTABLISHED';
+      this.setState(s, 'ESTABLISHED');
       const listener = this.socks.find((l) => l.state === 'LISTEN' && l.localPort === s.localPort);
       if (listener) {
         listener.events.onAccept?.(s);
@@ -358,7 +371,7 @@ export class Tcp {
       else s.rtoGen++;
     }
     if (s.finSeq !== undefined && ack === u32(s.finSeq + 1)) {
-      if (s.state === 'FIN_WAIT1') s.state = 'FIN_WAIT2';
+      if (s.state === 'FIN_WAIT1') this.setState(s, 'FIN_WAIT2');
       else if (s.state === 'CLOSING') this.timeWait(s);
       else if (s.state === 'LAST_ACK') this.finish(s);
     }
@@ -370,12 +383,12 @@ export class Tcp {
     switch (s.state) {
       case 'SYN_RECV':
       case 'ESTABLISHED':
-        s.state = 'CLOSE_WAIT';
+        this.setState(s, 'CLOSE_WAIT');
         s.pingpong = true;
         this.scheduleAck(s);
         break;
       case 'FIN_WAIT1':
-        s.state = 'CLOSING';
+        this.setState(s, 'CLOSING');
         this.sendAck(s);
         break;
       case 'FIN_WAIT2':
@@ -389,7 +402,7 @@ export class Tcp {
   }
 
   private timeWait(s: TcpSock): void {
-    s.state = 'TIME_WAIT';
+    this.setState(s, 'TIME_WAIT');
     s.rtoGen++;
     this.sim.after(TIME_WAIT_US, () => {
       if (s.state === 'TIME_WAIT') this.finish(s);
@@ -405,13 +418,14 @@ export class Tcp {
     const rt = this.host.routeOutput(skb.ip.srcIp, { src: skb.ip.dstIp });
     if (rt.kind !== 'ok') return;
     const s = this.newSock(`tcp ${skb.ip.dstIp}:${seg.dstPort} ← ${skb.ip.srcIp}:${seg.srcPort}`, seg.dstPort, {});
-    Object.assign(s, { localIp: skb.ip.dstIp, remoteIp: skb.ip.srcIp, remotePort: seg.srcPort, route: rt, state: 'SYN_RECV' as TcpState });
+    Object.assign(s, { localIp: skb.ip.dstIp, remoteIp: skb.ip.srcIp, remotePort: seg.srcPort, route: rt });
     s.irs = seg.seq;
     s.rcvNxt = u32(seg.seq + 1);
     s.sndUna = s.iss;
     s.sndNxt = u32(s.iss + 1);
     s.tsRecent = tsOf(seg) ?? 0;
     this.socks.push(s);
+    this.setState(s, 'SYN_RECV');
     this.sendSegment(s, { syn: true, ack: true }, '', s.iss, s.rcvNxt, synOptions(this.tsval(s), s.tsRecent), SYNACK_WINDOW);
     s.unacked.push({ seq: s.iss, end: s.sndNxt, flags: { syn: true, ack: true }, data: '' });
     this.armRto(s);

@@ -376,11 +376,14 @@ function ncUdpClient(cmd: Extract<Command, { kind: 'nc-udp' }>, env: ProcessEnv)
     },
   };
   stack.udpSockets.push(sock);
+  udpState(env, sock, 'ESTAB');
   const end = (code: number | null) => {
     if (ended) return;
     ended = true;
     sock.closed = true;
+    // The program exits, then its socket is gone (the trace says it in that order).
     if (code !== null) env.exit(code);
+    udpState(env, sock, null);
   };
   const armIdle = () => {
     const gen = ++idleGen;
@@ -397,7 +400,14 @@ function ncUdpClient(cmd: Extract<Command, { kind: 'nc-udp' }>, env: ProcessEnv)
 
 function ncUdpListen(cmd: Extract<Command, { kind: 'nc-udp-listen' }>, env: ProcessEnv): Process {
   const { sim, stack } = env;
-  const p: Process = { stdout: '', stderr: '', kill: () => (sock.closed = true) };
+  const p: Process = {
+    stdout: '',
+    stderr: '',
+    kill: () => {
+      sock.closed = true;
+      udpState(env, sock, null);
+    },
+  };
   if (!bindCheck(stack, cmd.port)) {
     p.stderr = 'nc: Address already in use\n';
     const failed: Process = { stdout: '', stderr: p.stderr, kill: () => {} };
@@ -417,6 +427,7 @@ function ncUdpListen(cmd: Extract<Command, { kind: 'nc-udp-listen' }>, env: Proc
         sock.remoteIp = from;
         sock.remotePort = fromPort;
         sock.localIp = skb.ip.dstIp;
+        udpState(env, sock, 'ESTAB');
         if (cmd.stdin.length > 0) stack.udpSend(sock, from, fromPort, textToHex(cmd.stdin), sock.label);
       }
       p.stdout += hexToText(data);
@@ -424,7 +435,21 @@ function ncUdpListen(cmd: Extract<Command, { kind: 'nc-udp-listen' }>, env: Proc
     onError: () => {},
   };
   stack.udpSockets.push(sock);
+  udpState(env, sock, 'UNCONN');
   return p;
+}
+
+/** A UDP socket's state for the trace, as `ss -uan` shows it (null: closed). */
+function udpState(env: ProcessEnv, sock: UdpSocket, state: 'UNCONN' | 'ESTAB' | null): void {
+  if (env.sim.ended) return;
+  const view = state && {
+    proto: 'udp' as const,
+    state,
+    local: `${sock.localIp ?? '0.0.0.0'}:${sock.localPort}`,
+    peer: sock.remoteIp ? `${sock.remoteIp}:${sock.remotePort}` : '0.0.0.0:*',
+    socket: sock.label,
+  };
+  env.sim.emit({ kind: 'socket.state', node: env.stack.name, socket: sock.label, view });
 }
 
 // -----------------------------------------------------------------------------------------------

@@ -37,6 +37,8 @@ export function seededRandom(seed: number): () => number {
 export class Sim {
   now = 0;
   readonly events: TraceEvent[] = [];
+  /** set once the run is over: the teardown of background processes records nothing */
+  ended = false;
   readonly random: () => number;
   private readonly heap: Timer[] = [];
   private order = 0;

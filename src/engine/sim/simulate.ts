@@ -203,7 +203,9 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
     stopped = e.stop;
     endTime = sim.now;
   }
-  // Background processes are stopped after the captures (their teardown never reaches a wire).
+  // Background processes are stopped after the captures (their teardown never reaches a wire,
+  // nor the trace: their sockets are still open in the last tables).
+  sim.ended = true;
   for (const { proc, result } of live) {
     proc.kill();
     result.stdout = proc.stdout;

@@ -206,10 +206,25 @@ export type TraceEventBody =
       from: { ip: Ipv4Addr; port?: number };
       to: { ip: Ipv4Addr; port?: number };
     }
+  /** a TCP or UDP socket opened, changed state or went away (view null), as `ss -tuan` lists it */
+  | { kind: 'socket.state'; node: string; socket: string; view: SocketView | null }
   | { kind: 'socket.deliver'; node: string; pkt: PacketId; socket: string; step?: number }
   | { kind: 'socket.error'; node: string; pkt: PacketId; socket: string; error: string; step?: number }
   | { kind: 'drop'; node: string; iface?: string; pkt: PacketId; reason: DropReason; detail?: string }
   | { kind: 'sim.stop'; stop: LimitStop };
+
+/** A TCP or UDP socket as `ss -tuan` lists it. */
+export interface SocketView {
+  proto: 'tcp' | 'udp';
+  /** ss's state: LISTEN, SYN-SENT, ESTAB, TIME-WAIT… for TCP; UNCONN or ESTAB for UDP */
+  state: string;
+  /** "10.0.0.2:5000", "0.0.0.0:5000" */
+  local: string;
+  /** "10.0.0.1:40000", or "0.0.0.0:*" when not connected */
+  peer: string;
+  /** the socket's name in the trace (socket.deliver names it the same) */
+  socket: string;
+}
 
 export type TraceEvent = TraceEventBody & {
   /** position in the trace, from 0 */

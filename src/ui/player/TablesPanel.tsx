@@ -1,5 +1,5 @@
 // A device's tables as they were at the current step: neighbour cache, fdb, conntrack (nodes with
-// NAT rules), route tables main and local, with the entries the step consulted highlighted and
+// NAT rules), sockets (nodes that have one during the walk), route tables main and local, with the entries the step consulted highlighted and
 // those it created or changed marked. The device is the one selected on the canvas, else the
 // device of the step; the menu picks another (it selects it on the canvas).
 
@@ -142,6 +142,27 @@ export function TablesPanel({ walk }: { walk: DoneRun }) {
                   </>,
                   <>
                     {[r.entry.unreplied ? '[UNREPLIED]' : '', r.entry.snat ? 'SNAT' : '', r.entry.dnat ? 'DNAT' : ''].filter(Boolean).join(' ')}
+                    <MarkBadge {...(r.mark ? { mark: r.mark } : {})} />
+                  </>,
+                ],
+              }))}
+            />
+          )}
+          {tables.sockets && (
+            <Table
+              title={t('player.tables.sockets')}
+              testId="tables.sockets"
+              head={[t('player.tables.proto'), t('player.tables.state'), t('player.tables.local'), t('player.tables.peer')]}
+              rows={tables.sockets.map((r) => ({
+                key: r.entry.socket,
+                cls: rowClass(r),
+                testId: `tables.sockets.${r.entry.proto}.${r.entry.local}`,
+                cells: [
+                  r.entry.proto,
+                  r.entry.state,
+                  r.entry.local,
+                  <>
+                    {r.entry.peer}
                     <MarkBadge {...(r.mark ? { mark: r.mark } : {})} />
                   </>,
                 ],

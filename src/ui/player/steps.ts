@@ -145,7 +145,9 @@ export function buildSteps(events: readonly TraceEvent[], stopped: LimitStop | n
         s.outs.add('stopped');
         break;
       default:
-        if (!s || s.kind === 'exit' || s.kind === 'stop' || node === undefined || s.node !== node || s.t !== e.t) {
+        // A socket that opens, changes or closes belongs to what its device is doing at that
+        // moment, its program's exit included.
+        if (!s || (s.kind === 'exit' && e.kind !== 'socket.state') || s.kind === 'stop' || node === undefined || s.node !== node || s.t !== e.t) {
           s = start(e, 'local');
           s.outs.add('timer');
         }

@@ -72,3 +72,36 @@ test('a NAT gateway shows its conntrack table: the entry is new at the MASQUERAD
   expect(r.conntrack![0]!.entry.unreplied).toBeUndefined();
   expect(tablesAtStep(input(w), 'lan1', reply).conntrack).toBeUndefined();
 });
+
+describe('tcp-udp-same-port: the sockets table (ss -tuan)', () => {
+  const w = testWalk('tcp-udp-same-port');
+  const at = (node: string, step: number | undefined) => tablesAtStep(input(w), node, step === undefined ? undefined : w.steps[step - 1]);
+  const line = (r: { entry: { proto: string; state: string; local: string; peer: string }; mark?: string; consulted: boolean }) =>
+    `${r.entry.proto} ${r.entry.state} ${r.entry.local} ${r.entry.peer}${r.mark ? ` (${r.mark})` : ''}${r.consulted ? ' (consulted)' : ''}`;
+  /** The step (1-based) where `node` delivers a packet to `socket`. */
+  const stepOf = (node: string, socket: string) =>
+    w.steps.findIndex((s) => s.node === node && w.result.events.slice(s.first, s.last + 1).some((e) => e.kind === 'socket.deliver' && e.socket === socket)) + 1;
+
+  test('h2 listens on UDP 5000 and TCP 5000 at once: two sockets, one port number', () => {
+    expect(at('h2', undefined).sockets).toEqual([]);
+    // Step 4 starts the fourth listener.
+    expect(at('h2', 4).sockets!.map(line)).toEqual(['udp UNCONN 0.0.0.0:5000 0.0.0.0:*', 'tcp LISTEN 0.0.0.0:5000 0.0.0.0:*', 'tcp LISTEN 0.0.0.0:6000 0.0.0.0:*', 'udp UNCONN 0.0.0.0:7000 0.0.0.0:* (new)']);
+  });
+
+  test('the UDP datagram to 5000 goes to the UDP socket, the SYN to 5000 to the TCP one', () => {
+    const udp = stepOf('h2', 'udp 0.0.0.0:5000');
+    expect(at('h2', udp).sockets!.map(line)).toContain('udp ESTAB 10.0.0.2:5000 10.0.0.1:40000 (changed) (consulted)');
+    const tcp = stepOf('h2', 'tcp 0.0.0.0:5000');
+    const rows = at('h2', tcp).sockets!.map(line);
+    expect(rows).toContain('tcp LISTEN 0.0.0.0:5000 0.0.0.0:* (consulted)');
+    expect(rows).toContain('tcp SYN-RECV 10.0.0.2:5000 10.0.0.1:40001 (new)');
+    expect(rows.filter((r) => r.startsWith('udp ESTAB 10.0.0.2:5000'))).toHaveLength(1);
+  });
+
+  test('h1’s connection ends in TIME-WAIT; a node without sockets has no sockets table', () => {
+    const last = at('h1', w.steps.length).sockets!.map(line);
+    expect(last).toContain('tcp TIME-WAIT 10.0.0.1:40001 10.0.0.2:5000');
+    const plain = testWalk('two-subnets-router');
+    expect(tablesAtStep(input(plain), 'r1', plain.steps[plain.steps.length - 1]).sockets).toBeUndefined();
+  });
+});

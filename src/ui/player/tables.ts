@@ -1,9 +1,9 @@
-// A device's tables at a step of the walk: its neighbour cache, fdb and conntrack as they were
+// A device's tables at a step of the walk: its neighbour cache, fdb, conntrack and sockets as they were
 // right after the step (from the walk's table history, by binary search: nothing is copied per
 // step), its routes (which a run never changes), the entries the step consulted, and the ones it
 // created or changed (compared with the tables just before the step).
 
-import type { ConntrackView, FdbView, FibRoute, NeighView, RedirectView, TableHistory, TablesView, TraceEvent } from '../../engine';
+import type { ConntrackView, FdbView, FibRoute, NeighView, RedirectView, SocketView, TableHistory, TablesView, TraceEvent } from '../../engine';
 import type { PlayerStep } from './steps';
 
 export type Mark = 'new' | 'changed';
@@ -27,11 +27,13 @@ export interface TablesAtStep {
   fdb: Row<FdbView>[];
   /** present for nodes that track connections (they have NAT rules) */
   conntrack?: Row<ConntrackView>[];
+  /** present for nodes that have a TCP or UDP socket at some point of the walk (`ss -tuan`) */
+  sockets?: Row<SocketView>[];
   redirects: RedirectView[];
   routes: RouteRow[];
 }
 
-const EMPTY: TablesView = { neigh: [], fdb: [], conntrack: [], redirects: [] };
+const EMPTY: TablesView = { neigh: [], fdb: [], conntrack: [], redirects: [], sockets: [] };
 
 /** A node's tables right after event `seq` (-1: before the first event). */
 export function tablesAfter(history: TableHistory, node: string, seq: number): TablesView {
@@ -86,6 +88,7 @@ export function tablesAtStep(input: TablesInput, node: string, step: PlayerStep 
   const fdbSeen = new Set<string>();
   const ctSeen = new Set<string>();
   const routeSeen = new Set<string>();
+  const socketSeen = new Set<string>();
   if (step) {
     for (let i = step.first; i <= step.last; i++) {
       const e = input.events[i]!;
@@ -94,6 +97,7 @@ export function tablesAtStep(input: TablesInput, node: string, step: PlayerStep 
       else if (e.kind === 'fdb.forward' && e.entry) fdbSeen.add(e.entry.mac);
       else if (e.kind === 'conntrack.lookup' && e.entry) ctSeen.add(ctKey(e.entry));
       else if (e.kind === 'fib.lookup' && e.result.kind === 'route') routeSeen.add(routeKey(e.result.route));
+      else if (e.kind === 'socket.deliver') socketSeen.add(e.socket);
     }
   }
   const routes = input.routes[node] ?? [];
@@ -103,6 +107,7 @@ export function tablesAtStep(input: TablesInput, node: string, step: PlayerStep 
     neigh: rows(after.neigh, before.neigh, neighKey, neighSeen),
     fdb: rows(after.fdb, before.fdb, (f) => f.mac, fdbSeen),
     ...(input.tracking.has(node) ? { conntrack: rows(after.conntrack, before.conntrack, ctKey, ctSeen) } : {}),
+    ...((input.history[node] ?? []).some((v) => v.tables.sockets.length > 0) ? { sockets: rows(after.sockets, before.sockets, (x) => x.socket, socketSeen) } : {}),
     redirects: after.redirects,
     routes: routes.map((r, i) => ({ entry: r, text: lines[i] ?? '', consulted: routeSeen.has(routeKey(r)) })),
   };
