@@ -231,6 +231,67 @@ export const LESSONS: readonly Lesson[] = [
     ],
   },
   {
+    id: 'ports',
+    topology: { example: 'tcp-udp-same-port' },
+    scenario: [
+      { kind: 'run', on: 'h2', run: 'echo udp-reply | nc -u -l -p 5000', background: true },
+      { kind: 'run', on: 'h2', run: 'nc -l -p 5000', background: true },
+      { kind: 'run', on: 'h2', run: 'nc -l -p 6000', background: true },
+      { kind: 'run', on: 'h2', run: 'echo nothing | nc -u -l -p 7000', background: true },
+      { kind: 'run', on: 'h1', run: 'echo hi-udp | nc -u -w1 -p 40000 10.0.0.2 5000' },
+      { kind: 'run', on: 'h1', run: 'echo hello | nc -N -p 40001 10.0.0.2 5000' },
+      { kind: 'run', on: 'h1', run: 'echo hi | nc -u -w1 -p 40002 10.0.0.2 6000' },
+      { kind: 'run', on: 'h1', run: 'echo hi | nc -w1 -p 40003 10.0.0.2 7000' },
+    ],
+    keys: [
+      { id: 'udpListens', anchor: { at: 'h2', kind: 'command' }, facts: [{ event: 'socket.state', path: 'view.state', value: 'UNCONN' }] },
+      {
+        id: 'tcpListens',
+        anchor: { at: 'h2', kind: 'command' },
+        facts: [
+          { event: 'socket.state', path: 'view.state', value: 'LISTEN' },
+          { event: 'socket.state', path: 'view.local', value: '0.0.0.0:5000' },
+        ],
+      },
+      {
+        id: 'udpArrives',
+        anchor: { at: 'h2', event: { kind: 'socket.deliver', socket: 'udp 0.0.0.0:5000' } },
+        facts: [
+          { received: 'payload.payload.dstPort', value: 5000 },
+          { event: 'socket.deliver', path: 'socket', value: 'udp 0.0.0.0:5000' },
+        ],
+      },
+      {
+        id: 'tcpArrives',
+        anchor: { at: 'h2', event: { kind: 'socket.deliver', socket: 'tcp 0.0.0.0:5000' } },
+        facts: [
+          { received: 'payload.payload.dstPort', value: 5000 },
+          { event: 'socket.deliver', path: 'socket', value: 'tcp 0.0.0.0:5000' },
+          { event: 'socket.state', path: 'view.state', value: 'SYN-RECV' },
+        ],
+      },
+      { id: 'listenerGets', anchor: { at: 'h2', kind: 'exit' }, facts: [{ output: 'hello' }] },
+      {
+        id: 'udpToTcpPort',
+        anchor: { at: 'h2', event: { kind: 'icmp.send', reason: 'port-unreachable' } },
+        facts: [
+          { received: 'payload.payload.dstPort', value: 6000 },
+          { event: 'icmp.send', path: 'type', value: 3 },
+          { event: 'icmp.send', path: 'code', value: 3 },
+        ],
+      },
+      {
+        id: 'tcpToUdpPort',
+        anchor: { at: 'h2', event: { kind: 'drop', reason: 'no-socket' } },
+        facts: [
+          { received: 'payload.payload.dstPort', value: 7000 },
+          { event: 'drop', path: 'detail', value: 'tcp 7000' },
+        ],
+      },
+      { id: 'refused', anchor: { at: 'h1', kind: 'exit' } },
+    ],
+  },
+  {
     id: 'troubles',
     topology: { clab: troubles, file: 'troubles.clab.yml' },
     scenario: [ping('h1', '10.9.9.9'), ping('h1', '10.0.3.99', 5), ping('h1', '10.0.4.10'), ping('h1', '10.0.9.9')],

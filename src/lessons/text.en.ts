@@ -73,6 +73,23 @@ export const textEn = {
       'The reply reaches gw and matches the conntrack entry in the reply direction, so gw rewrites the destination back to 192.168.1.10 (no rule is consulted for it) and forwards it into the LAN: 203.0.113.10 → 192.168.1.10.',
     done: 'lan1’s ping gets its answer (ttl=62: isp and gw each lowered it) and never knows about the translation.',
   },
+  ports: {
+    intro:
+      'h2 (10.0.0.2) runs four listeners: UDP and TCP on the same port, 5000, TCP alone on 6000, UDP alone on 7000. h1 (10.0.0.1) sends to each. A port number means nothing on its own: the protocol number in the IP header picks TCP or UDP first, and each has its own table of ports. Keep the Sockets table of h2 open in the Tables panel.',
+    udpListens: 'h2 starts `nc -u -l -p 5000`: a UDP socket bound to port 5000 on every address, waiting (UNCONN in `ss -tuan`).',
+    tcpListens:
+      'Then `nc -l -p 5000`: a TCP socket on the very same number, LISTEN on 0.0.0.0:5000. No “Address already in use”: the two sockets live in different tables, UDP’s and TCP’s.',
+    udpArrives:
+      'h1’s datagram to port 5000 arrives. The IP header says protocol 17, UDP, so only UDP’s sockets are searched: it goes to udp 0.0.0.0:5000. The listener now answers h1 from port 5000 (in the table it becomes ESTAB with h1 as its peer).',
+    tcpArrives:
+      'h1 connects to port 5000 with TCP: protocol 6. TCP searches its own sockets and finds tcp 0.0.0.0:5000, the listener, which answers the SYN with SYN, ACK; a new socket for this connection appears in the table (SYN-RECV).',
+    listenerGets: 'The TCP listener prints what h1 sent, “hello”: the UDP listener on the same port never saw it.',
+    udpToTcpPort:
+      'Port 6000: only TCP listens there. A UDP datagram to 6000 finds no UDP socket, and the TCP listener does not count: h2 answers with ICMP destination unreachable, type 3 code 3 (port unreachable).',
+    tcpToUdpPort:
+      'Port 7000: only UDP listens there. A TCP SYN to 7000 finds no TCP socket (tcp 7000): h2 refuses it with RST, ACK. TCP refuses with a segment of its own; UDP, which has no connection to reset, with ICMP.',
+    refused: 'nc on h1 gives up at once, exit status 1: connection refused. Same host, same port numbers, two protocols, two answers.',
+  },
   troubles: {
     intro: 'h1 pings four addresses and every ping fails, each in its own way. Each failure leaves a different trace: an ICMP error from a router, a long wait, or nothing at all.',
     noRoute:

@@ -67,6 +67,19 @@ export const textZhCN: LessonsText = {
     unNat: '应答到达 gw，按应答方向匹配 conntrack 记录，于是 gw 把目的地址改回 192.168.1.10（这时不查任何规则），再转发进局域网：203.0.113.10 → 192.168.1.10。',
     done: 'lan1 的 ping 收到了应答（ttl=62：isp 和 gw 各减了一次），它完全不知道中间发生过地址转换。',
   },
+  ports: {
+    intro:
+      'h2（10.0.0.2）运行四个监听：UDP 与 TCP 使用同一个端口 5000，6000 只有 TCP，7000 只有 UDP。h1（10.0.0.1）向每个端口发送。端口号本身说明不了什么：IP 头部的协议号先选定 TCP 或 UDP，两者各有各的端口表。请在“表”面板中打开 h2 的套接字表。',
+    udpListens: 'h2 启动 `nc -u -l -p 5000`：一个绑定在所有地址 5000 端口上的 UDP 套接字，正在等待（`ss -tuan` 中为 UNCONN）。',
+    tcpListens: '接着启动 `nc -l -p 5000`：同一个端口号上的 TCP 套接字，在 0.0.0.0:5000 上 LISTEN。没有“Address already in use”：两个套接字分属不同的表，UDP 的和 TCP 的。',
+    udpArrives:
+      'h1 发往 5000 端口的数据报到达。IP 头部写着协议 17，即 UDP，所以只在 UDP 的套接字中查找：它交给 udp 0.0.0.0:5000。监听者随即从 5000 端口应答 h1（表中它变为 ESTAB，对端是 h1）。',
+    tcpArrives: 'h1 用 TCP 连接 5000 端口：协议 6。TCP 在自己的套接字中查找，找到监听的 tcp 0.0.0.0:5000，它以 SYN, ACK 应答 SYN；表中出现这个连接的新套接字（SYN-RECV）。',
+    listenerGets: 'TCP 监听者打印出 h1 发来的“hello”：同一端口上的 UDP 监听者从未见过它。',
+    udpToTcpPort: '6000 端口：只有 TCP 在监听。发往 6000 的 UDP 数据报找不到 UDP 套接字，而 TCP 监听不算：h2 回以 ICMP 目的不可达，类型 3 代码 3（端口不可达）。',
+    tcpToUdpPort: '7000 端口：只有 UDP 在监听。发往 7000 的 TCP SYN 找不到 TCP 套接字（tcp 7000）：h2 用 RST, ACK 拒绝。TCP 用自己的报文段拒绝；UDP 没有连接可以重置，所以用 ICMP。',
+    refused: 'h1 上的 nc 立即放弃，退出状态 1：连接被拒绝。同一台主机，同样的端口号，两个协议，两种回答。',
+  },
   troubles: {
     intro: 'h1 ping 四个地址，每次都失败，而且各有各的失败方式。每种失败留下的痕迹都不同：路由器发来的 ICMP 差错、漫长的等待，或者什么都没有。',
     noRoute:

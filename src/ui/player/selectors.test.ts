@@ -3,7 +3,7 @@
 
 import { beforeEach, describe, expect, test } from 'vitest';
 import { resetAppStore, useAppStore } from '../../store';
-import { selectNodeRole, selectLinkInvolved, selectScene, selectStep, selectWalking } from './selectors';
+import { sceneOf, selectNodeRole, selectLinkInvolved, selectScene, selectStep, selectWalking } from './selectors';
 import { testWalk } from './testWalk';
 
 const store = () => useAppStore.getState();
@@ -92,4 +92,10 @@ describe('an edit', () => {
     store().runFinished(id, w);
     expect(store().lastRun).toEqual({ status: 'idle', invalidated: { kind: 'pdu', scenario: [], label: 'x' } });
   });
+});
+
+test('a drop marks the frame the device received, not the ICMP error it sent about it', () => {
+  const ports = testWalk('tcp-udp-same-port');
+  const step = ports.steps.find((s) => s.node === 'h2' && s.outcomes.includes('dropped') && s.protocol === 'icmp')!;
+  expect(sceneOf(ports.result.events, step).marker).toMatchObject({ node: 'h2', kind: 'dropped', protocol: 'udp', from: 'h1' });
 });

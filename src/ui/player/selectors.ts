@@ -53,9 +53,15 @@ export function sceneOf(events: readonly TraceEvent[], step: PlayerStep): Scene 
   }
   if (step.from) nodes.add(step.from);
   let rxLink: string | undefined;
+  // The frame the step received: what a drop or a delivery marks (the step's own protocol is
+  // the frame it sent, e.g. the ICMP error about a dropped UDP datagram).
+  let rxProtocol: Protocol | undefined = step.protocol;
   if (step.rx !== undefined) {
     const rx = events[step.rx];
-    if (rx?.kind === 'frame.rx') links.add((rxLink = rx.link));
+    if (rx?.kind === 'frame.rx') {
+      links.add((rxLink = rx.link));
+      rxProtocol = frameProtocol(rx.frame);
+    }
   }
   for (const tx of step.tx) {
     const e = events[tx.seq];
@@ -66,9 +72,8 @@ export function sceneOf(events: readonly TraceEvent[], step: PlayerStep): Scene 
   }
   let marker: Scene['marker'];
   const drop = step.outcomes.includes('dropped') ? findDrop(events, step) : undefined;
-  if (drop && step.node) marker = { node: step.node, kind: 'dropped', reason: drop, ...(step.protocol ? { protocol: step.protocol } : {}) };
-  else if (hops.length === 0 && step.node && step.kind === 'frame')
-    marker = { node: step.node, kind: 'delivered', ...(step.protocol ? { protocol: step.protocol } : {}) };
+  if (drop && step.node) marker = { node: step.node, kind: 'dropped', reason: drop, ...(rxProtocol ? { protocol: rxProtocol } : {}) };
+  else if (hops.length === 0 && step.node && step.kind === 'frame') marker = { node: step.node, kind: 'delivered', ...(rxProtocol ? { protocol: rxProtocol } : {}) };
   if (marker && step.from) {
     marker.from = step.from;
     if (rxLink) marker.link = rxLink;
