@@ -65,6 +65,22 @@ test.describe('a lesson opened by its link', () => {
     await expect(app.keyStep).toHaveText('Key step 6 of 7');
   });
 
+  test('ports: the same port number on UDP and TCP, two sockets in the sockets table', async ({ page }) => {
+    const app = new LessonPage(page);
+    await app.open('#lesson=ports');
+    await expect(app.narrative).toContainText('Lesson 6: Ports: TCP and UDP apart');
+    for (let i = 0; i < 2; i++) await app.nextKey();
+    await expect(app.keyStep).toHaveText('Key step 2 of 8');
+    await expect(app.lessonText).toContainText('No “Address already in use”');
+    await expect(page.getByTestId('tables.sockets.udp.0.0.0.0:5000')).toContainText('UNCONN');
+    await expect(page.getByTestId('tables.sockets.tcp.0.0.0.0:5000')).toContainText('LISTEN');
+    for (let i = 0; i < 4; i++) await app.nextKey();
+    await expect(app.keyStep).toHaveText('Key step 6 of 8');
+    await expect(app.lessonText).toContainText('type 3 code 3 (port unreachable)');
+    await expect(page.getByTestId('tables.sockets.tcp.0.0.0.0:6000')).toContainText('LISTEN');
+    await expect(page.getByTestId('tables.sockets.udp.0.0.0.0:6000')).toHaveCount(0);
+  });
+
   test('a step in the link opens the lesson there', async ({ page }) => {
     const app = new LessonPage(page);
     await app.open('#lesson=through-a-router&step=6');
