@@ -72,8 +72,9 @@ export function pduScenario(p: Pdu, topology: Topology): ScenarioStep[] {
  * Where a UDP or TCP PDU to a device is answered: on that device, at its port; or, when the device
  * forwards that port (a DNAT rule in its PREROUTING chain for this protocol, port and address),
  * on the device that has the address it forwards to, at the port it forwards to. The rule's `-i`
- * is not checked: from inside, a packet that does not match it reaches the gateway itself, where
- * nothing listens, and is refused, as on Linux with the same commands (the form shows them).
+ * and `-s` are not checked: a packet that does not match them (from inside, say) reaches the
+ * gateway itself, where nothing listens, and is refused, as on Linux with the same commands (the
+ * form shows them).
  */
 export function answerer(p: Pdu, topology: Topology): { device: string; port: number } | undefined {
   if (p.device === undefined) return undefined;
