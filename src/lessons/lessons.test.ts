@@ -22,7 +22,7 @@ function lessonTopology(l: Lesson): Topology {
     if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
     t = r.topology;
   }
-  return { ...t, scenario: l.scenario };
+  return { ...t, scenario: l.scenario ?? t.scenario };
 }
 
 const walks = new Map(LESSONS.map((l) => [l.id, (() => { const topology = lessonTopology(l); return { topology, walk: simApi.walk(topology) }; })()]));

@@ -232,17 +232,8 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'ports',
+    // The example's own scenario: the one recorded on Linux (src/engine/__oracle__/tcp-udp-same-port).
     topology: { example: 'tcp-udp-same-port' },
-    scenario: [
-      { kind: 'run', on: 'h2', run: 'echo udp-reply | nc -u -l -p 5000', background: true },
-      { kind: 'run', on: 'h2', run: 'nc -l -p 5000', background: true },
-      { kind: 'run', on: 'h2', run: 'nc -l -p 6000', background: true },
-      { kind: 'run', on: 'h2', run: 'echo nothing | nc -u -l -p 7000', background: true },
-      { kind: 'run', on: 'h1', run: 'echo hi-udp | nc -u -w1 -p 40000 10.0.0.2 5000' },
-      { kind: 'run', on: 'h1', run: 'echo hello | nc -N -p 40001 10.0.0.2 5000' },
-      { kind: 'run', on: 'h1', run: 'echo hi | nc -u -w1 -p 40002 10.0.0.2 6000' },
-      { kind: 'run', on: 'h1', run: 'echo hi | nc -w1 -p 40003 10.0.0.2 7000' },
-    ],
     keys: [
       { id: 'udpListens', anchor: { at: 'h2', kind: 'command' }, facts: [{ event: 'socket.state', path: 'view.state', value: 'UNCONN' }] },
       {

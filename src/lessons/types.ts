@@ -71,8 +71,8 @@ export interface KeyStep {
 export interface Lesson {
   id: LessonId;
   topology: LessonTopology;
-  /** the walk: replaces the topology's scenario */
-  scenario: ScenarioStep[];
+  /** the walk: replaces the topology's scenario (when absent, the topology's own: an example's, recorded on Linux) */
+  scenario?: ScenarioStep[];
   keys: KeyStep[];
 }
 

@@ -46,7 +46,8 @@ export async function openLesson(client: SimClient, id: string, { startup = fals
     opened = await withProgress(i18n.t('lessons.opening', { title }), async () => {
       const mod = await import('../../lessons');
       const lesson = mod.findLesson(id);
-      const topology = await autoLayout({ ...(await lessonTopology(client, lesson)), scenario: lesson.scenario });
+      const own = await lessonTopology(client, lesson);
+      const topology = await autoLayout({ ...own, scenario: lesson.scenario ?? own.scenario });
       return { mod, lesson, topology };
     });
   } catch (e) {
