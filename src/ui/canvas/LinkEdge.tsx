@@ -7,12 +7,10 @@ import { memo } from 'react';
 import { selectLink, selectParallel, useAppStore } from '../../store';
 import { selectLinkInvolved } from '../player/selectors';
 import type { LinkFlowEdge } from './flowTypes';
-import { endLabels, SYMBOL_CENTRE_Y, type Point, type Size } from './geometry';
+import { endLabels, parallelShift, SYMBOL_CENTRE_Y, type Point, type Size } from './geometry';
 
 /** Links stop this far from a symbol's centre. */
 const SYMBOL_RADIUS = 31;
-/** Distance between two parallel links. */
-const PARALLEL_GAP = 12;
 
 /** The size of an interface name's label (see .pw-link__iface: 11.5px monospace, 5px padding). */
 const labelSize = (text: string): Size => ({ width: text.length * 7 + 12, height: 20 });
@@ -37,9 +35,7 @@ export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }:
   const u = { x: (cb.x - ca.x) / len, y: (cb.y - ca.y) / len };
   // Parallel links: shifted across the line, the same way whichever device is "a".
   const [index, count] = parallel.split('/').map(Number) as [number, number];
-  const flip = link.a.node < link.b.node ? 1 : -1;
-  const shift = (index - (count - 1) / 2) * PARALLEL_GAP * flip;
-  const n = { x: -u.y * shift, y: u.x * shift };
+  const n = parallelShift(ca, cb, link.a.node, link.b.node, index, count);
   const start = { x: ca.x + u.x * SYMBOL_RADIUS + n.x, y: ca.y + u.y * SYMBOL_RADIUS + n.y };
   const end = { x: cb.x - u.x * SYMBOL_RADIUS + n.x, y: cb.y - u.y * SYMBOL_RADIUS + n.y };
   const [labelA, labelB] = endLabels(start, end, labelSize(link.a.iface), labelSize(link.b.iface));

@@ -13,8 +13,8 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { selectScene } from '../player/selectors';
 import { FOLLOW_ABOVE, STEP_MS, usePlayerView } from '../player/playerView';
-import { selectNodes } from '../../store';
-import { SYMBOL_CENTRE_Y, type Point } from './geometry';
+import { selectLink, selectNodes, selectParallel } from '../../store';
+import { parallelShift, SYMBOL_CENTRE_Y, type Point } from './geometry';
 
 /** Tags stop this far from a symbol's centre (its radius and a gap). */
 const STOP = 44;
@@ -53,18 +53,23 @@ export function PacketLayer() {
       if (!n || !w) return undefined;
       return { x: n.internals.positionAbsolute.x + w / 2, y: n.internals.positionAbsolute.y + SYMBOL_CENTRE_Y };
     };
-    const segment = (from: string, to: string) => {
+    // A tag runs along its link: shifted as the link is when two cables join the same devices.
+    const state = useAppStore.getState();
+    const segment = (from: string, to: string, linkId?: string) => {
       const a = centre(from);
       const b = centre(to);
       if (!a || !b) return undefined;
       const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
       const u = { x: (b.x - a.x) / len, y: (b.y - a.y) / len };
       const gap = Math.min(STOP, len / 2 - 1);
-      return { a: { x: a.x + u.x * gap, y: a.y + u.y * gap }, b: { x: b.x - u.x * gap, y: b.y - u.y * gap } };
+      const link = linkId ? selectLink(linkId)(state) : undefined;
+      const [index, count] = linkId ? (selectParallel(linkId)(state).split('/').map(Number) as [number, number]) : [0, 1];
+      const n = link && count > 1 ? (link.a.node === from ? parallelShift(a, b, from, to, index, count) : parallelShift(b, a, to, from, index, count)) : { x: 0, y: 0 };
+      return { a: { x: a.x + u.x * gap + n.x, y: a.y + u.y * gap + n.y }, b: { x: b.x - u.x * gap + n.x, y: b.y - u.y * gap + n.y } };
     };
-    const paths = scene.hops.map((h) => segment(h.from, h.to));
+    const paths = scene.hops.map((h) => segment(h.from, h.to, h.link));
     const m = scene.marker;
-    const dropPath = m?.from ? segment(m.from, m.node) : undefined;
+    const dropPath = m?.from ? segment(m.from, m.node, m.link) : undefined;
     const nodeAt = m ? centre(m.node) : undefined;
     if (markerRef.current && nodeAt) markerRef.current.style.transform = `translate(${nodeAt.x}px, ${nodeAt.y - 34}px) translate(-50%, -100%) scale(var(--pw-tag-scale))`;
     const at = (p: Point) => `translate(${p.x}px, ${p.y}px)`;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { borderPoint, endLabels } from './geometry';
+import { borderPoint, endLabels, parallelShift } from './geometry';
 
 const box = { x: 0, y: 0, width: 100, height: 40 }; // centre (50, 20)
 
@@ -42,5 +42,24 @@ describe('endLabels', () => {
     expect(a.y).toBeLessThan(0);
     expect(b.y).toBeGreaterThan(0);
     expect(Math.abs(a.y - b.y)).toBeGreaterThanOrEqual(label.height);
+  });
+});
+
+describe('parallelShift', () => {
+  const a = { x: 0, y: 0 };
+  const b = { x: 100, y: 0 };
+  /** The shift with -0 written as 0. */
+  const shift = (...args: Parameters<typeof parallelShift>) => {
+    const p = parallelShift(...args);
+    return { x: p.x + 0, y: p.y + 0 };
+  };
+  test('two cables sit 12 px apart, across the line, one each side', () => {
+    expect(shift(a, b, 'h1', 'h2', 0, 2)).toEqual({ x: 0, y: -6 });
+    expect(shift(a, b, 'h1', 'h2', 1, 2)).toEqual({ x: 0, y: 6 });
+    expect(shift(a, b, 'h1', 'h2', 0, 1)).toEqual({ x: 0, y: 0 });
+  });
+  test('the same shift whichever device the link starts from', () => {
+    expect(shift(b, a, 'h2', 'h1', 0, 2)).toEqual(shift(a, b, 'h1', 'h2', 0, 2));
+    expect(shift(b, a, 'h2', 'h1', 1, 2)).toEqual(shift(a, b, 'h1', 'h2', 1, 2));
   });
 });

@@ -23,6 +23,19 @@ export interface Box {
 
 export const centre = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 
+/** Distance between two links that join the same two devices (two cables, drawn side by side). */
+export const PARALLEL_GAP = 12;
+
+/**
+ * How far a link is shifted across the line between its devices' centres `ca` (of device `a`)
+ * and `cb` (of `b`): link `index` of `count` between them, the same way whichever device is a.
+ */
+export function parallelShift(ca: Point, cb: Point, a: string, b: string, index: number, count: number): Point {
+  const len = Math.hypot(cb.x - ca.x, cb.y - ca.y) || 1;
+  const shift = (index - (count - 1) / 2) * PARALLEL_GAP * (a < b ? 1 : -1);
+  return { x: (-(cb.y - ca.y) / len) * shift, y: ((cb.x - ca.x) / len) * shift };
+}
+
 /** The point where the segment from b's centre towards `toward` leaves b, pushed out by `gap`. */
 export function borderPoint(b: Box, toward: Point, gap = 0): Point {
   const c = centre(b);
