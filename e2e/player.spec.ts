@@ -204,7 +204,9 @@ test('a looped switch topology ends in a storm message, and the page stays respo
   await expect(page.getByTestId('player.storm')).toContainText('Broadcast storm: frames keep circulating between sw1, sw2, sw3', { timeout: 60_000 });
   const frames = await gaps;
   expect(frames.length).toBeGreaterThan(5);
-  expect(Math.max(...frames)).toBeLessThan(1000);
+  // A guard against the page hanging, not a speed test (those are in npm run bench:ui): locally
+  // the longest gap is 30–70 ms, but a loaded CI machine once stalled a single frame for 1 s.
+  expect(Math.max(...frames)).toBeLessThan(5000);
   // The player answers at once on tens of thousands of steps.
   await p.control('last').click();
   await expect(p.explanation).toContainText('a broadcast storm');
