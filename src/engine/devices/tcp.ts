@@ -10,7 +10,7 @@ import { buildIpv4 } from '../wire/ipv4';
 import { buildTcp } from '../wire/tcp';
 import { IPPROTO, type TcpFlags, type TcpSegment } from '../wire/types';
 import type { Sim } from '../sim/sim';
-import type { PacketId, RouteError } from '../sim/trace';
+import { socketView, type PacketId, type RouteError } from '../sim/trace';
 import type { OutputRoute, Skb } from './linux';
 
 export type TcpState =
@@ -166,11 +166,7 @@ export class Tcp {
     s.state = state;
     if (this.sim.ended) return;
     const ss = state === 'ESTABLISHED' ? 'ESTAB' : state.replace(/_/g, '-').replace(/(WAIT)(\d)$/, '$1-$2');
-    const view =
-      state === 'CLOSED'
-        ? null
-        : { proto: 'tcp' as const, state: ss, local: `${s.localIp ?? '0.0.0.0'}:${s.localPort}`, peer: s.remoteIp ? `${s.remoteIp}:${s.remotePort}` : '0.0.0.0:*', socket: s.label };
-    this.sim.emit({ kind: 'socket.state', node: this.host.name, socket: s.label, view });
+    this.sim.emit({ kind: 'socket.state', node: this.host.name, socket: s.label, view: state === 'CLOSED' ? null : socketView('tcp', ss, s.label, s) });
   }
 
   portInUse(port: number): boolean {

@@ -12,6 +12,7 @@ import type { TcpSock } from '../devices/tcp';
 import { formatNeighs, formatRouteGet, formatRoutes, STRERROR } from '../linux-text';
 import type { Command } from './commands';
 import { US_PER_MS, US_PER_S, type Sim } from './sim';
+import { socketView } from './trace';
 
 /** Wall-clock seconds at virtual time 0 (2026-01-01T00:00:00Z): ping's timestamps. */
 export const EPOCH_S = 1_767_225_600;
@@ -442,14 +443,7 @@ function ncUdpListen(cmd: Extract<Command, { kind: 'nc-udp-listen' }>, env: Proc
 /** A UDP socket's state for the trace, as `ss -uan` shows it (null: closed). */
 function udpState(env: ProcessEnv, sock: UdpSocket, state: 'UNCONN' | 'ESTAB' | null): void {
   if (env.sim.ended) return;
-  const view = state && {
-    proto: 'udp' as const,
-    state,
-    local: `${sock.localIp ?? '0.0.0.0'}:${sock.localPort}`,
-    peer: sock.remoteIp ? `${sock.remoteIp}:${sock.remotePort}` : '0.0.0.0:*',
-    socket: sock.label,
-  };
-  env.sim.emit({ kind: 'socket.state', node: env.stack.name, socket: sock.label, view });
+  env.sim.emit({ kind: 'socket.state', node: env.stack.name, socket: sock.label, view: state && socketView('udp', state, sock.label, sock) });
 }
 
 // -----------------------------------------------------------------------------------------------

@@ -226,6 +226,17 @@ export interface SocketView {
   socket: string;
 }
 
+/** A socket as `ss -tuan` lists it: on every address (0.0.0.0) until bound to one, peer `*` until connected. */
+export function socketView(proto: SocketView['proto'], state: string, socket: string, sock: { localIp?: string; localPort: number; remoteIp?: string; remotePort?: number }): SocketView {
+  return {
+    proto,
+    state,
+    local: `${sock.localIp ?? '0.0.0.0'}:${sock.localPort}`,
+    peer: sock.remoteIp ? `${sock.remoteIp}:${sock.remotePort}` : '0.0.0.0:*',
+    socket,
+  };
+}
+
 export type TraceEvent = TraceEventBody & {
   /** position in the trace, from 0 */
   seq: number;

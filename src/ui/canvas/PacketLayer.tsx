@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { selectScene } from '../player/selectors';
 import { FOLLOW_ABOVE, STEP_MS, usePlayerView } from '../player/playerView';
-import { selectLink, selectNodes, selectParallel } from '../../store';
+import { selectNodes, selectParallel } from '../../store';
 import { parallelShift, SYMBOL_CENTRE_Y, type Point } from './geometry';
 
 /** Tags stop this far from a symbol's centre (its radius and a gap). */
@@ -62,9 +62,8 @@ export function PacketLayer() {
       const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
       const u = { x: (b.x - a.x) / len, y: (b.y - a.y) / len };
       const gap = Math.min(STOP, len / 2 - 1);
-      const link = linkId ? selectLink(linkId)(state) : undefined;
       const [index, count] = linkId ? (selectParallel(linkId)(state).split('/').map(Number) as [number, number]) : [0, 1];
-      const n = link && count > 1 ? (link.a.node === from ? parallelShift(a, b, from, to, index, count) : parallelShift(b, a, to, from, index, count)) : { x: 0, y: 0 };
+      const n = parallelShift(a, b, from, to, index, count);
       return { a: { x: a.x + u.x * gap + n.x, y: a.y + u.y * gap + n.y }, b: { x: b.x - u.x * gap + n.x, y: b.y - u.y * gap + n.y } };
     };
     const paths = scene.hops.map((h) => segment(h.from, h.to, h.link));
