@@ -30,6 +30,7 @@ import { GRID, snapped, useView } from '../viewStore';
 import { FIT_VIEW_OPTIONS, FitOnResize } from './FitOnResize';
 import { NO_DATA, type DeviceFlowNode, type LinkFlowEdge } from './flowTypes';
 import { SYMBOL_CENTRE_Y } from './geometry';
+import { ICON_VARS, ROLE_COLOURS, ROLES } from './icons';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { PacketLayer } from './PacketLayer';
 import { selectWalking } from '../player/selectors';
@@ -68,15 +69,7 @@ const fallbackPosition = (index: number) => ({ x: index * 250, y: 0 });
 const toFlow = (p: Position): Position => ({ x: p.x, y: p.y - SYMBOL_CENTRE_Y });
 const fromFlow = (p: Position): Position => ({ x: p.x, y: p.y + SYMBOL_CENTRE_Y });
 
-const ROLE_COLOURS: Record<Role, string> = {
-  host: '#2563eb',
-  server: '#7c3aed',
-  router: '#059669',
-  nat: '#d97706',
-  switch: '#0891b2',
-};
-
-const ROLES = new Set<string>(['host', 'server', 'router', 'nat', 'switch']);
+const ROLE_SET = new Set<string>(ROLES);
 
 function ariaLabelOf(n: TopoNode, role: string): string {
   const addrs = n.kind === 'linux' ? n.ifaces.flatMap((i) => i.addrs.map((a) => `${i.name} ${a.ip}/${a.len}`)) : [];
@@ -202,7 +195,7 @@ export function Canvas() {
   const onDrop = useCallback(
     (e: DragEvent) => {
       const role = e.dataTransfer.getData(ROLE_MIME);
-      if (ROLES.has(role)) {
+      if (ROLE_SET.has(role)) {
         e.preventDefault();
         const at = snapped(screenToFlowPosition({ x: e.clientX, y: e.clientY }), useView.getState().snapToGrid);
         useAppStore.getState().addDevice(role as Role, at);
@@ -239,7 +232,7 @@ export function Canvas() {
   );
 
   return (
-    <div className={`pw-canvas${walking ? ' pw-canvas--walking' : ''}${far ? ' pw-canvas--far' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`pw-canvas${walking ? ' pw-canvas--walking' : ''}${far ? ' pw-canvas--far' : ''}`} style={ICON_VARS} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<DeviceFlowNode, LinkFlowEdge>
         nodes={nodes}
         edges={edges}

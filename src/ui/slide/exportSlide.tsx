@@ -1,36 +1,24 @@
 // Downloads the current step as a slide, TOPOLOGY-step-N.png or .svg (see slide.ts). This module is
 // loaded on demand by the player's Slide menu, so the main bundle carries none of it. In the
 // browser: text is measured on a canvas in the slide's own fonts, the devices' symbols are the
-// canvas's own (DeviceIcon, rendered once per role), and the PNG is the SVG drawn on a canvas.
+// canvas's own (icons.ts), and the PNG is the SVG drawn on a canvas.
 
-import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
 import i18n from '../../i18n';
 import type { Role } from '../../engine';
 import { selectTopology, useAppStore } from '../../store';
-import { DeviceIcon } from '../canvas/DeviceIcon';
+import { iconMarkup, ROLE_COLOURS, ROLES, tint } from '../canvas/icons';
 import { downloadBytes, downloadText } from '../commands/download';
 import type { Translate } from '../player/explain';
 import { fileSafe } from '../player/exportWalk';
 import { usePlayerView } from '../player/playerView';
 import { toast } from '../toast/toastStore';
-import { buildSlide, ROLE_COLOURS, SLIDE_ROLES, stepSlide, tint, type Measure } from './slide';
+import { buildSlide, stepSlide, type Measure } from './slide';
 
 export type SlideFormat = 'png' | 'svg';
 
-/** Each role's symbol as SVG markup, with the theme's CSS variables resolved (slides have no CSS). */
-function icons(): Record<Role, string> {
-  const host = document.createElement('div');
-  const root = createRoot(host);
-  const out = {} as Record<Role, string>;
-  for (const role of SLIDE_ROLES) {
-    flushSync(() => root.render(<DeviceIcon role={role} />));
-    const colour = ROLE_COLOURS[role];
-    out[role] = (host.querySelector('svg')?.innerHTML ?? '').replaceAll('var(--icon-fill)', tint(colour, 0.12)).replaceAll('var(--surface)', '#ffffff').replaceAll('currentColor', colour);
-  }
-  root.unmount();
-  return out;
-}
+/** Each role's symbol as SVG markup, with the theme's colours written in (slides have no CSS). */
+const icons = (): Record<Role, string> =>
+  Object.fromEntries(ROLES.map((role) => [role, iconMarkup(role, ROLE_COLOURS[role], tint(ROLE_COLOURS[role], 0.12))])) as Record<Role, string>;
 
 function canvasMeasure(): Measure {
   const ctx = document.createElement('canvas').getContext('2d');

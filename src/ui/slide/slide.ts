@@ -10,6 +10,7 @@
 import type { Role, Topology } from '../../engine';
 import type { DoneRun } from '../../store';
 import { endLabels, type Point } from '../canvas/geometry';
+import { ROLE_COLOURS, ROLES, tint } from '../canvas/icons';
 import { diffFrames } from '../player/diff';
 import { explainStep, walkContext, type Translate } from '../player/explain';
 import { frameLayers } from '../player/fields';
@@ -77,17 +78,8 @@ const BORDER = '#cbd5e1';
 const ACCENT = '#2563eb';
 const BAD = '#b91c1c';
 const OK = '#15803d';
-/** --role-* */
-export const ROLE_COLOURS: Record<Role, string> = { host: '#2563eb', server: '#7c3aed', router: '#059669', nat: '#d97706', switch: '#0891b2' };
 /** --proto-* */
 const PROTO_COLOURS: Record<Protocol, string> = { arp: '#b45309', icmp: '#1d4ed8', udp: '#7c3aed', tcp: '#0f766e', other: '#475569' };
-
-/** `color-mix(in srgb, colour k, white)`. */
-export function tint(hex: string, k: number): string {
-  const n = parseInt(hex.slice(1), 16);
-  const c = [16, 8, 0].map((s) => Math.round(((n >> s) & 255) * k + 255 * (1 - k)));
-  return `#${c.map((x) => x.toString(16).padStart(2, '0')).join('')}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -178,7 +170,6 @@ function headerNotes(f: StepFrame, node: string, t: Translate): string[] {
 }
 
 const PROTOCOL_LIST: readonly Protocol[] = ['arp', 'icmp', 'udp', 'tcp', 'other'];
-export const SLIDE_ROLES: readonly Role[] = ['host', 'server', 'router', 'nat', 'switch'];
 
 /** Everything a slide of the walk at `cursor` says, in the language of `t`. */
 export function stepSlide(
@@ -216,7 +207,7 @@ export function stepSlide(
     natBadge: t('player.headers.nat'),
     protocolLabel: Object.fromEntries(PROTOCOL_LIST.map((p) => [p, t(`player.protocol.${p}`)])) as Record<Protocol, string>,
     ...(markerText ? { markerText } : {}),
-    roleLabel: Object.fromEntries(SLIDE_ROLES.map((role) => [role, t(`role.${role}`)])) as Record<Role, string>,
+    roleLabel: Object.fromEntries(ROLES.map((role) => [role, t(`role.${role}`)])) as Record<Role, string>,
   };
 }
 
