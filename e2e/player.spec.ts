@@ -35,6 +35,15 @@ test.describe('ping h1 → h2 on two-subnets-router, walked from the UI', () => 
     // Step 2: sw1 floods it.
     await p.control('step-forward').click();
     await expect(p.explanation).toContainText('floods the frame out of every other port: p2');
+    // The diagram marks sw1 as acting, h1 and r1 and the two links as taking part, and dims the rest.
+    await expect(page.getByTestId('node.sw1')).toHaveAttribute('data-step', 'at');
+    await expect(page.getByTestId('node.h1')).toHaveAttribute('data-step', 'involved');
+    await expect(page.getByTestId('node.r1')).toHaveAttribute('data-step', 'involved');
+    await expect(page.getByTestId('node.h2')).not.toHaveAttribute('data-step', /./);
+    await expect(page.getByTestId('link-end.sw1.p2')).toHaveAttribute('data-step', 'involved');
+    await expect(page.getByTestId('link-end.sw2.p1')).not.toHaveAttribute('data-step', /./);
+    await expect(page.getByTestId('node.h2').locator('.pw-node__symbol')).toHaveCSS('box-shadow', 'none');
+    await expect(page.getByTestId('node.sw1').locator('.pw-node__symbol')).not.toHaveCSS('box-shadow', 'none');
 
     // Step 5: the echo request leaves h1 with TTL 64, a new packet.
     await p.row(5).click();

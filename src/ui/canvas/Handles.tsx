@@ -4,9 +4,10 @@
 // on the other device. Links are drawn centre to centre (see LinkEdge), whatever the handles.
 
 import { Handle, Position, useConnection } from '@xyflow/react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function Handles({ name }: { name: string }) {
+export const Handles = memo(function Handles({ name }: { name: string }) {
   const { t } = useTranslation();
   const connecting = useConnection((c) => c.inProgress);
   return (
@@ -23,4 +24,4 @@ export function Handles({ name }: { name: string }) {
       <Handle type="target" id="drop" position={Position.Left} className={`pw-drop${connecting ? ' is-live' : ''}`} isConnectableStart={false} />
     </>
   );
-}
+});

@@ -3,10 +3,10 @@
 // devices (two cables) are drawn side by side.
 
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { selectLink, selectParallel, useAppStore } from '../../store';
-import { selectLinkInvolved } from '../player/selectors';
 import type { LinkFlowEdge } from './flowTypes';
+import { stepMark } from './stepMarks';
 import { endLabels, parallelShift, SYMBOL_CENTRE_Y, type Point, type Size } from './geometry';
 
 /** Links stop this far from a symbol's centre. */
@@ -24,7 +24,7 @@ function symbolCentre(n: InternalNode): Point | undefined {
 export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }: EdgeProps<LinkFlowEdge>) {
   const link = useAppStore(selectLink(id));
   const parallel = useAppStore(selectParallel(id));
-  const involved = useAppStore(selectLinkInvolved(id));
+  const mark = useMemo(() => stepMark(`l:${id}`), [id]);
   const a = useInternalNode(source);
   const b = useInternalNode(target);
   const ca = a && symbolCentre(a);
@@ -45,12 +45,16 @@ export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }:
   ];
   return (
     <>
-      <BaseEdge id={id} path={`M ${start.x},${start.y} L ${end.x},${end.y}`} className={`pw-link${selected ? ' is-selected' : ''}${involved ? ' is-involved' : ''}`} />
+      {/* During a walk: marked when the step's frames cross it (stepMarks.ts). */}
+      <g ref={mark}>
+        <BaseEdge id={id} path={`M ${start.x},${start.y} L ${end.x},${end.y}`} className={`pw-link${selected ? ' is-selected' : ''}`} />
+      </g>
       <EdgeLabelRenderer>
         {ends.map(({ at, endpoint }) => (
           <div
             key={`${endpoint.node}:${endpoint.iface}`}
-            className={`pw-link__iface nodrag nopan${selected ? ' is-selected' : ''}${involved ? ' is-involved' : ''}`}
+            ref={mark}
+            className={`pw-link__iface nodrag nopan${selected ? ' is-selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
             data-testid={`link-end.${endpoint.node}.${endpoint.iface}`}
           >

@@ -3,61 +3,67 @@
 // and each interface with its addresses (a NAT gateway's WAN interface marked WAN).
 
 import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { edits, selectNode, useAppStore } from '../../store';
-import { selectNodeRole } from '../player/selectors';
-import { DeviceIcon } from './DeviceIcon';
+import type { LinuxNode as LinuxDevice } from '../../engine';
 import type { DeviceFlowNode } from './flowTypes';
 import { Handles } from './Handles';
+import { stepMark } from './stepMarks';
 
 export const LinuxNode = memo(function LinuxNode({ id, selected, dragging }: NodeProps<DeviceFlowNode>) {
-  const { t } = useTranslation();
   const node = useAppStore(selectNode(id));
-  // During a walk: the device acting at this step, or one involved in it (player.css dims the rest).
-  const role = useAppStore(selectNodeRole(id));
+  // During a walk: the device acting at this step, or one involved in it (stepMarks.ts).
+  const mark = useMemo(() => stepMark(`n:${id}`), [id]);
   if (node?.kind !== 'linux') return null;
+  return (
+    <div ref={mark} className={`pw-node pw-node--${node.role}${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}`} data-testid={`node.${id}`}>
+      <div className="pw-node__symbol">
+        <span className="pw-node__icon" />
+      </div>
+      <Label id={id} node={node} />
+      <Handles name={id} />
+    </div>
+  );
+});
+
+const Label = memo(function Label({ id, node }: { id: string; node: LinuxDevice }) {
+  const { t } = useTranslation();
   const wan = edits.wanOf(node);
   return (
-    <div className={`pw-node pw-node--${node.role}${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}${role === 'none' ? '' : ` is-${role}`}`} data-testid={`node.${id}`}>
-      <div className="pw-node__symbol">
-        <DeviceIcon role={node.role} size={40} />
+    <div className="pw-node__label">
+      <div className="pw-node__name">{node.name}</div>
+      <div className="pw-node__role">
+        {t(`role.${node.role}`)}
+        {node.ipForward && node.role !== 'router' && node.role !== 'nat' ? (
+          <span title={t('node.forwardingHint')}>{` · ${t('node.forwarding')}`}</span>
+        ) : null}
       </div>
-      <div className="pw-node__label">
-        <div className="pw-node__name">{node.name}</div>
-        <div className="pw-node__role">
-          {t(`role.${node.role}`)}
-          {node.ipForward && node.role !== 'router' && node.role !== 'nat' ? (
-            <span title={t('node.forwardingHint')}>{` · ${t('node.forwarding')}`}</span>
-          ) : null}
-        </div>
-        {node.ifaces.length > 0 && (
-          <table className="pw-node__ifaces">
-            <tbody>
-              {node.ifaces.map((i) => (
-                <tr key={i.name} data-testid={`node.${id}.${i.name}`}>
-                  <th scope="row">
-                    {i.name}
-                    {i.name === wan ? (
-                      <span className="pw-node__wan" title={t('node.wanHint', { iface: i.name })} data-testid={`node.${id}.wan`}>
-                        {t('node.wan')}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td>
-                    {i.addrs.length === 0 ? (
-                      <span className="pw-muted">{t('node.noAddress')}</span>
-                    ) : (
-                      i.addrs.map((a) => <div key={`${a.ip}/${a.len}`}>{`${a.ip}/${a.len}`}</div>)
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
-      <Handles name={id} />
+      {node.ifaces.length > 0 && (
+        <table className="pw-node__ifaces">
+          <tbody>
+            {node.ifaces.map((i) => (
+              <tr key={i.name} data-testid={`node.${id}.${i.name}`}>
+                <th scope="row">
+                  {i.name}
+                  {i.name === wan ? (
+                    <span className="pw-node__wan" title={t('node.wanHint', { iface: i.name })} data-testid={`node.${id}.wan`}>
+                      {t('node.wan')}
+                    </span>
+                  ) : null}
+                </th>
+                <td>
+                  {i.addrs.length === 0 ? (
+                    <span className="pw-muted">{t('node.noAddress')}</span>
+                  ) : (
+                    i.addrs.map((a) => <div key={`${a.ip}/${a.len}`}>{`${a.ip}/${a.len}`}</div>)
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 });

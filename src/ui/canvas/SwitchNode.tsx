@@ -2,23 +2,22 @@
 // addresses; which port leads where is written on the links.
 
 import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectNode, useAppStore } from '../../store';
-import { selectNodeRole } from '../player/selectors';
-import { DeviceIcon } from './DeviceIcon';
 import type { DeviceFlowNode } from './flowTypes';
 import { Handles } from './Handles';
+import { stepMark } from './stepMarks';
 
 export const SwitchNode = memo(function SwitchNode({ id, selected, dragging }: NodeProps<DeviceFlowNode>) {
   const { t } = useTranslation();
   const node = useAppStore(selectNode(id));
-  const role = useAppStore(selectNodeRole(id));
+  const mark = useMemo(() => stepMark(`n:${id}`), [id]);
   if (node?.kind !== 'bridge') return null;
   return (
-    <div className={`pw-node pw-node--switch${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}${role === 'none' ? '' : ` is-${role}`}`} data-testid={`node.${id}`}>
+    <div ref={mark} className={`pw-node pw-node--switch${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}`} data-testid={`node.${id}`}>
       <div className="pw-node__symbol">
-        <DeviceIcon role="switch" size={40} />
+        <span className="pw-node__icon" />
       </div>
       <div className="pw-node__label">
         <div className="pw-node__name">{node.name}</div>

@@ -44,7 +44,7 @@ const Row = memo(function Row({ step, current, text, top, onPick }: { step: Play
   );
 });
 
-export function EventList({ walk }: { walk: DoneRun }) {
+export const EventList = memo(function EventList({ walk }: { walk: DoneRun }) {
   const { t } = useTranslation();
   const topology = useAppStore(selectTopology) as Topology;
   const protocols = usePlayerView((s) => s.protocols);
@@ -54,7 +54,6 @@ export function EventList({ walk }: { walk: DoneRun }) {
   const visible = useMemo(() => walk.steps.filter((s) => s.index <= seen && (!s.protocol || protocols[s.protocol])), [walk.steps, protocols, seen]);
   const commands = useMemo(() => walk.result.steps.map((s) => s.run ?? `sleep ${s.sleep ?? 0}`), [walk.result.steps]);
   // TanStack Virtual returns fresh functions each render; this component is not compiler-memoised.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const hidden = Math.min(walk.steps.length, seen + 1) - visible.length;
 
@@ -113,4 +112,4 @@ export function EventList({ walk }: { walk: DoneRun }) {
       )}
     </div>
   );
-}
+});

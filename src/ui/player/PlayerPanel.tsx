@@ -3,7 +3,7 @@
 // scenario's terminal output in a tab. Shown while a walk runs (with its progress), when it is
 // done, when it failed, and after an edit cleared it (saying so).
 
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Topology } from '../../engine';
 import { selectNodes, selectTopology, useAppStore, type DoneRun, type LastRun } from '../../store';
@@ -20,7 +20,7 @@ import { exportLinkPcap, exportPcapng } from './exportWalk';
 import { HeaderView } from './HeaderView';
 import { FOLLOW_ABOVE, SPEEDS, usePlayerView, type Speed } from './playerView';
 import { stepFrames } from './rows';
-import { selectStep } from './selectors';
+import { stepOf } from './selectors';
 import { PROTOCOLS } from './steps';
 import { TablesPanel } from './TablesPanel';
 import { usePlayback } from './usePlayback';
@@ -128,9 +128,9 @@ function Follow() {
   );
 }
 
-function Explanation({ walk, topology }: { walk: DoneRun; topology: Topology }) {
+const Explanation = memo(function Explanation({ walk, topology }: { walk: DoneRun; topology: Topology }) {
   const { t, i18n } = useTranslation();
-  const current = useAppStore(selectStep);
+  const current = stepOf(walk);
   const ctx = walkContext(walk, topology);
   // `t` changes with the language: the paragraph is recomposed in the new one.
   const sentences = useMemo(() => (current ? explainStep(ctx, current, t as unknown as Translate) : []), [ctx, current, t]);
@@ -158,9 +158,9 @@ function Explanation({ walk, topology }: { walk: DoneRun; topology: Topology }) 
       <HeaderView frames={frames} {...(current?.node ? { node: current.node } : {})} />
     </div>
   );
-}
+});
 
-function Side({ walk }: { walk: DoneRun }) {
+const Side = memo(function Side({ walk }: { walk: DoneRun }) {
   const { t } = useTranslation();
   const side = usePlayerView((s) => s.side);
   const setSide = usePlayerView((s) => s.setSide);
@@ -182,7 +182,7 @@ function Side({ walk }: { walk: DoneRun }) {
       </div>
     </div>
   );
-}
+});
 
 function Banner({ walk }: { walk: DoneRun }) {
   const { t } = useTranslation();
@@ -239,9 +239,14 @@ export function PlayerPanel() {
   const run = useAppStore((s) => s.lastRun);
   const topology = useAppStore(selectTopology);
   const dismiss = useAppStore((s) => s.dismissRun);
+  const walk = run.status === 'done' ? run : undefined;
+  // The panels show the step a moment after the diagram does: React renders them in the
+  // background, in slices, so that a step's change does not hold up the frames of the moving
+  // packet. A new walk shows at once.
+  const deferred = useDeferredValue(walk);
+  const shown = deferred && walk && deferred.result === walk.result ? deferred : walk;
   if (!topology || (run.status === 'idle' && !run.invalidated)) return null;
   const title = run.status !== 'idle' && run.source.kind === 'pdu' ? `${t('player.title')}: ${run.source.label}` : t('player.title');
-  const walk = run.status === 'done' ? run : undefined;
   return (
     <section className={`pw-player${walk ? '' : ' pw-player--compact'}`} data-testid="player" aria-label={t('player.title')}>
       <header className="pw-player__bar">
@@ -257,9 +262,9 @@ export function PlayerPanel() {
         <>
           <Banner walk={walk} />
           <div className="pw-player__body">
-            <EventList walk={walk} />
-            <Explanation walk={walk} topology={topology} />
-            <Side walk={walk} />
+            <EventList walk={shown!} />
+            <Explanation walk={shown!} topology={topology} />
+            <Side walk={shown!} />
           </div>
         </>
       ) : (

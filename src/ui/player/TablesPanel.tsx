@@ -7,7 +7,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectInspected, selectNodes, useAppStore, type DoneRun } from '../../store';
 import { ctTupleText } from './explain';
-import { selectStep } from './selectors';
+import { stepOf } from './selectors';
 import { tablesAtStep, type Mark, type Row } from './tables';
 
 function MarkBadge({ mark }: { mark?: Mark }) {
@@ -55,7 +55,7 @@ function Table({ title, testId, head, rows }: { title: string; testId: string; h
 
 export function TablesPanel({ walk }: { walk: DoneRun }) {
   const { t } = useTranslation();
-  const step = useAppStore(selectStep);
+  const step = stepOf(walk);
   const inspected = useAppStore(selectInspected);
   const nodes = useAppStore(selectNodes);
   const select = useAppStore((s) => s.select);

@@ -3,7 +3,8 @@
 
 import { beforeEach, describe, expect, test } from 'vitest';
 import { resetAppStore, useAppStore } from '../../store';
-import { sceneOf, selectNodeRole, selectLinkInvolved, selectScene, selectStep, selectWalking } from './selectors';
+import { marksOf } from '../canvas/stepMarks';
+import { sceneOf, selectScene, selectStep, selectWalking } from './selectors';
 import { testWalk } from './testWalk';
 
 const store = () => useAppStore.getState();
@@ -27,8 +28,7 @@ describe('the cursor', () => {
     expect(store().lastRun).toMatchObject({ status: 'done', cursor: -1 });
     expect(selectStep(store())).toBeUndefined();
     expect(selectWalking(store())).toBe(true);
-    expect(selectNodeRole('h1')(store())).toBe('involved');
-    expect(selectNodeRole('r1')(store())).toBe('none');
+    expect([...marksOf(selectScene(store()))]).toEqual([['n:h1', 'involved']]);
     expect(selectScene(store()).hops).toEqual([]);
     expect(selectScene(store()).marker).toBeUndefined();
   });
@@ -49,11 +49,12 @@ describe('the scene of a step', () => {
     const scene = selectScene(store());
     expect(scene.hops).toEqual([{ seq: w.steps[1]!.tx[0]!.seq, link: 'r1:eth1--sw1:p2', from: 'sw1', to: 'r1', protocol: 'arp' }]);
     expect([...scene.nodes].sort()).toEqual(['h1', 'r1', 'sw1']);
-    expect(selectNodeRole('sw1')(store())).toBe('at');
-    expect(selectNodeRole('r1')(store())).toBe('involved');
-    expect(selectNodeRole('h2')(store())).toBe('none');
-    expect(selectLinkInvolved('h1:eth1--sw1:p1')(store())).toBe(true);
-    expect(selectLinkInvolved('r1:eth2--sw2:p1')(store())).toBe(false);
+    const marks = marksOf(scene);
+    expect(marks.get('n:sw1')).toBe('at');
+    expect(marks.get('n:r1')).toBe('involved');
+    expect(marks.has('n:h2')).toBe(false);
+    expect(marks.get('l:h1:eth1--sw1:p1')).toBe('involved');
+    expect(marks.has('l:r1:eth2--sw2:p1')).toBe(false);
   });
 
   test('is the same object while the cursor stays, so canvas nodes do not re-render', () => {

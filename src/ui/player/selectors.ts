@@ -11,10 +11,10 @@ import { frameProtocol, type PlayerStep, type Protocol } from './steps';
 export const selectWalk = (s: AppState): DoneRun | undefined => (s.lastRun.status === 'done' ? s.lastRun : undefined);
 
 /** The step shown, or undefined at the start. */
-export const selectStep = (s: AppState): PlayerStep | undefined => {
-  const w = selectWalk(s);
-  return w && w.cursor >= 0 ? w.steps[w.cursor] : undefined;
-};
+/** The walk's current step (undefined at Start). */
+export const stepOf = (w: Pick<DoneRun, 'steps' | 'cursor'> | undefined): PlayerStep | undefined => (w && w.cursor >= 0 ? w.steps[w.cursor] : undefined);
+
+export const selectStep = (s: AppState): PlayerStep | undefined => stepOf(selectWalk(s));
 
 /** One frame crossing a wire at the current step. */
 export interface Hop {
@@ -113,19 +113,3 @@ export const selectScene = (s: AppState): Scene => {
 
 /** Is a walk being shown (devices the step does not involve are dimmed, from its start on)? */
 export const selectWalking = (s: AppState): boolean => (selectWalk(s)?.steps.length ?? 0) > 0;
-
-/** A device's part in the current step: the device acting, another involved one, or none. */
-export type Role = 'at' | 'involved' | 'none';
-
-export const selectNodeRole =
-  (name: string) =>
-  (s: AppState): Role => {
-    const scene = selectScene(s);
-    if (scene.step?.node === name) return 'at';
-    return scene.nodes.has(name) ? 'involved' : 'none';
-  };
-
-export const selectLinkInvolved =
-  (id: string) =>
-  (s: AppState): boolean =>
-    selectScene(s).links.has(id);
