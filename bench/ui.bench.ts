@@ -226,7 +226,7 @@ async function runApp(browser: Browser, base: string, shape: Shape): Promise<Run
     const name = nameOf(shape);
     const t0 = Date.now();
     await page.goto(`${base}/?example=${name}`);
-    await page.locator('.react-flow__node').first().waitFor({ timeout: 120_000 });
+    await page.locator('.react-flow__node').first().waitFor({ state: 'attached', timeout: 120_000 });
     const open = Date.now() - t0;
     await page.getByTestId('header.run').click();
     await page.getByTestId('trace.row-1').waitFor({ timeout: 120_000 });

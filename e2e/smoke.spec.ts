@@ -103,4 +103,24 @@ test.describe('a large topology', () => {
     await app.runScenario();
     await expect(app.output).toContainText('1 packets transmitted, 1 received', { timeout: 30_000 });
   });
+
+  test('zoomed out, the fabric is drawn as one picture: a click selects the device under it; zoomed in, the devices are back', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.goto('leaf-spine-1000');
+    await expect(page.getByTestId('canvas.drawn')).toBeVisible({ timeout: 30_000 });
+    await expect(app.node('leaf3')).toBeAttached();
+    await expect(app.node('leaf3')).toBeHidden();
+    // Where leaf3's symbol is drawn: the top centre of its (hidden) device, 40 units down.
+    const at = await app.node('leaf3').evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+      return { x: box.x + box.width / 2, y: box.y + 40 * zoom };
+    });
+    await page.mouse.click(at.x, at.y);
+    await expect(page.getByTestId('inspector.name')).toHaveValue('leaf3');
+    // Zoomed in on the selection, the devices are drawn by the page again.
+    for (let i = 0; i < 40 && (await page.getByTestId('canvas.drawn').count()) > 0; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(page.getByTestId('canvas.drawn')).toHaveCount(0);
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  });
 });

@@ -108,6 +108,8 @@ export const en = {
     edgeHelp: 'Press Enter or Space to select this link; Delete unplugs it.',
     moved: 'Moved {{direction}} to x {{x}}, y {{y}}',
     selfLink: 'A device cannot be linked to itself.',
+    drawn: 'The network’s {{count}} devices, zoomed out. Click a device or a link to select it; zoom in to move or connect devices.',
+    drawnHint: 'Zoomed out: zoom in to move or connect devices',
     direction: {
       left: 'left',
       right: 'right',
@@ -248,6 +250,7 @@ export const en = {
       history: 'Every change can be undone. Opening a file, an example or New starts a new history.',
       autosave: 'The network is saved in this browser on every change and comes back after a reload or a crash.',
       export: 'Export as containerlab YAML writes a file that containerlab and the oracle (record.mjs) accept. MACs chosen by packetwalk are left to the kernel, and interfaces without a link cannot be written.',
+      large: 'A network of more than 200 devices, zoomed out until its labels are too small to read, is drawn as one picture: click a device or a link to select it, zoom in to move or connect devices.',
       nat: 'A NAT gateway is a router with iptables nat rules: link it to the LAN first, then to the WAN, and its WAN interface gets MASQUERADE (iptables -t nat -A POSTROUTING -o WAN -j MASQUERADE). Under NAT in the inspector: choose another WAN interface (on a router too, which makes it a NAT gateway), forward a WAN port to a server inside (DNAT), or edit the rules as iptables lines.',
     },
   },

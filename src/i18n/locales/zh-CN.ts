@@ -110,6 +110,8 @@ export const zhCN: Messages = {
     edgeHelp: '按 Enter 或空格键选中该链路；按 Delete 拔掉它。',
     moved: '已向{{direction}}移动到 x {{x}}，y {{y}}',
     selfLink: '设备不能连接到自身。',
+    drawn: '网络的 {{count}} 台设备（已缩小显示）。点击设备或链路可选中；放大后可移动或连接设备。',
+    drawnHint: '已缩小显示：放大后可移动或连接设备',
     direction: {
       left: '左',
       right: '右',
@@ -250,6 +252,7 @@ export const zhCN: Messages = {
       history: '每次修改都可以撤销。打开文件、示例或新建网络会开始新的历史记录。',
       autosave: '每次修改后网络都会保存在本浏览器中，重新加载或崩溃后仍能恢复。',
       export: '导出为 containerlab YAML 会生成 containerlab 和 oracle（record.mjs）都能接受的文件。由 packetwalk 分配的 MAC 交由内核决定，没有连接的接口无法写入文件。',
+      large: '超过 200 台设备的网络缩小到标签无法阅读时，会绘制成一张图：点击设备或链路可选中，放大后可移动或连接设备。',
       nat: 'NAT 网关是带有 iptables nat 规则的路由器：先把它连接到局域网，再连接到 WAN，它的 WAN 接口就会得到 MASQUERADE（iptables -t nat -A POSTROUTING -o WAN -j MASQUERADE）。在属性面板的“NAT”中可以改选 WAN 接口（路由器也可以，选择后它就成为 NAT 网关）、把 WAN 端口转发到内部服务器（DNAT），或以 iptables 行的形式编辑规则。',
     },
   },

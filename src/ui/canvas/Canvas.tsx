@@ -14,12 +14,13 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Position, Role, TopoNode } from '../../engine';
 import { linkId, selectLinks, selectNodes, useAppStore } from '../../store';
@@ -27,9 +28,11 @@ import { simClient } from '../../worker/client';
 import { openFile } from '../commands/files';
 import { toast } from '../toast/toastStore';
 import { GRID, snapped, useView } from '../viewStore';
+import { FarView, farSceneOf, viewOf } from './FarView';
+import { hitFar } from './farView';
 import { FIT_VIEW_OPTIONS, FitOnResize } from './FitOnResize';
 import { NO_DATA, type DeviceFlowNode, type LinkFlowEdge } from './flowTypes';
-import { SYMBOL_CENTRE_Y } from './geometry';
+import { fallbackPosition, SYMBOL_CENTRE_Y } from './geometry';
 import { ICON_VARS, ROLE_COLOURS, ROLES } from './icons';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { PacketLayer } from './PacketLayer';
@@ -62,8 +65,6 @@ const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const MINIMAP_SIZE = { width: 160, height: 100 };
 const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
 
-/** Where a node without a stored position goes: a row, left to right. */
-const fallbackPosition = (index: number) => ({ x: index * 250, y: 0 });
 
 /** React Flow places a node by its top centre; the document by its symbol's centre. */
 const toFlow = (p: Position): Position => ({ x: p.x, y: p.y - SYMBOL_CENTRE_Y });
@@ -98,6 +99,9 @@ export function Canvas() {
   // During a walk, devices and links the current step does not involve are dimmed (player.css).
   const walking = useAppStore(selectWalking);
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  // A large network zoomed out is drawn on one canvas (farView.ts); its devices come back zoomed in.
+  const drawn = far && topoNodes.length > LARGE;
+  const flowStore = useStoreApi();
   const toggleSnap = useView((s) => s.toggleSnap);
   const { screenToFlowPosition } = useReactFlow();
   const [sizes, setSizes] = useState<Record<string, Size>>({});
@@ -210,6 +214,18 @@ export function Canvas() {
     [screenToFlowPosition],
   );
 
+  // Drawn zoomed out, the devices and links are not in the page's way: a click on the pane selects
+  // what the drawing shows under it (after React Flow has cleared the selection for a pane click).
+  const onPaneClick = useCallback(
+    (e: ReactMouseEvent) => {
+      if (!drawn) return;
+      const box = (e.currentTarget as Element).getBoundingClientRect();
+      const hit = hitFar({ x: e.clientX - box.left, y: e.clientY - box.top }, viewOf(flowStore.getState().transform), farSceneOf(useAppStore.getState()));
+      if (hit) queueMicrotask(() => useAppStore.getState().select('node' in hit ? [hit.node] : [], 'link' in hit ? [hit.link] : []));
+    },
+    [drawn, flowStore],
+  );
+
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
     // Only panning and zooming by the user carry an event; fitView does not.
     if (event) userMoved.current = true;
@@ -232,7 +248,7 @@ export function Canvas() {
   );
 
   return (
-    <div className={`pw-canvas${walking ? ' pw-canvas--walking' : ''}${far ? ' pw-canvas--far' : ''}`} style={ICON_VARS} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`pw-canvas${walking ? ' pw-canvas--walking' : ''}${far ? ' pw-canvas--far' : ''}${drawn ? ' pw-canvas--drawn' : ''}`} style={ICON_VARS} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<DeviceFlowNode, LinkFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -256,6 +272,7 @@ export function Canvas() {
         fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW_OPTIONS}
         onMoveStart={onMoveStart}
+        onPaneClick={onPaneClick}
         // Zoomed in on a large network (the player following a packet), only the devices in view
         // are drawn: a step's pan then repaints a few dozen. Zoomed out, all of them are in view
         // anyway, and culling made panning slower.
@@ -290,6 +307,7 @@ export function Canvas() {
             </svg>
           </ControlButton>
         </Controls>
+        {drawn && <FarView count={topoNodes.length} />}
         <FitOnResize userMoved={userMoved} />
         <PacketLayer />
       </ReactFlow>

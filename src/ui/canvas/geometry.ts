@@ -8,6 +8,9 @@
  */
 export const SYMBOL_CENTRE_Y = 40;
 
+/** Where a device without a stored position goes: a row, left to right (the `index`th device). */
+export const fallbackPosition = (index: number): Point => ({ x: index * 250, y: 0 });
+
 export interface Point {
   x: number;
   y: number;

@@ -66,7 +66,7 @@ const PREDICT_KEYS = [
   ['check', 'Enter'],
 ] as const;
 
-const NOTES = ['add', 'wire', 'unplug', 'validate', 'copy', 'history', 'autosave', 'export', 'nat'] as const;
+const NOTES = ['add', 'wire', 'unplug', 'validate', 'copy', 'history', 'autosave', 'export', 'nat', 'large'] as const;
 
 export function HelpDialog() {
   const { t } = useTranslation();

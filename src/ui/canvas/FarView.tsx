@@ -1,0 +1,120 @@
+// The zoomed-out drawing of a large network (farView.ts): a <canvas> over React Flow's pane,
+// under its (hidden) devices and the moving frames, drawn again when the view, the network, the
+// selection or the step changes (at most once a frame). Clicks reach the pane: Canvas.tsx asks
+// `hitFar` what is under them.
+
+import { useStoreApi } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { linkId, selectLinks, selectNodes, selectParallel, useAppStore, type AppState } from '../../store';
+import { selectScene, selectWalking } from '../player/selectors';
+import { drawFar, Sprites, type FarScene, type View } from './farView';
+import { fallbackPosition } from './geometry';
+import { marksOf } from './stepMarks';
+
+let cache: { inputs: unknown[]; scene: FarScene } | undefined;
+
+/** The drawing's scene from the store: the same object while nothing it shows changes. */
+export function farSceneOf(s: AppState): FarScene {
+  const nodes = selectNodes(s);
+  const links = selectLinks(s);
+  const scene = selectScene(s);
+  const inputs = [nodes, links, scene, selectWalking(s), s.selectedNodes, s.selectedLinks];
+  if (cache && inputs.every((v, i) => v === cache!.inputs[i])) return cache.scene;
+  const prev = cache?.scene;
+  const same = (i: number) => cache !== undefined && inputs[i] === cache.inputs[i];
+  const far: FarScene = {
+    nodes: same(0) ? prev!.nodes : nodes.map((n, i) => ({ name: n.name, role: n.role, at: n.position ?? fallbackPosition(i) })),
+    links:
+      same(0) && same(1)
+        ? prev!.links
+        : links.map((l) => {
+            const id = linkId(l);
+            return { id, a: l.a.node, b: l.b.node, parallel: selectParallel(id)(s) };
+          }),
+    marks: marksOf(scene),
+    walking: selectWalking(s),
+    selectedNodes: same(4) ? prev!.selectedNodes : new Set(s.selectedNodes),
+    selectedLinks: same(5) ? prev!.selectedLinks : new Set(s.selectedLinks),
+  };
+  cache = { inputs, scene: far };
+  return far;
+}
+
+/** React Flow's viewport as a View. */
+export const viewOf = (transform: [number, number, number]): View => ({ x: transform[0], y: transform[1], zoom: transform[2] });
+
+export function FarView({ count }: { count: number }) {
+  const { t } = useTranslation();
+  const baseRef = useRef<HTMLCanvasElement>(null);
+  const marksRef = useRef<HTMLCanvasElement>(null);
+  const flow = useStoreApi();
+
+  useEffect(() => {
+    const base = baseRef.current;
+    const marks = marksRef.current;
+    if (!base || !marks) return;
+    let frame = 0;
+    let size = { width: 0, height: 0 };
+    /** What to draw again at the next frame: everything, or the step's marks only. */
+    let dirty: 'all' | 'marks' | undefined;
+    const draw = () => {
+      frame = 0;
+      const dpr = window.devicePixelRatio || 1;
+      const view = viewOf(flow.getState().transform);
+      const scene = farSceneOf(useAppStore.getState());
+      for (const [canvas, part] of [[base, 'base'], [marks, 'marks']] as const) {
+        if (part === 'base' && dirty !== 'all') continue;
+        const width = Math.round(size.width * dpr);
+        const height = Math.round(size.height * dpr);
+        if (canvas.width !== width || canvas.height !== height) {
+          canvas.width = width;
+          canvas.height = height;
+        }
+        drawFar(canvas, size.width, size.height, dpr, view, scene, part, sprites);
+      }
+      dirty = undefined;
+    };
+    const schedule = (what: 'all' | 'marks') => {
+      dirty = dirty === 'all' ? 'all' : what;
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    const sprites = new Sprites(() => schedule('all'));
+    const resize = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      size = { width: entry.contentRect.width, height: entry.contentRect.height };
+      schedule('all');
+    });
+    resize.observe(base);
+    let scene = farSceneOf(useAppStore.getState());
+    const offApp = useAppStore.subscribe((s) => {
+      const next = farSceneOf(s);
+      if (next === scene) return;
+      // A step changes the marks only; anything else changes the picture under them.
+      const onlyMarks = next.nodes === scene.nodes && next.links === scene.links && next.walking === scene.walking && next.selectedNodes === scene.selectedNodes && next.selectedLinks === scene.selectedLinks;
+      scene = next;
+      schedule(onlyMarks ? 'marks' : 'all');
+    });
+    let transform = flow.getState().transform;
+    const offFlow = flow.subscribe((s) => {
+      if (s.transform !== transform) {
+        transform = s.transform;
+        schedule('all');
+      }
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      resize.disconnect();
+      offApp();
+      offFlow();
+    };
+  }, [flow]);
+
+  return (
+    <>
+      <canvas ref={baseRef} className="pw-far" role="img" aria-label={t('canvas.drawn', { count })} data-testid="canvas.drawn" />
+      <canvas ref={marksRef} className="pw-far" aria-hidden="true" />
+      <div className="pw-far__hint">{t('canvas.drawnHint')}</div>
+    </>
+  );
+}
