@@ -14,13 +14,12 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
-  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Position, Role, TopoNode } from '../../engine';
 import { linkId, selectLinks, selectNodes, useAppStore } from '../../store';
@@ -28,8 +27,6 @@ import { simClient } from '../../worker/client';
 import { openFile } from '../commands/files';
 import { toast } from '../toast/toastStore';
 import { GRID, snapped, useView } from '../viewStore';
-import { FarView, farSceneOf, viewOf } from './FarView';
-import { hitFar } from './farView';
 import { FIT_VIEW_OPTIONS, FitOnResize } from './FitOnResize';
 import { NO_DATA, type DeviceFlowNode, type LinkFlowEdge } from './flowTypes';
 import { fallbackPosition, SYMBOL_CENTRE_Y } from './geometry';
@@ -56,6 +53,9 @@ const LARGE = 200;
  * paint at every step of a pan on a large network.
  */
 const FAR_ZOOM = 0.4;
+
+const loadFarView = () => import('./FarView');
+const FarView = lazy(() => loadFarView().then((m) => ({ default: m.FarView })));
 
 // React Flow copies every prop it is given into its store when the prop changes (a new array or
 // function is a change), and every device listens to that store: props are stable values.
@@ -100,8 +100,15 @@ export function Canvas() {
   const walking = useAppStore(selectWalking);
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   // A large network zoomed out is drawn on one canvas (farView.ts); its devices come back zoomed in.
-  const drawn = far && topoNodes.length > LARGE;
-  const flowStore = useStoreApi();
+  // The drawing is loaded when a large network opens (the first load carries none of it).
+  const large = topoNodes.length > LARGE;
+  const [farLoaded, setFarLoaded] = useState(false);
+  useEffect(() => {
+    if (large && !farLoaded) void loadFarView().then(() => setFarLoaded(true));
+  }, [large, farLoaded]);
+  const drawn = far && large && farLoaded;
+  /** What a pane click selects while the network is drawn (set by FarView). */
+  const farClick = useRef<((e: ReactMouseEvent) => void) | undefined>(undefined);
   const toggleSnap = useView((s) => s.toggleSnap);
   const { screenToFlowPosition } = useReactFlow();
   const [sizes, setSizes] = useState<Record<string, Size>>({});
@@ -215,16 +222,8 @@ export function Canvas() {
   );
 
   // Drawn zoomed out, the devices and links are not in the page's way: a click on the pane selects
-  // what the drawing shows under it (after React Flow has cleared the selection for a pane click).
-  const onPaneClick = useCallback(
-    (e: ReactMouseEvent) => {
-      if (!drawn) return;
-      const box = (e.currentTarget as Element).getBoundingClientRect();
-      const hit = hitFar({ x: e.clientX - box.left, y: e.clientY - box.top }, viewOf(flowStore.getState().transform), farSceneOf(useAppStore.getState()));
-      if (hit) queueMicrotask(() => useAppStore.getState().select('node' in hit ? [hit.node] : [], 'link' in hit ? [hit.link] : []));
-    },
-    [drawn, flowStore],
-  );
+  // what the drawing shows under it.
+  const onPaneClick = useCallback((e: ReactMouseEvent) => farClick.current?.(e), []);
 
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
     // Only panning and zooming by the user carry an event; fitView does not.
@@ -307,7 +306,11 @@ export function Canvas() {
             </svg>
           </ControlButton>
         </Controls>
-        {drawn && <FarView count={topoNodes.length} />}
+        {drawn && (
+          <Suspense fallback={null}>
+            <FarView count={topoNodes.length} clickRef={farClick} />
+          </Suspense>
+        )}
         <FitOnResize userMoved={userMoved} />
         <PacketLayer />
       </ReactFlow>

@@ -4,11 +4,11 @@
 // `hitFar` what is under them.
 
 import { useStoreApi } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkId, selectLinks, selectNodes, selectParallel, useAppStore, type AppState } from '../../store';
 import { selectScene, selectWalking } from '../player/selectors';
-import { drawFar, Sprites, type FarScene, type View } from './farView';
+import { drawFar, hitFar, Sprites, type FarScene, type View } from './farView';
 import { fallbackPosition } from './geometry';
 import { marksOf } from './stepMarks';
 
@@ -44,11 +44,23 @@ export function farSceneOf(s: AppState): FarScene {
 /** React Flow's viewport as a View. */
 export const viewOf = (transform: [number, number, number]): View => ({ x: transform[0], y: transform[1], zoom: transform[2] });
 
-export function FarView({ count }: { count: number }) {
+export function FarView({ count, clickRef }: { count: number; clickRef: RefObject<((e: ReactMouseEvent) => void) | undefined> }) {
   const { t } = useTranslation();
   const baseRef = useRef<HTMLCanvasElement>(null);
   const marksRef = useRef<HTMLCanvasElement>(null);
   const flow = useStoreApi();
+
+  // A click on the pane (React Flow clears the selection right after: select once it has).
+  useEffect(() => {
+    clickRef.current = (e) => {
+      const box = (e.currentTarget as Element).getBoundingClientRect();
+      const hit = hitFar({ x: e.clientX - box.left, y: e.clientY - box.top }, viewOf(flow.getState().transform), farSceneOf(useAppStore.getState()));
+      if (hit) queueMicrotask(() => useAppStore.getState().select('node' in hit ? [hit.node] : [], 'link' in hit ? [hit.link] : []));
+    };
+    return () => {
+      clickRef.current = undefined;
+    };
+  }, [clickRef, flow]);
 
   useEffect(() => {
     const base = baseRef.current;
