@@ -232,6 +232,9 @@ test('the help panel lists the keyboard shortcuts', async ({ page }) => {
   await app.goto();
   await page.getByTestId('header.help').click();
   await expect(page.getByTestId('help.shortcuts')).toContainText('Ctrl+Shift+Z');
+  // The help's English comes with the dialog: its words, not its keys.
+  await expect(page.getByTestId('help')).toContainText('How editing works');
+  await expect(page.getByTestId('help')).toContainText('drawn as one picture');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('help')).toBeHidden();
   await app.clickEmptyCanvas();

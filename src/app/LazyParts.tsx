@@ -8,10 +8,12 @@ import { useAppStore } from '../store';
 import { useGenerator } from '../ui/generator/generatorStore';
 import { usePlayerView } from '../ui/player/playerView';
 import { useView } from '../ui/viewStore';
+import { addHelpMessages } from '../i18n';
 
 const PlayerPanel = lazy(() => import('../ui/player/PlayerPanel').then((m) => ({ default: m.PlayerPanel })));
 const PduForm = lazy(() => import('../ui/player/PduForm').then((m) => ({ default: m.PduForm })));
-const HelpDialog = lazy(() => import('../ui/help/HelpDialog').then((m) => ({ default: m.HelpDialog })));
+// The help comes with its English messages (the first load carries none of them).
+const HelpDialog = lazy(() => Promise.all([import('../ui/help/HelpDialog'), addHelpMessages()]).then(([m]) => ({ default: m.HelpDialog })));
 const GeneratorDialog = lazy(() => import('../ui/generator/GeneratorDialog').then((m) => ({ default: m.GeneratorDialog })));
 
 /** Renders its children from the first time `when` holds (that is when their code loads). */

@@ -1,6 +1,7 @@
 // Internationalisation. The language is the one the user chose (remembered in localStorage),
 // else the first of the browser's preferred languages that the app speaks, else English. Every
-// string a user sees goes through `t()` with a key from locales/en.ts. English is built in;
+// string a user sees goes through `t()` with a key from locales/en.ts. English is built in (but
+// for the help dialog's, which comes with the dialog);
 // Chinese (zh-CN.ts, which gathers the zh-CN modules) is its own chunk, loaded when the app
 // starts in Chinese (main.tsx waits for `i18nReady`) or switches to it.
 
@@ -10,6 +11,7 @@ import { en } from './locales/en';
 import { generatorEn } from './locales/generator.en';
 import { lessonsEn } from './locales/lessons.en';
 import { playerEn } from './locales/player.en';
+import type { HelpMessages } from './locales/help.en';
 import { predictEn } from './locales/predict.en';
 
 /** The languages the app speaks, each named in itself (for the language menu). */
@@ -26,12 +28,14 @@ export const LANGUAGE_STORAGE_KEY = 'packetwalk.language';
 // The player's messages live in their own modules (locales/player.*.ts), merged here under `player`;
 // predict mode's and the slide export's (locales/predict.*.ts) under `predict`; shared links' and
 // lessons' (locales/lessons.*.ts) under `lessons`; "Generate data center…" (locales/generator.*.ts)
-// under `generator`. Each zh-CN module is merged the same way in ./zh-CN.ts.
+// under `generator`. Each zh-CN module is merged the same way in ./zh-CN.ts. The help dialog's
+// English (locales/help.en.ts) comes with the dialog, which adds it (`addHelpMessages`).
 const enAll = { ...en, player: playerEn, predict: predictEn, lessons: lessonsEn, generator: generatorEn };
+const helpEn = () => import('./locales/help.en').then((m) => m.helpEn);
 
 /** Each language's messages (the same keys as English: i18n.test.ts): English at once, the others from their own chunk. */
 const LOADERS: Record<Language, () => Promise<object>> = {
-  en: () => Promise.resolve(enAll),
+  en: async () => ({ ...enAll, help: await helpEn() }),
   'zh-CN': () => import('./zh-CN').then((m) => m.zhCNAll),
 };
 
@@ -41,7 +45,7 @@ export const messages = (lng: Language): Promise<object> => LOADERS[lng]();
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof enAll };
+    resources: { translation: typeof enAll & { help: HelpMessages } };
   }
 }
 
@@ -77,6 +81,11 @@ function storage(): Storage | undefined {
 function browserLanguages(): readonly string[] {
   if (typeof navigator === 'undefined') return [];
   return navigator.languages?.length ? navigator.languages : [navigator.language];
+}
+
+/** Adds the help dialog's English (the dialog calls it as it loads). */
+export async function addHelpMessages(): Promise<void> {
+  i18n.addResourceBundle('en', 'translation', { help: await helpEn() }, true, false);
 }
 
 /** Makes a language's messages available to `t()` (loading them the first time). */

@@ -1,6 +1,8 @@
 // English: the source language. Every key here must exist in every other language (the type
 // Messages makes that a compile error, and i18n.test.ts checks it again).
 
+import type { HelpMessages } from './help.en';
+
 export const en = {
   app: {
     name: 'packetwalk',
@@ -215,45 +217,6 @@ export const en = {
     empty: '(prints nothing)',
     wide: 'Show wide',
   },
-  help: {
-    title: 'Keyboard shortcuts and help',
-    shortcuts: 'Keyboard shortcuts',
-    action: 'Action',
-    keys: 'Keys',
-    undo: 'Undo',
-    redo: 'Redo',
-    delete: 'Delete the selected devices or links',
-    copy: 'Copy the selected devices',
-    cut: 'Cut the selected devices',
-    paste: 'Paste',
-    duplicate: 'Duplicate the selected devices',
-    selectAll: 'Select everything',
-    multiSelect: 'Select several devices',
-    multiSelectKeys: 'Shift+click, or Shift+drag a box',
-    deselect: 'Clear the selection',
-    move: 'Move the selected devices',
-    moveKeys: 'Drag, or arrow keys on a focused device',
-    fit: 'Fit the network in view',
-    snap: 'Snap to grid on or off',
-    open: 'Open a file',
-    save: 'Save as JSON',
-    help: 'This help',
-    apply: 'Apply a field (Esc reverts it)',
-    applyRoutes: 'Apply the route lines or the NAT rule lines',
-    editing: 'How editing works',
-    notes: {
-      add: 'Drag a device from the palette onto the canvas, or focus its button and press Enter to add it in the middle of the view.',
-      wire: 'To link two devices, drag from the blue dot at the top right of a device (shown when it is hovered or selected) to the other device (or use “Connect to” in the inspector). Each end gets an interface: eth1, eth2, … on hosts, servers and routers (eth0 is left to containerlab’s management network), p1, p2, … on switches, numbered across all switches (containerlab creates switch ports on the host, where names must be unique). An interface without a link is used before a new one is made.',
-      unplug: 'Deleting a link unplugs the cable: both interfaces keep their addresses. Deleting a device removes its links and the scenario steps that run on it.',
-      validate: 'Every field is checked as you type and only applied when Linux would accept it; the reason is shown beside the field. Taking an address away removes the routes that went through it, as Linux does.',
-      copy: 'Copy and paste give the copies new names and new MACs; an address is kept only if nothing else uses it (after a cut, everything comes back).',
-      history: 'Every change can be undone. Opening a file, an example or New starts a new history.',
-      autosave: 'The network is saved in this browser on every change and comes back after a reload or a crash.',
-      export: 'Export as containerlab YAML writes a file that containerlab and the oracle (record.mjs) accept. MACs chosen by packetwalk are left to the kernel, and interfaces without a link cannot be written.',
-      large: 'A network of more than 200 devices, zoomed out until its labels are too small to read, is drawn as one picture: click a device or a link to select it, zoom in to move or connect devices.',
-      nat: 'A NAT gateway is a router with iptables nat rules: link it to the LAN first, then to the WAN, and its WAN interface gets MASQUERADE (iptables -t nat -A POSTROUTING -o WAN -j MASQUERADE). Under NAT in the inspector: choose another WAN interface (on a router too, which makes it a NAT gateway), forward a WAN port to a server inside (DNAT), or edit the rules as iptables lines.',
-    },
-  },
   nat: {
     title: 'NAT',
     titleCmd: 'iptables -t nat',
@@ -325,5 +288,5 @@ export const en = {
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
-/** The shape every language's messages must have. */
-export type Messages = Widen<typeof en>;
+/** The shape every language's messages must have (the help's English is in help.en.ts). */
+export type Messages = Widen<typeof en & { help: HelpMessages }>;
