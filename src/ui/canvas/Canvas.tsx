@@ -65,7 +65,6 @@ const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const MINIMAP_SIZE = { width: 160, height: 100 };
 const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
 
-
 /** React Flow places a node by its top centre; the document by its symbol's centre. */
 const toFlow = (p: Position): Position => ({ x: p.x, y: p.y - SYMBOL_CENTRE_Y });
 const fromFlow = (p: Position): Position => ({ x: p.x, y: p.y + SYMBOL_CENTRE_Y });

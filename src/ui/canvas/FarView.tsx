@@ -1,7 +1,7 @@
-// The zoomed-out drawing of a large network (farView.ts): a <canvas> over React Flow's pane,
+// The zoomed-out drawing of a large network (farView.ts): two <canvas> over React Flow's pane,
 // under its (hidden) devices and the moving frames, drawn again when the view, the network, the
-// selection or the step changes (at most once a frame). Clicks reach the pane: Canvas.tsx asks
-// `hitFar` what is under them.
+// selection or the step changes (at most once a frame). Clicks reach the pane: Canvas.tsx passes
+// them to the handler this sets, which asks `hitFar` what is under them.
 
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
@@ -25,13 +25,12 @@ export function farSceneOf(s: AppState): FarScene {
   const same = (i: number) => cache !== undefined && inputs[i] === cache.inputs[i];
   const far: FarScene = {
     nodes: same(0) ? prev!.nodes : nodes.map((n, i) => ({ name: n.name, role: n.role, at: n.position ?? fallbackPosition(i) })),
-    links:
-      same(0) && same(1)
-        ? prev!.links
-        : links.map((l) => {
-            const id = linkId(l);
-            return { id, a: l.a.node, b: l.b.node, parallel: selectParallel(id)(s) };
-          }),
+    links: same(1)
+      ? prev!.links
+      : links.map((l) => {
+          const id = linkId(l);
+          return { id, a: l.a.node, b: l.b.node, parallel: selectParallel(id)(s) };
+        }),
     marks: marksOf(scene),
     walking: selectWalking(s),
     selectedNodes: same(4) ? prev!.selectedNodes : new Set(s.selectedNodes),
