@@ -19,7 +19,8 @@ export function farSceneOf(s: AppState): FarScene {
   const nodes = selectNodes(s);
   const links = selectLinks(s);
   const scene = selectScene(s);
-  const inputs = [nodes, links, scene, selectWalking(s), s.selectedNodes, s.selectedLinks];
+  const walking = selectWalking(s);
+  const inputs = [nodes, links, scene, walking, s.selectedNodes, s.selectedLinks];
   if (cache && inputs.every((v, i) => v === cache!.inputs[i])) return cache.scene;
   const prev = cache?.scene;
   const same = (i: number) => cache !== undefined && inputs[i] === cache.inputs[i];
@@ -32,7 +33,7 @@ export function farSceneOf(s: AppState): FarScene {
           return { id, a: l.a.node, b: l.b.node, parallel: selectParallel(id)(s) };
         }),
     marks: marksOf(scene),
-    walking: selectWalking(s),
+    walking,
     selectedNodes: same(4) ? prev!.selectedNodes : new Set(s.selectedNodes),
     selectedLinks: same(5) ? prev!.selectedLinks : new Set(s.selectedLinks),
   };

@@ -7,7 +7,7 @@ import { memo, useMemo } from 'react';
 import { selectLink, selectParallel, useAppStore } from '../../store';
 import type { LinkFlowEdge } from './flowTypes';
 import { stepMark } from './stepMarks';
-import { endLabels, parallelShift, SYMBOL_CENTRE_Y, type Point, type Size } from './geometry';
+import { endLabels, linkSegment, SYMBOL_CENTRE_Y, type Point, type Size } from './geometry';
 
 /** Links stop this far from a symbol's centre. */
 const SYMBOL_RADIUS = 31;
@@ -31,13 +31,8 @@ export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }:
   const cb = b && symbolCentre(b);
   if (!link || !ca || !cb) return null;
 
-  const len = Math.hypot(cb.x - ca.x, cb.y - ca.y) || 1;
-  const u = { x: (cb.x - ca.x) / len, y: (cb.y - ca.y) / len };
   // Parallel links: shifted across the line, the same way whichever device is "a".
-  const [index, count] = parallel.split('/').map(Number) as [number, number];
-  const n = parallelShift(ca, cb, link.a.node, link.b.node, index, count);
-  const start = { x: ca.x + u.x * SYMBOL_RADIUS + n.x, y: ca.y + u.y * SYMBOL_RADIUS + n.y };
-  const end = { x: cb.x - u.x * SYMBOL_RADIUS + n.x, y: cb.y - u.y * SYMBOL_RADIUS + n.y };
+  const [start, end] = linkSegment(ca, cb, link.a.node, link.b.node, parallel, () => SYMBOL_RADIUS);
   const [labelA, labelB] = endLabels(start, end, labelSize(link.a.iface), labelSize(link.b.iface));
   const ends = [
     { at: labelA, endpoint: link.a },

@@ -14,7 +14,7 @@ import { useAppStore } from '../../store';
 import { selectScene } from '../player/selectors';
 import { FOLLOW_ABOVE, STEP_MS, usePlayerView } from '../player/playerView';
 import { selectNodes, selectParallel } from '../../store';
-import { parallelShift, SYMBOL_CENTRE_Y, type Point } from './geometry';
+import { linkSegment, SYMBOL_CENTRE_Y, type Point } from './geometry';
 
 /** Tags stop this far from a symbol's centre (its radius and a gap). */
 const STOP = 44;
@@ -59,12 +59,8 @@ export function PacketLayer() {
       const a = centre(from);
       const b = centre(to);
       if (!a || !b) return undefined;
-      const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-      const u = { x: (b.x - a.x) / len, y: (b.y - a.y) / len };
-      const gap = Math.min(STOP, len / 2 - 1);
-      const [index, count] = linkId ? (selectParallel(linkId)(state).split('/').map(Number) as [number, number]) : [0, 1];
-      const n = parallelShift(a, b, from, to, index, count);
-      return { a: { x: a.x + u.x * gap + n.x, y: a.y + u.y * gap + n.y }, b: { x: b.x - u.x * gap + n.x, y: b.y - u.y * gap + n.y } };
+      const [p, q] = linkSegment(a, b, from, to, linkId ? selectParallel(linkId)(state) : '0/1', (len) => Math.min(STOP, len / 2 - 1));
+      return { a: p, b: q };
     };
     const paths = scene.hops.map((h) => segment(h.from, h.to, h.link));
     const m = scene.marker;

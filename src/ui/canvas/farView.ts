@@ -9,8 +9,8 @@
 
 import type { Role } from '../../engine';
 import type { Mark } from './stepMarks';
-import { parallelShift, type Point } from './geometry';
-import { iconUrl, ROLE_COLOURS, tint } from './icons';
+import { linkSegment, type Point } from './geometry';
+import { DIMMED, iconDataUrl, ROLE_COLOURS, tint } from './icons';
 
 export interface FarNode {
   name: string;
@@ -50,7 +50,6 @@ const SYMBOL = 56;
 const ICON = 40;
 const LINK_GAP = 31;
 const ACCENT = '#2563eb';
-const DIM = '#c3ccd8';
 
 type Look = 'normal' | 'dim' | 'at' | 'selected';
 
@@ -88,8 +87,7 @@ export class Sprites {
         this.sprites.clear();
         this.onLoad();
       };
-      const colour = dim ? DIM : ROLE_COLOURS[role];
-      img.src = /^url\("(.*)"\)$/.exec(iconUrl(role, colour, dim ? '#f8fafc' : tint(colour, 0.12)))![1]!;
+      img.src = dim ? iconDataUrl(role, DIMMED.colour, DIMMED.fill) : iconDataUrl(role, ROLE_COLOURS[role], tint(ROLE_COLOURS[role], 0.12));
       this.images.set(key, img);
     }
     return img;
@@ -128,7 +126,7 @@ export class Sprites {
     g.fillStyle = '#ffffff';
     g.fill();
     g.lineWidth = 2;
-    g.strokeStyle = look === 'at' || look === 'selected' ? ACCENT : look === 'dim' ? tint('#c3ccd8', 0.55) : tint(ROLE_COLOURS[role], 0.55);
+    g.strokeStyle = look === 'at' || look === 'selected' ? ACCENT : look === 'dim' ? tint(DIMMED.colour, 0.55) : tint(ROLE_COLOURS[role], 0.55);
     g.stroke();
     g.drawImage(img, -ICON / 2, -ICON / 2, ICON, ICON);
     this.sprites.set(key, c);
@@ -137,17 +135,7 @@ export class Sprites {
 }
 
 /** The link's ends: centre to centre, cut at each symbol, shifted when two cables join the same devices. */
-export function linkEnds(ca: Point, cb: Point, l: FarLink): [Point, Point] {
-  const len = Math.hypot(cb.x - ca.x, cb.y - ca.y) || 1;
-  const u = { x: (cb.x - ca.x) / len, y: (cb.y - ca.y) / len };
-  const [index, count] = l.parallel.split('/').map(Number) as [number, number];
-  const n = parallelShift(ca, cb, l.a, l.b, index, count);
-  const cut = Math.min(LINK_GAP, len / 2);
-  return [
-    { x: ca.x + u.x * cut + n.x, y: ca.y + u.y * cut + n.y },
-    { x: cb.x - u.x * cut + n.x, y: cb.y - u.y * cut + n.y },
-  ];
-}
+export const linkEnds = (ca: Point, cb: Point, l: FarLink): [Point, Point] => linkSegment(ca, cb, l.a, l.b, l.parallel, (len) => Math.min(LINK_GAP, len / 2));
 
 type LinkLook = 'normal' | 'dim' | 'involved' | 'selected';
 
@@ -165,7 +153,7 @@ const LINK_STYLE: Record<LinkLook, { colour: string; width: number }> = {
 };
 
 /** The colour of a symbol drawn too small for its icon (a few pixels). */
-const dotColour = (role: Role, look: Look) => (look === 'dim' ? DIM : look === 'normal' ? ROLE_COLOURS[role] : ACCENT);
+const dotColour = (role: Role, look: Look) => (look === 'dim' ? DIMMED.colour : look === 'normal' ? ROLE_COLOURS[role] : ACCENT);
 
 /** Draws a part of the scene on `canvas` (its CSS size `width`×`height`, device pixels `dpr`) as seen through `view`. */
 export function drawFar(canvas: HTMLCanvasElement, width: number, height: number, dpr: number, view: View, s: FarScene, part: Part, sprites: Sprites): void {

@@ -39,6 +39,24 @@ export function parallelShift(ca: Point, cb: Point, a: string, b: string, index:
   return { x: (-(cb.y - ca.y) / len) * shift, y: ((cb.x - ca.x) / len) * shift };
 }
 
+/**
+ * A link or a frame's path between devices `a` (centre `ca`) and `b` (`cb`): the line between the
+ * centres, cut `cut(length)` from each end and shifted across as link `parallel` (`index/count`
+ * of the links joining the same two devices) is. The diagram's links, the moving frames and the
+ * zoomed-out drawing all run along it.
+ */
+export function linkSegment(ca: Point, cb: Point, a: string, b: string, parallel: string, cut: (length: number) => number): [Point, Point] {
+  const len = Math.hypot(cb.x - ca.x, cb.y - ca.y) || 1;
+  const u = { x: (cb.x - ca.x) / len, y: (cb.y - ca.y) / len };
+  const [index, count] = parallel.split('/').map(Number) as [number, number];
+  const n = parallelShift(ca, cb, a, b, index, count);
+  const c = cut(len);
+  return [
+    { x: ca.x + u.x * c + n.x, y: ca.y + u.y * c + n.y },
+    { x: cb.x - u.x * c + n.x, y: cb.y - u.y * c + n.y },
+  ];
+}
+
 /** The point where the segment from b's centre towards `toward` leaves b, pushed out by `gap`. */
 export function borderPoint(b: Box, toward: Point, gap = 0): Point {
   const c = centre(b);

@@ -2,7 +2,8 @@
 // a server, the round router symbol, the router symbol with a shield for a NAT gateway, the flat
 // box with crossing arrows for a switch. One 48×48 drawing per role, as SVG markup that takes its
 // colours from `currentColor`, `--icon-fill` and `--surface`: DeviceIcon draws it inline (palette,
-// inspector), the diagram as a background image (iconUrl), a slide with the colours written in.
+// inspector), the diagram as a background image (ICON_VARS) and on a canvas zoomed out (farView.ts),
+// a slide with the colours written in.
 
 import type { Role } from '../../engine';
 
@@ -38,12 +39,12 @@ export const ICON_MARKUP: Record<Role, string> = {
 export const iconMarkup = (role: Role, colour: string, fill: string): string =>
   ICON_MARKUP[role].replaceAll('var(--icon-fill)', fill).replaceAll('var(--surface)', '#ffffff').replaceAll('currentColor', colour);
 
-/** A standalone SVG image of the symbol, as a CSS `url(…)`. */
-export const iconUrl = (role: Role, colour: string, fill: string): string =>
-  `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">${iconMarkup(role, colour, fill)}</svg>`)}")`;
+/** A standalone SVG image of the symbol, as a data URL. */
+export const iconDataUrl = (role: Role, colour: string, fill: string): string =>
+  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">${iconMarkup(role, colour, fill)}</svg>`)}`;
 
 /** A device the step does not involve (player.css): grey lines on a near-white fill. */
-const DIMMED = { colour: '#c3ccd8', fill: '#f8fafc' };
+export const DIMMED = { colour: '#c3ccd8', fill: '#f8fafc' };
 
 /**
  * The diagram's symbols as CSS variables for its root element (`--icon-ROLE`, `--icon-ROLE-dim`),
@@ -53,7 +54,7 @@ const DIMMED = { colour: '#c3ccd8', fill: '#f8fafc' };
  */
 export const ICON_VARS: Record<string, string> = Object.fromEntries(
   ROLES.flatMap((role) => [
-    [`--icon-${role}`, iconUrl(role, ROLE_COLOURS[role], tint(ROLE_COLOURS[role], 0.12))],
-    [`--icon-${role}-dim`, iconUrl(role, DIMMED.colour, DIMMED.fill)],
+    [`--icon-${role}`, `url("${iconDataUrl(role, ROLE_COLOURS[role], tint(ROLE_COLOURS[role], 0.12))}")`],
+    [`--icon-${role}-dim`, `url("${iconDataUrl(role, DIMMED.colour, DIMMED.fill)}")`],
   ]),
 );

@@ -178,7 +178,7 @@ const Side = memo(function Side({ walk }: { walk: DoneRun }) {
         <TablesPanel walk={walk} />
       </div>
       <div className="pw-side__body pw-side__body--output" hidden={side !== 'output'}>
-        <RunOutput result={walk.result} {...(predicting ? { upTo: walk.steps[walk.cursor]?.last ?? -1 } : {})} />
+        <RunOutput result={walk.result} {...(predicting ? { upTo: stepOf(walk)?.last ?? -1 } : {})} />
       </div>
     </div>
   );
