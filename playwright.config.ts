@@ -6,7 +6,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
-const PORT = 4173;
+// PW_PORT lets several checkouts run their end-to-end tests side by side (each serves its own build).
+const PORT = Number(process.env.PW_PORT ?? 4173);
 const CI = Boolean(process.env.CI);
 
 function systemChromium(): string | undefined {
