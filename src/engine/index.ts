@@ -10,7 +10,7 @@ export type { SimulateOptions, SimResult, StepResult, NodeState } from './sim/si
 export type { Problem } from './io/problems';
 export type { TopologyIssue } from './io/validate';
 export type { OracleTrace, OracleFrame } from './io/oracle';
-export type { Command } from './sim/commands';
+export type { Command } from './userspace/commands';
 
 export { simulate, ScenarioError, DEFAULT_MAX_EVENTS, DEFAULT_SETTLE_MS } from './sim/simulate';
 export { linkCaptures } from './sim/captures';
@@ -19,7 +19,7 @@ export { parseClab, toClab } from './io/clab';
 export { parseTopologyJson, toTopologyJson, topologyFromUnknown } from './io/json';
 export { TopologyError, formatProblem } from './io/problems';
 export { validateTopology } from './io/validate';
-export { parseCommand, shellWords } from './sim/commands';
+export { parseCommand, shellWords } from './userspace/commands';
 export { toOracleTrace, formatOracleTrace, normaliseOutput } from './io/oracle';
 export { formatRoute, formatRoutes, formatNeigh, formatNeighs } from './linux-text';
 export { encodeFrame, decodeFrame, fieldSpans, verifyChecksums } from './wire/frame';

@@ -4,7 +4,7 @@
 // neighbour settings packetwalk models. The same parser reads routes typed as `ip route` text.
 
 import { networkOf, parseIpv4, parseMac, parsePrefix, type Ipv4Addr } from '../wire/addr';
-import { shellSplit } from '../sim/commands';
+import { shellSplit } from '../userspace/commands';
 import type { IfAddr, IfaceConf, LinuxNode, RouteScope, RouteSpec, RouteType, TopoNode } from '../topology';
 import { Fib } from '../tables/fib';
 import { addressRoutes, devAddrs, devicesOf, resolveRoute } from '../devices/config';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseClab } from './clab';
 import { linkCaptures } from '../sim/captures';
 import { simulate, type SimResult } from '../sim/simulate';
-import { EPOCH_S } from '../sim/processes';
+import { EPOCH_S } from '../sim/sim';
 import type { TraceEvent } from '../sim/trace';
 import type { Topology } from '../topology';
 import { decodeFrame, encodeFrame } from '../wire/frame';

@@ -51,7 +51,7 @@ import type { FrameTxEvent } from '../frame-context';
 import { encodeFrame } from '../wire/frame';
 import { ipToNum, macToBytes, type Ipv4Addr, type MacAddr } from '../wire/addr';
 import { endpointLabel, linkKey } from '../topology';
-import { EPOCH_S } from '../sim/processes';
+import { EPOCH_S } from '../sim/sim';
 
 export const LINKTYPE_ETHERNET = 1;
 export const PCAP_SNAPLEN = 262_144;

@@ -20,7 +20,7 @@ import { TopologyError } from './problems';
 import { ExportError, pcapInterfaces, toPcap, toPcapng, wireFrames } from './pcapng';
 import { linkCaptures } from '../sim/captures';
 import { simulate, type SimResult } from '../sim/simulate';
-import { EPOCH_S } from '../sim/processes';
+import { EPOCH_S } from '../sim/sim';
 import type { TraceEvent } from '../sim/trace';
 import type { Topology } from '../topology';
 import { fabricHosts, hostAddress, leafSpine } from '../generate/fabric';

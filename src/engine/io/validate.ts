@@ -5,7 +5,7 @@
 import { isLoopback, isMac, isMulticast, isZeronet, type Ipv4Addr } from '../wire/addr';
 import { linkKey, type RouteSpec, type Topology } from '../topology';
 import { compileFib } from '../devices/config';
-import { parseCommand, shellWords } from '../sim/commands';
+import { parseCommand, shellWords } from '../userspace/commands';
 import { iptablesText, parseIptables } from './iptables';
 
 /** A problem with a path into the topology, e.g. ['nodes', 2, 'routes', 0]. */

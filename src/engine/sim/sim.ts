@@ -6,6 +6,8 @@ import type { LimitStop, PacketId, TraceEvent, TraceEventBody } from './trace';
 
 export const US_PER_MS = 1000;
 export const US_PER_S = 1_000_000;
+/** Wall-clock seconds at virtual time 0 (2026-01-01T00:00:00Z): ping's timestamps, pcap's clock. */
+export const EPOCH_S = 1_767_225_600;
 
 /** Thrown inside the event loop when the event bound is reached; caught by `run`. */
 export class SimulationStopped extends Error {

@@ -7,9 +7,9 @@ import type { EthernetFrame } from '../wire/types';
 import type { ScenarioStep, Topology, TopoNode } from '../topology';
 import { Bridge } from '../devices/bridge';
 import { LinuxStack } from '../devices/linux';
-import { parseCommand } from './commands';
+import { parseCommand } from '../userspace/commands';
 import { Network } from './network';
-import { startProcess, type Process } from './processes';
+import { startProcess, type Process } from '../userspace/process';
 import { Sim, SimulationStopped, US_PER_MS, US_PER_S } from './sim';
 import type { ConntrackView, FdbView, LimitStop, NeighView, TraceEvent } from './trace';
 

@@ -1,6 +1,6 @@
 // The scenario commands packetwalk runs, parsed from the shell lines of the oracle's `scenario:`
-// list: iputils `ping`, OpenBSD `nc -u` (client and listener, fed by `echo … |`), `ip route get`,
-// `ip route show`, `ip neigh show` and `sleep`. Anything else is refused with a reason.
+// list: iputils `ping`, OpenBSD `nc` (UDP with -u and TCP; client and listener, fed by `echo … |`),
+// `ip route get`, `ip route show`, `ip neigh show` and `sleep`. Anything else is refused with a reason.
 
 import { parseIpv4, type Ipv4Addr } from '../wire/addr';
 
