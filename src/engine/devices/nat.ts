@@ -12,11 +12,12 @@ import { IPPROTO, type IcmpMessage, type Ipv4Packet, type TcpSegment, type UdpDa
 import type { NatRule } from '../topology';
 import {
   Conntrack,
+  ctTimeout,
   ctView,
-  type TcpCtState,
   ICMP_QUERY_TYPES,
   invertTuple,
   sameTuple,
+  tcpConntrack,
   type CtDir,
   type CtEntry,
   type CtProto,
@@ -170,32 +171,32 @@ export class Netfilter {
     return { entry, dir: 'original', isNew: true, related: false };
   }
 
-  /** The protocol's packet() step: reply seen, timeouts, TCP state. */
+  /** The protocol's packet() step (timeout, TCP state), then the reply seen. */
   private packet(e: CtEntry, dir: CtDir, p: Ipv4Packet, pkt: PacketId): void {
-    const now = this.sim.now;
-    const S = 1_000_000;
-    this.l4packet(e, dir, p, pkt, now, S);
+    this.l4packet(e, dir, p, pkt);
     if (dir === 'reply' && !e.seenReply && e.confirmed) {
       e.seenReply = true;
       this.sim.emit({ kind: 'conntrack.update', node: this.host.name, pkt, change: 'seen-reply', entry: ctView(e) });
     }
   }
 
-  private l4packet(e: CtEntry, dir: CtDir, p: Ipv4Packet, pkt: PacketId, now: number, S: number): void {
-    if (e.proto === 'icmp') e.expires = now + 30 * S;
-    else if (e.proto === 'udp') e.expires = now + (e.seenReply ? 120 : 30) * S;
-    else if (e.tcp && p.payload.kind === 'tcp') {
-      // "If only reply is a RST, we can consider ourselves not to have an established connection":
-      // the entry goes at once (the packet is still translated by it).
-      if (p.payload.flags.rst && dir === 'reply' && !e.seenReply && e.confirmed) {
-        this.destroy(e, pkt);
-        return;
-      }
-      const before = e.tcp.state;
-      tcpTrack(e, dir, p.payload);
-      e.expires = now + TCP_TIMEOUTS[e.tcp.state];
-      if (e.confirmed && e.tcp.state !== before) this.sim.emit({ kind: 'conntrack.update', node: this.host.name, pkt, change: 'state', entry: ctView(e) });
+  private l4packet(e: CtEntry, dir: CtDir, p: Ipv4Packet, pkt: PacketId): void {
+    const seg = p.payload;
+    if (!e.tcp) {
+      e.expires = this.sim.now + ctTimeout(e);
+      return;
     }
+    if (seg.kind !== 'tcp') return;
+    // "If only reply is a RST, we can consider ourselves not to have an established connection":
+    // the entry goes at once (the packet is still translated by it).
+    if (seg.flags.rst && dir === 'reply' && !e.seenReply && e.confirmed) {
+      this.destroy(e, pkt);
+      return;
+    }
+    const before = e.tcp.state;
+    e.tcp.state = tcpConntrack(before, dir, seg.flags);
+    e.expires = this.sim.now + ctTimeout(e);
+    if (e.confirmed && e.tcp.state !== before) this.sim.emit({ kind: 'conntrack.update', node: this.host.name, pkt, change: 'state', entry: ctView(e) });
   }
 
   /**
@@ -382,60 +383,4 @@ export class Netfilter {
     this.conntrack.remove(e);
     this.sim.emit({ kind: 'conntrack.update', node: this.host.name, pkt, change: 'destroyed', entry: ctView(e) });
   }
-}
-
-// -------------------------------------------------------------------------------------------
-// TCP connection states (a simplified nf_conntrack_proto_tcp: what the flags say)
-
-const S = 1_000_000;
-const TCP_TIMEOUTS = {
-  NONE: 10 * S,
-  SYN_SENT: 120 * S,
-  SYN_RECV: 60 * S,
-  ESTABLISHED: 432_000 * S,
-  FIN_WAIT: 120 * S,
-  CLOSE_WAIT: 60 * S,
-  LAST_ACK: 30 * S,
-  TIME_WAIT: 120 * S,
-  CLOSE: 10 * S,
-  SYN_SENT2: 120 * S,
-} as const;
-
-type T = TcpCtState | 'IV' | 'IG';
-/* tcp_conntracks[dir][index][state] of nf_conntrack_proto_tcp.c; IV invalid, IG ignore.
- * columns: NONE SYN_SENT SYN_RECV ESTABLISHED FIN_WAIT CLOSE_WAIT LAST_ACK TIME_WAIT CLOSE SYN_SENT2 */
-const COLS: TcpCtState[] = ['NONE', 'SYN_SENT', 'SYN_RECV', 'ESTABLISHED', 'FIN_WAIT', 'CLOSE_WAIT', 'LAST_ACK', 'TIME_WAIT', 'CLOSE', 'SYN_SENT2'];
-const TABLE: Record<CtDir, Record<'syn' | 'synack' | 'fin' | 'ack' | 'rst' | 'none', T[]>> = {
-  original: {
-    syn: ['SYN_SENT', 'SYN_SENT', 'IG', 'IG', 'IG', 'IG', 'IG', 'SYN_SENT', 'SYN_SENT', 'SYN_SENT2'],
-    synack: ['IV', 'IV', 'SYN_RECV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'SYN_RECV'],
-    fin: ['IV', 'IV', 'FIN_WAIT', 'FIN_WAIT', 'LAST_ACK', 'LAST_ACK', 'LAST_ACK', 'TIME_WAIT', 'CLOSE', 'IV'],
-    ack: ['ESTABLISHED', 'IV', 'ESTABLISHED', 'ESTABLISHED', 'CLOSE_WAIT', 'CLOSE_WAIT', 'TIME_WAIT', 'TIME_WAIT', 'CLOSE', 'IV'],
-    rst: ['IV', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE'],
-    none: ['IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV'],
-  },
-  reply: {
-    syn: ['IV', 'SYN_SENT2', 'IV', 'IV', 'IV', 'IV', 'IV', 'SYN_SENT', 'IV', 'SYN_SENT2'],
-    synack: ['IV', 'SYN_RECV', 'IG', 'IG', 'IG', 'IG', 'IG', 'IG', 'IG', 'SYN_RECV'],
-    fin: ['IV', 'IV', 'FIN_WAIT', 'FIN_WAIT', 'LAST_ACK', 'LAST_ACK', 'LAST_ACK', 'TIME_WAIT', 'CLOSE', 'IV'],
-    ack: ['IV', 'IG', 'SYN_RECV', 'ESTABLISHED', 'CLOSE_WAIT', 'CLOSE_WAIT', 'TIME_WAIT', 'TIME_WAIT', 'CLOSE', 'IG'],
-    rst: ['IV', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE'],
-    none: ['IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV'],
-  },
-};
-
-/** get_conntrack_index */
-function tcpIndex(f: TcpSegment['flags']): 'syn' | 'synack' | 'fin' | 'ack' | 'rst' | 'none' {
-  if (f.rst) return 'rst';
-  if (f.syn) return f.ack ? 'synack' : 'syn';
-  if (f.fin) return 'fin';
-  if (f.ack) return 'ack';
-  return 'none';
-}
-
-/** The state a TCP segment moves its connection to (invalid and ignored segments change nothing). */
-function tcpTrack(e: CtEntry, dir: CtDir, seg: TcpSegment): void {
-  const tcp = e.tcp!;
-  const next = TABLE[dir][tcpIndex(seg.flags)][COLS.indexOf(tcp.state)]!;
-  if (next !== 'IV' && next !== 'IG') tcp.state = next;
 }

@@ -1,9 +1,11 @@
 // Connection tracking of one Linux stack (net/netfilter/nf_conntrack_*): every packet belongs to
 // a connection found by its tuple in either direction (original / reply); a new connection is
 // confirmed when its first packet leaves the stack; ICMP errors are RELATED to the connection of
-// the datagram they quote. The reply tuple is what NAT rewrites. Timeouts are the kernel defaults.
+// the datagram they quote. The reply tuple is what NAT rewrites. TCP connections follow the
+// kernel's state table (nf_conntrack_proto_tcp.c); timeouts are the kernel defaults.
 
 import type { Ipv4Addr } from '../wire/addr';
+import type { TcpFlags } from '../wire/types';
 
 export type CtProto = 'icmp' | 'udp' | 'tcp';
 
@@ -47,7 +49,7 @@ export interface CtEntry {
   /** NAT decided for this manip type (nf_nat_initialized) */
   natSrcDone: boolean;
   natDstDone: boolean;
-  tcp?: { state: TcpCtState; /** FIN seen from each direction */ finOrig: boolean; finReply: boolean };
+  tcp?: { state: TcpCtState };
   expires: number;
   /** removed from the table (nf_ct_kill): packets holding it are still translated, never re-confirmed */
   dying?: boolean;
@@ -72,6 +74,66 @@ export const CT_TIMEOUT = {
     SYN_SENT2: 120 * S,
   } satisfies Record<TcpCtState, number>,
 };
+
+/** The timeout a packet gives its connection (nf_ct_refresh with the protocol's timeout for its state). */
+export function ctTimeout(e: CtEntry): number {
+  if (e.tcp) return CT_TIMEOUT.tcp[e.tcp.state];
+  return e.proto === 'icmp' ? CT_TIMEOUT.icmp : e.seenReply ? CT_TIMEOUT.udpReplied : CT_TIMEOUT.udpUnreplied;
+}
+
+// TCP connection states: what the flags say (a simplified nf_conntrack_proto_tcp, without the
+// window checks).
+
+type TcpIndex = 'syn' | 'synack' | 'fin' | 'ack' | 'rst' | 'none';
+/** IV: invalid, IG: ignored; both leave the state as it is. */
+type TcpNext = TcpCtState | 'IV' | 'IG';
+/* tcp_conntracks[dir][index][state] of nf_conntrack_proto_tcp.c.
+ * columns: NONE SYN_SENT SYN_RECV ESTABLISHED FIN_WAIT CLOSE_WAIT LAST_ACK TIME_WAIT CLOSE SYN_SENT2 */
+const TCP_COLUMNS: Record<TcpCtState, number> = {
+  NONE: 0,
+  SYN_SENT: 1,
+  SYN_RECV: 2,
+  ESTABLISHED: 3,
+  FIN_WAIT: 4,
+  CLOSE_WAIT: 5,
+  LAST_ACK: 6,
+  TIME_WAIT: 7,
+  CLOSE: 8,
+  SYN_SENT2: 9,
+};
+const TCP_CONNTRACKS: Record<CtDir, Record<TcpIndex, TcpNext[]>> = {
+  original: {
+    syn: ['SYN_SENT', 'SYN_SENT', 'IG', 'IG', 'IG', 'IG', 'IG', 'SYN_SENT', 'SYN_SENT', 'SYN_SENT2'],
+    synack: ['IV', 'IV', 'SYN_RECV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'SYN_RECV'],
+    fin: ['IV', 'IV', 'FIN_WAIT', 'FIN_WAIT', 'LAST_ACK', 'LAST_ACK', 'LAST_ACK', 'TIME_WAIT', 'CLOSE', 'IV'],
+    ack: ['ESTABLISHED', 'IV', 'ESTABLISHED', 'ESTABLISHED', 'CLOSE_WAIT', 'CLOSE_WAIT', 'TIME_WAIT', 'TIME_WAIT', 'CLOSE', 'IV'],
+    rst: ['IV', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE'],
+    none: ['IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV'],
+  },
+  reply: {
+    syn: ['IV', 'SYN_SENT2', 'IV', 'IV', 'IV', 'IV', 'IV', 'SYN_SENT', 'IV', 'SYN_SENT2'],
+    synack: ['IV', 'SYN_RECV', 'IG', 'IG', 'IG', 'IG', 'IG', 'IG', 'IG', 'SYN_RECV'],
+    fin: ['IV', 'IV', 'FIN_WAIT', 'FIN_WAIT', 'LAST_ACK', 'LAST_ACK', 'LAST_ACK', 'TIME_WAIT', 'CLOSE', 'IV'],
+    ack: ['IV', 'IG', 'SYN_RECV', 'ESTABLISHED', 'CLOSE_WAIT', 'CLOSE_WAIT', 'TIME_WAIT', 'TIME_WAIT', 'CLOSE', 'IG'],
+    rst: ['IV', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE'],
+    none: ['IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV', 'IV'],
+  },
+};
+
+/** get_conntrack_index */
+function tcpIndex(f: TcpFlags): TcpIndex {
+  if (f.rst) return 'rst';
+  if (f.syn) return f.ack ? 'synack' : 'syn';
+  if (f.fin) return 'fin';
+  if (f.ack) return 'ack';
+  return 'none';
+}
+
+/** The state a TCP segment in direction `dir` moves its connection to (invalid and ignored segments change nothing). */
+export function tcpConntrack(state: TcpCtState, dir: CtDir, flags: TcpFlags): TcpCtState {
+  const next = TCP_CONNTRACKS[dir][tcpIndex(flags)][TCP_COLUMNS[state]]!;
+  return next === 'IV' || next === 'IG' ? state : next;
+}
 
 const ICMP_INVERSE: Record<number, number> = { 8: 0, 0: 8, 13: 14, 14: 13, 15: 16, 16: 15, 17: 18, 18: 17 };
 /** ICMP types that start a tracked exchange (echo, timestamp, info, address mask requests). */
@@ -120,7 +182,7 @@ export class Conntrack {
       dstNat: false,
       natSrcDone: false,
       natDstDone: false,
-      ...(proto === 'tcp' ? { tcp: { state: 'NONE' as const, finOrig: false, finReply: false } } : {}),
+      ...(proto === 'tcp' ? { tcp: { state: 'NONE' as const } } : {}),
       expires: this.now() + (proto === 'icmp' ? CT_TIMEOUT.icmp : proto === 'udp' ? CT_TIMEOUT.udpUnreplied : CT_TIMEOUT.tcp.NONE),
     };
   }
