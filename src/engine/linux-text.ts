@@ -6,7 +6,7 @@ import { prefixText, type FibRoute } from './tables/fib';
 import type { FdbView, NeighView } from './sim/trace';
 import type { Endpoint, IfAddr, Topology, TopoNode } from './topology';
 import { devAddrs, LOOPBACK_ADDR } from './devices/config';
-import type { OutputRoute } from './devices/linux';
+import type { OutputRoute } from './devices/linux/route';
 import type { RouteError } from './sim/trace';
 
 /** One `ip route show` line (without the newline). `showTable` as when no table filter is given. */

@@ -6,7 +6,8 @@
 import type { EthernetFrame } from '../wire/types';
 import type { ScenarioStep, Topology, TopoNode } from '../topology';
 import { Bridge } from '../devices/bridge';
-import { LinuxStack } from '../devices/linux';
+import { LinuxStack } from '../devices/linux/stack';
+import { ctView } from '../tables/conntrack';
 import { parseCommand } from '../userspace/commands';
 import { Network } from './network';
 import { startProcess, type Process } from '../userspace/process';
@@ -129,7 +130,7 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
       const st = stacks.get(node.name);
       const br = bridges.get(node.name);
       // Nodes nothing reached learned nothing: they share one empty state.
-      if (node.kind === 'linux') out[node.name] = st ? { kind: 'linux', neigh: st.neigh.list(), ...(node.nat?.length ? { conntrack: st.conntrackList() } : {}) } : node.nat?.length ? EMPTY_NAT : EMPTY_LINUX;
+      if (node.kind === 'linux') out[node.name] = st ? { kind: 'linux', neigh: st.neigh.list(), ...(node.nat?.length ? { conntrack: st.nf ? st.nf.conntrack.list().map(ctView) : [] } : {}) } : node.nat?.length ? EMPTY_NAT : EMPTY_LINUX;
       else out[node.name] = br ? { kind: 'bridge', fdb: br.fdb.list(sim.now).map((e) => ({ mac: e.mac, port: e.port })) } : EMPTY_BRIDGE;
     }
     return out;

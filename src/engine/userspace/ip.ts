@@ -2,18 +2,19 @@
 // iproute2 prints it, with its error and exit status), `ip route show [table …]` and
 // `ip neigh show`. Each prints at once and exits.
 
+import { routeOutput, stackRoutes } from '../devices/linux/route';
 import { formatNeighs, formatRouteGet, formatRoutes } from '../linux-text';
 import type { Command } from './commands';
 import type { Process, ProcessEnv } from './process';
 
 export function ipRouteGet(cmd: Extract<Command, { kind: 'ip-route-get' }>, env: ProcessEnv): Process {
-  const rt = env.stack.routeOutput(cmd.dst, { ...(cmd.from ? { src: cmd.from } : {}), purpose: 'query' });
+  const rt = routeOutput(env.stack, cmd.dst, { ...(cmd.from ? { src: cmd.from } : {}), purpose: 'query' });
   const out = formatRouteGet(cmd.dst, cmd.from, rt, env.sim.now);
   return instant(env, out.stdout, out.stderr, out.exit);
 }
 
 export function ipRouteShow(cmd: Extract<Command, { kind: 'ip-route-show' }>, env: ProcessEnv): Process {
-  return instant(env, formatRoutes(env.stack.routes(), cmd.table), '', 0);
+  return instant(env, formatRoutes(stackRoutes(env.stack), cmd.table), '', 0);
 }
 
 export function ipNeighShow(env: ProcessEnv): Process {

@@ -3,8 +3,11 @@
 // listener for one connection). Its input is the `echo` piped into it; what it reads is its output.
 
 import type { Ipv4Addr } from '../wire/addr';
-import type { LinuxStack, Skb, UdpSocket } from '../devices/linux';
-import type { TcpSock } from '../devices/tcp';
+import { routeOutput } from '../devices/linux/route';
+import type { Skb } from '../devices/linux/skb';
+import type { LinuxStack } from '../devices/linux/stack';
+import { tcpClose, tcpConnect, tcpListen, tcpPortInUse, tcpSendmsg, type TcpSock } from '../devices/linux/tcp';
+import { ephemeralPort, udpSend, type UdpSocket } from '../devices/linux/udp';
 import { STRERROR } from '../linux-text';
 import type { Command } from './commands';
 import { US_PER_S } from '../sim/sim';
@@ -57,14 +60,14 @@ export function ncUdpClient(cmd: Extract<Command, { kind: 'nc-udp' }>, env: Proc
   const p: Process = { stdout: '', stderr: '', kill: () => end(null) };
   let ended = false;
   let idleGen = 0;
-  const localPort = cmd.srcPort ?? stack.ephemeralPort();
+  const localPort = cmd.srcPort ?? ephemeralPort(stack);
   if (cmd.srcPort !== undefined && !bindCheck(stack, cmd.srcPort)) {
     p.stderr = 'nc: Address already in use\n';
     sim.after(0, () => env.exit(1));
     return p;
   }
   // connect(): the route decides the source address, or the error nc reports.
-  const rt = stack.routeOutput(cmd.dst, { ...(cmd.src ? { src: cmd.src } : {}), purpose: 'output' });
+  const rt = routeOutput(stack, cmd.dst, { ...(cmd.src ? { src: cmd.src } : {}), purpose: 'output' });
   if (rt.kind === 'error' || rt.type === 'broadcast') {
     const e = rt.kind === 'error' ? STRERROR[rt.error] : STRERROR.EACCES;
     p.stderr = `nc: connect to ${cmd.dst} port ${cmd.port} (udp) failed: ${e}\n`;
@@ -106,7 +109,7 @@ export function ncUdpClient(cmd: Extract<Command, { kind: 'nc-udp' }>, env: Proc
     if (cmd.quitS !== undefined) sim.after(cmd.quitS * US_PER_S, () => gen === idleGen && end(0));
   };
   if (cmd.stdin.length > 0) {
-    const error = stack.udpSend(sock, cmd.dst, cmd.port, textToHex(cmd.stdin), sock.label);
+    const error = udpSend(stack, sock, cmd.dst, cmd.port, textToHex(cmd.stdin), sock.label);
     if (error) p.stderr += `nc: write failed: ${STRERROR[error]}\n`;
   }
   armIdle();
@@ -143,7 +146,7 @@ export function ncUdpListen(cmd: Extract<Command, { kind: 'nc-udp-listen' }>, en
         sock.remotePort = fromPort;
         sock.localIp = skb.ip.dstIp;
         udpState(env, sock, 'ESTAB');
-        if (cmd.stdin.length > 0) stack.udpSend(sock, from, fromPort, textToHex(cmd.stdin), sock.label);
+        if (cmd.stdin.length > 0) udpSend(stack, sock, from, fromPort, textToHex(cmd.stdin), sock.label);
       }
       p.stdout += hexToText(data);
     },
@@ -176,11 +179,11 @@ export function ncTcpClient(cmd: Extract<Command, { kind: 'nc-tcp' }>, env: Proc
     if (ended) return;
     ended = true;
     // A process that exits closes its socket: the kernel finishes the connection.
-    if (sock && (sock.state === 'ESTABLISHED' || sock.state === 'CLOSE_WAIT' || sock.state === 'SYN_SENT')) stack.tcp.close(sock);
+    if (sock && (sock.state === 'ESTABLISHED' || sock.state === 'CLOSE_WAIT' || sock.state === 'SYN_SENT')) tcpClose(stack, sock);
     if (code !== null) env.exit(code);
   };
-  const sport = cmd.srcPort ?? stack.ephemeralPort();
-  if (cmd.srcPort !== undefined && stack.tcp.portInUse(cmd.srcPort)) {
+  const sport = cmd.srcPort ?? ephemeralPort(stack);
+  if (cmd.srcPort !== undefined && tcpPortInUse(stack, cmd.srcPort)) {
     p.stderr = 'nc: Address already in use\n';
     sim.after(0, () => env.exit(1));
     return p;
@@ -189,12 +192,12 @@ export function ncTcpClient(cmd: Extract<Command, { kind: 'nc-tcp' }>, env: Proc
     const gen = ++idleGen;
     if (cmd.waitS !== undefined) sim.after(cmd.waitS * US_PER_S, () => gen === idleGen && end(0));
   };
-  const res = stack.tcp.connect(cmd.dst, cmd.port, sport, {
+  const res = tcpConnect(stack, cmd.dst, cmd.port, sport, {
     onConnected: () => {
-      if (cmd.stdin.length > 0) stack.tcp.send(sock!, textToHex(cmd.stdin));
+      if (cmd.stdin.length > 0) tcpSendmsg(stack, sock!, textToHex(cmd.stdin));
       sim.after(STDIN_EOF_US, () => {
         if (ended) return;
-        if (cmd.shutdown) stack.tcp.close(sock!);
+        if (cmd.shutdown) tcpClose(stack, sock!);
         if (cmd.quitS !== undefined) sim.after(cmd.quitS * US_PER_S, () => end(0));
         else idle();
       });
@@ -223,12 +226,12 @@ export function ncTcpListen(cmd: Extract<Command, { kind: 'nc-tcp-listen' }>, en
   const { sim, stack } = env;
   const p: Process = { stdout: '', stderr: '', kill: () => (ended = true) };
   let ended = false;
-  if (stack.tcp.portInUse(cmd.port)) {
+  if (tcpPortInUse(stack, cmd.port)) {
     p.stderr = 'nc: Address already in use\n';
     sim.after(0, () => env.exit(1));
     return p;
   }
-  stack.tcp.listen(cmd.port, {
+  tcpListen(stack, cmd.port, {
     onAccept: (conn) => {
       conn.events = {
         onData: (hex) => {
@@ -236,7 +239,7 @@ export function ncTcpListen(cmd: Extract<Command, { kind: 'nc-tcp-listen' }>, en
         },
         // The client is done and so is our input (echo, or nothing): nc closes and exits.
         onEof: () => {
-          if (conn.finSeq === undefined) stack.tcp.close(conn);
+          if (conn.finSeq === undefined) tcpClose(stack, conn);
           if (!ended) sim.after(0, () => env.exit(0));
           ended = true;
         },
@@ -245,8 +248,8 @@ export function ncTcpListen(cmd: Extract<Command, { kind: 'nc-tcp-listen' }>, en
           ended = true;
         },
       };
-      if (cmd.stdin.length > 0) stack.tcp.send(conn, textToHex(cmd.stdin));
-      if (cmd.shutdown) sim.after(STDIN_EOF_US, () => stack.tcp.close(conn));
+      if (cmd.stdin.length > 0) tcpSendmsg(stack, conn, textToHex(cmd.stdin));
+      if (cmd.shutdown) sim.after(STDIN_EOF_US, () => tcpClose(stack, conn));
     },
   });
   return p;

@@ -6,7 +6,9 @@
 import { ICMP, IPPROTO, type IcmpMessage, type Ipv4Packet } from '../wire/types';
 import { buildIcmpEcho } from '../wire/icmp';
 import { buildIpv4 } from '../wire/ipv4';
-import { DEFAULT_TTL, type PingSocket } from '../devices/linux';
+import type { PingSocket } from '../devices/linux/icmp';
+import { confirmNeigh, DEFAULT_TTL, ipLocalOut } from '../devices/linux/ip-output';
+import { routeOutput } from '../devices/linux/route';
 import { STRERROR } from '../linux-text';
 import type { Command } from './commands';
 import { EPOCH_S, US_PER_MS, US_PER_S } from '../sim/sim';
@@ -82,7 +84,7 @@ function pingData(now: number, size: number): string {
 export function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): Process {
   const { sim, stack } = env;
   const p: Process = { stdout: '', stderr: '', kill: () => finish(true) };
-  const probe = stack.routeOutput(cmd.dst, { purpose: 'output' });
+  const probe = routeOutput(stack, cmd.dst, { purpose: 'output' });
   if (probe.kind === 'error' || (probe.type === 'broadcast' && !cmd.broadcast)) {
     if (probe.kind === 'error' && probe.error !== 'EACCES') p.stderr = `ping: connect: ${STRERROR[probe.error]}\n`;
     else p.stderr = 'ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n';
@@ -117,14 +119,14 @@ export function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): 
     if (ended) return;
     const seq = ntransmitted + 1;
     const pkt = sim.newPacketId();
-    const rt = stack.routeOutput(cmd.dst, { pkt, src: probe.src });
+    const rt = routeOutput(stack, cmd.dst, { pkt, src: probe.src });
     ntransmitted++;
     if (rt.kind === 'error') {
       p.stdout += `ping: sendmsg: ${STRERROR[rt.error]}\n`;
       nerrors++;
     } else {
       sent.set(seq, sim.now);
-      if (confirm && rt.type === 'unicast') stack.confirmNeigh(rt.dev, rt.nexthop);
+      if (confirm && rt.type === 'unicast') confirmNeigh(stack, rt.dev, rt.nexthop);
       confirm = false;
       const ip = buildIpv4({
         srcIp: rt.src,
@@ -135,7 +137,7 @@ export function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): 
         df: true,
         payload: buildIcmpEcho({ type: 8, identifier: ident, sequence: seq & 0xffff, data: pingData(sim.now, cmd.size) }),
       });
-      stack.ipLocalOut({ pkt, ip, pktType: 'host' }, rt, `ping ${cmd.dst}`);
+      ipLocalOut(stack, { pkt, ip, pktType: 'host' }, rt, `ping ${cmd.dst}`);
     }
     if (cmd.count === undefined || ntransmitted < cmd.count) sim.after(intervalUs, send);
     else scheduleExit();

@@ -2,7 +2,7 @@
 // folder (ping, nc, ip, sleep); this is what they share with the scenario runner (simulate.ts):
 // how a program is started, what it prints, how it ends or is killed.
 
-import type { LinuxStack } from '../devices/linux';
+import type { LinuxStack } from '../devices/linux/stack';
 import type { Command } from './commands';
 import type { Sim } from '../sim/sim';
 import { ipNeighShow, ipRouteGet, ipRouteShow } from './ip';

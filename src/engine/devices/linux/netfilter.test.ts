@@ -2,10 +2,10 @@
 // what comes back. (home-nat, recorded on Linux, is checked field by field in the conformance suite.)
 
 import { describe, expect, it } from 'vitest';
-import { parseClab } from '../io/clab';
-import { linkCaptures } from '../sim/captures';
-import { simulate } from '../sim/simulate';
-import type { EthernetFrame, Ipv4Packet } from '../wire/types';
+import { parseClab } from '../../io/clab';
+import { linkCaptures } from '../../sim/captures';
+import { simulate } from '../../sim/simulate';
+import type { EthernetFrame, Ipv4Packet } from '../../wire/types';
 
 const lab = (gwRules: string[], scenario: string) =>
   parseClab(

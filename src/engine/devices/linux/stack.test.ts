@@ -2,17 +2,17 @@
 // the trace steps compared. Side effects (neighbour entries) are checked in the same test.
 
 import { describe, expect, it } from 'vitest';
-import type { Ipv4Addr, MacAddr } from '../wire/addr';
-import { buildArp } from '../wire/arp';
-import { buildIpv4 } from '../wire/ipv4';
-import { buildIcmpEcho } from '../wire/icmp';
-import { buildUdp } from '../wire/udp';
-import { verifyChecksums } from '../wire/frame';
-import type { EthernetFrame, Ipv4Packet } from '../wire/types';
-import type { LinuxNode, RouteSpec } from '../topology';
-import { Sim } from '../sim/sim';
-import type { Network } from '../sim/network';
-import { LinuxStack } from './linux';
+import type { Ipv4Addr, MacAddr } from '../../wire/addr';
+import { buildArp } from '../../wire/arp';
+import { buildIpv4 } from '../../wire/ipv4';
+import { buildIcmpEcho } from '../../wire/icmp';
+import { buildUdp } from '../../wire/udp';
+import { verifyChecksums } from '../../wire/frame';
+import type { EthernetFrame, Ipv4Packet } from '../../wire/types';
+import type { LinuxNode, RouteSpec } from '../../topology';
+import { Sim } from '../../sim/sim';
+import type { Network } from '../../sim/network';
+import { LinuxStack } from './stack';
 
 const ip = (s: string) => s as Ipv4Addr;
 const M = {

@@ -1,15 +1,16 @@
-// Netfilter NAT on one Linux stack (net/netfilter/nf_nat_core.c, nf_nat_proto.c, the nat table):
-// the first packet of a connection runs the PREROUTING (DNAT) or POSTROUTING (SNAT, MASQUERADE)
+// Netfilter on one Linux stack, at the hooks ip-input.ts and ip-output.ts call: connection
+// tracking (nf_conntrack_in, on the table and TCP states of tables/conntrack.ts) and NAT
+// (net/netfilter/nf_nat_core.c, nf_nat_proto.c, the nat table): the first packet of a connection runs the PREROUTING (DNAT) or POSTROUTING (SNAT, MASQUERADE)
 // rules; the chosen mapping is written into the conntrack reply tuple (keeping the port when it
 // is free, else a random one, as get_unique_tuple does); every later packet of the connection, in
 // either direction, and every ICMP error about it (inner header included) is rewritten from that
 // entry. Checksums are updated incrementally, as the kernel does.
 
-import { ipToNum, inPrefix, ZERO_IP, type Ipv4Addr } from '../wire/addr';
-import { checksumReplace2, checksumReplace4 } from '../wire/checksum';
-import { icmpChecksum } from '../wire/icmp';
-import { IPPROTO, type IcmpMessage, type Ipv4Packet, type TcpSegment, type UdpDatagram } from '../wire/types';
-import type { NatRule } from '../topology';
+import { ipToNum, inPrefix, ZERO_IP, type Ipv4Addr } from '../../wire/addr';
+import { checksumReplace2, checksumReplace4 } from '../../wire/checksum';
+import { icmpChecksum } from '../../wire/icmp';
+import { IPPROTO, type IcmpMessage, type Ipv4Packet, type TcpSegment, type UdpDatagram } from '../../wire/types';
+import type { NatRule } from '../../topology';
 import {
   Conntrack,
   ctTimeout,
@@ -22,9 +23,9 @@ import {
   type CtEntry,
   type CtProto,
   type CtTuple,
-} from '../tables/conntrack';
-import type { Sim } from '../sim/sim';
-import type { PacketId } from '../sim/trace';
+} from '../../tables/conntrack';
+import type { Sim } from '../../sim/sim';
+import type { PacketId } from '../../sim/trace';
 
 export type NatHook = 'PREROUTING' | 'INPUT' | 'OUTPUT' | 'POSTROUTING';
 type Manip = 'src' | 'dst';

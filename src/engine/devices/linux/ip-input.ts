@@ -1,0 +1,76 @@
+// IP input of one stack (net/ipv4/ip_input.c): header checks, PREROUTING (conntrack, DNAT), the
+// input route, then local delivery to ICMP, UDP or TCP (ip_local_deliver, with the INPUT hook),
+// forwarding (forward.ts) or ip_error for what cannot be routed.
+
+import { ICMP, ICMP_UNREACH, IPPROTO } from '../../wire/types';
+import { ipv4HeaderChecksum } from '../../wire/ipv4';
+import { tcpChecksum } from '../../wire/tcp';
+import { ipError, ipForward } from './forward';
+import { icmpRcv, icmpSend } from './icmp';
+import { onlinkAddrs, routeInput, sourceOnLink } from './route';
+import { kfreeSkb, type Skb } from './skb';
+import type { LinuxStack } from './stack';
+import { tcpV4Rcv } from './tcp-input';
+import { udpRcv } from './udp';
+
+/** ip_rcv → ip_rcv_finish: a packet received on `skb.iif`. */
+export function ipRcv(stack: LinuxStack, skb: Skb): void {
+  const ip = skb.ip;
+  const dev = stack.devs.get(skb.iif!)!;
+  if (ip.version !== 4 || ip.ihl < 5) return kfreeSkb(stack, skb.pkt, 'unsupported', dev.name, 'ip-header');
+  if (ipv4HeaderChecksum(ip) !== ip.headerChecksum) return kfreeSkb(stack, skb.pkt, 'bad-checksum', dev.name, 'ipv4');
+  const nf = stack.nf;
+  if (nf) {
+    // PREROUTING: conntrack, then DNAT (or the reply side of SNAT) before the route lookup.
+    const ct = nf.conntrackIn(ip, skb.pkt, 'PREROUTING');
+    const natted = nf.nat(ip, skb.pkt, ct, 'PREROUTING', { inDev: dev.name });
+    if (!natted) return;
+    skb = { ...skb, ip: natted, ...(ct ? { ct } : {}) };
+  }
+  const rt = routeInput(stack, skb.ip.dstIp, skb.ip.srcIp, dev, skb.pkt, 'input');
+  switch (rt.kind) {
+    case 'local':
+      return ipLocalDeliver(stack, { ...skb, localInput: true }, dev.name, false);
+    case 'broadcast':
+      return ipLocalDeliver(stack, { ...skb, localInput: true, broadcastInput: true }, dev.name, true);
+    case 'error':
+      if (rt.error === 'martian-source' || rt.error === 'martian-destination') {
+        return kfreeSkb(stack, skb.pkt, rt.error, dev.name);
+      }
+      return ipError(stack, skb, dev, rt.error);
+    case 'forward': {
+      const out = stack.devs.get(rt.dev)!;
+      // __mkroute_input: forwarding back out of the ingress device towards a gateway the sender
+      // could reach itself → ICMP redirect (shared_media, send_redirects).
+      let redirect = false;
+      if (out.name === dev.name && dev.conf.sendRedirects && sourceOnLink(stack, skb.ip.srcIp, dev.name)) {
+        redirect = dev.conf.sharedMedia || onlinkAddrs(stack, out.name, skb.ip.srcIp, rt.route.gateway);
+      }
+      return ipForward(stack, skb, dev, out, rt.nexthop, redirect);
+    }
+  }
+}
+
+/** ip_local_deliver: INPUT (the source side of a mapping, then the connection confirmed), then the protocol. */
+export function ipLocalDeliver(stack: LinuxStack, skb0: Skb, dev: string, broadcast: boolean): void {
+  let skb = skb0;
+  const nf = stack.nf;
+  if (nf && skb.ct && dev !== 'lo') {
+    const ip = nf.nat(skb.ip, skb.pkt, skb.ct, 'INPUT', { inDev: dev });
+    if (!ip) return;
+    skb = { ...skb, ip };
+    nf.confirm(skb.ct, skb.pkt);
+  }
+  const ip = skb.ip;
+  stack.sim.emit({ kind: 'ip.local', node: stack.name, pkt: skb.pkt, dev, dst: ip.dstIp, broadcast });
+  const p = ip.payload;
+  if (ip.protocol === IPPROTO.icmp && p.kind === 'icmp') return icmpRcv(stack, skb, p, broadcast);
+  if (ip.protocol === IPPROTO.udp && p.kind === 'udp') return udpRcv(stack, skb, p, broadcast);
+  if (ip.protocol === IPPROTO.tcp && p.kind === 'tcp') {
+    if (broadcast) return kfreeSkb(stack, skb.pkt, 'not-unicast-l2', dev, 'tcp');
+    if (tcpChecksum(p, ip.srcIp, ip.dstIp) !== p.checksum) return kfreeSkb(stack, skb.pkt, 'bad-checksum', skb.iif, 'tcp');
+    return tcpV4Rcv(stack, skb, p);
+  }
+  icmpSend(stack, skb, ICMP.destUnreachable, ICMP_UNREACH.protocol, 'protocol-unreachable');
+  kfreeSkb(stack, skb.pkt, 'protocol-unreachable', dev, String(ip.protocol));
+}

@@ -1,0 +1,78 @@
+// IP output of one stack (net/ipv4/ip_output.c): a locally generated packet through the OUTPUT and
+// POSTROUTING hooks, then looped back (a local route), broadcast, or handed to the neighbour of
+// its next hop (ip_finish_output2), which sends it or holds it while ARP resolves.
+
+import { BROADCAST_MAC, type Ipv4Addr, type MacAddr } from '../../wire/addr';
+import { ETHERTYPE, type EthernetFrame } from '../../wire/types';
+import { LINK_DELAY_US } from '../../sim/network';
+import { ipLocalDeliver } from './ip-input';
+import type { OutputRoute } from './route';
+import type { Skb } from './skb';
+import type { LinuxStack } from './stack';
+
+/** net.ipv4.ip_default_ttl */
+export const DEFAULT_TTL = 64;
+
+/** Sends a locally generated packet along an output route (ip_local_out). */
+export function ipLocalOut(stack: LinuxStack, skb0: Skb, rt: Extract<OutputRoute, { kind: 'ok' }>, process?: string): void {
+  let skb = skb0;
+  const ip = skb.ip;
+  const nf = stack.nf;
+  stack.sim.emit({ kind: 'ip.send', node: stack.name, pkt: skb.pkt, src: ip.srcIp, dst: ip.dstIp, protocol: ip.protocol, ttl: ip.ttl, ...(process ? { process } : {}) });
+  if (nf) {
+    const ct = nf.conntrackIn(ip, skb.pkt, 'OUTPUT');
+    const natted = nf.nat(ip, skb.pkt, ct, 'OUTPUT', {});
+    if (!natted) return;
+    skb = { ...skb, ip: natted, ...(ct ? { ct } : {}) };
+    if (rt.type === 'local') nf.confirm(ct, skb.pkt);
+    else {
+      const post = nfPostrouting(stack, skb, rt.dev, rt.nexthop);
+      if (!post) return;
+      skb = post;
+    }
+  }
+  if (rt.type === 'local') {
+    stack.sim.emit({ kind: 'ip.loopback', node: stack.name, pkt: skb.pkt });
+    stack.sim.after(LINK_DELAY_US, () => ipLocalDeliver(stack, { ...skb, pktType: 'host', iif: 'lo', localInput: true }, 'lo', false));
+    return;
+  }
+  if (rt.type === 'broadcast') {
+    neighXmit(stack, rt.dev, BROADCAST_MAC, skb);
+    return;
+  }
+  neighOutput(stack, rt.dev, rt.nexthop, skb);
+}
+
+/** POSTROUTING: SNAT/MASQUERADE (or the reply side of DNAT), then the connection is confirmed. */
+export function nfPostrouting(stack: LinuxStack, skb: Skb, outDev: string, nexthop: Ipv4Addr): Skb | null {
+  const nf = stack.nf;
+  if (!nf) return skb;
+  const ip = nf.nat(skb.ip, skb.pkt, skb.ct, 'POSTROUTING', { outDev, nexthop });
+  if (!ip) return null;
+  nf.confirm(skb.ct, skb.pkt);
+  return ip === skb.ip ? skb : { ...skb, ip };
+}
+
+/** ip_finish_output2: find or create the neighbour of the next hop and send through it. */
+export function neighOutput(stack: LinuxStack, dev: string, nexthop: Ipv4Addr, skb: Skb): void {
+  const existing = stack.neigh.lookup(dev, nexthop);
+  stack.sim.emit({ kind: 'neigh.lookup', node: stack.name, pkt: skb.pkt, dev, ip: nexthop, entry: existing ? stack.neigh.view(existing) : null });
+  const n = existing ?? stack.neigh.lookupOrCreate(dev, nexthop);
+  stack.neigh.output(n, skb);
+}
+
+/** neigh_resolve_output → dev_queue_xmit: the packet in an Ethernet frame to `dstMac`. */
+export function neighXmit(stack: LinuxStack, dev: string, dstMac: MacAddr, skb: Skb): void {
+  const d = stack.devs.get(dev)!;
+  const frame: EthernetFrame = { dstMac, srcMac: d.mac, ethertype: ETHERTYPE.ipv4, payload: skb.ip };
+  stack.net.transmit(stack.name, dev, frame, skb.pkt);
+}
+
+/**
+ * dst_confirm_neigh for a send with MSG_CONFIRM: the next hop is known to be alive, so its entry
+ * counts as confirmed now (it stays REACHABLE; a DELAY entry becomes REACHABLE at its timer).
+ */
+export function confirmNeigh(stack: LinuxStack, dev: string, nexthop: Ipv4Addr): void {
+  const n = stack.neigh.lookup(dev, nexthop);
+  if (n) n.confirmed = stack.sim.now;
+}

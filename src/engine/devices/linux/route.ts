@@ -1,0 +1,190 @@
+// Routing decisions of one stack (net/ipv4/route.c, fib_frontend.c, devinet.c): the FIB lookup
+// that input (ip_route_input_slow) and output (ip_route_output_key_hash) share, told to the
+// trace with every candidate; the route exceptions learned from redirects (fib_nh_exception);
+// source address selection (inet_select_addr) and the source checks redirects need.
+
+import { inPrefix, isLimitedBroadcast, isLoopback, isMulticast, isZeronet, ZERO_IP, type Ipv4Addr } from '../../wire/addr';
+import { isNexthopType, SCOPE_VALUE, type FibLookup, type FibRoute, type Scope } from '../../tables/fib';
+import type { PacketId, RouteCandidate, RouteError } from '../../sim/trace';
+import type { LinuxStack, NetDev } from './stack';
+
+/** Where a locally generated packet goes (a dst_entry of an output route), or why it cannot. */
+export type OutputRoute =
+  | {
+      kind: 'ok';
+      route: FibRoute;
+      /** 'local' (to ourselves, over lo), 'unicast' or 'broadcast' */
+      type: 'local' | 'unicast' | 'broadcast';
+      dev: string;
+      src: Ipv4Addr;
+      nexthop: Ipv4Addr;
+      /** gateway from a redirect exception */
+      viaException?: Ipv4Addr;
+      exceptionExpires?: number;
+    }
+  | { kind: 'error'; error: RouteError };
+
+/** What the input route of a received packet says to do with it. */
+export type InputRoute =
+  | { kind: 'local' | 'broadcast' }
+  | { kind: 'forward'; route: FibRoute; dev: string; nexthop: Ipv4Addr; viaException?: Ipv4Addr }
+  | { kind: 'error'; error: RouteError | 'martian-source' | 'martian-destination' | 'not-forwarding' };
+
+/** A route exception (fib_nh_exception) learned from an ICMP redirect. */
+export interface RouteException {
+  gateway: Ipv4Addr;
+  expires: number;
+}
+
+/** The error a lookup ending on a route of this type gives (fib_props[type].error). */
+export function routeTypeError(t: FibRoute['type']): RouteError {
+  return t === 'blackhole' ? 'EINVAL' : t === 'unreachable' ? 'EHOSTUNREACH' : t === 'prohibit' ? 'EACCES' : 'ENETUNREACH';
+}
+
+export function isLocalAddr(stack: LinuxStack, ip: Ipv4Addr): boolean {
+  return stack.fib.addrType(ip) === 'local';
+}
+
+/** inet_select_addr(dev, dst, scope): the source address a device offers for a destination. */
+export function selectAddr(stack: LinuxStack, dev: string, dst: Ipv4Addr | undefined, scope: Scope): Ipv4Addr {
+  const d = stack.devs.get(dev);
+  const limit = SCOPE_VALUE[scope];
+  let addr: Ipv4Addr | undefined;
+  for (const a of d?.addrs ?? []) {
+    if (!a.primary) continue;
+    if (SCOPE_VALUE[a.scope] > limit) continue;
+    if (!dst || inPrefix(dst, a.ip, a.len)) return a.ip;
+    addr ??= a.ip;
+  }
+  if (addr) return addr;
+  // Any other device's primary address that is not link-scoped (lo comes first).
+  for (const other of stack.devs.values()) {
+    for (const a of other.addrs) {
+      if (a.primary && SCOPE_VALUE[a.scope] <= limit && a.scope !== 'link') return a.ip;
+    }
+  }
+  return ZERO_IP;
+}
+
+function candidates(r: FibLookup): RouteCandidate[] {
+  return r.candidates.map((c) => ({ route: c.route, chosen: !c.skipped, ...(c.skipped ? { skipped: c.skipped } : {}) }));
+}
+
+type Purpose = 'input' | 'output' | 'arp' | 'query';
+
+/**
+ * fib_lookup as both directions use it: the route (with the redirect exception of a unicast
+ * route's destination), or the error a miss or a blackhole/unreachable/prohibit route gives,
+ * which is traced at once. The caller traces a route with what it decided from it (`event`).
+ */
+function fibLookupTraced(stack: LinuxStack, dst: Ipv4Addr, pkt: PacketId | undefined, purpose: Purpose) {
+  const r = stack.fib.lookup(dst, { withCandidates: true });
+  const kind = 'fib.lookup' as const;
+  const node = stack.name;
+  const event = pkt !== undefined ? { kind, node, pkt, dst, purpose, candidates: candidates(r) } : { kind, node, dst, purpose, candidates: candidates(r) };
+  if (r.kind === 'miss' || !isNexthopType(r.route.type)) {
+    const error: RouteError = r.kind === 'miss' ? 'ENETUNREACH' : routeTypeError(r.route.type);
+    stack.sim.emit({ ...event, result: { kind: 'error', error } });
+    return { kind: 'error' as const, error };
+  }
+  const route = r.route;
+  const ex = route.type === 'unicast' ? findException(stack, route, dst) : undefined;
+  return { kind: 'route' as const, route, ex, event };
+}
+
+/** ip_route_input_slow: what to do with a received packet (or an ARP request being answered). */
+export function routeInput(stack: LinuxStack, dst: Ipv4Addr, src: Ipv4Addr, dev: NetDev, pkt: PacketId, purpose: 'input' | 'arp'): InputRoute {
+  if (isMulticast(src) || isLimitedBroadcast(src)) return { kind: 'error', error: 'martian-source' };
+  if (isLimitedBroadcast(dst) || (src === ZERO_IP && dst === ZERO_IP)) return { kind: 'broadcast' };
+  if (isZeronet(src)) return { kind: 'error', error: 'martian-source' };
+  if (isZeronet(dst)) return { kind: 'error', error: 'martian-destination' };
+  if (isLoopback(dst)) return { kind: 'error', error: 'martian-destination' };
+  if (isLoopback(src)) return { kind: 'error', error: 'martian-source' };
+  if (isMulticast(dst)) return { kind: 'error', error: 'martian-destination' };
+  const r = fibLookupTraced(stack, dst, pkt, purpose);
+  if (r.kind === 'error') return { kind: 'error', error: dev.conf.forwarding ? r.error : 'not-forwarding' };
+  const { route, ex, event } = r;
+  if (route.type === 'broadcast') {
+    stack.sim.emit({ ...event, result: { kind: 'route', route } });
+    return { kind: 'broadcast' };
+  }
+  if (route.type === 'local') {
+    stack.sim.emit({ ...event, result: { kind: 'route', route } });
+    // fib_validate_source (rp_filter 0): our own address as source is a martian.
+    if (isLocalAddr(stack, src)) return { kind: 'error', error: 'martian-source' };
+    return { kind: 'local' };
+  }
+  const nexthop = ex?.gateway ?? route.gateway ?? dst;
+  stack.sim.emit({
+    ...event,
+    result: { kind: 'route', route, nexthop, dev: route.dev!, ...(ex ? { viaException: ex.gateway } : {}) },
+  });
+  if (!dev.conf.forwarding) return { kind: 'error', error: 'not-forwarding' };
+  return { kind: 'forward', route, dev: route.dev!, nexthop, ...(ex ? { viaException: ex.gateway } : {}) };
+}
+
+/**
+ * ip_route_output_key_hash: where a locally generated packet to `dst` goes, and from which
+ * source address. Emits the lookup into the trace.
+ */
+export function routeOutput(stack: LinuxStack, dst: Ipv4Addr, opts: { src?: Ipv4Addr; pkt?: PacketId; purpose?: 'output' | 'query' } = {}): OutputRoute {
+  const r = fibLookupTraced(stack, dst, opts.pkt, opts.purpose ?? 'output');
+  if (r.kind === 'error') return r;
+  const { route, ex, event } = r;
+  let res: OutputRoute;
+  if (route.type === 'local') {
+    res = { kind: 'ok', route, type: 'local', dev: 'lo', src: opts.src ?? route.prefsrc ?? dst, nexthop: dst };
+  } else {
+    const src = opts.src ?? route.prefsrc ?? selectAddr(stack, route.dev!, route.gateway, route.scope);
+    res = {
+      kind: 'ok',
+      route,
+      type: route.type as 'unicast' | 'broadcast',
+      dev: route.dev!,
+      src,
+      nexthop: ex?.gateway ?? route.gateway ?? dst,
+      ...(ex ? { viaException: ex.gateway, exceptionExpires: ex.expires } : {}),
+    };
+  }
+  stack.sim.emit({
+    ...event,
+    result: { kind: 'route', route, nexthop: res.nexthop, dev: res.dev, src: res.src, ...(res.viaException ? { viaException: res.viaException } : {}) },
+  });
+  return res;
+}
+
+/** find_exception: the gateway a redirect taught for this destination, while it lasts. */
+export function findException(stack: LinuxStack, route: FibRoute, dst: Ipv4Addr): RouteException | undefined {
+  const ex = stack.exceptions.get(route)?.get(dst);
+  if (ex && ex.expires <= stack.sim.now) {
+    stack.exceptions.get(route)!.delete(dst);
+    return undefined;
+  }
+  return ex;
+}
+
+/** update_or_create_fnhe: a redirect's gateway for one destination of a route. */
+export function updateException(stack: LinuxStack, route: FibRoute, dst: Ipv4Addr, gateway: Ipv4Addr, expires: number): void {
+  let m = stack.exceptions.get(route);
+  if (!m) {
+    m = new Map();
+    stack.exceptions.set(route, m);
+  }
+  m.set(dst, { gateway, expires });
+}
+
+/** __fib_validate_source's answer: the sender sits on a subnet directly connected to `dev`. */
+export function sourceOnLink(stack: LinuxStack, src: Ipv4Addr, dev: string): boolean {
+  const r = stack.fib.lookup(src);
+  return r.kind === 'found' && r.route.type === 'unicast' && r.route.dev === dev && r.route.nhScope === 'host';
+}
+
+/** inet_addr_onlink: both addresses are in one of the device's subnets. */
+export function onlinkAddrs(stack: LinuxStack, dev: string, a: Ipv4Addr, b: Ipv4Addr | undefined): boolean {
+  return (stack.devs.get(dev)?.addrs ?? []).some((x) => inPrefix(a, x.ip, x.len) && (!b || inPrefix(b, x.ip, x.len)));
+}
+
+/** The stack's routes as `ip route show table all` lists them: main, then local. */
+export function stackRoutes(stack: LinuxStack): FibRoute[] {
+  return [...stack.fib.routes('main'), ...stack.fib.routes('local')];
+}

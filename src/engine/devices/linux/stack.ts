@@ -1,0 +1,144 @@
+// One Linux IPv4 stack (a network namespace): the state the kernel keeps for it (the FIB, the
+// devices with their IPv4 settings, the neighbour table, route exceptions, inet_peer entries,
+// ICMP's credit, sockets, netfilter) and the wiring between its parts. What the stack does is in
+// the files named after the kernel's, as functions that take the stack: arp.ts, route.ts,
+// ip-input.ts, forward.ts, ip-output.ts, icmp.ts, udp.ts, tcp*.ts, netfilter.ts. Hosts, routers
+// and NAT gateways are all this, with different settings.
+
+import { isBroadcastMac, isGroupMac, ZERO_MAC, type Ipv4Addr, type MacAddr } from '../../wire/addr';
+import { ETHERTYPE, ICMP, ICMP_UNREACH, type EthernetFrame } from '../../wire/types';
+import type { Fib, FibRoute } from '../../tables/fib';
+import { DEFAULT_NEIGH_PARAMS, NeighTable, type NeighParams } from '../../tables/neigh';
+import type { LinuxNode } from '../../topology';
+import type { Device, Network } from '../../sim/network';
+import { US_PER_S, type Sim } from '../../sim/sim';
+import type { PacketId } from '../../sim/trace';
+import { compileFibForRun, type DevAddr } from '../config';
+import { arpRcv, arpSolicit } from './arp';
+import { ICMP_MSGS_BURST, icmpSend, type PingSocket } from './icmp';
+import { ipRcv } from './ip-input';
+import { neighXmit } from './ip-output';
+import { Netfilter } from './netfilter';
+import { selectAddr, type RouteException } from './route';
+import { kfreeSkb, type PktType, type Skb } from './skb';
+import type { TcpSock } from './tcp';
+import type { UdpSocket } from './udp';
+
+/** The IPv4 settings of a device (net.ipv4.conf.DEV.*, net.ipv4.neigh.DEV.*). */
+export interface DevConf {
+  forwarding: boolean;
+  proxyArp: boolean;
+  sendRedirects: boolean;
+  acceptRedirects: boolean;
+  sharedMedia: boolean;
+  neigh: NeighParams;
+}
+
+/** A device of the stack with its IPv4 side (in_device: addresses, settings). */
+export interface NetDev {
+  name: string;
+  mac: MacAddr;
+  addrs: DevAddr[];
+  conf: DevConf;
+  reachableTimeUs: number;
+}
+
+/** inet_peer: per remote address state for ICMP rate limits and redirect backoff. */
+export interface Peer {
+  rateTokens: number;
+  rateLast: number;
+  nRedirects: number;
+}
+
+const MS = 1000;
+
+export class LinuxStack implements Device {
+  readonly name: string;
+  readonly fib: Fib;
+  readonly devs = new Map<string, NetDev>();
+  readonly neigh: NeighTable<Skb>;
+  /** fib_nh_exception: gateways learned from redirects, per route and destination */
+  readonly exceptions = new Map<FibRoute, Map<Ipv4Addr, RouteException>>();
+  /** inet_peer entries, per remote address */
+  readonly peers = new Map<Ipv4Addr, Peer>();
+  /** icmp_global: the namespace's ICMP credit and when it was last refilled */
+  icmpCredit = ICMP_MSGS_BURST;
+  icmpStamp = 0;
+  readonly udpSockets: UdpSocket[] = [];
+  readonly pingSockets: PingSocket[] = [];
+  readonly tcpSocks: TcpSock[] = [];
+  /** netfilter (conntrack and NAT), on nodes that have NAT rules */
+  readonly nf: Netfilter | null;
+
+  constructor(
+    node: LinuxNode,
+    readonly sim: Sim,
+    readonly net: Network,
+  ) {
+    this.name = node.name;
+    const compiled = compileFibForRun(node);
+    this.fib = compiled.fib;
+    const all = node.all ?? {};
+    const mk = (name: string, mac: MacAddr, conf: LinuxNode['ifaces'][number]['conf']): NetDev => {
+      const forwarding = conf?.forwarding ?? node.ipForward;
+      const ar = conf?.acceptRedirects ?? true;
+      const allAr = all.acceptRedirects ?? true;
+      const neigh: NeighParams = { ...DEFAULT_NEIGH_PARAMS, proxyDelayUs: (conf?.proxyDelay ?? 80) * 10 * MS };
+      return {
+        name,
+        mac,
+        addrs: compiled.addrs.filter((a) => a.dev === name),
+        conf: {
+          forwarding,
+          proxyArp: (all.proxyArp ?? false) || (conf?.proxyArp ?? false),
+          sendRedirects: (all.sendRedirects ?? true) || (conf?.sendRedirects ?? true),
+          acceptRedirects: forwarding ? allAr && ar : allAr || ar,
+          sharedMedia: true,
+          neigh,
+        },
+        // neigh_rand_reach_time: base/2 + random(base)
+        reachableTimeUs: neigh.baseReachableUs / 2 + sim.randomInt(neigh.baseReachableUs),
+      };
+    };
+    this.devs.set('lo', mk('lo', ZERO_MAC, undefined));
+    for (const i of node.ifaces) this.devs.set(i.name, mk(i.name, i.mac, i.conf));
+    this.nf = node.nat?.length ? new Netfilter({ sim, name: this.name, masqueradeAddr: (dev, nh) => selectAddr(this, dev, nh, 'global') }, node.nat) : null;
+    this.neigh = new NeighTable<Skb>(sim, this.name, {
+      solicit: (n, last, unicast, probe) => arpSolicit(this, n, last, unicast, probe),
+      transmit: (n, skb) => neighXmit(this, n.dev, n.mac!, skb),
+      errorReport: (n, skb) => {
+        icmpSend(this, skb, ICMP.destUnreachable, ICMP_UNREACH.host, 'host-unreachable');
+        kfreeSkb(this, skb.pkt, 'neigh-failed', n.dev, n.ip);
+      },
+      queueOverflow: (n, skb) => kfreeSkb(this, skb.pkt, 'neigh-queue-full', n.dev, n.ip),
+      reachableTime: (dev) => this.devs.get(dev)!.reachableTimeUs,
+      params: (dev) => this.devs.get(dev)!.conf.neigh,
+    });
+  }
+
+  /** A frame from the wire of `ifname`: ARP or IPv4, by its ethertype (the protocol handlers). */
+  receive(ifname: string, frame: EthernetFrame, pkt: PacketId): void {
+    const dev = this.devs.get(ifname);
+    if (!dev) return;
+    const pktType: PktType =
+      frame.dstMac === dev.mac ? 'host' : isBroadcastMac(frame.dstMac) ? 'broadcast' : isGroupMac(frame.dstMac) ? 'multicast' : 'otherhost';
+    if (frame.vlans?.length) return kfreeSkb(this, pkt, 'unsupported', ifname, 'vlan-tag');
+    const p = frame.payload;
+    if (frame.ethertype === ETHERTYPE.arp && p.kind === 'arp') return arpRcv(this, dev, p, pktType, pkt);
+    if (frame.ethertype === ETHERTYPE.ipv4 && p.kind === 'ipv4') {
+      if (pktType === 'otherhost') return kfreeSkb(this, pkt, 'otherhost', ifname);
+      return ipRcv(this, { pkt, ip: p, pktType, iif: ifname });
+    }
+    kfreeSkb(this, pkt, 'unsupported', ifname, `ethertype 0x${frame.ethertype.toString(16).padStart(4, '0')}`);
+  }
+}
+
+/** inet_getpeer: the state kept for a remote address, created on first use. */
+export function inetGetPeer(stack: LinuxStack, ip: Ipv4Addr): Peer {
+  let p = stack.peers.get(ip);
+  if (!p) {
+    p = { rateTokens: 0, rateLast: stack.sim.now - 60 * US_PER_S, nRedirects: 0 };
+    stack.peers.set(ip, p);
+  }
+  return p;
+}
