@@ -67,6 +67,14 @@ describe('Linux bridge', () => {
     expect(br.fdb.list(0)).toEqual([]);
   });
 
+  it("keeps a frame for one of its own ports' MACs: learned, then dropped as for the bridge itself", () => {
+    const { br, sent, sim } = setup();
+    br.receive('p1', frame(mac(1), mac(0xa2)), 1);
+    expect(sent).toEqual([]);
+    expect(br.fdb.list(0).map((e) => e.mac)).toEqual([mac(1)]);
+    expect(sim.events.map((e) => (e.kind === 'drop' ? `drop:${e.reason}:${e.iface}` : e.kind))).toEqual(['fdb.learn', 'drop:bridge-local:p1']);
+  });
+
   it('forgets entries after the ageing time (300 s) and floods again', () => {
     const { br, sent, sim } = setup();
     br.fdb.learn(mac(2), 'p3', 0);

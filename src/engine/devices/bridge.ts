@@ -2,6 +2,8 @@
 // floods broadcast, multicast and unknown unicast to every port but the ingress one, forwards
 // known unicast to its port, and filters frames whose destination is behind the ingress port
 // (net/bridge/br_input.c, br_forward.c). It never changes a frame: the same object goes out.
+// Its ports are veth devices whose frames the bridge claims with its rx_handler (br_handle_frame),
+// as an upper device does; it sends through them with dev_queue_xmit.
 
 import { isGroupMac, ZERO_MAC, type MacAddr } from '../wire/addr';
 import type { EthernetFrame } from '../wire/types';
@@ -10,31 +12,47 @@ import type { BridgeNode } from '../topology';
 import type { Device, Network } from '../sim/network';
 import type { Sim } from '../sim/sim';
 import type { FdbView, PacketId } from '../sim/trace';
+import { devQueueXmit, netdevCreate, netdevRxHandlerRegister, netifReceiveSkb, type NetDevice, type NetNs, type RxHandlerResult } from './linux/netdev';
+import './veth';
 
-export class Bridge implements Device {
+export class Bridge implements Device, NetNs {
   readonly name: string;
   readonly fdb = new Fdb();
-  private readonly ports: string[];
+  /** the ports, in creation order (the order floods go out in) */
+  private readonly ports: NetDevice[];
+  private readonly portByName = new Map<string, NetDevice>();
   /** the MACs of the bridge's own ports: frames to them are for the bridge itself */
   private readonly localMacs: Set<MacAddr>;
 
   constructor(
     node: BridgeNode,
-    private readonly sim: Sim,
-    private readonly net: Network,
+    readonly sim: Sim,
+    readonly net: Network,
   ) {
     this.name = node.name;
-    this.ports = node.ifaces.map((i) => i.name);
+    this.ports = node.ifaces.map((i) => {
+      const port = netdevCreate(this, 'veth', i.name, i.mac, {});
+      netdevRxHandlerRegister(port, this.handleFrame);
+      this.portByName.set(i.name, port);
+      return port;
+    });
     this.localMacs = new Set(node.ifaces.map((i) => i.mac));
   }
 
   receive(port: string, frame: EthernetFrame, pkt: PacketId): void {
+    const dev = this.portByName.get(port);
+    if (dev) netifReceiveSkb(dev, frame, pkt);
+  }
+
+  /** br_handle_frame: learn, then flood, forward or filter; a frame to the bridge's own MAC goes up. */
+  private readonly handleFrame = (dev: NetDevice, frame: EthernetFrame, pkt: PacketId): RxHandlerResult => {
     const { sim, name } = this;
+    const port = dev.name;
     const src = frame.srcMac;
-    // br_handle_frame: a group or all-zero source address is invalid and the frame is dropped.
+    // A group or all-zero source address is invalid and the frame is dropped.
     if (isGroupMac(src) || src === ZERO_MAC) {
       sim.emit({ kind: 'drop', node: name, iface: port, pkt, reason: 'martian-source', detail: src });
-      return;
+      return 'consumed';
     }
     if (!this.localMacs.has(src)) {
       const r = this.fdb.learn(src, port, sim.now);
@@ -42,27 +60,37 @@ export class Bridge implements Device {
       else if (r.kind === 'moved') sim.emit({ kind: 'fdb.learn', node: name, mac: src, port, prev: r.prev });
     }
     const dst = frame.dstMac;
-    if (isGroupMac(dst)) return this.flood(port, frame, pkt, 'group');
-    if (this.localMacs.has(dst)) {
-      sim.emit({ kind: 'drop', node: name, iface: port, pkt, reason: 'bridge-local' });
-      return;
+    if (isGroupMac(dst)) {
+      this.flood(dev, frame, pkt, 'group');
+      return 'consumed';
     }
+    if (this.localMacs.has(dst)) return 'pass';
     const found = this.fdb.lookup(dst, sim.now);
     if (found.kind === 'expired') sim.emit({ kind: 'fdb.expire', node: name, mac: dst, port: found.entry.port });
-    if (found.kind !== 'found') return this.flood(port, frame, pkt, 'unknown-unicast');
+    if (found.kind !== 'found') {
+      this.flood(dev, frame, pkt, 'unknown-unicast');
+      return 'consumed';
+    }
     const entry: FdbView = { mac: dst, port: found.entry.port };
     if (found.entry.port === port) {
       sim.emit({ kind: 'fdb.forward', node: name, pkt, ingress: port, mode: 'forward', why: 'known-unicast', egress: [], entry });
       sim.emit({ kind: 'drop', node: name, iface: port, pkt, reason: 'bridge-filter' });
-      return;
+      return 'consumed';
     }
     sim.emit({ kind: 'fdb.forward', node: name, pkt, ingress: port, mode: 'forward', why: 'known-unicast', egress: [entry.port], entry });
-    this.net.transmit(name, entry.port, frame, pkt);
+    devQueueXmit(this.portByName.get(entry.port)!, frame, pkt);
+    return 'consumed';
+  };
+
+  /** Frames for the bridge itself: the host has no IP stack on this bridge, so they end here. */
+  protocolRcv(dev: NetDevice, _frame: EthernetFrame, pkt: PacketId): void {
+    this.sim.emit({ kind: 'drop', node: this.name, iface: dev.name, pkt, reason: 'bridge-local' });
   }
 
-  private flood(ingress: string, frame: EthernetFrame, pkt: PacketId, why: 'group' | 'unknown-unicast'): void {
-    const egress = this.ports.filter((p) => p !== ingress);
-    this.sim.emit({ kind: 'fdb.forward', node: this.name, pkt, ingress, mode: 'flood', why, egress });
-    for (const p of egress) this.net.transmit(this.name, p, frame, pkt);
+  private flood(ingress: NetDevice, frame: EthernetFrame, pkt: PacketId, why: 'group' | 'unknown-unicast'): void {
+    const egress: string[] = [];
+    for (const p of this.ports) if (p !== ingress) egress.push(p.name);
+    this.sim.emit({ kind: 'fdb.forward', node: this.name, pkt, ingress: ingress.name, mode: 'flood', why, egress });
+    for (const p of this.ports) if (p !== ingress) devQueueXmit(p, frame, pkt);
   }
 }

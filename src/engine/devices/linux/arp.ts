@@ -8,6 +8,7 @@ import { ARPOP, ETHERTYPE, type ArpPacket, type EthernetFrame } from '../../wire
 import { buildArp } from '../../wire/arp';
 import type { NeighEntry } from '../../tables/neigh';
 import type { PacketId } from '../../sim/trace';
+import { devQueueXmit } from './netdev';
 import { isLocalAddr, routeInput, selectAddr } from './route';
 import { kfreeSkb, type PktType, type Skb } from './skb';
 import type { LinuxStack, NetDev } from './stack';
@@ -67,8 +68,8 @@ function arpAnswer(stack: LinuxStack, dev: NetDev, sha: MacAddr, sip: Ipv4Addr, 
     ethertype: ETHERTYPE.arp,
     payload: buildArp({ op: ARPOP.reply, senderMac: dev.mac, senderIp: tip, targetMac: sha, targetIp: sip }),
   };
-  if (delayUs) stack.sim.after(delayUs, () => stack.net.transmit(stack.name, dev.name, frame, pkt));
-  else stack.net.transmit(stack.name, dev.name, frame, pkt);
+  if (delayUs) stack.sim.after(delayUs, () => devQueueXmit(dev, frame, pkt));
+  else devQueueXmit(dev, frame, pkt);
 }
 
 /** arp_solicit: a request for a neighbour entry (broadcast, or unicast when probing). */
@@ -85,5 +86,5 @@ export function arpSolicit(stack: LinuxStack, n: NeighEntry<Skb>, last: Skb | un
     ethertype: ETHERTYPE.arp,
     payload: buildArp({ op: ARPOP.request, senderMac: dev.mac, senderIp: saddr, targetMac: ZERO_MAC, targetIp: n.ip }),
   };
-  stack.net.transmit(stack.name, dev.name, frame, pkt);
+  devQueueXmit(dev, frame, pkt);
 }

@@ -2,10 +2,9 @@
 // POSTROUTING hooks, then looped back (a local route), broadcast, or handed to the neighbour of
 // its next hop (ip_finish_output2), which sends it or holds it while ARP resolves.
 
-import { BROADCAST_MAC, type Ipv4Addr, type MacAddr } from '../../wire/addr';
+import { BROADCAST_MAC, ZERO_MAC, type Ipv4Addr, type MacAddr } from '../../wire/addr';
 import { ETHERTYPE, type EthernetFrame } from '../../wire/types';
-import { LINK_DELAY_US } from '../../sim/network';
-import { ipLocalDeliver } from './ip-input';
+import { devQueueXmit } from './netdev';
 import type { OutputRoute } from './route';
 import type { Skb } from './skb';
 import type { LinuxStack } from './stack';
@@ -33,7 +32,7 @@ export function ipLocalOut(stack: LinuxStack, skb0: Skb, rt: Extract<OutputRoute
   }
   if (rt.type === 'local') {
     stack.sim.emit({ kind: 'ip.loopback', node: stack.name, pkt: skb.pkt });
-    stack.sim.after(LINK_DELAY_US, () => ipLocalDeliver(stack, { ...skb, pktType: 'host', iif: 'lo', localInput: true }, 'lo', false));
+    neighXmit(stack, 'lo', ZERO_MAC, skb);
     return;
   }
   if (rt.type === 'broadcast') {
@@ -61,11 +60,11 @@ export function neighOutput(stack: LinuxStack, dev: string, nexthop: Ipv4Addr, s
   stack.neigh.output(n, skb);
 }
 
-/** neigh_resolve_output → dev_queue_xmit: the packet in an Ethernet frame to `dstMac`. */
+/** neigh_resolve_output (or neigh_direct_output) → dev_queue_xmit: the packet in an Ethernet frame to `dstMac`. */
 export function neighXmit(stack: LinuxStack, dev: string, dstMac: MacAddr, skb: Skb): void {
   const d = stack.devs.get(dev)!;
   const frame: EthernetFrame = { dstMac, srcMac: d.mac, ethertype: ETHERTYPE.ipv4, payload: skb.ip };
-  stack.net.transmit(stack.name, dev, frame, skb.pkt);
+  devQueueXmit(d, frame, skb.pkt);
 }
 
 /**

@@ -12,6 +12,7 @@ import type { EthernetFrame, Ipv4Packet } from '../../wire/types';
 import type { LinuxNode, RouteSpec } from '../../topology';
 import { Sim } from '../../sim/sim';
 import type { Network } from '../../sim/network';
+import { netdevRxHandlerRegister } from './netdev';
 import { LinuxStack } from './stack';
 
 const ip = (s: string) => s as Ipv4Addr;
@@ -220,5 +221,25 @@ describe('local delivery', () => {
     expect(out).toEqual([]);
     expect(kinds()).toContain('icmp.suppressed');
     expect(kinds()).toContain('drop:no-route');
+  });
+});
+
+describe('network devices', () => {
+  it('lets an upper device on an interface see its frames first, and claim them before the IP stack does', () => {
+    const { out, stack, know, rx, sim } = setup(router());
+    know('eth1', '10.0.1.10', M.h1!);
+    const before = sim.events.length;
+    const seen: number[] = [];
+    // An upper device that keeps ARP to itself (as a bridge keeps its port's frames) and lets the rest up.
+    netdevRxHandlerRegister(stack.devs.get('eth1')!, (_dev, frame) => {
+      seen.push(frame.ethertype);
+      return frame.ethertype === 0x0806 ? 'consumed' : 'pass';
+    });
+    rx('eth1', { srcMac: M.h1!, dstMac: BCAST, ethertype: 0x0806, payload: buildArp({ op: 1, senderMac: M.h1!, senderIp: ip('10.0.1.10'), targetMac: '00:00:00:00:00:00' as MacAddr, targetIp: ip('10.0.1.1') }) });
+    expect(out).toEqual([]);
+    expect(sim.events.length).toBe(before);
+    rx('eth1', ipFrame(M.h1!, M.r1eth1!, echo('10.0.1.10', '10.0.1.1')));
+    expect(seen).toEqual([0x0806, 0x0800]);
+    expect(out.map((o) => [o.iface, (ipOf(o.frame).payload as { type: number }).type])).toEqual([['eth1', 0]]);
   });
 });

@@ -5,7 +5,7 @@
 // ip-input.ts, forward.ts, ip-output.ts, icmp.ts, udp.ts, tcp*.ts, netfilter.ts. Hosts, routers
 // and NAT gateways are all this, with different settings.
 
-import { isBroadcastMac, isGroupMac, ZERO_MAC, type Ipv4Addr, type MacAddr } from '../../wire/addr';
+import { isBroadcastMac, isGroupMac, ZERO_MAC, type Ipv4Addr } from '../../wire/addr';
 import { ETHERTYPE, ICMP, ICMP_UNREACH, type EthernetFrame } from '../../wire/types';
 import type { Fib, FibRoute } from '../../tables/fib';
 import { DEFAULT_NEIGH_PARAMS, NeighTable, type NeighParams } from '../../tables/neigh';
@@ -16,13 +16,17 @@ import type { PacketId } from '../../sim/trace';
 import { compileFibForRun, type DevAddr } from '../config';
 import { arpRcv, arpSolicit } from './arp';
 import { ICMP_MSGS_BURST, icmpSend, type PingSocket } from './icmp';
-import { ipRcv } from './ip-input';
+import { ipLocalDeliver, ipRcv } from './ip-input';
 import { neighXmit } from './ip-output';
+import { netdevCreate, netifReceiveSkb, type NetDevice, type NetNs } from './netdev';
 import { Netfilter } from './netfilter';
 import { selectAddr, type RouteException } from './route';
 import { kfreeSkb, type PktType, type Skb } from './skb';
 import type { TcpSock } from './tcp';
 import type { UdpSocket } from './udp';
+// The device types a node's interfaces are (each file registers itself with netdev.ts).
+import '../loopback';
+import '../veth';
 
 /** The IPv4 settings of a device (net.ipv4.conf.DEV.*, net.ipv4.neigh.DEV.*). */
 export interface DevConf {
@@ -34,14 +38,15 @@ export interface DevConf {
   neigh: NeighParams;
 }
 
-/** A device of the stack with its IPv4 side (in_device: addresses, settings). */
-export interface NetDev {
-  name: string;
-  mac: MacAddr;
+/** The IPv4 side of a device (in_device): its addresses and settings. */
+export interface InDevice {
   addrs: DevAddr[];
   conf: DevConf;
   reachableTimeUs: number;
 }
+
+/** A device of the stack with its IPv4 side. */
+export type NetDev = NetDevice & InDevice;
 
 /** inet_peer: per remote address state for ICMP rate limits and redirect backoff. */
 export interface Peer {
@@ -52,7 +57,7 @@ export interface Peer {
 
 const MS = 1000;
 
-export class LinuxStack implements Device {
+export class LinuxStack implements Device, NetNs {
   readonly name: string;
   readonly fib: Fib;
   readonly devs = new Map<string, NetDev>();
@@ -79,14 +84,12 @@ export class LinuxStack implements Device {
     const compiled = compileFibForRun(node);
     this.fib = compiled.fib;
     const all = node.all ?? {};
-    const mk = (name: string, mac: MacAddr, conf: LinuxNode['ifaces'][number]['conf']): NetDev => {
+    const inDevice = (name: string, conf: LinuxNode['ifaces'][number]['conf']): InDevice => {
       const forwarding = conf?.forwarding ?? node.ipForward;
       const ar = conf?.acceptRedirects ?? true;
       const allAr = all.acceptRedirects ?? true;
       const neigh: NeighParams = { ...DEFAULT_NEIGH_PARAMS, proxyDelayUs: (conf?.proxyDelay ?? 80) * 10 * MS };
       return {
-        name,
-        mac,
         addrs: compiled.addrs.filter((a) => a.dev === name),
         conf: {
           forwarding,
@@ -100,8 +103,8 @@ export class LinuxStack implements Device {
         reachableTimeUs: neigh.baseReachableUs / 2 + sim.randomInt(neigh.baseReachableUs),
       };
     };
-    this.devs.set('lo', mk('lo', ZERO_MAC, undefined));
-    for (const i of node.ifaces) this.devs.set(i.name, mk(i.name, i.mac, i.conf));
+    this.devs.set('lo', netdevCreate(this, 'loopback', 'lo', ZERO_MAC, inDevice('lo', undefined)));
+    for (const i of node.ifaces) this.devs.set(i.name, netdevCreate(this, 'veth', i.name, i.mac, inDevice(i.name, i.conf)));
     this.nf = node.nat?.length ? new Netfilter({ sim, name: this.name, masqueradeAddr: (dev, nh) => selectAddr(this, dev, nh, 'global') }, node.nat) : null;
     this.neigh = new NeighTable<Skb>(sim, this.name, {
       solicit: (n, last, unicast, probe) => arpSolicit(this, n, last, unicast, probe),
@@ -116,16 +119,26 @@ export class LinuxStack implements Device {
     });
   }
 
-  /** A frame from the wire of `ifname`: ARP or IPv4, by its ethertype (the protocol handlers). */
+  /** A frame from the wire of `ifname`. */
   receive(ifname: string, frame: EthernetFrame, pkt: PacketId): void {
     const dev = this.devs.get(ifname);
-    if (!dev) return;
+    if (dev) netifReceiveSkb(dev, frame, pkt);
+  }
+
+  /** The protocol handlers: ARP or IPv4, by the frame's ethertype (eth_type_trans, then arp_rcv or ip_rcv). */
+  protocolRcv(netdev: NetDevice, frame: EthernetFrame, pkt: PacketId): void {
+    // Every device of the stack was created by its constructor, with its IPv4 side.
+    const dev = netdev as NetDev;
+    const ifname = dev.name;
     const pktType: PktType =
       frame.dstMac === dev.mac ? 'host' : isBroadcastMac(frame.dstMac) ? 'broadcast' : isGroupMac(frame.dstMac) ? 'multicast' : 'otherhost';
     if (frame.vlans?.length) return kfreeSkb(this, pkt, 'unsupported', ifname, 'vlan-tag');
     const p = frame.payload;
     if (frame.ethertype === ETHERTYPE.arp && p.kind === 'arp') return arpRcv(this, dev, p, pktType, pkt);
     if (frame.ethertype === ETHERTYPE.ipv4 && p.kind === 'ipv4') {
+      // Looped back: the packet still has the local route it was sent with (skb_dst), so
+      // ip_rcv_finish makes no input lookup and delivers it.
+      if (dev.ops.loopback) return ipLocalDeliver(this, { pkt, ip: p, pktType: 'host', iif: ifname, localInput: true }, ifname, false);
       if (pktType === 'otherhost') return kfreeSkb(this, pkt, 'otherhost', ifname);
       return ipRcv(this, { pkt, ip: p, pktType, iif: ifname });
     }

@@ -1,0 +1,105 @@
+// Network devices (struct net_device, net/core/dev.c) and the two paths every frame takes through
+// one. Transmit: dev_queue_xmit → the type's ndo_start_xmit (a veth puts the frame on its wire,
+// loopback hands it back to its own stack, a VLAN would tag it and transmit it on its lower
+// device, a tunnel would wrap it and send it through the route table). Receive:
+// netif_receive_skb → __netif_receive_skb_core: an rx_handler that an upper device registered
+// on the device may claim the frame (a bridge for its port; a VLAN, macvlan or tunnel would
+// receive it again as its own, which runs that device's handler in turn, as another_round does),
+// and what is not claimed goes to the protocol handlers of the device's own stack.
+//
+// A device type is one file that calls registerNetdevType (veth.ts, loopback.ts); a device is
+// created by its type's name, possibly on top of another one (`lower`).
+
+import type { MacAddr } from '../../wire/addr';
+import type { EthernetFrame } from '../../wire/types';
+import type { Network } from '../../sim/network';
+import type { Sim } from '../../sim/sim';
+import type { PacketId } from '../../sim/trace';
+
+/** What a device belongs to (dev_net): a Linux node's stack, or a bridge node. */
+export interface NetNs {
+  /** the node's name, for the trace */
+  readonly name: string;
+  readonly sim: Sim;
+  /** the wires between nodes */
+  readonly net: Network;
+  /** the protocol handlers (ptype_base: arp_rcv, ip_rcv) for what no upper device claimed */
+  protocolRcv(dev: NetDevice, frame: EthernetFrame, pkt: PacketId): void;
+}
+
+/** What an rx_handler did with a frame: kept it (RX_HANDLER_CONSUMED) or let it go up (RX_HANDLER_PASS). */
+export type RxHandlerResult = 'consumed' | 'pass';
+
+/** rx_handler_func_t: an upper device's look at each frame its lower device receives. */
+export type RxHandler = (dev: NetDevice, frame: EthernetFrame, pkt: PacketId) => RxHandlerResult;
+
+/** struct net_device_ops, as much as this model needs. */
+export interface NetdevOps {
+  /** ndo_start_xmit: send a frame from this device */
+  xmit(dev: NetDevice, frame: EthernetFrame, pkt: PacketId): void;
+  /** ndo_init: called once the device exists (an upper device registers its rx_handler on `dev.lower` here) */
+  init?(dev: NetDevice): void;
+  /** IFF_LOOPBACK: what the device sends comes back to its own stack, still carrying its route */
+  loopback?: boolean;
+}
+
+export interface NetDevice {
+  /** the interface name (lo, eth1, p1, …) */
+  readonly name: string;
+  /** the registered type it was created as */
+  readonly kind: string;
+  readonly ops: NetdevOps;
+  readonly ns: NetNs;
+  readonly mac: MacAddr;
+  /** the device this one is stacked on (a VLAN's real device, a tunnel's none) */
+  readonly lower: NetDevice | undefined;
+  /** set with netdevRxHandlerRegister by the upper device that claims this one's frames */
+  rxHandler: RxHandler | undefined;
+}
+
+const types = new Map<string, NetdevOps>();
+
+/** rtnl_link_register: makes a device type creatable by its name. */
+export function registerNetdevType(kind: string, ops: NetdevOps): void {
+  if (types.has(kind)) throw new Error(`netdev: device type "${kind}" is registered twice`);
+  types.set(kind, ops);
+}
+
+/**
+ * register_netdevice: a device of a registered type in `ns`. `fields` (what its owner keeps on
+ * it: an IPv4 stack's in_device, nothing for a bridge port) becomes the device: it is not copied,
+ * because copying an object into a new one with more properties (a spread) costs microseconds in
+ * V8, and a walk builds the devices of every node it reaches.
+ */
+export function netdevCreate<X extends object>(ns: NetNs, kind: string, name: string, mac: MacAddr, fields: X, lower?: NetDevice): NetDevice & X {
+  const ops = types.get(kind);
+  if (!ops) throw new Error(`netdev: no device type "${kind}"`);
+  const dev = fields as X & { -readonly [K in keyof NetDevice]: NetDevice[K] };
+  dev.name = name;
+  dev.kind = kind;
+  dev.ops = ops;
+  dev.ns = ns;
+  dev.mac = mac;
+  dev.lower = lower;
+  dev.rxHandler = undefined;
+  ops.init?.(dev);
+  return dev;
+}
+
+/** netdev_rx_handler_register: one upper device per device claims its frames (EBUSY otherwise). */
+export function netdevRxHandlerRegister(dev: NetDevice, handler: RxHandler): void {
+  if (dev.rxHandler) throw new Error(`netdev: ${dev.ns.name}:${dev.name} already has an rx_handler`);
+  dev.rxHandler = handler;
+}
+
+/** dev_queue_xmit: a frame out of `dev`, as its type sends it. */
+export function devQueueXmit(dev: NetDevice, frame: EthernetFrame, pkt: PacketId): void {
+  dev.ops.xmit(dev, frame, pkt);
+}
+
+/** netif_receive_skb: a frame received on `dev`; an upper device first, then the device's stack. */
+export function netifReceiveSkb(dev: NetDevice, frame: EthernetFrame, pkt: PacketId): void {
+  const handler = dev.rxHandler;
+  if (handler !== undefined && handler(dev, frame, pkt) === 'consumed') return;
+  dev.ns.protocolRcv(dev, frame, pkt);
+}
