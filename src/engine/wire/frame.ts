@@ -1,14 +1,19 @@
 // The wire format's top level: Ethernet II frames (IEEE 802.3 clause 3, 802.1Q tags) to and from
 // bytes, checksum verification of a stored frame (RFC 1071 / 768 / 792 / 9293), and the byte
-// spans of every field for hex views and pcap export. The codec itself lives in codec.ts.
+// spans of every field for hex views and pcap export. The codec itself lives in codec.ts (frames,
+// ARP, IPv4), codec-l4.ts (ICMP, UDP, TCP) and codec-bytes.ts.
 
 import { onesComplementSum, pseudoHeaderSum } from './checksum';
-import { encodedIpv4Length, encodeIpv4Header, encodeL4 } from './codec';
+import { encodedIpv4Length, encodeIpv4Header } from './codec';
+import { encodeL4 } from './codec-l4';
 import { IPPROTO, type EthernetFrame, type Ipv4Packet } from './types';
 
-export { decodeFrame, decodeIpv4, encodedPayloadLength, encodeFrame, encodeIpv4, fieldSpans, type FieldSpan } from './codec';
+export { decodeFrame, decodeIpv4, encodeFrame, encodeIpv4, fieldSpans } from './codec';
+export { encodedPayloadLength } from './codec-l4';
+export type { FieldSpan } from './codec-bytes';
 // lower-level pieces, for the engine and tools
-export { encodedIpv4Length, encodeIpv4Header, encodeL4, ICMP_LAYOUT, icmpLayout, TPID, tryDecodeIpv4, type IcmpLayout } from './codec';
+export { encodedIpv4Length, encodeIpv4Header, TPID, tryDecodeIpv4 } from './codec';
+export { encodeL4, ICMP_LAYOUT, icmpLayout, type IcmpLayout } from './codec-l4';
 
 /** State of a stored TCP/UDP/ICMP checksum. */
 export const CHECKSUM_STATE = {

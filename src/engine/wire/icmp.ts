@@ -4,7 +4,8 @@
 
 import type { Ipv4Addr } from './addr';
 import { internetChecksum } from './checksum';
-import { encodeIpv4, encodeL4, ICMP_LAYOUT, icmpLayout, tryDecodeIpv4 } from './codec';
+import { encodeIpv4, tryDecodeIpv4 } from './codec';
+import { encodeL4, ICMP_LAYOUT, icmpLayout } from './codec-l4';
 import { bytesToHex } from './hex';
 import type { IcmpMessage, Ipv4Packet } from './types';
 

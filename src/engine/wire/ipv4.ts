@@ -4,7 +4,8 @@
 
 import { ipToNum, type Ipv4Addr } from './addr';
 import { internetChecksum } from './checksum';
-import { encodedPayloadLength, encodeIpv4Header } from './codec';
+import { encodeIpv4Header } from './codec';
+import { encodedPayloadLength } from './codec-l4';
 import type { Ipv4Packet } from './types';
 
 export interface Ipv4Init {

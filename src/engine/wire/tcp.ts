@@ -4,7 +4,7 @@
 
 import type { Ipv4Addr } from './addr';
 import { internetChecksum, pseudoHeaderSum } from './checksum';
-import { encodeL4 } from './codec';
+import { encodeL4 } from './codec-l4';
 import { IPPROTO, type TcpFlags, type TcpSegment } from './types';
 
 const NO_FLAGS: TcpFlags = { cwr: false, ece: false, urg: false, ack: false, psh: false, rst: false, syn: false, fin: false };

@@ -4,7 +4,7 @@
 
 import type { Ipv4Addr } from './addr';
 import { internetChecksum, pseudoHeaderSum } from './checksum';
-import { encodeL4 } from './codec';
+import { encodeL4 } from './codec-l4';
 import { IPPROTO, type UdpDatagram } from './types';
 
 /**
