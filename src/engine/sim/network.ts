@@ -14,6 +14,7 @@ import { endpointLabel, linkKey, type Topology } from '../topology';
 /** One hop on a veth pair: enough to order frames, small enough to print sub-ms ping times. */
 export const LINK_DELAY_US = 5;
 
+/** A node as its links see it (a LinuxStack, a Bridge): frames arrive on one of its interfaces. */
 export interface Device {
   readonly name: string;
   receive(iface: string, frame: EthernetFrame, pkt: PacketId): void;

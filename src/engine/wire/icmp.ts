@@ -29,6 +29,13 @@ export function buildIcmpEcho(a: { type: 0 | 8; identifier: number; sequence: nu
   return m;
 }
 
+/**
+ * The messages that quote a datagram: the errors (3 destination unreachable, 4 source quench,
+ * 11 time exceeded, 12 parameter problem) and the redirect (5). No error is sent about one of
+ * them, and conntrack relates them to the connection of the datagram they quote.
+ */
+export const ICMP_ERROR_TYPES: ReadonlySet<number> = new Set([3, 4, 5, 11, 12]);
+
 /** Linux icmp_send(): an ICMP error is at most 576 bytes long. */
 export const ICMP_ERROR_MAX_BYTES = 576;
 

@@ -6,7 +6,7 @@
 import { isLimitedBroadcast, isMulticast, isZeronet, type Ipv4Addr } from '../../wire/addr';
 import { ICMP, ICMP_UNREACH, IPPROTO, type IcmpMessage, type Ipv4Packet } from '../../wire/types';
 import { buildIpv4 } from '../../wire/ipv4';
-import { buildIcmpEcho, buildIcmpError, icmpChecksum } from '../../wire/icmp';
+import { buildIcmpEcho, buildIcmpError, icmpChecksum, ICMP_ERROR_TYPES } from '../../wire/icmp';
 import { isValidState } from '../../tables/neigh';
 import { US_PER_S } from '../../sim/sim';
 import type { IcmpReason, TraceEventBody } from '../../sim/trace';
@@ -28,7 +28,6 @@ export interface PingSocket {
 const MS = 1000;
 /** ICMP types limited by net.ipv4.icmp_ratemask (6168: dest unreachable, source quench, time exceeded, parameter problem). */
 const RATEMASK = new Set([3, 4, 11, 12]);
-const ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
 const ICMP_RATELIMIT_US = 1000 * MS;
 const XRLIM_BURST_FACTOR = 6;
 const RT_GC_TIMEOUT_US = 300 * US_PER_S;
@@ -76,10 +75,10 @@ export function icmpSend(stack: LinuxStack, skbIn: Skb, type: number, code: numb
   };
   if (skbIn.pktType !== 'host' || skbIn.broadcastInput) return suppress('not-unicast');
   if (ip.fragmentOffset !== 0) return;
-  if (ERROR_TYPES.has(type) && ip.protocol === IPPROTO.icmp) {
+  if (ICMP_ERROR_TYPES.has(type) && ip.protocol === IPPROTO.icmp) {
     const inner = ip.payload;
     const innerType = inner.kind === 'icmp' ? inner.type : undefined;
-    if (innerType === undefined || innerType > 18 || ERROR_TYPES.has(innerType) || innerType === 4) return suppress('error-about-error');
+    if (innerType === undefined || innerType > 18 || ICMP_ERROR_TYPES.has(innerType) || innerType === 4) return suppress('error-about-error');
   }
   if (isZeronet(ip.srcIp) || isLimitedBroadcast(ip.srcIp) || isMulticast(ip.srcIp)) return suppress('not-unicast');
   const limited = RATEMASK.has(type);

@@ -8,7 +8,7 @@
 
 import { ipToNum, inPrefix, ZERO_IP, type Ipv4Addr } from '../../wire/addr';
 import { checksumReplace2, checksumReplace4 } from '../../wire/checksum';
-import { icmpChecksum } from '../../wire/icmp';
+import { icmpChecksum, ICMP_ERROR_TYPES } from '../../wire/icmp';
 import { IPPROTO, type IcmpMessage, type Ipv4Packet, type TcpSegment, type UdpDatagram } from '../../wire/types';
 import type { NatRule } from '../../topology';
 import {
@@ -45,7 +45,6 @@ interface Range {
   port?: number;
 }
 
-const ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
 const MANIP_OF: Record<NatHook, Manip> = { PREROUTING: 'dst', OUTPUT: 'dst', POSTROUTING: 'src', INPUT: 'src' };
 
 function protoOf(p: Ipv4Packet): CtProto | undefined {
@@ -58,7 +57,7 @@ export function packetTuple(p: Ipv4Packet): { proto: CtProto; tuple: CtTuple } |
   const l4 = p.payload;
   if (proto === 'udp' && l4.kind === 'udp') return { proto, tuple: { src: p.srcIp, dst: p.dstIp, sport: l4.srcPort, dport: l4.dstPort } };
   if (proto === 'tcp' && l4.kind === 'tcp') return { proto, tuple: { src: p.srcIp, dst: p.dstIp, sport: l4.srcPort, dport: l4.dstPort } };
-  if (proto === 'icmp' && l4.kind === 'icmp' && !ERROR_TYPES.has(l4.type) && l4.identifier !== undefined) {
+  if (proto === 'icmp' && l4.kind === 'icmp' && !ICMP_ERROR_TYPES.has(l4.type) && l4.identifier !== undefined) {
     return { proto, tuple: { src: p.srcIp, dst: p.dstIp, type: l4.type, code: l4.code, id: l4.identifier } };
   }
   return undefined;
@@ -88,7 +87,7 @@ function rewriteL4(p: Ipv4Packet, manip: Manip, oldIp: Ipv4Addr, newIp: Ipv4Addr
     const ports = manip === 'src' ? { srcPort: newPort } : { dstPort: newPort };
     return l4.kind === 'udp' ? ({ ...l4, ...ports, checksum: check } satisfies UdpDatagram) : ({ ...l4, ...ports, checksum: check } satisfies TcpSegment);
   }
-  if (l4.kind === 'icmp' && !ERROR_TYPES.has(l4.type) && l4.identifier !== undefined && port !== undefined && port !== l4.identifier) {
+  if (l4.kind === 'icmp' && !ICMP_ERROR_TYPES.has(l4.type) && l4.identifier !== undefined && port !== undefined && port !== l4.identifier) {
     return { ...l4, identifier: port, checksum: checksumReplace2(l4.checksum, l4.identifier, port) } satisfies IcmpMessage;
   }
   return l4;
@@ -144,7 +143,7 @@ export class Netfilter {
   conntrackIn(p: Ipv4Packet, pkt: PacketId, hook: 'PREROUTING' | 'OUTPUT'): CtInfo | undefined {
     const node = this.host.name;
     const l4 = p.payload;
-    if (p.protocol === IPPROTO.icmp && l4.kind === 'icmp' && ERROR_TYPES.has(l4.type)) {
+    if (p.protocol === IPPROTO.icmp && l4.kind === 'icmp' && ICMP_ERROR_TYPES.has(l4.type)) {
       const inner = l4.quote ? packetTuple(l4.quote) : undefined;
       const hit = inner ? this.conntrack.find(inner.proto, invertTuple(inner.proto, inner.tuple)) : undefined;
       this.sim.emit({ kind: 'conntrack.lookup', node, pkt, hook, result: hit ? 'related' : 'untracked', entry: hit ? ctView(hit.entry) : null, ...(hit ? { direction: hit.dir } : {}) });
