@@ -2,8 +2,9 @@
 // devices with their IPv4 settings, the neighbour table, route exceptions, inet_peer entries,
 // ICMP's credit, sockets, netfilter) and the wiring between its parts. What the stack does is in
 // the files named after the kernel's, as functions that take the stack: arp.ts, route.ts,
-// ip-input.ts, forward.ts, ip-output.ts, icmp.ts, udp.ts, tcp*.ts, netfilter.ts. Hosts, routers
-// and NAT gateways are all this, with different settings.
+// ip-input.ts, forward.ts, ip-output.ts, icmp.ts, udp.ts, tcp*.ts, netfilter.ts; its interfaces
+// are network devices (netdev.ts). Hosts, routers and NAT gateways are all this, with different
+// settings.
 
 import { isBroadcastMac, isGroupMac, ZERO_MAC, type Ipv4Addr } from '../../wire/addr';
 import { ETHERTYPE, ICMP, ICMP_UNREACH, type EthernetFrame } from '../../wire/types';
