@@ -13,6 +13,7 @@ import type { IcmpReason, TraceEventBody } from '../../sim/trace';
 import { DEFAULT_TTL, ipLocalOut } from './ip-output';
 import { findException, routeOutput, updateException } from './route';
 import { kfreeSkb, type Skb } from './skb';
+import { inetAddProtocol } from './protocol';
 import { inetGetPeer, type LinuxStack, type Peer } from './stack';
 import { udpLookup } from './udp';
 
@@ -209,3 +210,5 @@ function icmpRedirect(stack: LinuxStack, skb: Skb, icmp: IcmpMessage): void {
   updateException(stack, r.route, dst, newGw, stack.sim.now + RT_GC_TIMEOUT_US);
   emit('applied');
 }
+
+inetAddProtocol(IPPROTO.icmp, { payload: 'icmp', handler: (stack, skb, icmp, _dev, broadcast) => icmpRcv(stack, skb, icmp, broadcast) });

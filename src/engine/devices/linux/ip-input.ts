@@ -1,17 +1,15 @@
 // IP input of one stack (net/ipv4/ip_input.c): header checks, PREROUTING (conntrack, DNAT), the
-// input route, then local delivery to ICMP, UDP or TCP (ip_local_deliver, with the INPUT hook),
+// input route, then local delivery to the packet's protocol (ip_local_deliver, with the INPUT hook; protocol.ts),
 // forwarding (forward.ts) or ip_error for what cannot be routed.
 
-import { ICMP, ICMP_UNREACH, IPPROTO } from '../../wire/types';
+import { ICMP, ICMP_UNREACH } from '../../wire/types';
 import { ipv4HeaderChecksum } from '../../wire/ipv4';
-import { tcpChecksum } from '../../wire/tcp';
 import { ipError, ipForward } from './forward';
-import { icmpRcv, icmpSend } from './icmp';
+import { icmpSend } from './icmp';
+import { inetProtocolRcv } from './protocol';
 import { onlinkAddrs, routeInput, sourceOnLink } from './route';
 import { kfreeSkb, type Skb } from './skb';
 import type { LinuxStack } from './stack';
-import { tcpV4Rcv } from './tcp-input';
-import { udpRcv } from './udp';
 
 /** ip_rcv → ip_rcv_finish: a packet received on `skb.iif`. */
 export function ipRcv(stack: LinuxStack, skb: Skb): void {
@@ -63,14 +61,7 @@ export function ipLocalDeliver(stack: LinuxStack, skb0: Skb, dev: string, broadc
   }
   const ip = skb.ip;
   stack.sim.emit({ kind: 'ip.local', node: stack.name, pkt: skb.pkt, dev, dst: ip.dstIp, broadcast });
-  const p = ip.payload;
-  if (ip.protocol === IPPROTO.icmp && p.kind === 'icmp') return icmpRcv(stack, skb, p, broadcast);
-  if (ip.protocol === IPPROTO.udp && p.kind === 'udp') return udpRcv(stack, skb, p, broadcast);
-  if (ip.protocol === IPPROTO.tcp && p.kind === 'tcp') {
-    if (broadcast) return kfreeSkb(stack, skb.pkt, 'not-unicast-l2', dev, 'tcp');
-    if (tcpChecksum(p, ip.srcIp, ip.dstIp) !== p.checksum) return kfreeSkb(stack, skb.pkt, 'bad-checksum', skb.iif, 'tcp');
-    return tcpV4Rcv(stack, skb, p);
-  }
+  if (inetProtocolRcv(stack, skb, dev, broadcast)) return;
   icmpSend(stack, skb, ICMP.destUnreachable, ICMP_UNREACH.protocol, 'protocol-unreachable');
   kfreeSkb(stack, skb.pkt, 'protocol-unreachable', dev, String(ip.protocol));
 }

@@ -25,9 +25,13 @@ import { selectAddr, type RouteException } from './route';
 import { kfreeSkb, type PktType, type Skb } from './skb';
 import type { TcpSock } from './tcp';
 import type { UdpSocket } from './udp';
-// The device types a node's interfaces are (each file registers itself with netdev.ts).
+// The device types a node's interfaces are (each file registers itself with netdev.ts), and the
+// protocols packets for this host are delivered to (each registers itself with protocol.ts).
 import '../loopback';
 import '../veth';
+import './icmp';
+import './tcp-input';
+import './udp';
 
 /** The IPv4 settings of a device (net.ipv4.conf.DEV.*, net.ipv4.neigh.DEV.*). */
 export interface DevConf {

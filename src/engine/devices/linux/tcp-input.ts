@@ -3,9 +3,11 @@
 // order (the wires do not reorder), what an ACK acknowledges, and a RST for a segment no socket
 // wants.
 
-import type { TcpSegment } from '../../wire/types';
+import { IPPROTO, type TcpSegment } from '../../wire/types';
+import { tcpChecksum } from '../../wire/tcp';
 import { routeOutput } from './route';
 import { kfreeSkb, type Skb } from './skb';
+import { inetAddProtocol } from './protocol';
 import type { LinuxStack } from './stack';
 import { tcpDone, tcpNewSock, tcpSetState, tcpTimeWait, type TcpSock } from './tcp';
 import { MOD, RTO_MIN_US, SYNACK_WINDOW, synOptions, tcpArmRto, tcpScheduleAck, tcpSendAck, tcpSendReset, tcpTransmit, tcpTsval, u32 } from './tcp-output';
@@ -151,3 +153,13 @@ function tcpConnRequest(stack: LinuxStack, skb: Skb, seg: TcpSegment): void {
   s.unacked.push({ seq: s.iss, end: s.sndNxt, flags: { syn: true, ack: true }, data: '' });
   tcpArmRto(stack, s);
 }
+
+/** tcp_protocol: TCP is unicast only, and its checksum is checked before the socket lookup. */
+inetAddProtocol(IPPROTO.tcp, {
+  payload: 'tcp',
+  handler(stack, skb, seg, dev, broadcast) {
+    if (broadcast) return kfreeSkb(stack, skb.pkt, 'not-unicast-l2', dev, 'tcp');
+    if (tcpChecksum(seg, skb.ip.srcIp, skb.ip.dstIp) !== seg.checksum) return kfreeSkb(stack, skb.pkt, 'bad-checksum', skb.iif, 'tcp');
+    tcpV4Rcv(stack, skb, seg);
+  },
+});

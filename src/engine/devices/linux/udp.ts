@@ -11,6 +11,7 @@ import { icmpSend } from './icmp';
 import { DEFAULT_TTL, ipLocalOut } from './ip-output';
 import { routeOutput } from './route';
 import { kfreeSkb, type Skb } from './skb';
+import { inetAddProtocol } from './protocol';
 import type { LinuxStack } from './stack';
 
 export interface UdpSocket {
@@ -88,3 +89,5 @@ export function ephemeralPort(stack: LinuxStack): number {
     if (!stack.udpSockets.some((s) => !s.closed && s.localPort === p)) return p;
   }
 }
+
+inetAddProtocol(IPPROTO.udp, { payload: 'udp', handler: (stack, skb, u, _dev, broadcast) => udpRcv(stack, skb, u, broadcast) });
