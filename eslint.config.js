@@ -38,6 +38,24 @@ export default tseslint.config(
     },
   },
   {
+    // The walk layer (trace → steps, the simple PDU, share links, fabric sizes) is React-free and
+    // DOM-free like the engine: the worker, the store and the lessons build on it.
+    files: ['src/walk/**/*.ts'],
+    ignores: ['src/walk/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-*', 'react/*', '@xyflow/*', 'zustand', 'zustand/*', 'zundo', 'comlink', 'i18next', 'node:*'], message: 'The walk layer is a model: no React, view, store or Node library.' },
+            { group: ['**/ui', '**/ui/**', '**/app', '**/app/**', '**/store', '**/store/**', '**/worker', '**/worker/**', '**/lessons', '**/lessons/**', '**/i18n', '**/i18n/**'], message: 'The walk layer imports only the engine (floors look down).' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'location'],
+    },
+  },
+  {
     // Only the worker (and tests) may import engine values; the UI imports engine types.
     files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}', 'src/i18n/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],

@@ -3,8 +3,8 @@
 // trace and the two languages with each other. Used by the lessons' tests only.
 
 import type { FibRoute, TraceEvent } from '../engine';
-import type { PlayerStep } from '../ui/player/steps';
-import type { Walk } from '../worker/protocol';
+import type { PlayerStep } from '../walk/steps';
+import type { Walk } from '../walk/walk';
 import { receivedFrame, sentFrames } from './anchors';
 import type { Fact } from './types';
 

@@ -8,8 +8,8 @@
 
 import type { StateCreator } from 'zustand';
 import type { FibRoute, ScenarioStep, SimResult, TableHistory } from '../engine';
-import type { Pdu } from '../ui/player/pdu';
-import type { PlayerStep } from '../ui/player/steps';
+import type { Pdu } from '../walk/pdu';
+import type { PlayerStep } from '../walk/steps';
 import type { AppState, StoreMutators } from './store';
 
 /** What was walked: the topology's scenario, or a packet the user composed (its scenario steps). */

@@ -36,10 +36,11 @@ import {
 } from '../engine';
 import type { NodeState, Topology } from '../engine';
 import { EXAMPLES, findExample } from '../examples';
-import { checkFabric, fabricName, MAX_DEVICES, parseFabricName, type FabricSpec } from '../ui/generator/fabricSpec';
-import { buildSteps } from '../ui/player/steps';
-import { decodeShare, encodeShare } from '../ui/share/codec';
-import type { ExampleInfo, ExportResult, IpViews, NatRuleCheck, ParseResult, RouteCheck, ShareLinkResult, SimApi, Walk } from './protocol';
+import { checkFabric, fabricName, MAX_DEVICES, parseFabricName, type FabricSpec } from '../walk/fabricSpec';
+import { buildSteps } from '../walk/steps';
+import { decodeShare, encodeShare } from '../walk/share/codec';
+import type { ExampleInfo, ExportResult, IpViews, NatRuleCheck, ParseResult, RouteCheck, ShareLinkResult, SimApi } from './protocol';
+import type { Walk } from '../walk/walk';
 
 /** Examples made by the fabric generator rather than read from a file (large topologies). */
 const GENERATED: Record<string, () => Topology> = {

@@ -7,9 +7,9 @@
 // routes (walk.routes); the candidates and the winner from the fib.lookup event itself.
 
 import type { ConntrackView, EthernetFrame, FibRoute, RouteCandidate, SimResult, Topology, TraceEvent } from '../../engine';
-import type { Walk } from '../../worker/protocol';
+import type { Walk } from '../../walk/walk';
 import { tcpFlagsText } from './fields';
-import type { PlayerStep } from './steps';
+import type { PlayerStep } from '../../walk/steps';
 
 /** i18next's t, narrowed to what the composer uses (keys are built, so they are plain strings). */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;

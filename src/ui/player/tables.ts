@@ -4,7 +4,7 @@
 // created or changed (compared with the tables just before the step).
 
 import type { ConntrackView, FdbView, FibRoute, NeighView, RedirectView, SocketView, TableHistory, TablesView, TraceEvent } from '../../engine';
-import type { PlayerStep } from './steps';
+import type { PlayerStep } from '../../walk/steps';
 
 export type Mark = 'new' | 'changed';
 

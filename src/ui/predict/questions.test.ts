@@ -10,7 +10,7 @@ import { EXAMPLES } from '../../examples';
 import i18n from '../../i18n';
 import { networkOf, routeText, type Translate } from '../player/explain';
 import { sceneOf } from '../player/selectors';
-import type { PlayerStep } from '../player/steps';
+import type { PlayerStep } from '../../walk/steps';
 import { testWalk, type TestWalk } from '../player/testWalk';
 import { asksQuestion, FATES, isRight, NO_ROUTE, predictQuestion, QUESTION_KINDS, type Question } from './questions';
 

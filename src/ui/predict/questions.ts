@@ -10,7 +10,7 @@
 
 import type { EthernetFrame, Ipv4Packet, TraceEvent } from '../../engine';
 import { frameWhat, macText, routeText, type ExplainContext, type Translate } from '../player/explain';
-import type { PlayerStep } from '../player/steps';
+import type { PlayerStep } from '../../walk/steps';
 
 /** The kinds of question, in the order the help lists them. */
 export const QUESTION_KINDS = ['next', 'ports', 'route', 'dstMac', 'ttl', 'address', 'arp', 'fate'] as const;

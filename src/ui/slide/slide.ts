@@ -16,7 +16,7 @@ import { explainStep, walkContext, type Translate } from '../player/explain';
 import { frameLayers } from '../player/fields';
 import { defaultFrame, stepFrames, type StepFrame } from '../player/rows';
 import { sceneOf, type Scene } from '../player/selectors';
-import type { Protocol } from '../player/steps';
+import type { Protocol } from '../../walk/steps';
 
 export const SLIDE_WIDTH = 1920;
 /** 16:9; a long explanation makes the slide taller, never smaller type. */

@@ -4,7 +4,7 @@
 // exchange with `nc -N` to a listener, and `nc -w1` refused by a closed port). Pure: the form
 // (PduForm.tsx) checks and shows the lines, the walk runs them.
 
-import type { ScenarioStep, Topology } from '../../engine';
+import type { ScenarioStep, Topology } from '../engine';
 
 export interface Pdu {
   source: string;
