@@ -1,7 +1,7 @@
 // What the app opens at startup, and opening and saving files: a file with problems opens nothing.
 
 import { beforeEach, describe, expect, test } from 'vitest';
-import { AUTOSAVE_KEY, REJECTED_KEY, writeAutosave } from '../../app/autosave';
+import { AUTOSAVE_KEY, REJECTED_KEY, writeAutosave } from '../../store/autosave';
 import type { Topology } from '../../engine';
 import { edits, resetAppStore, selectTopology, useAppStore } from '../../store';
 import { createSimClient } from '../../worker/client';

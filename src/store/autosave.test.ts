@@ -3,7 +3,7 @@
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Topology } from '../engine';
-import { edits, resetAppStore, useAppStore } from '../store';
+import { edits, resetAppStore, useAppStore } from './index';
 import { simApi } from '../worker/sim-api';
 import { AUTOSAVE_DELAY_MS, AUTOSAVE_KEY, readAutosave, startAutosave, writeAutosave } from './autosave';
 
