@@ -29,6 +29,7 @@ import type {
   Topology,
   TopoNode,
 } from '../engine';
+import { iptablesRule, macFromSerial, routeText } from '../engine/pure';
 
 /** The prefix of new devices' names, by role. */
 export const NAME_PREFIX: Record<Role, string> = { host: 'h', server: 'srv', switch: 'sw', router: 'r', nat: 'nat' };
@@ -51,19 +52,13 @@ export function nextNodeName(t: Topology, role: Role): string {
   return firstFree(new Set(t.nodes.map((n) => n.name)), NAME_PREFIX[role]);
 }
 
-/** 02:00:00:xx:xx:xx from a 24-bit serial (the engine's macFromSerial, which the UI cannot import). */
-export function macOfSerial(serial: number): MacAddr {
-  const h = (n: number) => n.toString(16).padStart(2, '0');
-  return `02:00:00:${h((serial >>> 16) & 255)}:${h((serial >>> 8) & 255)}:${h(serial & 255)}` as MacAddr;
-}
-
 /** Allocates fresh MACs: the lowest serials whose MAC no interface of the topology uses. */
 export function macAllocator(t: Topology): () => MacAddr {
   const used = new Set(t.nodes.flatMap((n) => n.ifaces.map((i) => i.mac.toLowerCase())));
   let serial = 0;
   return () => {
-    for (serial++; used.has(macOfSerial(serial)); serial++);
-    const mac = macOfSerial(serial);
+    for (serial++; used.has(macFromSerial(serial)); serial++);
+    const mac = macFromSerial(serial);
     used.add(mac);
     return mac;
   };
@@ -235,7 +230,7 @@ export function removeIface(t: Topology, node: string, iface: string): Topology 
 export function setRoutes(t: Topology, node: string, routes: readonly RouteSpec[]): Topology {
   return updateNode(t, node, (n) => {
     if (n.kind !== 'linux') return n;
-    const same = n.routes.length === routes.length && n.routes.every((r, i) => routeLine(r) === routeLine(routes[i]!) && r.type === routes[i]!.type);
+    const same = n.routes.length === routes.length && n.routes.every((r, i) => routeText(r) === routeText(routes[i]!) && r.type === routes[i]!.type);
     return same ? n : { ...n, routes: routes.slice() };
   });
 }
@@ -331,47 +326,12 @@ export function peerOf(t: Topology, node: string, iface: string): Endpoint | und
   return undefined;
 }
 
-/** `default` or a.b.c.d/len, as `ip route` writes a destination. */
-export const destText = (dst: IfAddr): string => (dst.len === 0 && dst.ip === '0.0.0.0' ? 'default' : `${dst.ip}/${dst.len}`);
-
-/** A RouteSpec as `ip route add` arguments (the engine's routeText, which the UI cannot import). */
-export function routeLine(r: RouteSpec): string {
-  const parts: string[] = [];
-  if (r.type !== 'unicast') parts.push(r.type);
-  parts.push(destText(r.dst));
-  if (r.via) parts.push('via', r.via);
-  if (r.dev) parts.push('dev', r.dev);
-  if (r.onlink) parts.push('onlink');
-  if (r.scope) parts.push('scope', r.scope);
-  if (r.metric !== undefined) parts.push('metric', String(r.metric));
-  if (r.src) parts.push('src', r.src);
-  return parts.join(' ');
-}
-
 /** Is this the default route (0.0.0.0/0)? */
 export const isDefaultRoute = (r: RouteSpec): boolean => r.dst.len === 0 && r.dst.ip === ('0.0.0.0' as Ipv4Addr);
 
 // NAT rules (the iptables nat table of a linux node).
 
 const copyRule = (r: NatRule): NatRule => ({ ...r, ...(r.src ? { src: { ...r.src } } : {}), ...(r.dst ? { dst: { ...r.dst } } : {}) });
-
-/**
- * A rule as the words after `iptables -t nat` (`-A POSTROUTING -o eth2 -j MASQUERADE`): the
- * engine's iptablesText without its first three words, which the UI cannot import.
- */
-export function natRuleLine(r: NatRule): string {
-  const w = ['-A', r.chain];
-  if (r.in) w.push('-i', r.in);
-  if (r.out) w.push('-o', r.out);
-  if (r.src) w.push('-s', `${r.src.ip}/${r.src.len}`);
-  if (r.dst) w.push('-d', `${r.dst.ip}/${r.dst.len}`);
-  if (r.proto) w.push('-p', r.proto);
-  if (r.sport !== undefined) w.push('--sport', String(r.sport));
-  if (r.dport !== undefined) w.push('--dport', String(r.dport));
-  w.push('-j', r.target);
-  if (r.toAddr) w.push(r.target === 'SNAT' ? '--to-source' : '--to-destination', `${r.toAddr}${r.toPort !== undefined ? `:${r.toPort}` : ''}`);
-  return w.join(' ');
-}
 
 /** A linux node's nat rules (none on a bridge). */
 export const natRulesOf = (n: TopoNode | undefined): readonly NatRule[] => (n?.kind === 'linux' ? (n.nat ?? []) : []);
@@ -381,7 +341,7 @@ export function setNatRules(t: Topology, node: string, rules: readonly NatRule[]
   return updateNode(t, node, (n) => {
     if (n.kind !== 'linux') return n;
     const old = n.nat ?? [];
-    if (old.length === rules.length && old.every((r, i) => natRuleLine(r) === natRuleLine(rules[i]!))) return n;
+    if (old.length === rules.length && old.every((r, i) => iptablesRule(r) === iptablesRule(rules[i]!))) return n;
     const { nat: _old, ...rest } = n;
     return rules.length ? { ...rest, nat: rules.map(copyRule) } : rest;
   });

@@ -170,7 +170,6 @@ describe('NAT rules', () => {
     const t = await client.loadExample('home-nat');
     const r = await client.checkNatRule(t, 'gw', 'iptables -t nat -A PREROUTING -i wan -p tcp --dport 8080 -j DNAT --to-destination 192.168.1.10:80');
     expect(r).toEqual({ ok: true, rule: { chain: 'PREROUTING', target: 'DNAT', in: 'wan', proto: 'tcp', dport: 8080, toAddr: '192.168.1.10', toPort: 80 } });
-    if (r.ok) expect(await client.natRuleText(r.rule)).toBe('iptables -t nat -A PREROUTING -i wan -p tcp --dport 8080 -j DNAT --to-destination 192.168.1.10:80');
     expect(await client.checkNatRule(t, 'gw', '-t nat -A POSTROUTING -o eth9 -j MASQUERADE')).toEqual({ ok: false, message: 'iptables: interface "eth9" does not exist on gw' });
     expect((await client.checkNatRule(t, 'gw', 'iptables -A FORWARD -j DROP')).ok).toBe(false);
   });

@@ -109,8 +109,6 @@ export interface SimApi {
   checkRoute(topology: Topology, nodeName: string, text: string): RouteCheck;
   /** One `iptables -t nat -A …` line (with or without the leading `iptables`) checked on a node. */
   checkNatRule(topology: Topology, nodeName: string, text: string): NatRuleCheck;
-  /** The `iptables` line of a rule. */
-  natRuleText(rule: NatRule): string;
   /** The next free address of the subnet on node:iface's segment. */
   nextFreeAddress(topology: Topology, nodeName: string, iface: string): NextAddress;
   /** The router a node should use as its default gateway. */
@@ -142,7 +140,6 @@ export const SIM_METHODS = [
   'ipViews',
   'checkRoute',
   'checkNatRule',
-  'natRuleText',
   'nextFreeAddress',
   'defaultGateway',
 ] as const satisfies readonly (keyof SimApi)[];

@@ -197,7 +197,6 @@ export const simApi: SimApi = {
   ipViews,
   checkRoute,
   checkNatRule,
-  natRuleText: (rule) => iptablesText(rule),
   nextFreeAddress: (topology, nodeName, iface) => nextFreeAddress(topology, nodeName, iface),
   defaultGateway: (topology, nodeName) => defaultGateway(topology, nodeName),
 };

@@ -7,6 +7,7 @@
 // the routes that went through the address), and reported.
 
 import type { Topology, TopologyIssue } from '../../engine';
+import { routeText } from '../../engine/pure';
 import i18n from '../../i18n';
 import { edits, selectTopology, useAppStore, type EditOptions } from '../../store';
 import type { SimClient } from '../../worker/protocol';
@@ -70,7 +71,7 @@ async function check(
     if (!broken.size) return { topology, messages: fresh.map((i) => i.message), dropped };
     for (const [name, indexes] of broken) {
       const node = topology.nodes.find((n) => n.name === name);
-      if (node?.kind === 'linux') for (const k of indexes) dropped.push({ node: name, route: edits.routeLine(node.routes[k]!) });
+      if (node?.kind === 'linux') for (const k of indexes) dropped.push({ node: name, route: routeText(node.routes[k]!) });
       topology = edits.dropRoutes(topology, name, indexes);
     }
   }

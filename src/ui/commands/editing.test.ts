@@ -3,6 +3,7 @@
 
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Ipv4Addr, LinuxNode, MacAddr, Topology } from '../../engine';
+import { routeText } from '../../engine/pure';
 import { edits, resetAppStore, selectNode, selectTopology, useAppStore } from '../../store';
 import { createSimClient } from '../../worker/client';
 import { DEFAULT_EXAMPLE } from '../../worker/protocol';
@@ -21,7 +22,7 @@ const a = (s: string) => {
 const store = () => useAppStore.getState();
 const topology = () => selectTopology(store())!;
 const linux = (name: string) => selectNode(name)(store()) as LinuxNode;
-const routes = (name: string) => linux(name).routes.map(edits.routeLine);
+const routes = (name: string) => linux(name).routes.map(routeText);
 const pastSteps = () => useAppStore.temporal.getState().pastStates.length;
 
 beforeEach(async () => {

@@ -4,6 +4,7 @@
 
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { LinuxNode } from '../../engine';
+import { iptablesRule } from '../../engine/pure';
 import { edits, resetAppStore, selectNode, selectTopology, useAppStore } from '../../store';
 import { createSimClient } from '../../worker/client';
 import { useToasts } from '../toast/toastStore';
@@ -16,7 +17,7 @@ const client = createSimClient();
 const store = () => useAppStore.getState();
 const topology = () => selectTopology(store())!;
 const linux = (name: string) => selectNode(name)(store()) as LinuxNode;
-const rules = (name: string) => edits.natRulesOf(linux(name)).map(edits.natRuleLine);
+const rules = (name: string) => edits.natRulesOf(linux(name)).map(iptablesRule);
 const pastSteps = () => useAppStore.temporal.getState().pastStates.length;
 
 const MASQ = '-A POSTROUTING -o wan -j MASQUERADE';
@@ -43,7 +44,7 @@ describe('rule lines', () => {
   test('a line may be the words after "iptables -t nat", after "iptables", or the whole command', async () => {
     const text = `${MASQ}\n-t nat ${FORWARD}\niptables -t nat -A PREROUTING -i wan -p udp --dport 53 -j DNAT --to-destination 192.168.1.10`;
     const r = await checkNatLines(client, topology(), 'gw', text);
-    expect(r.ok && r.rules.map(edits.natRuleLine)).toEqual([MASQ, FORWARD, '-A PREROUTING -i wan -p udp --dport 53 -j DNAT --to-destination 192.168.1.10']);
+    expect(r.ok && r.rules.map(iptablesRule)).toEqual([MASQ, FORWARD, '-A PREROUTING -i wan -p udp --dport 53 -j DNAT --to-destination 192.168.1.10']);
   });
 
   test('text with a bad line applies nothing', async () => {

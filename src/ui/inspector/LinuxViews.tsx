@@ -8,10 +8,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TopoNode } from '../../engine';
+import { iptablesNatS } from '../../engine/pure';
 import { edits, selectLearned, useAppStore } from '../../store';
 import type { IpViews } from '../../worker/protocol';
 import { Dialog } from '../dialog/Dialog';
-import { iptablesNatS } from './natRules';
 import { useIpViews, viewsOf } from './useIpViews';
 
 type ViewKey = 'ipAddr' | 'ipRoute' | 'ipRouteLocal' | 'ipNeigh' | 'iptablesNat' | 'bridgeFdb';

@@ -7,12 +7,13 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinuxNode } from '../../engine';
+import { iptablesRule, natTo } from '../../engine/pure';
 import { edits, selectTopology, useAppStore } from '../../store';
 import { simClient } from '../../worker/client';
 import { addNatRule, applyNatLines, checkNatLines, deleteNatRule, setWanInterface } from '../commands/nat';
 import { toast } from '../toast/toastStore';
 import { TrashIcon } from './TrashIcon';
-import { matchParts, portForwardLine, toText } from './natRules';
+import { matchParts, portForwardLine } from './natRules';
 import { LinesEditor } from './LinesEditor';
 import { refusal } from './outcome';
 
@@ -96,9 +97,9 @@ function RuleTable({ node }: { node: LinuxNode }) {
             </tr>
           ) : (
             rules.map((r, i) => {
-              const line = edits.natRuleLine(r);
+              const line = iptablesRule(r);
               const parts = matchParts(r);
-              const to = toText(r);
+              const to = natTo(r);
               return (
                 <tr key={`${line}-${i}`} title={`iptables -t nat ${line}`} data-testid={`inspector.nat.rule.${i}`}>
                   <td>{r.chain}</td>
@@ -280,7 +281,7 @@ function RulesText({ node }: { node: LinuxNode }) {
       hint={t('nat.textHint')}
       placeholder="-A POSTROUTING -o eth2 -j MASQUERADE"
       className="pw-nat__text"
-      current={edits.natRulesOf(node).map(edits.natRuleLine).join('\n')}
+      current={edits.natRulesOf(node).map(iptablesRule).join('\n')}
       rows={(text) => Math.min(12, Math.max(3, visualRows(text) + 1))}
       check={(topology, text) => checkNatLines(simClient(), topology, node.name, text)}
       apply={(text) => applyNatLines(simClient(), node.name, text)}

@@ -6,7 +6,8 @@
 // 255.255.255.0 = 10.0.2.0, which is not my network 10.0.1.0/24") comes from the node's connected
 // routes (walk.routes); the candidates and the winner from the fib.lookup event itself.
 
-import type { ConntrackView, EthernetFrame, FibRoute, RouteCandidate, SimResult, Topology, TraceEvent } from '../../engine';
+import type { ConntrackView, EthernetFrame, FibRoute, Ipv4Addr, RouteCandidate, SimResult, Topology, TraceEvent } from '../../engine';
+import { maskToText, networkOf, routeDestText } from '../../engine/pure';
 import type { Walk } from '../../walk/walk';
 import { tcpFlagsText } from './fields';
 import type { PlayerStep } from '../../walk/steps';
@@ -43,19 +44,6 @@ export function walkContext(walk: Pick<Walk, 'result' | 'routes' | 'routeLines' 
   contexts.set(walk.result, { topology, ctx });
   return ctx;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Numbers
-
-const ipNum = (ip: string): number => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
-const numIp = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
-const maskNum = (len: number): number => (len === 0 ? 0 : (0xffffffff - (2 ** (32 - len) - 1)) >>> 0);
-
-/** 255.255.255.0 for 24. */
-export const maskOf = (len: number): string => numIp(maskNum(len));
-/** The network of an address: 10.0.2.10 AND 255.255.255.0 = 10.0.2.0. */
-export const networkOf = (ip: string, len: number): string => numIp((ipNum(ip) & maskNum(len)) >>> 0);
-export const prefixText = (dst: string, len: number): string => (len === 0 && dst === '0.0.0.0' ? 'default' : `${dst}/${len}`);
 
 // ---------------------------------------------------------------------------------------------
 // Labels
@@ -109,7 +97,7 @@ export function routeText(ctx: ExplainContext, node: string, r: FibRoute): strin
   const i = list.findIndex((x) => x.table === r.table && x.type === r.type && x.dst === r.dst && x.len === r.len && x.gateway === r.gateway && x.dev === r.dev && x.metric === r.metric);
   const line = i >= 0 ? ctx.routeLines[node]?.[i] : undefined;
   if (line) return line;
-  return `${r.type === 'unicast' ? '' : `${r.type} `}${prefixText(r.dst, r.len)}${r.gateway ? ` via ${r.gateway}` : ''}${r.dev ? ` dev ${r.dev}` : ''}`;
+  return `${r.type === 'unicast' ? '' : `${r.type} `}${routeDestText(r.dst, r.len)}${r.gateway ? ` via ${r.gateway}` : ''}${r.dev ? ` dev ${r.dev}` : ''}`;
 }
 
 /** The node's own networks: its connected routes (main table, proto kernel, no gateway). */
@@ -118,7 +106,7 @@ function connected(ctx: ExplainContext, node: string): FibRoute[] {
 }
 
 /** "a AND m = n, which is (not) my network p" for each of the node's networks (at most 4). */
-function subnetReasoning(ctx: ExplainContext, node: string, dst: string, chosen: FibRoute, t: Translate): string | undefined {
+function subnetReasoning(ctx: ExplainContext, node: string, dst: Ipv4Addr, chosen: FibRoute, t: Translate): string | undefined {
   const nets = connected(ctx, node);
   if (nets.length === 0) return undefined;
   const isConnected = chosen.table === 'main' && chosen.type === 'unicast' && !chosen.gateway && chosen.proto === 'kernel';
@@ -127,7 +115,7 @@ function subnetReasoning(ctx: ExplainContext, node: string, dst: string, chosen:
     .map((n) => {
       const net = networkOf(dst, n.len);
       const mine = net === n.dst;
-      return t(mine ? 'player.x.andMine' : 'player.x.andNotMine', { dst, mask: maskOf(n.len), net, prefix: prefixText(n.dst, n.len) });
+      return t(mine ? 'player.x.andMine' : 'player.x.andNotMine', { dst, mask: maskToText(n.len), net, prefix: routeDestText(n.dst, n.len) });
     })
     .join('; ');
 }
@@ -136,7 +124,7 @@ function candidatesSentence(e: Ev<'fib.lookup'>, t: Translate): string | undefin
   if (e.candidates.length < 2) return undefined;
   const list = e.candidates.map((c: RouteCandidate) =>
     t(c.chosen ? 'player.x.candidateChosen' : 'player.x.candidateSkipped', {
-      prefix: `${c.route.type === 'unicast' ? '' : `${c.route.type} `}${prefixText(c.route.dst, c.route.len)}`,
+      prefix: `${c.route.type === 'unicast' ? '' : `${c.route.type} `}${routeDestText(c.route.dst, c.route.len)}`,
       len: c.route.len,
       table: c.route.table,
       why: t(`player.x.skipped.${c.skipped && ['longer-prefix-won', 'higher-metric', 'later-route', 'scope', 'oif', 'local-table-won'].includes(c.skipped) ? c.skipped : 'other'}`),
