@@ -25,6 +25,9 @@ export function formatRoute(r: FibRoute, showTable: boolean): string {
   return s;
 }
 
+/** A route as one line of `ip route show table all`, without the space iproute2 ends it with. */
+export const formatRouteLine = (r: FibRoute): string => formatRoute(r, true).trim();
+
 /** `ip route show [table main|local|all]` of a routing state (main then local, kernel order). */
 export function formatRoutes(routes: FibRoute[], table: 'main' | 'local' | 'all'): string {
   const rows = table === 'all' ? routes : routes.filter((r) => r.table === table);

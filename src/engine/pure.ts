@@ -25,7 +25,7 @@ export {
   prefixMask,
 } from './wire/addr';
 export { prefixText } from './tables/fib';
-export { formatBridgeFdb, formatIpAddr, formatNeigh, formatNeighs, formatRoute, formatRoutes, routeDestText, routeText } from './linux-text';
+export { formatBridgeFdb, formatIpAddr, formatNeigh, formatNeighs, formatRoute, formatRouteLine, formatRoutes, routeDestText, routeText } from './linux-text';
 export { iptablesNatS, iptablesRule, iptablesSaveLine, iptablesText, maskedPrefix, NAT_CHAINS, natTo } from './io/iptables';
 export { endpointLabel, linkKey, ROLES } from './topology';
 export { defaultGateway, l2Segment, nextFreeAddress } from './edit';

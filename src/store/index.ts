@@ -3,4 +3,4 @@ export * from './selectors';
 export type { DocumentState, EditOptions, OpenOptions } from './topologySlice';
 export type { LastRun } from './lastRunSlice';
 export * as edits from './edits';
-export type { DoneRun, WalkData, WalkSource } from './lastRunSlice';
+export type { DoneRun, WalkSource } from './lastRunSlice';

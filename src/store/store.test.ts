@@ -93,7 +93,7 @@ describe('lastRun', () => {
     expect(selectCanRun(store())).toBe(false);
     store().runFinished(id, result);
     // A bare result (no table history, no steps) is a walk with nothing to step through.
-    expect(store().lastRun).toEqual({ status: 'done', runId: id, source: { kind: 'scenario' }, result, history: {}, routes: {}, routeLines: {}, natLines: {}, steps: [], cursor: -1 });
+    expect(store().lastRun).toEqual({ status: 'done', runId: id, source: { kind: 'scenario' }, result, history: {}, routes: {}, steps: [], cursor: -1 });
   });
 
   test('the answer to an older run is ignored', () => {

@@ -1,6 +1,8 @@
 // A whole walk as the player receives it: the trace, the player's steps, every node's table
 // history (for stepping back and forth) and its routes. The worker builds it (sim-api.ts's walk)
-// and sends it as plain data; the store keeps it, the player and the lessons read it.
+// and sends it as plain data; the store keeps it, the player and the lessons read it. Text (a
+// route's `ip route` line, a NAT rule's iptables line) is written where it is shown, with the
+// engine's formatters.
 
 import type { FibRoute, SimResult, TableHistory } from '../engine';
 import type { PlayerStep } from './steps';
@@ -10,10 +12,9 @@ export interface Walk {
   /** the player's steps (steps.ts), grouped in the worker so the main thread does not */
   steps: PlayerStep[];
   history: TableHistory;
-  /** each linux node's routing tables (`ip route show table all` order), which a run never changes */
+  /**
+   * each linux node's routing tables (`ip route show table all` order), which a run never changes;
+   * their text is the engine's formatRouteLine (engine/pure)
+   */
   routes: Record<string, FibRoute[]>;
-  /** each route of `routes` as `ip route show table all` prints it (same order) */
-  routeLines: Record<string, string[]>;
-  /** each node's nat rules as `iptables` lines (nodes with rules only), by rule index */
-  natLines: Record<string, string[]>;
 }

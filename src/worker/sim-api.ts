@@ -7,7 +7,6 @@ import {
   formatBridgeFdb,
   formatIpAddr,
   formatNeighs,
-  formatRoute,
   formatRoutes,
   withFirstToLastPing,
   leafSpine,
@@ -20,7 +19,6 @@ import {
   routeCheck,
   simulate,
   parseIptables,
-  iptablesText,
   tableHistory,
   encodeFrame,
   fieldSpans,
@@ -139,16 +137,9 @@ function checkRoute(topology: Topology, nodeName: string, text: string): RouteCh
 function walk(topology: Topology, options: Parameters<SimApi['walk']>[1] = {}, onProgress?: (events: number) => void): Walk {
   const result = simulate(topology, { ...options, ...(onProgress ? { onProgress } : {}) });
   const routes: Walk['routes'] = {};
-  const routeLines: Walk['routeLines'] = {};
-  const natLines: Walk['natLines'] = {};
-  for (const n of topology.nodes) {
-    if (n.kind !== 'linux') continue;
-    routes[n.name] = nodeRoutes(n);
-    routeLines[n.name] = routes[n.name]!.map((r) => formatRoute(r, true).trim());
-    if (n.nat?.length) natLines[n.name] = n.nat.map((r) => iptablesText(r));
-  }
+  for (const n of topology.nodes) if (n.kind === 'linux') routes[n.name] = nodeRoutes(n);
   const steps = buildSteps(result.events, result.stopped);
-  return { result, steps, history: tableHistory(topology, result), routes, routeLines, natLines };
+  return { result, steps, history: tableHistory(topology, result), routes };
 }
 
 function exported(fn: () => Uint8Array): ExportResult {

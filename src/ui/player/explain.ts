@@ -7,7 +7,7 @@
 // routes (walk.routes); the candidates and the winner from the fib.lookup event itself.
 
 import type { ConntrackView, EthernetFrame, FibRoute, Ipv4Addr, RouteCandidate, SimResult, Topology, TraceEvent } from '../../engine';
-import { maskToText, networkOf, routeDestText } from '../../engine/pure';
+import { formatRouteLine, iptablesText, maskToText, networkOf, routeDestText } from '../../engine/pure';
 import type { Walk } from '../../walk/walk';
 import { tcpFlagsText } from './fields';
 import type { PlayerStep } from '../../walk/steps';
@@ -19,8 +19,6 @@ export interface ExplainContext {
   events: readonly TraceEvent[];
   topology: Topology;
   routes: Record<string, FibRoute[]>;
-  routeLines: Record<string, string[]>;
-  natLines: Record<string, string[]>;
   /** each scenario step's command line, by step index (the walk's steps: the scenario or the PDU's) */
   commands: readonly string[];
 }
@@ -30,15 +28,13 @@ type Ev<K extends TraceEvent['kind']> = Extract<TraceEvent, { kind: K }>;
 const contexts = new WeakMap<SimResult, { topology: Topology; ctx: ExplainContext }>();
 
 /** The context of a walk's explanations on the topology shown (the same object while neither changes). */
-export function walkContext(walk: Pick<Walk, 'result' | 'routes' | 'routeLines' | 'natLines'>, topology: Topology): ExplainContext {
+export function walkContext(walk: Pick<Walk, 'result' | 'routes'>, topology: Topology): ExplainContext {
   const hit = contexts.get(walk.result);
   if (hit?.topology === topology) return hit.ctx;
   const ctx: ExplainContext = {
     events: walk.result.events,
     topology,
     routes: walk.routes,
-    routeLines: walk.routeLines,
-    natLines: walk.natLines,
     commands: walk.result.steps.map((s) => s.run ?? ''),
   };
   contexts.set(walk.result, { topology, ctx });
@@ -83,21 +79,19 @@ export function frameWhat(f: EthernetFrame, t: Translate, topology: Topology): s
   return t('player.what.ipOther', { ...base, protocol: p.protocol });
 }
 
+/** A node's nat rule (by its index) as its `iptables` line. */
+function natRuleText(topology: Topology, node: string, rule: number): string | undefined {
+  const n = topology.nodes.find((x) => x.name === node);
+  const r = n?.kind === 'linux' ? n.nat?.[rule] : undefined;
+  return r && iptablesText(r);
+}
+
 const hostPort = (a: { ip: string; port?: number }) => (a.port === undefined ? a.ip : `${a.ip}:${a.port}`);
 
 /** A conntrack tuple as conntrack -L reads: "icmp 192.168.1.10 → 203.0.113.10 id 18422". */
 export function ctTupleText(proto: ConntrackView['proto'], t: ConntrackView['orig']): string {
   if (proto === 'icmp') return `icmp ${t.src} → ${t.dst} id ${t.id ?? '?'}`;
   return `${proto} ${t.src}:${t.sport ?? '?'} → ${t.dst}:${t.dport ?? '?'}`;
-}
-
-/** A route as `ip route show table all` prints it (the walk's own line when there is one). */
-export function routeText(ctx: ExplainContext, node: string, r: FibRoute): string {
-  const list = ctx.routes[node] ?? [];
-  const i = list.findIndex((x) => x.table === r.table && x.type === r.type && x.dst === r.dst && x.len === r.len && x.gateway === r.gateway && x.dev === r.dev && x.metric === r.metric);
-  const line = i >= 0 ? ctx.routeLines[node]?.[i] : undefined;
-  if (line) return line;
-  return `${r.type === 'unicast' ? '' : `${r.type} `}${routeDestText(r.dst, r.len)}${r.gateway ? ` via ${r.gateway}` : ''}${r.dev ? ` dev ${r.dev}` : ''}`;
 }
 
 /** The node's own networks: its connected routes (main table, proto kernel, no gateway). */
@@ -140,7 +134,7 @@ function lookupSentences(ctx: ExplainContext, e: Ev<'fib.lookup'>, t: Translate)
     out.push(t('player.x.lookupError', { dst: e.dst, error: r.error }));
   } else {
     const route = r.route;
-    const text = routeText(ctx, e.node, route);
+    const text = formatRouteLine(route);
     if (e.purpose === 'arp') {
       if (route.type === 'local') out.push(t('player.x.lookupArp', { dst: e.dst }));
       else out.push(t('player.x.lookupArpProxy', { dst: e.dst, route: text }));
@@ -348,7 +342,7 @@ export function explainStep(ctx: ExplainContext, step: PlayerStep, t: Translate)
             t('player.x.natRule', {
               chain: e.chain,
               n: e.rule + 1,
-              text: ctx.natLines[e.node]?.[e.rule] ?? `-j ${e.target ?? ''}`,
+              text: natRuleText(ctx.topology, e.node, e.rule) ?? `-j ${e.target ?? ''}`,
               manip: t(`player.x.manip.${e.manip}`),
               to: e.to ? hostPort(e.to) : '',
             }),

@@ -9,7 +9,8 @@
 // Pure functions of the walk: no React, no store.
 
 import type { EthernetFrame, Ipv4Packet, TraceEvent } from '../../engine';
-import { frameWhat, macText, routeText, type ExplainContext, type Translate } from '../player/explain';
+import { formatRouteLine } from '../../engine/pure';
+import { frameWhat, macText, type ExplainContext, type Translate } from '../player/explain';
 import type { PlayerStep } from '../../walk/steps';
 
 /** The kinds of question, in the order the help lists them. */
@@ -177,12 +178,11 @@ function ports(f: Facts): Draft | undefined {
 function route(f: Facts, rand: () => number): Draft | undefined {
   const look = find(f, 'fib.lookup');
   if (!look) return undefined;
-  const text = (r: Parameters<typeof routeText>[2]) => routeText(f.ctx, f.node, r);
   // A blackhole, unreachable or prohibit route is chosen, and the lookup then fails: the route matched.
   const chosen = look.candidates.find((c) => c.chosen)?.route ?? (look.result.kind === 'route' ? look.result.route : undefined);
-  const answer = chosen ? text(chosen) : NO_ROUTE;
-  const candidates = look.candidates.map((c) => text(c.route));
-  const others = (f.ctx.routes[f.node] ?? []).filter((r) => r.table === 'main').map(text);
+  const answer = chosen ? formatRouteLine(chosen) : NO_ROUTE;
+  const candidates = look.candidates.map((c) => formatRouteLine(c.route));
+  const others = (f.ctx.routes[f.node] ?? []).filter((r) => r.table === 'main').map(formatRouteLine);
   const pool = unique([...shuffled(candidates, rand), ...shuffled(others, rand)]).filter((x) => x !== answer);
   const routes = shuffled([...(answer === NO_ROUTE ? [] : [answer]), ...pool.slice(0, DISTRACTORS)], rand);
   const ids = [...routes, NO_ROUTE];

@@ -173,7 +173,7 @@ const PROTOCOL_LIST: readonly Protocol[] = ['arp', 'icmp', 'udp', 'tcp', 'other'
 
 /** Everything a slide of the walk at `cursor` says, in the language of `t`. */
 export function stepSlide(
-  input: { walk: Pick<DoneRun, 'result' | 'steps' | 'routes' | 'routeLines' | 'natLines'>; topology: Topology; cursor: number; frame: number; walkTitle: string; lang: string },
+  input: { walk: Pick<DoneRun, 'result' | 'steps' | 'routes'>; topology: Topology; cursor: number; frame: number; walkTitle: string; lang: string },
   t: Translate,
 ): SlideContent {
   const { walk, topology, lang } = input;
