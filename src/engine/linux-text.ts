@@ -5,7 +5,8 @@
 
 import { prefixText, type FibRoute } from './tables/fib';
 import type { FdbView, NeighView } from './sim/trace';
-import type { Endpoint, IfAddr, RouteSpec, Topology, TopoNode } from './topology';
+import type { IfAddr, RouteSpec, Topology, TopoNode } from './topology';
+import { peerOf } from './edit/links';
 import { devAddrs, LOOPBACK_ADDR } from './devices/config';
 import type { OutputRoute } from './devices/linux';
 import type { RouteError } from './sim/trace';
@@ -144,12 +145,4 @@ export function formatBridgeFdb(t: Topology, nodeName: string, learned: FdbView[
     lines.push(`${p.mac} dev ${p.name} master br0 permanent`, ...self(p.name));
   }
   return lines.join('\n') + '\n';
-}
-
-function peerOf(t: Topology, node: string, iface: string): Endpoint | undefined {
-  for (const l of t.links) {
-    if (l.a.node === node && l.a.iface === iface) return l.b;
-    if (l.b.node === node && l.b.iface === iface) return l.a;
-  }
-  return undefined;
 }

@@ -1,7 +1,8 @@
 // The engine's values the main thread may use: the UI, the store and the walk layer import
 // values from here only (types from anywhere in the engine). Addresses and IPv4 arithmetic, the
 // text Linux prints (`ip addr`, `ip route`, `ip neigh`, `iptables -S`, `bridge fdb`, `ip route
-// add` arguments) and the editor's questions about a topology. Every module behind it is small
+// add` arguments) and the editor's model (edit/: names, MACs, links, interfaces, routes, NAT
+// presets, clipboard, and the questions the editor asks about a topology). Every module behind it is small
 // and has no zod, no file format and no simulator (those stay behind the worker, which imports
 // index.ts): what is exported here is what the page's first load may carry.
 
@@ -28,4 +29,4 @@ export { prefixText } from './tables/fib';
 export { formatBridgeFdb, formatIpAddr, formatNeigh, formatNeighs, formatRoute, formatRouteLine, formatRoutes, routeDestText, routeText } from './linux-text';
 export { iptablesNatS, iptablesRule, iptablesSaveLine, iptablesText, maskedPrefix, NAT_CHAINS, natTo } from './io/iptables';
 export { endpointLabel, linkKey, ROLES } from './topology';
-export { defaultGateway, l2Segment, nextFreeAddress } from './edit';
+export * from './edit';

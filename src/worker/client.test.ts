@@ -120,12 +120,6 @@ describe('editing helpers', () => {
     expect(await client.checkRoute(t, 'h1', 'default via 10.0.1.1')).toEqual({ ok: false, message: 'RTNETLINK answers: File exists' });
   });
 
-  test('proposes addresses and gateways', async () => {
-    const t = await client.loadExample(DEFAULT_EXAMPLE);
-    expect(await client.nextFreeAddress(t, 'h1', 'eth1')).toMatchObject({ kind: 'ok', addr: { ip: '10.0.1.2', len: 24 } });
-    expect(await client.defaultGateway(t, 'h2')).toMatchObject({ kind: 'ok', via: '10.0.2.1', dev: 'eth1' });
-  });
-
   test('exports and checks values from outside', async () => {
     const t = await client.loadExample(DEFAULT_EXAMPLE);
     const json = JSON.parse(await client.exportJson(t)) as { topology: unknown };

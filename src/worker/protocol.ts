@@ -4,9 +4,7 @@
 
 import type {
   EthernetFrame,
-  Gateway,
   NatRule,
-  NextAddress,
   NodeState,
   Problem,
   RouteSpec,
@@ -109,10 +107,6 @@ export interface SimApi {
   checkRoute(topology: Topology, nodeName: string, text: string): RouteCheck;
   /** One `iptables -t nat -A …` line (with or without the leading `iptables`) checked on a node. */
   checkNatRule(topology: Topology, nodeName: string, text: string): NatRuleCheck;
-  /** The next free address of the subnet on node:iface's segment. */
-  nextFreeAddress(topology: Topology, nodeName: string, iface: string): NextAddress;
-  /** The router a node should use as its default gateway. */
-  defaultGateway(topology: Topology, nodeName: string): Gateway;
 }
 
 /** The API as the main thread sees it: every answer arrives later. */
@@ -140,6 +134,4 @@ export const SIM_METHODS = [
   'ipViews',
   'checkRoute',
   'checkNatRule',
-  'nextFreeAddress',
-  'defaultGateway',
 ] as const satisfies readonly (keyof SimApi)[];

@@ -3,7 +3,6 @@
 // code. Only this folder and tests import engine values.
 
 import {
-  defaultGateway,
   formatBridgeFdb,
   formatIpAddr,
   formatNeighs,
@@ -11,7 +10,6 @@ import {
   withFirstToLastPing,
   leafSpine,
   threeTier,
-  nextFreeAddress,
   nodeRoutes,
   parseClab,
   parseRouteArgs,
@@ -188,6 +186,4 @@ export const simApi: SimApi = {
   ipViews,
   checkRoute,
   checkNatRule,
-  nextFreeAddress: (topology, nodeName, iface) => nextFreeAddress(topology, nodeName, iface),
-  defaultGateway: (topology, nodeName) => defaultGateway(topology, nodeName),
 };

@@ -2,9 +2,13 @@
 // result must still be a valid document (validateTopology finds nothing).
 
 import { describe, expect, test } from 'vitest';
-import type { Ipv4Addr, LinuxNode, NatRule, Topology } from '../engine';
-import { iptablesRule, macFromSerial, parseIptables, routeText, validateTopology } from '../engine';
-import { simApi } from '../worker/sim-api';
+import { readFileSync } from 'node:fs';
+import { iptablesRule, parseIptables } from '../io/iptables';
+import { parseClab } from '../io/clab';
+import { validateTopology } from '../io/validate';
+import { routeText } from '../linux-text';
+import { linkKey, type LinuxNode, type NatRule, type Topology } from '../topology';
+import { macFromSerial, type Ipv4Addr } from '../wire/addr';
 import {
   addDevice,
   appendNatRule,
@@ -14,7 +18,6 @@ import {
   deleteNodes,
   dropNatRules,
   emptyTopology,
-  linkId,
   moveNodes,
   natRulesOf,
   nextIfaceName,
@@ -26,7 +29,7 @@ import {
   setNatRules,
   setWan,
   wanOf,
-} from './edits';
+} from '.';
 
 const ip = (s: string) => s as Ipv4Addr;
 const at = { x: 0, y: 0 };
@@ -84,7 +87,7 @@ describe('connect', () => {
     t = linked(t, 'r1', 'sw1');
     t = linked(t, 'r1', 'sw2');
     t = linked(t, 'sw1', 'sw2');
-    expect(t.links.map(linkId)).toEqual(['r1:eth1--sw1:p1', 'r1:eth2--sw2:p2', 'sw1:p3--sw2:p4']);
+    expect(t.links.map(linkKey)).toEqual(['r1:eth1--sw1:p1', 'r1:eth2--sw2:p2', 'sw1:p3--sw2:p4']);
     valid(t);
   });
 
@@ -94,7 +97,7 @@ describe('connect', () => {
     t = deleteLinks(t, ['h1:eth1--sw1:p1']);
     expect(node(t, 'h1').ifaces.map((i) => i.name)).toEqual(['eth1']);
     t = linked(t, 'h1', 'sw2');
-    expect(t.links.map(linkId)).toEqual(['h1:eth1--sw2:p2']);
+    expect(t.links.map(linkKey)).toEqual(['h1:eth1--sw2:p2']);
     expect(node(t, 'h1').ifaces[0]!.addrs).toEqual([{ ip: '192.0.2.10', len: 24 }]);
     valid(t);
   });
@@ -131,7 +134,7 @@ describe('delete', () => {
   test('deleting a device removes its links and its scenario steps; peers keep their interfaces', () => {
     const t = deleteNodes(chain(), ['h1']);
     expect(t.nodes.map((n) => n.name)).toEqual(['sw1', 'r1']);
-    expect(t.links.map(linkId)).toEqual(['r1:eth1--sw1:p2']);
+    expect(t.links.map(linkKey)).toEqual(['r1:eth1--sw1:p2']);
     expect(node(t, 'sw1').ifaces.map((i) => i.name)).toEqual(['p1', 'p2']);
     expect(t.scenario).toEqual([{ kind: 'sleep', seconds: 1 }]);
     valid(t);
@@ -139,7 +142,7 @@ describe('delete', () => {
 
   test('deleting a link keeps both interfaces', () => {
     const t = deleteLinks(chain(), ['h1:eth1--sw1:p1']);
-    expect(t.links.map(linkId)).toEqual(['r1:eth1--sw1:p2']);
+    expect(t.links.map(linkKey)).toEqual(['r1:eth1--sw1:p2']);
     expect(node(t, 'h1').ifaces.map((i) => i.name)).toEqual(['eth1']);
   });
 
@@ -162,7 +165,7 @@ describe('rename and move', () => {
     let t = linked(build('host', 'switch'), 'h1', 'sw1');
     t = { ...t, scenario: [{ kind: 'run', on: 'h1', run: 'ip route show' }] };
     const r = renameNode(t, 'h1', 'pc-alice');
-    expect(r.links.map(linkId)).toEqual(['pc-alice:eth1--sw1:p1']);
+    expect(r.links.map(linkKey)).toEqual(['pc-alice:eth1--sw1:p1']);
     expect(r.scenario).toEqual([{ kind: 'run', on: 'pc-alice', run: 'ip route show' }]);
     expect(node(r, 'sw1')).toBe(node(t, 'sw1'));
     valid(r);
@@ -178,18 +181,18 @@ describe('rename and move', () => {
 });
 
 describe('copy and paste', () => {
-  const example = simApi.loadExample('two-subnets-router');
+  const example = parseClab(readFileSync(new URL('../__oracle__/two-subnets-router.clab.yml', import.meta.url), 'utf8'), 'two-subnets-router.clab.yml');
 
   test('fresh names and MACs; addresses that clash are left empty; links among copies are copied', () => {
     const clip = copyNodes(example, ['h1', 'sw1']);
-    expect(clip.links.map(linkId)).toEqual(['h1:eth1--sw1:p1']);
+    expect(clip.links.map(linkKey)).toEqual(['h1:eth1--sw1:p1']);
     const { topology, names } = pasteNodes(example, clip, { x: 40, y: 40 });
     expect(names).toEqual(['h3', 'sw3']);
     const h3 = node(topology, 'h3') as LinuxNode;
     expect(h3.ifaces[0]!.addrs).toEqual([]);
     expect(h3.position).toEqual({ x: 40, y: 40 });
     // A pasted switch's ports get p numbers no switch uses yet (sw1 and sw2 have p1 and p2).
-    expect(topology.links.map(linkId)).toContain('h3:eth1--sw3:p3');
+    expect(topology.links.map(linkKey)).toContain('h3:eth1--sw3:p3');
     const macs = topology.nodes.flatMap((n) => n.ifaces.map((i) => i.mac));
     expect(new Set(macs).size).toBe(macs.length);
     // The copied default route now has no reachable gateway: the caller drops it (pasteClipboard).
