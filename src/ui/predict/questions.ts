@@ -2,7 +2,7 @@
 // device gets the frame next, which port(s) a switch sends it out of, which route the lookup
 // chooses, the destination MAC, TTL or address the packet leaves with, whether an ARP frame is a
 // broadcast, whether the device drops, forwards or keeps what it received. A question is drawn
-// from the step's own events (like explain.ts), only of a kind the step determines, one per step;
+// from the step's own events (like explain/), only of a kind the step determines, one per step;
 // a step that decides nothing (a command ending, a timer that sends nothing) asks nothing.
 // Distractors come from the topology (other devices, ports, routes, MACs, addresses), chosen and
 // ordered by a generator seeded with the step, so a walk asks the same questions every time.
