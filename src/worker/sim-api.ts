@@ -1,6 +1,7 @@
 // The worker's API, implemented on the engine. It lives in its own module so that the worker
 // (sim.worker.ts) and the main-thread fallback (client.ts, when there is no Worker) run the same
-// code. Only this folder and tests import engine values.
+// code. Only this folder (and tests) imports the engine's simulator, parsers and exports; the main
+// thread imports engine values from engine/pure.ts.
 
 import {
   formatBridgeFdb,
