@@ -27,6 +27,7 @@ export {
 } from './wire/addr';
 export { prefixText } from './tables/fib';
 export { formatBridgeFdb, formatIpAddr, formatNeigh, formatNeighs, formatRoute, formatRouteLine, formatRoutes, routeDestText, routeText } from './linux-text';
-export { iptablesNatS, iptablesRule, iptablesSaveLine, iptablesText, maskedPrefix, NAT_CHAINS, natTo } from './io/iptables';
+export { iptablesRule, iptablesText, natTo } from './io/iptables';
+export { iptablesNatS, iptablesSaveLine, maskedPrefix, NAT_CHAINS } from './io/iptables-save';
 export { endpointLabel, linkKey, ROLES } from './topology';
 export * from './edit';

@@ -5,7 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import type { NatRule } from '../topology';
 import { shellWords } from '../sim/commands';
-import { iptablesNatS, iptablesRule, iptablesText, maskedPrefix, natTo, parseIptables } from './iptables';
+import { iptablesRule, iptablesText, natTo, parseIptables } from './iptables';
+import { iptablesNatS, maskedPrefix } from './iptables-save';
 
 function rule(command: string): NatRule {
   const r = parseIptables((shellWords(command) as string[]).slice(1));

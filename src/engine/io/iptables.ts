@@ -1,9 +1,9 @@
 // `iptables -t nat -A …` lines: the NAT rules packetwalk models (MASQUERADE, SNAT, DNAT with
-// -i/-o, -s/-d, -p, --sport/--dport), read into NatRule and written back, as typed and as
-// `iptables -t nat -S` lists them. Anything else iptables can do is refused with a message saying
-// what is supported.
+// -i/-o, -s/-d, -p, --sport/--dport), read into NatRule and written back as typed (as
+// `iptables -t nat -S` lists them: iptables-save.ts). Anything else iptables can do is refused
+// with a message saying what is supported.
 
-import { networkOf, parseIpv4, parsePrefix } from '../wire/addr';
+import { parseIpv4, parsePrefix } from '../wire/addr';
 import type { IfAddr, NatRule } from '../topology';
 
 export type RuleParse = { kind: 'ok'; rule: NatRule } | { kind: 'error'; message: string };
@@ -148,7 +148,7 @@ export function parseIptables(words: string[]): RuleParse {
 export const natTo = (r: NatRule): string => (r.toAddr ? `${r.toAddr}${r.toPort !== undefined ? `:${r.toPort}` : ''}` : '');
 
 /** The target and its options: `-j DNAT --to-destination 192.168.1.10:80`. */
-function targetWords(r: NatRule): string[] {
+export function targetWords(r: NatRule): string[] {
   const w = ['-j', r.target];
   if (r.toAddr) w.push(r.target === 'SNAT' ? '--to-source' : '--to-destination', natTo(r));
   return w;
@@ -170,40 +170,4 @@ export function iptablesRule(r: NatRule): string {
 /** The `iptables` command line of a rule. */
 export function iptablesText(r: NatRule): string {
   return `iptables -t nat ${iptablesRule(r)}`;
-}
-
-/** The nat table's built-in chains, in the order `iptables -S` lists them. */
-export const NAT_CHAINS = ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'] as const;
-
-/** a.b.c.d/len with the host bits cleared, as iptables stores a -s/-d match; undefined for /0 (no match). */
-export function maskedPrefix(p: IfAddr): string | undefined {
-  return p.len === 0 ? undefined : `${networkOf(p.ip, p.len)}/${p.len}`;
-}
-
-/**
- * One rule as `iptables -S` prints it, in iptables' own option order (-s -d -i -o -p, the implicit
- * `-m tcp` or `-m udp` of a port match, --sport --dport, -j and the target's options), networks
- * with their host bits cleared and a /32 on an address, a 0.0.0.0/0 match left out (as iptables
- * v1.8.9 prints them, checked on Linux).
- */
-export function iptablesSaveLine(r: NatRule): string {
-  const w: string[] = ['-A', r.chain];
-  const src = r.src && maskedPrefix(r.src);
-  const dst = r.dst && maskedPrefix(r.dst);
-  if (src) w.push('-s', src);
-  if (dst) w.push('-d', dst);
-  if (r.in) w.push('-i', r.in);
-  if (r.out) w.push('-o', r.out);
-  if (r.proto) w.push('-p', r.proto);
-  if ((r.proto === 'tcp' || r.proto === 'udp') && (r.sport !== undefined || r.dport !== undefined)) w.push('-m', r.proto);
-  if (r.sport !== undefined) w.push('--sport', String(r.sport));
-  if (r.dport !== undefined) w.push('--dport', String(r.dport));
-  return [...w, ...targetWords(r)].join(' ');
-}
-
-/** What `iptables -t nat -S` prints for a node's rules: each chain's policy, then the rules chain by chain. */
-export function iptablesNatS(rules: readonly NatRule[]): string {
-  const policies = NAT_CHAINS.map((c) => `-P ${c} ACCEPT`);
-  const appended = NAT_CHAINS.flatMap((c) => rules.filter((r) => r.chain === c).map(iptablesSaveLine));
-  return [...policies, ...appended].join('\n');
 }
