@@ -22,7 +22,7 @@ import { toast } from '../ui/toast/toastStore';
 import { Toasts } from '../ui/toast/Toasts';
 import { useShortcuts } from '../ui/useShortcuts';
 import { simClient } from '../worker/client';
-import { browserStorage, startAutosave } from './autosave';
+import { browserStorage, startAutosave } from '../store/autosave';
 import { LazyDialogs, LazyPlayerPanel } from './LazyParts';
 
 const EXAMPLE_PARAM = 'example';

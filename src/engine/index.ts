@@ -1,5 +1,8 @@
-// The engine's only public surface. Everything here is pure and deterministic: the same
-// topology and options give the same trace. The UI reaches it through the worker only.
+// The engine's public surface. Everything here is pure and deterministic: the same topology and
+// options give the same trace. The worker imports it; the main thread imports values from
+// pure.ts only (addresses, Linux's text, the editor's model), which this module re-exports.
+
+export * from './pure';
 
 export type { Ipv4Addr, Ipv4Cidr, MacAddr } from './wire/addr';
 export type * from './wire/types';
@@ -21,20 +24,16 @@ export { TopologyError, formatProblem } from './io/problems';
 export { validateTopology } from './io/validate';
 export { parseCommand, shellWords } from './userspace/commands';
 export { toOracleTrace, formatOracleTrace, normaliseOutput } from './io/oracle';
-export { formatRoute, formatRoutes, formatNeigh, formatNeighs } from './linux-text';
 export { encodeFrame, decodeFrame, fieldSpans, verifyChecksums } from './wire/frame';
-export { endpointLabel, linkKey } from './topology';
 export { nodeRoutes, routeCheck } from './devices/config';
 export { leafSpine, threeTier, fabricHosts, hostAddress, withFirstToLastPing } from './generate/fabric';
-export { l2Segment, nextFreeAddress, defaultGateway } from './edit';
 export type { NextAddress, Gateway } from './edit';
-export { formatIpAddr, formatBridgeFdb, formatRouteGet } from './linux-text';
 export { parseRouteArgs } from './io/exec';
-export { routeText } from './io/validate';
+export { formatRouteGet } from './linux-text';
+export { parseIptables } from './io/iptables';
 export { frameContexts } from './frame-context';
 export type { FrameTxEvent } from './frame-context';
 export { toPcapng, toPcap, ExportError, pcapInterfaces, wireFrames, findLinkKey, PCAP_EPOCH_S, LINKTYPE_ETHERNET, PCAP_SNAPLEN } from './io/pcapng';
 export type { PcapngOptions, PcapInterface, ExportErrorCode } from './io/pcapng';
 export { tableHistory, tablesAt, changedAt } from './replay';
 export type { TableHistory, TablesView, TableVersion, RedirectView } from './replay';
-export { parseIptables, iptablesText } from './io/iptables';

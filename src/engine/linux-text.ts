@@ -1,10 +1,12 @@
 // Linux's own text for routing and neighbour tables, as iproute2 prints them (ip/iproute.c
 // print_route, ip/ipneigh.c print_neigh), trailing spaces included, so that what packetwalk shows
-// can be compared line by line with a terminal on a real machine.
+// can be compared line by line with a terminal on a real machine; and a static route as the
+// arguments of the `ip route add` that makes it.
 
 import { prefixText, type FibRoute } from './tables/fib';
 import type { FdbView, NeighView } from './sim/trace';
-import type { Endpoint, IfAddr, Topology, TopoNode } from './topology';
+import type { IfAddr, RouteSpec, Topology, TopoNode } from './topology';
+import { peerOf } from './edit/links';
 import { devAddrs, LOOPBACK_ADDR } from './devices/config';
 import type { OutputRoute } from './devices/linux/route';
 import type { RouteError } from './sim/trace';
@@ -24,10 +26,30 @@ export function formatRoute(r: FibRoute, showTable: boolean): string {
   return s;
 }
 
+/** A route as one line of `ip route show table all`, without the space iproute2 ends it with. */
+export const formatRouteLine = (r: FibRoute): string => formatRoute(r, true).trim();
+
 /** `ip route show [table main|local|all]` of a routing state (main then local, kernel order). */
 export function formatRoutes(routes: FibRoute[], table: 'main' | 'local' | 'all'): string {
   const rows = table === 'all' ? routes : routes.filter((r) => r.table === table);
   return rows.map((r) => formatRoute(r, table === 'all') + '\n').join('');
+}
+
+/** A route's destination as `ip route add` takes it: `default`, else a.b.c.d/len (a /32 too). */
+export const routeDestText = (ip: string, len: number): string => (len === 0 && ip === '0.0.0.0' ? 'default' : `${ip}/${len}`);
+
+/** A static route as `ip route add` arguments: `default via 10.0.1.1 dev eth1`. */
+export function routeText(r: RouteSpec): string {
+  const parts: string[] = [];
+  if (r.type !== 'unicast') parts.push(r.type);
+  parts.push(routeDestText(r.dst.ip, r.dst.len));
+  if (r.via) parts.push('via', r.via);
+  if (r.dev) parts.push('dev', r.dev);
+  if (r.onlink) parts.push('onlink');
+  if (r.scope) parts.push('scope', r.scope);
+  if (r.metric !== undefined) parts.push('metric', String(r.metric));
+  if (r.src) parts.push('src', r.src);
+  return parts.join(' ');
 }
 
 /** One `ip neigh show` line. */
@@ -123,12 +145,4 @@ export function formatBridgeFdb(t: Topology, nodeName: string, learned: FdbView[
     lines.push(`${p.mac} dev ${p.name} master br0 permanent`, ...self(p.name));
   }
   return lines.join('\n') + '\n';
-}
-
-function peerOf(t: Topology, node: string, iface: string): Endpoint | undefined {
-  for (const l of t.links) {
-    if (l.a.node === node && l.a.iface === iface) return l.b;
-    if (l.b.node === node && l.b.iface === iface) return l.a;
-  }
-  return undefined;
 }

@@ -4,7 +4,7 @@
 // trace, used by the player (which step a narrative belongs to) and by the lessons' tests.
 
 import type { EthernetFrame, TraceEvent } from '../engine';
-import type { PlayerStep } from '../ui/player/steps';
+import type { PlayerStep } from '../walk/steps';
 import type { Anchor, FrameMatch, KeyStep } from './types';
 
 const ICMP_TYPES = { 'echo-request': 8, 'echo-reply': 0, unreachable: 3, 'time-exceeded': 11 } as const;

@@ -3,8 +3,9 @@
 // trace and the two languages with each other. Used by the lessons' tests only.
 
 import type { FibRoute, TraceEvent } from '../engine';
-import type { PlayerStep } from '../ui/player/steps';
-import type { Walk } from '../worker/protocol';
+import { formatRouteLine } from '../engine/pure';
+import type { PlayerStep } from '../walk/steps';
+import type { Walk } from '../walk/walk';
 import { receivedFrame, sentFrames } from './anchors';
 import type { Fact } from './types';
 
@@ -13,8 +14,6 @@ function at(value: unknown, path: string): unknown {
   for (const k of path.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
   return v;
 }
-
-const sameRoute = (a: FibRoute, b: FibRoute) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The routes a step's lookups chose (for an error like a blackhole's, the candidate it chose). */
 function chosenRoutes(events: readonly TraceEvent[], step: PlayerStep): FibRoute[] {
@@ -29,7 +28,7 @@ function chosenRoutes(events: readonly TraceEvent[], step: PlayerStep): FibRoute
 }
 
 /** Why a fact is not true at a step, or undefined when it is. */
-export function factProblem(walk: Pick<Walk, 'result' | 'routes' | 'routeLines'>, step: PlayerStep, fact: Fact): string | undefined {
+export function factProblem(walk: Pick<Walk, 'result'>, step: PlayerStep, fact: Fact): string | undefined {
   const events = walk.result.events;
   if ('sent' in fact) {
     const f = sentFrames(events, step)[0]?.frame;
@@ -46,8 +45,7 @@ export function factProblem(walk: Pick<Walk, 'result' | 'routes' | 'routeLines'>
   }
   if ('route' in fact) {
     const node = step.node ?? '';
-    const routes = walk.routes[node] ?? [];
-    const lines = chosenRoutes(events, step).map((r) => walk.routeLines[node]?.[routes.findIndex((x) => sameRoute(x, r))] ?? '?');
+    const lines = chosenRoutes(events, step).map(formatRouteLine);
     return lines.includes(fact.route) ? undefined : `${node} chose ${lines.join(' | ') || 'no route'}, not ${fact.route}`;
   }
   if ('output' in fact) {

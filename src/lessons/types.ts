@@ -6,8 +6,8 @@
 // the narrative states against the trace.
 
 import type { ScenarioStep } from '../engine';
-import type { Outcome, StepKind } from '../ui/player/steps';
-import type { FabricSpec } from '../ui/generator/fabricSpec';
+import type { Outcome, StepKind } from '../walk/steps';
+import type { FabricSpec } from '../walk/fabricSpec';
 
 /** The lessons, in the order the menu lists them (their ids are also what a link names). */
 export const LESSON_IDS = ['same-subnet', 'switch-learns', 'through-a-router', 'route-table', 'home-nat', 'ports', 'troubles', 'data-center'] as const;

@@ -2,5 +2,4 @@ export { useAppStore, resetAppStore, HISTORY_LIMIT, type AppState } from './stor
 export * from './selectors';
 export type { DocumentState, EditOptions, OpenOptions } from './topologySlice';
 export type { LastRun } from './lastRunSlice';
-export * as edits from './edits';
-export type { DoneRun, WalkData, WalkSource } from './lastRunSlice';
+export type { DoneRun, WalkSource } from './lastRunSlice';

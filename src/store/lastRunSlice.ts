@@ -7,9 +7,9 @@
 // walk belonged to the network as it was.
 
 import type { StateCreator } from 'zustand';
-import type { FibRoute, ScenarioStep, SimResult, TableHistory } from '../engine';
-import type { Pdu } from '../ui/player/pdu';
-import type { PlayerStep } from '../ui/player/steps';
+import type { ScenarioStep, SimResult } from '../engine';
+import type { Pdu } from '../walk/pdu';
+import type { Walk } from '../walk/walk';
 import type { AppState, StoreMutators } from './store';
 
 /** What was walked: the topology's scenario, or a packet the user composed (its scenario steps). */
@@ -18,23 +18,16 @@ export type WalkSource = { kind: 'scenario' } | { kind: 'pdu'; scenario: Scenari
 export type LastRun =
   | { status: 'idle'; invalidated?: WalkSource }
   | { status: 'running'; runId: number; source: WalkSource; events: number }
-  | {
+  | (Walk & {
       status: 'done';
       runId: number;
       source: WalkSource;
-      result: SimResult;
-      history: TableHistory;
-      routes: Record<string, FibRoute[]>;
-      routeLines: Record<string, string[]>;
-      natLines: Record<string, string[]>;
-      steps: PlayerStep[];
       /** the step shown: -1 is the start (before anything happened) */
       cursor: number;
-    }
+    })
   | { status: 'failed'; runId: number; source: WalkSource; message: string };
 
 export type DoneRun = Extract<LastRun, { status: 'done' }>;
-export type WalkData = Omit<DoneRun, 'status' | 'runId' | 'source' | 'cursor'>;
 
 export interface LastRunSlice {
   lastRun: LastRun;
@@ -42,7 +35,7 @@ export interface LastRunSlice {
   runStarted(source?: WalkSource): number;
   /** Progress of a running walk (events recorded so far). */
   runProgress(runId: number, events: number): void;
-  runFinished(runId: number, walk: WalkData | SimResult): void;
+  runFinished(runId: number, walk: Walk | SimResult): void;
   runFailed(runId: number, message: string): void;
   /** Hides the output of the last run. */
   dismissRun(): void;
@@ -59,7 +52,7 @@ export function clearedRun(run: LastRun): LastRun {
   return run.status === 'done' || run.status === 'running' ? { status: 'idle', invalidated: run.source } : { status: 'idle' };
 }
 
-const isWalk = (w: WalkData | SimResult): w is WalkData => 'steps' in w && 'history' in w;
+const isWalk = (w: Walk | SimResult): w is Walk => 'steps' in w && 'history' in w;
 
 export const createLastRunSlice: StateCreator<AppState, StoreMutators, [], LastRunSlice> = (set) => ({
   lastRun: { status: 'idle' },
@@ -74,7 +67,7 @@ export const createLastRunSlice: StateCreator<AppState, StoreMutators, [], LastR
     set((s) => {
       if (s.lastRun.status !== 'running' || s.lastRun.runId !== runId) return {};
       // A bare result (no table history): a walk without steps to play.
-      const data: WalkData = isWalk(walk) ? walk : { result: walk, history: {}, routes: {}, routeLines: {}, natLines: {}, steps: [] };
+      const data: Walk = isWalk(walk) ? walk : { result: walk, history: {}, routes: {}, steps: [] };
       return { lastRun: { status: 'done', runId, source: s.lastRun.source, ...data, cursor: -1 } };
     }),
   runFailed: (runId, message) =>

@@ -1,8 +1,8 @@
-// What the user has selected on the canvas, as ids: node names and link ids (see linkId).
+// What the user has selected on the canvas, as ids: node names and link ids (see linkKey).
 
 import type { StateCreator } from 'zustand';
-import { linkId } from './edits';
 import type { AppState, StoreMutators } from './store';
+import { linkKey } from '../engine/pure';
 
 export interface SelectionSlice {
   selectedNodes: string[];
@@ -28,7 +28,7 @@ export const createSelectionSlice: StateCreator<AppState, StoreMutators, [], Sel
   selectAll: () => {
     const { doc } = get();
     if (doc.status !== 'ready') return;
-    set({ selectedNodes: doc.topology.nodes.map((n) => n.name), selectedLinks: doc.topology.links.map(linkId) });
+    set({ selectedNodes: doc.topology.nodes.map((n) => n.name), selectedLinks: doc.topology.links.map(linkKey) });
   },
   clearSelection: () => set({ selectedNodes: [], selectedLinks: [] }),
 });

@@ -3,10 +3,8 @@
 // when the result really changes.
 
 import type { Link, NodeState, TopoNode, Topology } from '../engine';
-import { linkId } from './edits';
+import { linkKey } from '../engine/pure';
 import type { AppState } from './store';
-
-export { linkId };
 
 const NO_NODES: readonly TopoNode[] = [];
 const NO_LINKS: readonly Link[] = [];
@@ -40,7 +38,7 @@ function linkIndex(links: readonly Link[]): Map<string, { link: Link; parallel: 
       byPair.set(pair, [...(byPair.get(pair) ?? []), l]);
     }
     m = new Map();
-    for (const same of byPair.values()) same.forEach((l, i) => m!.set(linkId(l), { link: l, parallel: `${i}/${same.length}` }));
+    for (const same of byPair.values()) same.forEach((l, i) => m!.set(linkKey(l), { link: l, parallel: `${i}/${same.length}` }));
     linkIndexes.set(links, m);
   }
   return m;

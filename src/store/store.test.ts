@@ -2,9 +2,10 @@
 
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { SimResult, Topology } from '../engine';
+import { linkKey } from '../engine/pure';
 import { simApi } from '../worker/sim-api';
 import { DEFAULT_EXAMPLE } from '../worker/protocol';
-import { linkId, selectCanRun, selectInspected, selectIsRunning, selectLink, selectNode, selectParallel, selectTopology } from './selectors';
+import { selectCanRun, selectInspected, selectIsRunning, selectLink, selectNode, selectParallel, selectTopology } from './selectors';
 import { HISTORY_LIMIT, resetAppStore, useAppStore } from './store';
 
 const example: Topology = simApi.loadExample(DEFAULT_EXAMPLE);
@@ -75,7 +76,7 @@ describe('selection', () => {
 
   test('links are selected by id', () => {
     store().openTopology(example);
-    const id = linkId(example.links[0]!);
+    const id = linkKey(example.links[0]!);
     expect(id).toBe('h1:eth1--sw1:p1');
     store().setLinkSelected(id, true);
     expect(selectLink(store().selectedLinks[0]!)(store())).toBe(example.links[0]);
@@ -93,7 +94,7 @@ describe('lastRun', () => {
     expect(selectCanRun(store())).toBe(false);
     store().runFinished(id, result);
     // A bare result (no table history, no steps) is a walk with nothing to step through.
-    expect(store().lastRun).toEqual({ status: 'done', runId: id, source: { kind: 'scenario' }, result, history: {}, routes: {}, routeLines: {}, natLines: {}, steps: [], cursor: -1 });
+    expect(store().lastRun).toEqual({ status: 'done', runId: id, source: { kind: 'scenario' }, result, history: {}, routes: {}, steps: [], cursor: -1 });
   });
 
   test('the answer to an older run is ignored', () => {
@@ -143,7 +144,7 @@ describe('editing and history', () => {
     expect(store().selectedLinks).toEqual(['r2:eth1--sw2:p3']);
 
     store().undo();
-    expect(selectTopology(store())?.links.map(linkId)).not.toContain('r2:eth1--sw2:p3');
+    expect(selectTopology(store())?.links.map(linkKey)).not.toContain('r2:eth1--sw2:p3');
     expect(store().selectedLinks).toEqual([]);
     store().undo();
     expect(selectNode('r2')(store())).toBeUndefined();
@@ -154,7 +155,7 @@ describe('editing and history', () => {
 
     store().redo();
     store().redo();
-    expect(selectTopology(store())?.links.map(linkId)).toContain('r2:eth1--sw2:p3');
+    expect(selectTopology(store())?.links.map(linkKey)).toContain('r2:eth1--sw2:p3');
     expect(history().futureStates).toHaveLength(0);
   });
 
@@ -184,7 +185,7 @@ describe('editing and history', () => {
     store().deleteSelection();
     const t = selectTopology(store())!;
     expect(t.nodes.map((n) => n.name)).toEqual(['h1', 'r1', 'h2', 'sw1']);
-    expect(t.links.map(linkId)).toEqual(['r1:eth1--sw1:p2']);
+    expect(t.links.map(linkKey)).toEqual(['r1:eth1--sw1:p2']);
     expect(store().selectedNodes).toEqual([]);
     store().undo();
     expect(selectTopology(store())).toBe(example);

@@ -7,17 +7,7 @@
 import type { TemporalState } from 'zundo';
 import type { StateCreator, StoreApi } from 'zustand';
 import type { Position, Problem, Role, Topology } from '../engine';
-import {
-  addDevice,
-  connect,
-  deleteLinks,
-  deleteNodes,
-  linkId,
-  moveNodes,
-  renameNode,
-  setIpForward,
-  type ConnectResult,
-} from './edits';
+import { addDevice, connect, deleteLinks, deleteNodes, linkKey, moveNodes, renameNode, setIpForward, type ConnectResult } from '../engine/pure';
 import { clearedRun } from './lastRunSlice';
 import type { AppState, StoreMutators } from './store';
 
@@ -66,7 +56,7 @@ export interface TopologySlice {
   redo(): void;
   /** Adds a device of a role at a canvas position (its centre) and selects it; returns its name. */
   addDevice(role: Role, position: Position): string | undefined;
-  /** Links two devices (see edits.connect). */
+  /** Links two devices (see connect). */
   connect(a: string, b: string): ConnectResult | undefined;
   /** Deletes the selected devices (with their links) and the selected links. */
   deleteSelection(): void;
@@ -81,7 +71,7 @@ export interface TopologySlice {
 /** Selected ids that still exist in the topology. */
 function pruneSelection(s: AppState, t: Topology): Pick<AppState, 'selectedNodes' | 'selectedLinks'> {
   const names = new Set(t.nodes.map((n) => n.name));
-  const ids = new Set(t.links.map(linkId));
+  const ids = new Set(t.links.map(linkKey));
   const nodes = s.selectedNodes.filter((n) => names.has(n));
   const links = s.selectedLinks.filter((l) => ids.has(l));
   return {
@@ -165,7 +155,7 @@ export const createTopologySlice: StateCreator<AppState, StoreMutators, [], Topo
       const s = get();
       if (s.doc.status !== 'ready') return undefined;
       const r = connect(s.doc.topology, a, b);
-      if (r.kind === 'ok') get().edit(() => r.topology, { select: { nodes: [], links: [linkId(r.link)] } });
+      if (r.kind === 'ok') get().edit(() => r.topology, { select: { nodes: [], links: [linkKey(r.link)] } });
       return r;
     },
     deleteSelection: () => {

@@ -120,12 +120,6 @@ describe('editing helpers', () => {
     expect(await client.checkRoute(t, 'h1', 'default via 10.0.1.1')).toEqual({ ok: false, message: 'RTNETLINK answers: File exists' });
   });
 
-  test('proposes addresses and gateways', async () => {
-    const t = await client.loadExample(DEFAULT_EXAMPLE);
-    expect(await client.nextFreeAddress(t, 'h1', 'eth1')).toMatchObject({ kind: 'ok', addr: { ip: '10.0.1.2', len: 24 } });
-    expect(await client.defaultGateway(t, 'h2')).toMatchObject({ kind: 'ok', via: '10.0.2.1', dev: 'eth1' });
-  });
-
   test('exports and checks values from outside', async () => {
     const t = await client.loadExample(DEFAULT_EXAMPLE);
     const json = JSON.parse(await client.exportJson(t)) as { topology: unknown };
@@ -170,7 +164,6 @@ describe('NAT rules', () => {
     const t = await client.loadExample('home-nat');
     const r = await client.checkNatRule(t, 'gw', 'iptables -t nat -A PREROUTING -i wan -p tcp --dport 8080 -j DNAT --to-destination 192.168.1.10:80');
     expect(r).toEqual({ ok: true, rule: { chain: 'PREROUTING', target: 'DNAT', in: 'wan', proto: 'tcp', dport: 8080, toAddr: '192.168.1.10', toPort: 80 } });
-    if (r.ok) expect(await client.natRuleText(r.rule)).toBe('iptables -t nat -A PREROUTING -i wan -p tcp --dport 8080 -j DNAT --to-destination 192.168.1.10:80');
     expect(await client.checkNatRule(t, 'gw', '-t nat -A POSTROUTING -o eth9 -j MASQUERADE')).toEqual({ ok: false, message: 'iptables: interface "eth9" does not exist on gw' });
     expect((await client.checkNatRule(t, 'gw', 'iptables -A FORWARD -j DROP')).ok).toBe(false);
   });

@@ -1,6 +1,6 @@
 // Main-thread side of the worker boundary. In a browser the engine runs in a module worker, so a
 // long simulation never blocks the page; where there is no Worker (unit tests in Node) the same
-// API runs inline, loaded on first use so the engine stays out of the main bundle.
+// API runs inline, loaded on first use, and left out of production builds.
 //
 // The worker is replaceable: when it dies (an `error` event: an exception outside any call, a
 // failed module load, out of memory) or cannot read a message (`messageerror`), every call
@@ -54,7 +54,12 @@ function build(
 }
 
 function inlineClient(): SimClientHandle {
-  const api = import('./sim-api').then((m) => m.simApi as unknown as Record<string, AnyFn>);
+  // Never in a production build: every browser has Worker, and a chunk of the engine beside the
+  // page's own would share the modules of engine/pure with it, pulling the whole of each (the FIB,
+  // the iptables parser) into the first load.
+  const api = import.meta.env.PROD
+    ? Promise.reject(new Error('the simulator needs Web Workers'))
+    : import('./sim-api').then((m) => m.simApi as unknown as Record<string, AnyFn>);
   return build(async (name, args) => (await api)[name]!(...args), { dispose: () => {}, restart: () => {}, onCrash: () => () => {} });
 }
 

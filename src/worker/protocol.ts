@@ -4,22 +4,18 @@
 
 import type {
   EthernetFrame,
-  FibRoute,
-  Gateway,
   NatRule,
-  NextAddress,
   NodeState,
   Problem,
   RouteSpec,
   SimResult,
   SimulateOptions,
-  TableHistory,
   Topology,
   TopologyIssue,
 } from '../engine';
-import type { FabricSpec } from '../ui/generator/fabricSpec';
-import type { PlayerStep } from '../ui/player/steps';
-import type { LinkError, SharedWalk, SharePayload } from '../ui/share/limits';
+import type { FabricSpec } from '../walk/fabricSpec';
+import type { LinkError, SharedWalk, SharePayload } from '../walk/share/limits';
+import type { Walk } from '../walk/walk';
 
 /** The example the app opens when the URL names none. */
 export const DEFAULT_EXAMPLE = 'two-subnets-router';
@@ -54,22 +50,6 @@ export interface ExampleInfo {
   name: string;
   /** generated examples are large fabrics made on demand */
   generated: boolean;
-}
-
-/**
- * A whole walk: the trace, and every node's tables at any event (for stepping back and forth).
- */
-export interface Walk {
-  result: SimResult;
-  /** the player's steps (ui/player/steps.ts), grouped here so the main thread does not */
-  steps: PlayerStep[];
-  history: TableHistory;
-  /** each linux node's routing tables (`ip route show table all` order), which a run never changes */
-  routes: Record<string, FibRoute[]>;
-  /** each route of `routes` as `ip route show table all` prints it (same order) */
-  routeLines: Record<string, string[]>;
-  /** each node's nat rules as `iptables` lines (nodes with rules only), by rule index */
-  natLines: Record<string, string[]>;
 }
 
 /** Plain-data options of a walk (a progress callback crosses as a comlink proxy). */
@@ -127,12 +107,6 @@ export interface SimApi {
   checkRoute(topology: Topology, nodeName: string, text: string): RouteCheck;
   /** One `iptables -t nat -A …` line (with or without the leading `iptables`) checked on a node. */
   checkNatRule(topology: Topology, nodeName: string, text: string): NatRuleCheck;
-  /** The `iptables` line of a rule. */
-  natRuleText(rule: NatRule): string;
-  /** The next free address of the subnet on node:iface's segment. */
-  nextFreeAddress(topology: Topology, nodeName: string, iface: string): NextAddress;
-  /** The router a node should use as its default gateway. */
-  defaultGateway(topology: Topology, nodeName: string): Gateway;
 }
 
 /** The API as the main thread sees it: every answer arrives later. */
@@ -160,7 +134,4 @@ export const SIM_METHODS = [
   'ipViews',
   'checkRoute',
   'checkNatRule',
-  'natRuleText',
-  'nextFreeAddress',
-  'defaultGateway',
 ] as const satisfies readonly (keyof SimApi)[];

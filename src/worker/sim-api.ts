@@ -1,18 +1,16 @@
 // The worker's API, implemented on the engine. It lives in its own module so that the worker
 // (sim.worker.ts) and the main-thread fallback (client.ts, when there is no Worker) run the same
-// code. Only this folder and tests import engine values.
+// code. Only this folder (and tests) imports the engine's simulator, parsers and exports; the main
+// thread imports engine values from engine/pure.ts.
 
 import {
-  defaultGateway,
   formatBridgeFdb,
   formatIpAddr,
   formatNeighs,
-  formatRoute,
   formatRoutes,
   withFirstToLastPing,
   leafSpine,
   threeTier,
-  nextFreeAddress,
   nodeRoutes,
   parseClab,
   parseRouteArgs,
@@ -20,7 +18,6 @@ import {
   routeCheck,
   simulate,
   parseIptables,
-  iptablesText,
   tableHistory,
   encodeFrame,
   fieldSpans,
@@ -36,10 +33,11 @@ import {
 } from '../engine';
 import type { NodeState, Topology } from '../engine';
 import { EXAMPLES, findExample } from '../examples';
-import { checkFabric, fabricName, MAX_DEVICES, parseFabricName, type FabricSpec } from '../ui/generator/fabricSpec';
-import { buildSteps } from '../ui/player/steps';
-import { decodeShare, encodeShare } from '../ui/share/codec';
-import type { ExampleInfo, ExportResult, IpViews, NatRuleCheck, ParseResult, RouteCheck, ShareLinkResult, SimApi, Walk } from './protocol';
+import { checkFabric, fabricName, MAX_DEVICES, parseFabricName, type FabricSpec } from '../walk/fabricSpec';
+import { buildSteps } from '../walk/steps';
+import { decodeShare, encodeShare } from '../walk/share/codec';
+import type { ExampleInfo, ExportResult, IpViews, NatRuleCheck, ParseResult, RouteCheck, ShareLinkResult, SimApi } from './protocol';
+import type { Walk } from '../walk/walk';
 
 /** Examples made by the fabric generator rather than read from a file (large topologies). */
 const GENERATED: Record<string, () => Topology> = {
@@ -138,16 +136,9 @@ function checkRoute(topology: Topology, nodeName: string, text: string): RouteCh
 function walk(topology: Topology, options: Parameters<SimApi['walk']>[1] = {}, onProgress?: (events: number) => void): Walk {
   const result = simulate(topology, { ...options, ...(onProgress ? { onProgress } : {}) });
   const routes: Walk['routes'] = {};
-  const routeLines: Walk['routeLines'] = {};
-  const natLines: Walk['natLines'] = {};
-  for (const n of topology.nodes) {
-    if (n.kind !== 'linux') continue;
-    routes[n.name] = nodeRoutes(n);
-    routeLines[n.name] = routes[n.name]!.map((r) => formatRoute(r, true).trim());
-    if (n.nat?.length) natLines[n.name] = n.nat.map((r) => iptablesText(r));
-  }
+  for (const n of topology.nodes) if (n.kind === 'linux') routes[n.name] = nodeRoutes(n);
   const steps = buildSteps(result.events, result.stopped);
-  return { result, steps, history: tableHistory(topology, result), routes, routeLines, natLines };
+  return { result, steps, history: tableHistory(topology, result), routes };
 }
 
 function exported(fn: () => Uint8Array): ExportResult {
@@ -196,7 +187,4 @@ export const simApi: SimApi = {
   ipViews,
   checkRoute,
   checkNatRule,
-  natRuleText: (rule) => iptablesText(rule),
-  nextFreeAddress: (topology, nodeName, iface) => nextFreeAddress(topology, nodeName, iface),
-  defaultGateway: (topology, nodeName) => defaultGateway(topology, nodeName),
 };

@@ -12,7 +12,8 @@ import type { BridgeNode, Iface, LinuxNode, ScenarioStep, Topology, TopoNode } f
 import { NodeBuild } from './exec';
 import { iptablesText } from './iptables';
 import { type Problem, TopologyError } from './problems';
-import { IFACE_NAME_RE, NODE_NAME_RE, routeText, validateTopology } from './validate';
+import { routeText } from '../linux-text';
+import { IFACE_NAME_RE, NODE_NAME_RE, validateTopology } from './validate';
 
 const EndpointSchema = z.union([
   z.string(),

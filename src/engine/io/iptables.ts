@@ -1,6 +1,7 @@
 // `iptables -t nat -A …` lines: the NAT rules packetwalk models (MASQUERADE, SNAT, DNAT with
-// -i/-o, -s/-d, -p, --sport/--dport), read into NatRule and written back. Anything else iptables
-// can do is refused with a message saying what is supported.
+// -i/-o, -s/-d, -p, --sport/--dport), read into NatRule and written back as typed (as
+// `iptables -t nat -S` lists them: iptables-save.ts). Anything else iptables can do is refused
+// with a message saying what is supported.
 
 import { parseIpv4, parsePrefix } from '../wire/addr';
 import type { IfAddr, NatRule } from '../topology';
@@ -143,9 +144,19 @@ export function parseIptables(words: string[]): RuleParse {
   return { kind: 'ok', rule: { chain, target, ...rule } as NatRule };
 }
 
-/** The `iptables` command line of a rule. */
-export function iptablesText(r: NatRule): string {
-  const w = ['iptables', '-t', 'nat', '-A', r.chain];
+/** Where a rule's target sends the packet: `ADDR[:PORT]` (DNAT, SNAT), '' for MASQUERADE. */
+export const natTo = (r: NatRule): string => (r.toAddr ? `${r.toAddr}${r.toPort !== undefined ? `:${r.toPort}` : ''}` : '');
+
+/** The target and its options: `-j DNAT --to-destination 192.168.1.10:80`. */
+export function targetWords(r: NatRule): string[] {
+  const w = ['-j', r.target];
+  if (r.toAddr) w.push(r.target === 'SNAT' ? '--to-source' : '--to-destination', natTo(r));
+  return w;
+}
+
+/** A rule as the words after `iptables -t nat`, in the order packetwalk writes them: `-A POSTROUTING -o eth2 -j MASQUERADE`. */
+export function iptablesRule(r: NatRule): string {
+  const w = ['-A', r.chain];
   if (r.in) w.push('-i', r.in);
   if (r.out) w.push('-o', r.out);
   if (r.src) w.push('-s', `${r.src.ip}/${r.src.len}`);
@@ -153,7 +164,10 @@ export function iptablesText(r: NatRule): string {
   if (r.proto) w.push('-p', r.proto);
   if (r.sport !== undefined) w.push('--sport', String(r.sport));
   if (r.dport !== undefined) w.push('--dport', String(r.dport));
-  w.push('-j', r.target);
-  if (r.toAddr) w.push(r.target === 'SNAT' ? '--to-source' : '--to-destination', `${r.toAddr}${r.toPort !== undefined ? `:${r.toPort}` : ''}`);
-  return w.join(' ');
+  return [...w, ...targetWords(r)].join(' ');
+}
+
+/** The `iptables` command line of a rule. */
+export function iptablesText(r: NatRule): string {
+  return `iptables -t nat ${iptablesRule(r)}`;
 }

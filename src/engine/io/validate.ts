@@ -3,7 +3,8 @@
 // kernel would accept, scenario commands packetwalk can run.
 
 import { isLoopback, isMac, isMulticast, isZeronet, type Ipv4Addr } from '../wire/addr';
-import { linkKey, type RouteSpec, type Topology } from '../topology';
+import { linkKey, type Topology } from '../topology';
+import { routeText } from '../linux-text';
 import { compileFib } from '../devices/config';
 import { parseCommand, shellWords } from '../userspace/commands';
 import { iptablesText, parseIptables } from './iptables';
@@ -100,18 +101,4 @@ export function validateTopology(t: Topology): TopologyIssue[] {
     if (c.kind === 'error') issues.push({ path: ['scenario', si, 'run'], message: `scenario step ${si + 1} (${s.run}): ${c.message}` });
   });
   return issues;
-}
-
-/** A RouteSpec as `ip route add` arguments. */
-export function routeText(r: RouteSpec): string {
-  const parts: string[] = [];
-  if (r.type !== 'unicast') parts.push(r.type);
-  parts.push(r.dst.len === 0 && r.dst.ip === '0.0.0.0' ? 'default' : `${r.dst.ip}/${r.dst.len}`);
-  if (r.via) parts.push('via', r.via);
-  if (r.dev) parts.push('dev', r.dev);
-  if (r.onlink) parts.push('onlink');
-  if (r.scope) parts.push('scope', r.scope);
-  if (r.metric !== undefined) parts.push('metric', String(r.metric));
-  if (r.src) parts.push('src', r.src);
-  return parts.join(' ');
 }

@@ -22,7 +22,8 @@ import '@xyflow/react/dist/style.css';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Position, Role, TopoNode } from '../../engine';
-import { linkId, selectLinks, selectNodes, useAppStore } from '../../store';
+import { linkKey } from '../../engine/pure';
+import { selectLinks, selectNodes, useAppStore } from '../../store';
 import { simClient } from '../../worker/client';
 import { openFile } from '../commands/files';
 import { toast } from '../toast/toastStore';
@@ -144,7 +145,7 @@ export function Canvas() {
   const edges = useMemo<LinkFlowEdge[]>(
     () =>
       links.map((l) => {
-        const id = linkId(l);
+        const id = linkKey(l);
         return { id, type: 'link', source: l.a.node, target: l.b.node, data: NO_DATA, selected: selectedLinks.includes(id) };
       }),
     [links, selectedLinks],

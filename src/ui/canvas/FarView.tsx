@@ -6,11 +6,12 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { linkId, selectLinks, selectNodes, selectParallel, useAppStore, type AppState } from '../../store';
+import { selectLinks, selectNodes, selectParallel, useAppStore, type AppState } from '../../store';
 import { selectScene, selectWalking } from '../player/selectors';
 import { drawFar, hitFar, Sprites, type FarScene, type View } from './farView';
 import { fallbackPosition } from './geometry';
 import { marksOf } from './stepMarks';
+import { linkKey } from '../../engine/pure';
 
 let cache: { inputs: unknown[]; scene: FarScene } | undefined;
 
@@ -29,7 +30,7 @@ export function farSceneOf(s: AppState): FarScene {
     links: same(1)
       ? prev!.links
       : links.map((l) => {
-          const id = linkId(l);
+          const id = linkKey(l);
           return { id, a: l.a.node, b: l.b.node, parallel: selectParallel(id)(s) };
         }),
     marks: marksOf(scene),

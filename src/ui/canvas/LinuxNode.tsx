@@ -5,8 +5,9 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { edits, selectNode, useAppStore } from '../../store';
+import { selectNode, useAppStore } from '../../store';
 import type { LinuxNode as LinuxDevice } from '../../engine';
+import { wanOf } from '../../engine/pure';
 import type { DeviceFlowNode } from './flowTypes';
 import { Handles } from './Handles';
 import { stepMark } from './stepMarks';
@@ -29,7 +30,7 @@ export const LinuxNode = memo(function LinuxNode({ id, selected, dragging }: Nod
 
 const Label = memo(function Label({ id, node }: { id: string; node: LinuxDevice }) {
   const { t } = useTranslation();
-  const wan = edits.wanOf(node);
+  const wan = wanOf(node);
   return (
     <div className="pw-node__label">
       <div className="pw-node__name">{node.name}</div>

@@ -10,5 +10,5 @@ export const NO_DATA: NoData = Object.freeze({}) as NoData;
 /** A device on the canvas; `type` is the engine's node kind. */
 export type DeviceFlowNode = Node<NoData, 'linux' | 'bridge'>;
 
-/** A link on the canvas; its id is linkId(link), source is endpoint a, target endpoint b. */
+/** A link on the canvas; its id is linkKey(link), source is endpoint a, target endpoint b. */
 export type LinkFlowEdge = Edge<NoData, 'link'>;

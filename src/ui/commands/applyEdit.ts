@@ -1,5 +1,5 @@
 // Applies an edit only if the network still means something to Linux afterwards. The edit is a
-// pure function of the topology (see store/edits.ts); the worker validates the would-be topology
+// pure function of the topology (see engine/edit/); the worker validates the would-be topology
 // and any problem it did not have before (a duplicate address, a route the kernel refuses, a MAC
 // used twice) rejects the edit with the kernel's or iproute2's message, and the store does not
 // change. For edits that take an address or an interface away, routes of the edited nodes that the
@@ -7,8 +7,9 @@
 // the routes that went through the address), and reported.
 
 import type { Topology, TopologyIssue } from '../../engine';
+import { dropRoutes, routeText } from '../../engine/pure';
 import i18n from '../../i18n';
-import { edits, selectTopology, useAppStore, type EditOptions } from '../../store';
+import { selectTopology, useAppStore, type EditOptions } from '../../store';
 import type { SimClient } from '../../worker/protocol';
 
 export type EditOutcome =
@@ -70,8 +71,8 @@ async function check(
     if (!broken.size) return { topology, messages: fresh.map((i) => i.message), dropped };
     for (const [name, indexes] of broken) {
       const node = topology.nodes.find((n) => n.name === name);
-      if (node?.kind === 'linux') for (const k of indexes) dropped.push({ node: name, route: edits.routeLine(node.routes[k]!) });
-      topology = edits.dropRoutes(topology, name, indexes);
+      if (node?.kind === 'linux') for (const k of indexes) dropped.push({ node: name, route: routeText(node.routes[k]!) });
+      topology = dropRoutes(topology, name, indexes);
     }
   }
   return { topology, messages: [], dropped };

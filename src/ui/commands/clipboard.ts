@@ -1,25 +1,26 @@
 // Copy, cut, paste and duplicate of devices. The clipboard lives in this page (a copy of the
 // devices and the links among them). Pasting gives fresh names and MACs; addresses are kept only
-// when nothing else uses them (edits.pasteNodes), and routes the kernel would then refuse are
+// when nothing else uses them (pasteNodes), and routes the kernel would then refuse are
 // left out and reported.
 
 import i18n from '../../i18n';
-import { edits, selectTopology, useAppStore } from '../../store';
+import { selectTopology, useAppStore } from '../../store';
 import type { SimClient } from '../../worker/protocol';
 import { toast } from '../toast/toastStore';
 import { applyEdit } from './applyEdit';
+import { type Clipboard, copyNodes, pasteNodes } from '../../engine/pure';
 
 /** Room below the copied devices before their copies start (a device is about 120 high). */
 export const PASTE_GAP = 160;
 
 /** Copies land below the originals (and each paste below the one before), not on top of them. */
-export function pasteOffset(clip: edits.Clipboard, times: number): { x: number; y: number } {
+export function pasteOffset(clip: Clipboard, times: number): { x: number; y: number } {
   const ys = clip.nodes.map((n) => n.position?.y ?? 0);
   const height = ys.length ? Math.max(...ys) - Math.min(...ys) : 0;
   return { x: 0, y: (height + PASTE_GAP) * times };
 }
 
-let clipboard: edits.Clipboard | undefined;
+let clipboard: Clipboard | undefined;
 let pastes = 0;
 
 /** Copies the selected devices; returns how many. */
@@ -27,7 +28,7 @@ export function copySelection(): number {
   const s = useAppStore.getState();
   const t = selectTopology(s);
   if (!t || !s.selectedNodes.length) return 0;
-  clipboard = edits.copyNodes(t, s.selectedNodes);
+  clipboard = copyNodes(t, s.selectedNodes);
   pastes = 0;
   return clipboard.nodes.length;
 }
@@ -45,11 +46,11 @@ export function cutSelection(): number {
 
 export const hasClipboard = (): boolean => Boolean(clipboard?.nodes.length);
 
-async function pasteClip(client: SimClient, clip: edits.Clipboard, d: { x: number; y: number }): Promise<string[]> {
+async function pasteClip(client: SimClient, clip: Clipboard, d: { x: number; y: number }): Promise<string[]> {
   const t = selectTopology(useAppStore.getState());
   if (!t) return [];
-  const { names } = edits.pasteNodes(t, clip, d);
-  const outcome = await applyEdit(client, (cur) => edits.pasteNodes(cur, clip, d).topology, {
+  const { names } = pasteNodes(t, clip, d);
+  const outcome = await applyEdit(client, (cur) => pasteNodes(cur, clip, d).topology, {
     dropBrokenRoutesOf: names,
     select: { nodes: names, links: [] },
   });
@@ -79,7 +80,7 @@ export async function duplicateSelection(client: SimClient): Promise<string[]> {
   const s = useAppStore.getState();
   const t = selectTopology(s);
   if (!t || !s.selectedNodes.length) return [];
-  const clip = edits.copyNodes(t, s.selectedNodes);
+  const clip = copyNodes(t, s.selectedNodes);
   return pasteClip(client, clip, pasteOffset(clip, 1));
 }
 

@@ -3,7 +3,8 @@
 
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Ipv4Addr, LinuxNode, MacAddr, Topology } from '../../engine';
-import { edits, resetAppStore, selectNode, selectTopology, useAppStore } from '../../store';
+import { addDevice, linkKey, routeText, setIfaceAddrs } from '../../engine/pure';
+import { resetAppStore, selectNode, selectTopology, useAppStore } from '../../store';
 import { createSimClient } from '../../worker/client';
 import { DEFAULT_EXAMPLE } from '../../worker/protocol';
 import { useToasts } from '../toast/toastStore';
@@ -21,7 +22,7 @@ const a = (s: string) => {
 const store = () => useAppStore.getState();
 const topology = () => selectTopology(store())!;
 const linux = (name: string) => selectNode(name)(store()) as LinuxNode;
-const routes = (name: string) => linux(name).routes.map(edits.routeLine);
+const routes = (name: string) => linux(name).routes.map(routeText);
 const pastSteps = () => useAppStore.temporal.getState().pastStates.length;
 
 beforeEach(async () => {
@@ -73,8 +74,8 @@ describe('addresses', () => {
   });
 
   test('no next free address on a link where no one has an address', async () => {
-    store().edit((t) => edits.addDevice(t, 'host', { x: 0, y: 0 }).topology);
-    store().edit((t) => edits.addDevice(t, 'host', { x: 0, y: 0 }).topology);
+    store().edit((t) => addDevice(t, 'host', { x: 0, y: 0 }).topology);
+    store().edit((t) => addDevice(t, 'host', { x: 0, y: 0 }).topology);
     store().connect('h3', 'h4');
     expect(await assignNextFreeAddress(client, 'h3', 'eth1')).toEqual({ kind: 'none', reason: 'no-subnet' });
   });
@@ -148,7 +149,7 @@ describe('routes', () => {
 
   test('no router on the link, or no address: said so', async () => {
     expect(await setDefaultGateway(client, 'r1')).toEqual({ kind: 'none', reason: 'no-router' });
-    store().edit((t) => edits.addDevice(t, 'host', { x: 0, y: 0 }).topology);
+    store().edit((t) => addDevice(t, 'host', { x: 0, y: 0 }).topology);
     expect(await setDefaultGateway(client, 'h3')).toEqual({ kind: 'none', reason: 'no-address' });
   });
 });
@@ -179,7 +180,7 @@ describe('clipboard', () => {
   test('duplicate copies the links among the selected devices', async () => {
     store().select(['h1', 'sw1']);
     expect(await duplicateSelection(client)).toEqual(['h3', 'sw3']);
-    expect(topology().links.map(edits.linkId)).toContain('h3:eth1--sw3:p3');
+    expect(topology().links.map(linkKey)).toContain('h3:eth1--sw3:p3');
   });
 });
 
@@ -190,11 +191,11 @@ test('an edit checked against a topology that changed meanwhile is checked again
     validate: async (t: Topology) => {
       calls++;
       // While the first check runs, someone else adds a device.
-      if (calls === 2) store().edit((cur) => edits.addDevice(cur, 'server', { x: 0, y: 0 }).topology);
+      if (calls === 2) store().edit((cur) => addDevice(cur, 'server', { x: 0, y: 0 }).topology);
       return client.validate(t);
     },
   };
-  const r = await applyEdit(racing, (t) => edits.setIfaceAddrs(t, 'h2', 'eth1', [a('10.0.2.30/24')]));
+  const r = await applyEdit(racing, (t) => setIfaceAddrs(t, 'h2', 'eth1', [a('10.0.2.30/24')]));
   expect(r.kind).toBe('applied');
   expect(selectNode('srv1')(store())).toBeDefined();
   expect(linux('h2').ifaces[0]!.addrs).toEqual([a('10.0.2.30/24')]);

@@ -3,8 +3,9 @@
 // line, iproute2's message) and the network on screen stays as it was.
 
 import type { Problem } from '../../engine';
+import { emptyTopology } from '../../engine/pure';
 import i18n from '../../i18n';
-import { edits, selectTopology, useAppStore } from '../../store';
+import { selectTopology, useAppStore } from '../../store';
 import type { SimClient } from '../../worker/protocol';
 import { autoLayout } from '../layout/autoLayout';
 import { toast, withProgress } from '../toast/toastStore';
@@ -20,7 +21,7 @@ export const problemText = (p: Problem): string => `${p.file}${p.line !== undefi
 /** Starts an empty network (a new history). */
 export async function newTopology(): Promise<boolean> {
   if (!(await confirmReplace())) return false;
-  useAppStore.getState().openTopology(edits.emptyTopology());
+  useAppStore.getState().openTopology(emptyTopology());
   return true;
 }
 

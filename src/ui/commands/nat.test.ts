@@ -4,7 +4,8 @@
 
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { LinuxNode } from '../../engine';
-import { edits, resetAppStore, selectNode, selectTopology, useAppStore } from '../../store';
+import { deleteLinks, iptablesRule, natRulesOf } from '../../engine/pure';
+import { resetAppStore, selectNode, selectTopology, useAppStore } from '../../store';
 import { createSimClient } from '../../worker/client';
 import { useToasts } from '../toast/toastStore';
 import { removeInterface } from './interfaces';
@@ -16,7 +17,7 @@ const client = createSimClient();
 const store = () => useAppStore.getState();
 const topology = () => selectTopology(store())!;
 const linux = (name: string) => selectNode(name)(store()) as LinuxNode;
-const rules = (name: string) => edits.natRulesOf(linux(name)).map(edits.natRuleLine);
+const rules = (name: string) => natRulesOf(linux(name)).map(iptablesRule);
 const pastSteps = () => useAppStore.temporal.getState().pastStates.length;
 
 const MASQ = '-A POSTROUTING -o wan -j MASQUERADE';
@@ -43,7 +44,7 @@ describe('rule lines', () => {
   test('a line may be the words after "iptables -t nat", after "iptables", or the whole command', async () => {
     const text = `${MASQ}\n-t nat ${FORWARD}\niptables -t nat -A PREROUTING -i wan -p udp --dport 53 -j DNAT --to-destination 192.168.1.10`;
     const r = await checkNatLines(client, topology(), 'gw', text);
-    expect(r.ok && r.rules.map(edits.natRuleLine)).toEqual([MASQ, FORWARD, '-A PREROUTING -i wan -p udp --dport 53 -j DNAT --to-destination 192.168.1.10']);
+    expect(r.ok && r.rules.map(iptablesRule)).toEqual([MASQ, FORWARD, '-A PREROUTING -i wan -p udp --dport 53 -j DNAT --to-destination 192.168.1.10']);
   });
 
   test('text with a bad line applies nothing', async () => {
@@ -101,7 +102,7 @@ describe('one rule at a time', () => {
   });
 
   test('an interface a rule names cannot be removed while the rule is there', async () => {
-    store().edit((t) => edits.deleteLinks(t, ['gw:wan--server:eth1']));
+    store().edit((t) => deleteLinks(t, ['gw:wan--server:eth1']));
     const r = await removeInterface(client, 'gw', 'wan');
     expect(r.kind === 'rejected' && r.messages).toEqual(['gw: iptables -t nat -A POSTROUTING -o wan -j MASQUERADE: interface "wan" does not exist']);
     expect(linux('gw').ifaces.map((i) => i.name)).toEqual(['lan', 'wan']);

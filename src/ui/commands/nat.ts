@@ -6,7 +6,8 @@
 // step, checked again with the whole topology, the last run cleared).
 
 import type { NatRule, Topology } from '../../engine';
-import { edits, selectTopology, useAppStore } from '../../store';
+import { appendNatRule, dropNatRules, setNatRules, setWan } from '../../engine/pure';
+import { selectTopology, useAppStore } from '../../store';
 import type { SimClient } from '../../worker/protocol';
 import { applyEdit, type EditOutcome } from './applyEdit';
 import type { LineError } from './routes';
@@ -50,7 +51,7 @@ export async function applyNatLines(client: SimClient, node: string, text: strin
   if (!t) return { kind: 'closed' };
   const checked = await checkNatLines(client, t, node, text);
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
-  return applyEdit(client, (cur) => edits.setNatRules(cur, node, checked.rules));
+  return applyEdit(client, (cur) => setNatRules(cur, node, checked.rules));
 }
 
 /**
@@ -62,15 +63,15 @@ export async function addNatRule(client: SimClient, node: string, line: string, 
   if (!t || t.nodes.find((x) => x.name === node)?.kind !== 'linux') return { kind: 'closed' };
   const r = await client.checkNatRule(t, node, natCommand(line));
   if (!r.ok) return { kind: 'invalid', errors: [{ line: 1, message: r.message }] };
-  return applyEdit(client, (cur) => edits.appendNatRule(cur, node, r.rule), { dryRun });
+  return applyEdit(client, (cur) => appendNatRule(cur, node, r.rule), { dryRun });
 }
 
 /** Deletes the rule at `index` of the node's list. */
 export function deleteNatRule(client: SimClient, node: string, index: number): Promise<EditOutcome> {
-  return applyEdit(client, (t) => edits.dropNatRules(t, node, [index]));
+  return applyEdit(client, (t) => dropNatRules(t, node, [index]));
 }
 
 /** Makes `wan` the node's WAN interface (MASQUERADE on it; a router becomes a NAT gateway). */
 export function setWanInterface(client: SimClient, node: string, wan: string): Promise<EditOutcome> {
-  return applyEdit(client, (t) => edits.setWan(t, node, wan));
+  return applyEdit(client, (t) => setWan(t, node, wan));
 }

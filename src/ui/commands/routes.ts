@@ -5,7 +5,8 @@
 // route can make a later gateway reachable); nothing is applied unless every line is accepted.
 
 import type { RouteSpec, Topology } from '../../engine';
-import { edits, selectTopology, useAppStore } from '../../store';
+import { defaultGateway, dropRoutes, isDefaultRoute, setRoutes } from '../../engine/pure';
+import { selectTopology, useAppStore } from '../../store';
 import type { SimClient } from '../../worker/protocol';
 import { applyEdit, type EditOutcome } from './applyEdit';
 
@@ -28,7 +29,7 @@ export async function checkRouteLines(client: SimClient, topology: Topology, nod
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!isRouteLine(line)) continue;
-    const r = await client.checkRoute(edits.setRoutes(topology, node, routes), node, line.trim());
+    const r = await client.checkRoute(setRoutes(topology, node, routes), node, line.trim());
     if (r.ok) routes.push(r.route);
     else errors.push({ line: i + 1, message: r.message });
   }
@@ -43,7 +44,7 @@ export async function applyRouteLines(client: SimClient, node: string, text: str
   if (!t) return { kind: 'closed' };
   const checked = await checkRouteLines(client, t, node, text);
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
-  return applyEdit(client, (cur) => edits.setRoutes(cur, node, checked.routes));
+  return applyEdit(client, (cur) => setRoutes(cur, node, checked.routes));
 }
 
 /** Adds one route (typed or composed by the form) after the node's routes. */
@@ -53,12 +54,12 @@ export async function addRoute(client: SimClient, node: string, line: string, dr
   if (!t || n?.kind !== 'linux') return { kind: 'closed' };
   const r = await client.checkRoute(t, node, line);
   if (!r.ok) return { kind: 'invalid', errors: [{ line: 1, message: r.message }] };
-  return applyEdit(client, (cur) => edits.setRoutes(cur, node, [...routesOf(cur, node), r.route]), { dryRun });
+  return applyEdit(client, (cur) => setRoutes(cur, node, [...routesOf(cur, node), r.route]), { dryRun });
 }
 
 /** Deletes the route at `index` of the node's list (refused if a later route needs it). */
 export function deleteRoute(client: SimClient, node: string, index: number): Promise<EditOutcome> {
-  return applyEdit(client, (t) => edits.dropRoutes(t, node, [index]));
+  return applyEdit(client, (t) => dropRoutes(t, node, [index]));
 }
 
 function routesOf(t: Topology, node: string): RouteSpec[] {
@@ -78,12 +79,12 @@ export type GatewayOutcome =
 export async function setDefaultGateway(client: SimClient, node: string): Promise<GatewayOutcome> {
   const t = selectTopology(useAppStore.getState());
   if (!t) return { kind: 'closed' };
-  const gw = await client.defaultGateway(t, node);
+  const gw = defaultGateway(t, node);
   if (gw.kind === 'none') return { kind: 'none', reason: gw.reason };
   const route: RouteSpec = { type: 'unicast', dst: { ip: '0.0.0.0' as RouteSpec['dst']['ip'], len: 0 }, via: gw.via };
   const outcome = await applyEdit(client, (cur) => {
-    const others = routesOf(cur, node).filter((r) => !(edits.isDefaultRoute(r) && (r.metric ?? 0) === 0));
-    return edits.setRoutes(cur, node, [...others, route]);
+    const others = routesOf(cur, node).filter((r) => !(isDefaultRoute(r) && (r.metric ?? 0) === 0));
+    return setRoutes(cur, node, [...others, route]);
   });
   return { kind: 'ok', via: gw.via, router: gw.router, outcome };
 }

@@ -1,9 +1,10 @@
 // What the app opens at startup, and opening and saving files: a file with problems opens nothing.
 
 import { beforeEach, describe, expect, test } from 'vitest';
-import { AUTOSAVE_KEY, REJECTED_KEY, writeAutosave } from '../../app/autosave';
+import { AUTOSAVE_KEY, REJECTED_KEY, writeAutosave } from '../../store/autosave';
 import type { Topology } from '../../engine';
-import { edits, resetAppStore, selectTopology, useAppStore } from '../../store';
+import { addDevice, setIfaceAddrs, setIfaceMac } from '../../engine/pure';
+import { resetAppStore, selectTopology, useAppStore } from '../../store';
 import { createSimClient } from '../../worker/client';
 import { useConfirm } from '../dialog/confirmStore';
 import { useToasts } from '../toast/toastStore';
@@ -41,7 +42,7 @@ describe('startup', () => {
 
   test('the autosaved network comes back exactly, with its edited flag', async () => {
     const storage = memoryStorage();
-    const t = edits.addDevice(await client.loadExample('two-subnets-router'), 'server', { x: 1, y: 2 }).topology;
+    const t = addDevice(await client.loadExample('two-subnets-router'), 'server', { x: 1, y: 2 }).topology;
     writeAutosave(storage, t, true);
     expect(await startup(client, null, storage)).toBe('restored');
     expect(selectTopology(store())).toEqual(t);
@@ -141,8 +142,8 @@ describe('files', () => {
 async function applyChanges() {
   store().addDevice('server', { x: 100, y: 200 });
   store().connect('srv1', 'sw1');
-  store().edit((t) => edits.setIfaceAddrs(t, 'srv1', 'eth1', [{ ip: '10.0.1.50' as never, len: 24 }]));
-  store().edit((t) => edits.setIfaceMac(t, 'srv1', 'eth1', '02:aa:00:00:00:01' as never));
+  store().edit((t) => setIfaceAddrs(t, 'srv1', 'eth1', [{ ip: '10.0.1.50' as never, len: 24 }]));
+  store().edit((t) => setIfaceMac(t, 'srv1', 'eth1', '02:aa:00:00:00:01' as never));
   store().moveNode('h2', { x: 1000, y: 120 });
 }
 

@@ -3,7 +3,7 @@
 // worker, never trusted), else the default example. An autosave that fails the check is kept
 // under another key, the user is told, and the default example opens instead.
 
-import { AUTOSAVE_KEY, keepRejected, readAutosave } from '../../app/autosave';
+import { AUTOSAVE_KEY, keepRejected, readAutosave } from '../../store/autosave';
 import i18n from '../../i18n';
 import { useAppStore } from '../../store';
 import { DEFAULT_EXAMPLE, type SimClient } from '../../worker/protocol';

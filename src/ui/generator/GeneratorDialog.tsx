@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { simClient } from '../../worker/client';
 import { Dialog } from '../dialog/Dialog';
-import { checkFabric, fabricEnds, fabricName, FIELDS, MAX_DEVICES, type Design, type FabricCheck, type FieldName } from './fabricSpec';
+import { checkFabric, fabricEnds, fabricName, FIELDS, MAX_DEVICES, type Design, type FabricCheck, type FieldName } from '../../walk/fabricSpec';
 import { useGenerator } from './generatorStore';
 import { openFabric, type OpenPhase } from './openFabric';
 import './generator.css';

@@ -6,7 +6,7 @@ import { useAppStore } from '../../store';
 import type { SimClient } from '../../worker/protocol';
 import { confirmReplace } from '../commands/replace';
 import { toast } from '../toast/toastStore';
-import type { FabricSpec } from './fabricSpec';
+import type { FabricSpec } from '../../walk/fabricSpec';
 
 export type OpenPhase = 'generating' | 'drawing';
 

@@ -4,7 +4,7 @@
 
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../dialog/Dialog';
-import { MAX_DEVICES } from '../generator/fabricSpec';
+import { MAX_DEVICES } from '../../walk/fabricSpec';
 import { MOD } from '../header/FileMenu';
 import { useView } from '../viewStore';
 import './help.css';

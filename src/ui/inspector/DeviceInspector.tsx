@@ -3,7 +3,8 @@
 
 import { useTranslation } from 'react-i18next';
 import type { TopoNode } from '../../engine';
-import { edits, selectNode, selectNodes, useAppStore } from '../../store';
+import { wanOf } from '../../engine/pure';
+import { selectNode, selectNodes, useAppStore } from '../../store';
 import { DeviceIcon } from '../canvas/DeviceIcon';
 import { Field } from './Field';
 import { InterfacesSection } from './InterfacesSection';
@@ -45,7 +46,7 @@ export function DeviceInspector({ name }: { name: string }) {
   const node = useAppStore(selectNode(name));
   const deleteSelection = useAppStore((s) => s.deleteSelection);
   if (!node) return null;
-  const wan = edits.wanOf(node);
+  const wan = wanOf(node);
   return (
     <div className={`pw-inspector__device pw-node--${node.role}`} data-testid={`inspector.device.${node.name}`}>
       <header className="pw-inspector__head">

@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Iface, TopoNode } from '../../engine';
-import { edits, selectNodes, selectTopology, useAppStore } from '../../store';
+import { peerOf } from '../../engine/pure';
+import { selectNodes, selectTopology, useAppStore } from '../../store';
 import { simClient } from '../../worker/client';
 import { assignNextFreeAddress, removeInterface, setAddresses, setMac } from '../commands/interfaces';
 import { toast } from '../toast/toastStore';
@@ -163,7 +164,7 @@ export function InterfacesSection({ node }: { node: TopoNode }) {
       ) : (
         <ul className="pw-ifaces" data-testid="inspector.ifaces">
           {node.ifaces.map((i) => {
-            const peer = topology && edits.peerOf(topology, node.name, i.name);
+            const peer = topology && peerOf(topology, node.name, i.name);
             return <IfaceCard key={i.name} node={node} iface={i} peer={peer ? `${peer.node}:${peer.iface}` : undefined} />;
           })}
         </ul>

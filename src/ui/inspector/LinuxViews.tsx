@@ -8,10 +8,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TopoNode } from '../../engine';
-import { edits, selectLearned, useAppStore } from '../../store';
+import { iptablesNatS, natRulesOf } from '../../engine/pure';
+import { selectLearned, useAppStore } from '../../store';
 import type { IpViews } from '../../worker/protocol';
 import { Dialog } from '../dialog/Dialog';
-import { iptablesNatS } from './natRules';
 import { useIpViews, viewsOf } from './useIpViews';
 
 type ViewKey = 'ipAddr' | 'ipRoute' | 'ipRouteLocal' | 'ipNeigh' | 'iptablesNat' | 'bridgeFdb';
@@ -30,11 +30,11 @@ const TEST_ID: Record<ViewKey, string> = {
 };
 
 const textOf = (v: IpViews, k: ViewKey, node: TopoNode): string =>
-  k === 'iptablesNat' ? iptablesNatS(edits.natRulesOf(node)) : { ipAddr: v.addr, ipRoute: v.routeMain, ipRouteLocal: v.routeLocal, ipNeigh: v.neigh, bridgeFdb: v.fdb }[k];
+  k === 'iptablesNat' ? iptablesNatS(natRulesOf(node)) : { ipAddr: v.addr, ipRoute: v.routeMain, ipRouteLocal: v.routeLocal, ipNeigh: v.neigh, bridgeFdb: v.fdb }[k];
 
 export function LinuxViews({ node }: { node: TopoNode }) {
   const { t } = useTranslation();
-  const keys = node.kind === 'bridge' ? BRIDGE_VIEWS : edits.natRulesOf(node).length ? NAT_VIEWS : LINUX_VIEWS;
+  const keys = node.kind === 'bridge' ? BRIDGE_VIEWS : natRulesOf(node).length ? NAT_VIEWS : LINUX_VIEWS;
   const [chosen, setChosen] = useState<ViewKey>(keys[0]!);
   const [wide, setWide] = useState(false);
   const view = keys.includes(chosen) ? chosen : keys[0]!;

@@ -7,12 +7,13 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinuxNode } from '../../engine';
-import { edits, selectTopology, useAppStore } from '../../store';
+import { iptablesRule, natRulesOf, natTo, peerOf, wanOf } from '../../engine/pure';
+import { selectTopology, useAppStore } from '../../store';
 import { simClient } from '../../worker/client';
 import { addNatRule, applyNatLines, checkNatLines, deleteNatRule, setWanInterface } from '../commands/nat';
 import { toast } from '../toast/toastStore';
 import { TrashIcon } from './TrashIcon';
-import { matchParts, portForwardLine, toText } from './natRules';
+import { matchParts, portForwardLine } from './natRules';
 import { LinesEditor } from './LinesEditor';
 import { refusal } from './outcome';
 
@@ -22,7 +23,7 @@ function WanSelect({ node }: { node: LinuxNode }) {
   const { t } = useTranslation();
   const topology = useAppStore(selectTopology);
   const id = useId();
-  const wan = edits.wanOf(node);
+  const wan = wanOf(node);
   const gateway = node.role === 'nat';
   const [error, setError] = useState<string>();
   const choose = async (iface: string) => {
@@ -47,7 +48,7 @@ function WanSelect({ node }: { node: LinuxNode }) {
       >
         {!wan && <option value="">{t('nat.chooseWan')}</option>}
         {node.ifaces.map((i) => {
-          const peer = topology && edits.peerOf(topology, node.name, i.name);
+          const peer = topology && peerOf(topology, node.name, i.name);
           return (
             <option key={i.name} value={i.name}>
               {peer ? t('nat.wanOption', { iface: i.name, peer: `${peer.node}:${peer.iface}` }) : t('nat.wanOptionUnlinked', { iface: i.name })}
@@ -69,7 +70,7 @@ function WanSelect({ node }: { node: LinuxNode }) {
 
 function RuleTable({ node }: { node: LinuxNode }) {
   const { t } = useTranslation();
-  const rules = edits.natRulesOf(node);
+  const rules = natRulesOf(node);
   const remove = async (index: number) => {
     const why = refusal(await deleteNatRule(simClient(), node.name, index));
     if (why) toast('error', why);
@@ -96,9 +97,9 @@ function RuleTable({ node }: { node: LinuxNode }) {
             </tr>
           ) : (
             rules.map((r, i) => {
-              const line = edits.natRuleLine(r);
+              const line = iptablesRule(r);
               const parts = matchParts(r);
-              const to = toText(r);
+              const to = natTo(r);
               return (
                 <tr key={`${line}-${i}`} title={`iptables -t nat ${line}`} data-testid={`inspector.nat.rule.${i}`}>
                   <td>{r.chain}</td>
@@ -141,7 +142,7 @@ function RuleTable({ node }: { node: LinuxNode }) {
 
 function PortForwardForm({ node }: { node: LinuxNode }) {
   const { t } = useTranslation();
-  const wan = edits.wanOf(node);
+  const wan = wanOf(node);
   const [proto, setProto] = useState<'tcp' | 'udp'>('tcp');
   const [port, setPort] = useState('');
   /** null: follow the WAN interface (or any when there is none) */
@@ -280,7 +281,7 @@ function RulesText({ node }: { node: LinuxNode }) {
       hint={t('nat.textHint')}
       placeholder="-A POSTROUTING -o eth2 -j MASQUERADE"
       className="pw-nat__text"
-      current={edits.natRulesOf(node).map(edits.natRuleLine).join('\n')}
+      current={natRulesOf(node).map(iptablesRule).join('\n')}
       rows={(text) => Math.min(12, Math.max(3, visualRows(text) + 1))}
       check={(topology, text) => checkNatLines(simClient(), topology, node.name, text)}
       apply={(text) => applyNatLines(simClient(), node.name, text)}
@@ -303,7 +304,7 @@ function NatBody({ node }: { node: LinuxNode }) {
 
 export function NatSection({ node }: { node: LinuxNode }) {
   const { t } = useTranslation();
-  const rules = edits.natRulesOf(node).length;
+  const rules = natRulesOf(node).length;
   const wanted = node.role === 'nat' || rules > 0;
   // Open on a NAT gateway or a node with rules (and once it gets some); else as the user leaves it.
   const [open, setOpen] = useState(wanted);

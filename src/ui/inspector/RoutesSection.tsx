@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinuxNode } from '../../engine';
-import { edits, selectTopology, useAppStore } from '../../store';
+import { routeText } from '../../engine/pure';
+import { selectTopology, useAppStore } from '../../store';
 import { simClient } from '../../worker/client';
 import { addRoute, applyRouteLines, checkRouteLines, deleteRoute, setDefaultGateway } from '../commands/routes';
 import { toast } from '../toast/toastStore';
@@ -215,7 +216,7 @@ function RoutesText({ node }: { node: LinuxNode }) {
       label={t('inspector.routesText')}
       hint={t('inspector.routesTextHint')}
       placeholder="default via 192.0.2.1"
-      current={node.routes.map(edits.routeLine).join('\n')}
+      current={node.routes.map(routeText).join('\n')}
       rows={(text) => Math.min(10, Math.max(3, text.split('\n').length + 1))}
       check={(topology, text) => checkRouteLines(simClient(), topology, node.name, text)}
       apply={(text) => applyRouteLines(simClient(), node.name, text)}

@@ -3,7 +3,8 @@
 // codes with the offending text; the inspector words them (i18n keys syntax.*). What a value
 // means in the network (a duplicate address, a route the kernel refuses) is the worker's answer.
 
-import type { IfAddr, Ipv4Addr, MacAddr } from '../../engine';
+import type { IfAddr, MacAddr } from '../../engine';
+import { isGroupMac, parseIpv4, parseMac, ZERO_MAC } from '../../engine/pure';
 
 export type SyntaxError =
   | { code: 'notIpv4'; text: string }
@@ -18,19 +19,12 @@ export type SyntaxError =
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: SyntaxError };
 
-const OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-
-/** a.b.c.d with each number 0–255 (no leading zeros: iproute2 would read them as octal). */
-export function parseIpv4Text(text: string): Ipv4Addr | undefined {
-  const parts = text.split('.');
-  return parts.length === 4 && parts.every((p) => OCTET.test(p)) ? (text as Ipv4Addr) : undefined;
-}
-
 /** One a.b.c.d/len. */
 export function parseCidrText(text: string): Parsed<IfAddr> {
   const slash = text.indexOf('/');
   const ipText = slash < 0 ? text : text.slice(0, slash);
-  const ip = parseIpv4Text(ipText);
+  // a.b.c.d with each number 0–255, no leading zeros (iproute2 would read them as octal)
+  const ip = parseIpv4(ipText);
   if (!ip) return { ok: false, error: { code: 'notIpv4', text: ipText } };
   if (slash < 0) return { ok: false, error: { code: 'noPrefix', text } };
   const lenText = text.slice(slash + 1);
@@ -55,11 +49,11 @@ export const addrListText = (addrs: readonly IfAddr[]): string => addrs.map((a) 
 
 /** xx:xx:xx:xx:xx:xx (either case; stored lower case), unicast and not all zeros. */
 export function parseMacText(text: string): Parsed<MacAddr> {
-  const t = text.trim().toLowerCase();
-  if (!/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/.test(t)) return { ok: false, error: { code: 'notMac', text } };
-  if (parseInt(t.slice(0, 2), 16) & 1) return { ok: false, error: { code: 'groupMac', text } };
-  if (t === '00:00:00:00:00:00') return { ok: false, error: { code: 'zeroMac', text } };
-  return { ok: true, value: t as MacAddr };
+  const mac = parseMac(text.trim());
+  if (!mac) return { ok: false, error: { code: 'notMac', text } };
+  if (isGroupMac(mac)) return { ok: false, error: { code: 'groupMac', text } };
+  if (mac === ZERO_MAC) return { ok: false, error: { code: 'zeroMac', text } };
+  return { ok: true, value: mac };
 }
 
 /** A device name: 1–32 letters, digits, "_" or "-" (what the engine and containerlab accept), not taken. */

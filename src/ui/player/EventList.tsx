@@ -11,7 +11,7 @@ import type { Translate } from './explain';
 import { usePredict } from '../predict/predictStore';
 import { jumpTo, usePlayerView } from './playerView';
 import { rowText } from './rows';
-import type { PlayerStep } from './steps';
+import type { PlayerStep } from '../../walk/steps';
 
 const ROW_HEIGHT = 26;
 

@@ -8,7 +8,7 @@ import { selectTopology, useAppStore } from '../../store';
 import { simClient } from '../../worker/client';
 import { startWalk } from '../commands/runScenario';
 import { Dialog } from '../dialog/Dialog';
-import { destinations, pduLabel, pduProblems, pduScenario, type Pdu } from './pdu';
+import { destinations, pduLabel, pduProblems, pduScenario, type Pdu } from '../../walk/pdu';
 import { usePlayerView } from './playerView';
 import './pdu.css';
 

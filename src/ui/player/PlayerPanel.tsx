@@ -21,7 +21,7 @@ import { HeaderView } from './HeaderView';
 import { FOLLOW_ABOVE, SPEEDS, usePlayerView, type Speed } from './playerView';
 import { stepFrames } from './rows';
 import { stepOf } from './selectors';
-import { PROTOCOLS } from './steps';
+import { PROTOCOLS } from '../../walk/steps';
 import { TablesPanel } from './TablesPanel';
 import { usePlayback } from './usePlayback';
 import { step, togglePlay, usePlayerKeys } from './usePlayerKeys';

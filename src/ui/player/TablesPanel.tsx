@@ -63,7 +63,7 @@ export function TablesPanel({ walk }: { walk: DoneRun }) {
   const tracking = useMemo(() => new Set(nodes.filter((n) => n.kind === 'linux' && n.nat?.length).map((n) => n.name)), [nodes]);
   const kind = nodes.find((n) => n.name === node)?.kind;
   const tables = useMemo(
-    () => (node ? tablesAtStep({ events: walk.result.events, history: walk.history, routes: walk.routes, routeLines: walk.routeLines, tracking }, node, step) : undefined),
+    () => (node ? tablesAtStep({ events: walk.result.events, history: walk.history, routes: walk.routes, tracking }, node, step) : undefined),
     [walk, node, step, tracking],
   );
   return (

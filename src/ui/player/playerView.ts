@@ -5,7 +5,7 @@
 
 import { create } from 'zustand';
 import { useAppStore } from '../../store';
-import type { Protocol } from './steps';
+import type { Protocol } from '../../walk/steps';
 
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 export type Speed = (typeof SPEEDS)[number];

@@ -3,7 +3,7 @@
 
 import type { EthernetFrame, Topology, TraceEvent } from '../../engine';
 import { frameWhat, type Translate } from './explain';
-import type { PlayerStep } from './steps';
+import type { PlayerStep } from '../../walk/steps';
 
 /** One frame of a step, as the header view offers it. */
 export interface StepFrame {

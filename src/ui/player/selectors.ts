@@ -6,7 +6,7 @@
 
 import type { TraceEvent } from '../../engine';
 import type { AppState, DoneRun } from '../../store';
-import { frameProtocol, type PlayerStep, type Protocol } from './steps';
+import { frameProtocol, type PlayerStep, type Protocol } from '../../walk/steps';
 
 export const selectWalk = (s: AppState): DoneRun | undefined => (s.lastRun.status === 'done' ? s.lastRun : undefined);
 

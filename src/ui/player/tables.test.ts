@@ -9,7 +9,6 @@ const input = (w: TestWalk): TablesInput => ({
   events: w.result.events,
   history: w.history,
   routes: w.routes,
-  routeLines: w.routeLines,
   tracking: new Set(w.topology.nodes.filter((n) => n.kind === 'linux' && n.nat?.length).map((n) => n.name)),
 });
 

@@ -4,7 +4,8 @@
 // created or changed (compared with the tables just before the step).
 
 import type { ConntrackView, FdbView, FibRoute, NeighView, RedirectView, SocketView, TableHistory, TablesView, TraceEvent } from '../../engine';
-import type { PlayerStep } from './steps';
+import { formatRouteLine } from '../../engine/pure';
+import type { PlayerStep } from '../../walk/steps';
 
 export type Mark = 'new' | 'changed';
 
@@ -69,8 +70,6 @@ export interface TablesInput {
   events: readonly TraceEvent[];
   history: TableHistory;
   routes: Record<string, FibRoute[]>;
-  /** `ip route` text of each route, aligned with `routes` */
-  routeLines: Record<string, string[]>;
   /** nodes with NAT rules (they show conntrack) */
   tracking: ReadonlySet<string>;
 }
@@ -101,7 +100,6 @@ export function tablesAtStep(input: TablesInput, node: string, step: PlayerStep 
     }
   }
   const routes = input.routes[node] ?? [];
-  const lines = input.routeLines[node] ?? [];
   return {
     node,
     neigh: rows(after.neigh, before.neigh, neighKey, neighSeen),
@@ -109,6 +107,6 @@ export function tablesAtStep(input: TablesInput, node: string, step: PlayerStep 
     ...(input.tracking.has(node) ? { conntrack: rows(after.conntrack, before.conntrack, ctKey, ctSeen) } : {}),
     ...((input.history[node] ?? []).some((v) => v.tables.sockets.length > 0) ? { sockets: rows(after.sockets, before.sockets, (x) => x.socket, socketSeen) } : {}),
     redirects: after.redirects,
-    routes: routes.map((r, i) => ({ entry: r, text: lines[i] ?? '', consulted: routeSeen.has(routeKey(r)) })),
+    routes: routes.map((r) => ({ entry: r, text: formatRouteLine(r), consulted: routeSeen.has(routeKey(r)) })),
   };
 }

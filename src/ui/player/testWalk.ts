@@ -3,7 +3,7 @@
 
 import type { Topology } from '../../engine';
 import { simApi } from '../../worker/sim-api';
-import type { Walk } from '../../worker/protocol';
+import type { Walk } from '../../walk/walk';
 import { walkContext, type ExplainContext } from './explain';
 
 export interface TestWalk extends Walk {

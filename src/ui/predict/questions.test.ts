@@ -8,9 +8,10 @@ import { describe, expect, test } from 'vitest';
 import type { EthernetFrame, TraceEvent } from '../../engine';
 import { EXAMPLES } from '../../examples';
 import i18n from '../../i18n';
-import { networkOf, routeText, type Translate } from '../player/explain';
+import { formatRouteLine, networkOf } from '../../engine/pure';
+import type { Translate } from '../player/explain';
 import { sceneOf } from '../player/selectors';
-import type { PlayerStep } from '../player/steps';
+import type { PlayerStep } from '../../walk/steps';
 import { testWalk, type TestWalk } from '../player/testWalk';
 import { asksQuestion, FATES, isRight, NO_ROUTE, predictQuestion, QUESTION_KINDS, type Question } from './questions';
 
@@ -45,9 +46,9 @@ function whatTheStepDoes(w: TestWalk, s: PlayerStep, q: Question): string[] {
       if (chosen[0]) {
         // The route chosen holds the destination (its prefix covers it).
         expect(networkOf(look.dst, chosen[0].route.len)).toBe(chosen[0].route.dst);
-        return [routeText(w.ctx, s.node!, chosen[0].route)];
+        return [formatRouteLine(chosen[0].route)];
       }
-      return look.result.kind === 'route' ? [routeText(w.ctx, s.node!, look.result.route)] : [NO_ROUTE];
+      return look.result.kind === 'route' ? [formatRouteLine(look.result.route)] : [NO_ROUTE];
     }
     case 'dstMac':
       return [sent(w, s).find((e) => ip(e.frame))!.frame.dstMac];
@@ -92,7 +93,7 @@ function pool(w: TestWalk, s: PlayerStep, q: Question): Set<string> {
     case 'ports':
       return new Set(self.ifaces.map((i) => i.name));
     case 'route':
-      return new Set([...(w.routes[s.node!] ?? []).map((r) => routeText(w.ctx, s.node!, r)), NO_ROUTE]);
+      return new Set([...(w.routes[s.node!] ?? []).map(formatRouteLine), NO_ROUTE]);
     case 'dstMac':
       return new Set([...t.nodes.flatMap((n) => n.ifaces.map((i) => i.mac)), 'ff:ff:ff:ff:ff:ff']);
     case 'address': {

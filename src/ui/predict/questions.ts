@@ -2,15 +2,16 @@
 // device gets the frame next, which port(s) a switch sends it out of, which route the lookup
 // chooses, the destination MAC, TTL or address the packet leaves with, whether an ARP frame is a
 // broadcast, whether the device drops, forwards or keeps what it received. A question is drawn
-// from the step's own events (like explain.ts), only of a kind the step determines, one per step;
+// from the step's own events (like explain/), only of a kind the step determines, one per step;
 // a step that decides nothing (a command ending, a timer that sends nothing) asks nothing.
 // Distractors come from the topology (other devices, ports, routes, MACs, addresses), chosen and
 // ordered by a generator seeded with the step, so a walk asks the same questions every time.
 // Pure functions of the walk: no React, no store.
 
 import type { EthernetFrame, Ipv4Packet, TraceEvent } from '../../engine';
-import { frameWhat, macText, routeText, type ExplainContext, type Translate } from '../player/explain';
-import type { PlayerStep } from '../player/steps';
+import { formatRouteLine } from '../../engine/pure';
+import { frameWhat, macText, type ExplainContext, type Translate } from '../player/explain';
+import type { PlayerStep } from '../../walk/steps';
 
 /** The kinds of question, in the order the help lists them. */
 export const QUESTION_KINDS = ['next', 'ports', 'route', 'dstMac', 'ttl', 'address', 'arp', 'fate'] as const;
@@ -177,12 +178,11 @@ function ports(f: Facts): Draft | undefined {
 function route(f: Facts, rand: () => number): Draft | undefined {
   const look = find(f, 'fib.lookup');
   if (!look) return undefined;
-  const text = (r: Parameters<typeof routeText>[2]) => routeText(f.ctx, f.node, r);
   // A blackhole, unreachable or prohibit route is chosen, and the lookup then fails: the route matched.
   const chosen = look.candidates.find((c) => c.chosen)?.route ?? (look.result.kind === 'route' ? look.result.route : undefined);
-  const answer = chosen ? text(chosen) : NO_ROUTE;
-  const candidates = look.candidates.map((c) => text(c.route));
-  const others = (f.ctx.routes[f.node] ?? []).filter((r) => r.table === 'main').map(text);
+  const answer = chosen ? formatRouteLine(chosen) : NO_ROUTE;
+  const candidates = look.candidates.map((c) => formatRouteLine(c.route));
+  const others = (f.ctx.routes[f.node] ?? []).filter((r) => r.table === 'main').map(formatRouteLine);
   const pool = unique([...shuffled(candidates, rand), ...shuffled(others, rand)]).filter((x) => x !== answer);
   const routes = shuffled([...(answer === NO_ROUTE ? [] : [answer]), ...pool.slice(0, DISTRACTORS)], rand);
   const ids = [...routes, NO_ROUTE];

@@ -1,5 +1,5 @@
 // The app's links live in the URL fragment (never sent to a server):
-//   #share=v1.…                 a shared network, walk and step (codec.ts)
+//   #share=v1.…                 a shared network, walk and step (walk/share/codec.ts)
 //   #lesson=same-subnet&step=5  a lesson, at step 5 (0 or none: its start)
 // Anything else in the fragment is not ours and is left alone.
 

@@ -13,10 +13,10 @@ import { confirmReplace } from '../commands/replace';
 import { startWalk } from '../commands/runScenario';
 import { autoLayout } from '../layout/autoLayout';
 import { openLesson } from '../lessons/openLesson';
-import { pduLabel, pduProblems, pduScenario, type Pdu } from '../player/pdu';
+import { pduLabel, pduProblems, pduScenario, type Pdu } from '../../walk/pdu';
 import { jumpTo } from '../player/playerView';
 import { toast } from '../toast/toastStore';
-import { MAX_JSON_CHARS, MAX_LINK_CHARS, type SharedWalk } from './limits';
+import { MAX_JSON_CHARS, MAX_LINK_CHARS, type SharedWalk } from '../../walk/share/limits';
 import { readLink, setHash, type LinkRequest } from './link';
 import { keepOwnNetwork } from './ownNetwork';
 

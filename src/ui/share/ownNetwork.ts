@@ -5,7 +5,7 @@
 // autosaved network under BEFORE_LINK_KEY, and "Back to my own network" (Lessons menu) opens it
 // again, checked by the worker like any stored network.
 
-import { AUTOSAVE_KEY, browserStorage, readAutosave } from '../../app/autosave';
+import { AUTOSAVE_KEY, browserStorage, readAutosave } from '../../store/autosave';
 import i18n from '../../i18n';
 import { useAppStore } from '../../store';
 import type { SimClient } from '../../worker/protocol';

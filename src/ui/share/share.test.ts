@@ -4,7 +4,7 @@
 // comes back.
 
 import { beforeEach, describe, expect, test } from 'vitest';
-import { AUTOSAVE_KEY, writeAutosave } from '../../app/autosave';
+import { AUTOSAVE_KEY, writeAutosave } from '../../store/autosave';
 import { resetAppStore, selectTopology, useAppStore } from '../../store';
 import { createSimClient } from '../../worker/client';
 import { startWalk } from '../commands/runScenario';

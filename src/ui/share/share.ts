@@ -1,6 +1,6 @@
 // Share: a link to the network on screen, the walk shown and its step, copied to the clipboard.
 // A lesson's own walk on its unedited network is shared as the short lesson link
-// (`#lesson=ID&step=N`); anything else as `#share=v1.…` (codec.ts), made by the worker. The
+// (`#lesson=ID&step=N`); anything else as `#share=v1.…` (walk/share/codec.ts), made by the worker. The
 // link is also shown in the message when the clipboard refuses it, to be copied by hand.
 
 import i18n from '../../i18n';
@@ -8,7 +8,7 @@ import { selectTopology, useAppStore } from '../../store';
 import type { SimClient } from '../../worker/protocol';
 import { useLessonStore } from '../lessons/lessonStore';
 import { toast } from '../toast/toastStore';
-import { MAX_LINK_CHARS, SHARE_PREFIX, SHARE_VERSION, type SharedWalk } from './limits';
+import { MAX_LINK_CHARS, SHARE_PREFIX, SHARE_VERSION, type SharedWalk } from '../../walk/share/limits';
 import { lessonHash, linkUrl, shareHash } from './link';
 
 export interface ShareOptions {

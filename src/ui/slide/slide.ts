@@ -16,7 +16,7 @@ import { explainStep, walkContext, type Translate } from '../player/explain';
 import { frameLayers } from '../player/fields';
 import { defaultFrame, stepFrames, type StepFrame } from '../player/rows';
 import { sceneOf, type Scene } from '../player/selectors';
-import type { Protocol } from '../player/steps';
+import type { Protocol } from '../../walk/steps';
 
 export const SLIDE_WIDTH = 1920;
 /** 16:9; a long explanation makes the slide taller, never smaller type. */
@@ -173,7 +173,7 @@ const PROTOCOL_LIST: readonly Protocol[] = ['arp', 'icmp', 'udp', 'tcp', 'other'
 
 /** Everything a slide of the walk at `cursor` says, in the language of `t`. */
 export function stepSlide(
-  input: { walk: Pick<DoneRun, 'result' | 'steps' | 'routes' | 'routeLines' | 'natLines'>; topology: Topology; cursor: number; frame: number; walkTitle: string; lang: string },
+  input: { walk: Pick<DoneRun, 'result' | 'steps' | 'routes'>; topology: Topology; cursor: number; frame: number; walkTitle: string; lang: string },
   t: Translate,
 ): SlideContent {
   const { walk, topology, lang } = input;

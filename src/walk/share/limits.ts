@@ -1,7 +1,7 @@
 // What a shared link is, apart from how it is encoded (codec.ts, which only the worker loads, so
 // that lz-string and zod stay out of the page's bundle): its version, its size limits, its walk.
 
-import type { Pdu } from '../player/pdu';
+import type { Pdu } from '../pdu';
 
 /** The link's version, first in its text (`v1.`) and in its JSON. */
 export const SHARE_VERSION = 1;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fabricHosts, leafSpine, threeTier, type Topology } from '../../engine';
+import { fabricHosts, leafSpine, threeTier, type Topology } from '../engine';
 import { checkFabric, checkField, fabricCounts, fabricEnds, fabricName, MAX_DEVICES, MAX_ROUTES, parseFabricName, type FabricSpec } from './fabricSpec';
 
 const text = (o: Record<string, number | string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));

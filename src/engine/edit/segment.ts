@@ -2,8 +2,9 @@
 // bridges), the next free address of a subnet, and the router a host should use as its default
 // gateway. Pure functions of the topology; no configuration is changed here.
 
-import { inPrefix, ipToNum, networkOf, numToIp, type Ipv4Addr } from './wire/addr';
-import type { Endpoint, IfAddr, LinuxNode, Topology } from './topology';
+import { inPrefix, ipToNum, networkOf, numToIp, type Ipv4Addr } from '../wire/addr';
+import type { Endpoint, IfAddr, LinuxNode, Topology } from '../topology';
+import { addressesInUse } from './names';
 
 /** The linux interfaces in the same L2 segment as node:iface (itself included), across bridges. */
 export function l2Segment(t: Topology, node: string, iface: string): Endpoint[] {
@@ -58,7 +59,7 @@ export function nextFreeAddress(t: Topology, node: string, iface: string): NextA
   const routerFirst = [...segment].sort((a, b) => Number(isForwarder(t, b.node)) - Number(isForwarder(t, a.node)));
   const base = own ?? routerFirst.flatMap((e) => addrsOf(t, e))[0];
   if (!base) return { kind: 'none', reason: 'no-subnet' };
-  const used = new Set<string>(t.nodes.flatMap((n) => (n.kind === 'linux' ? [...n.ifaces.flatMap((i) => i.addrs), ...n.loAddrs] : [])).map((a) => a.ip));
+  const used = addressesInUse(t);
   const net = ipToNum(networkOf(base.ip, base.len));
   const size = 2 ** (32 - base.len);
   const [first, last] = base.len >= 31 ? [0, size - 1] : [1, size - 2];

@@ -3,7 +3,8 @@
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Topology } from '../engine';
-import { edits, resetAppStore, useAppStore } from '../store';
+import { renameNode } from '../engine/pure';
+import { resetAppStore, useAppStore } from './index';
 import { simApi } from '../worker/sim-api';
 import { AUTOSAVE_DELAY_MS, AUTOSAVE_KEY, readAutosave, startAutosave, writeAutosave } from './autosave';
 
@@ -73,7 +74,7 @@ describe('startAutosave', () => {
     useAppStore.getState().openTopology(example, { persist: false });
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 4);
     expect(storage.getItem(AUTOSAVE_KEY)).toBe('the user’s earlier work');
-    useAppStore.getState().edit((t) => edits.renameNode(t, 'h1', 'alice'));
+    useAppStore.getState().edit((t) => renameNode(t, 'h1', 'alice'));
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
     expect(storage.getItem(AUTOSAVE_KEY)).toContain('alice');
     expect(writes).toEqual([true]);

@@ -2,13 +2,15 @@
 // timer-driven ARP retry, a storm.
 
 import { describe, expect, test } from 'vitest';
-import i18n from '../../i18n';
-import type { Translate } from './explain';
-import { defaultFrame, rowText, stepFrames } from './rows';
+import { simApi } from '../worker/sim-api';
 import { buildSteps, linkPeer, stepOfSeq } from './steps';
-import { testWalk } from './testWalk';
 
-const en = i18n.getFixedT('en') as unknown as Translate;
+/** A bundled example's walk (or a containerlab text's), as the worker builds it. */
+function testWalk(example: string, clab?: string, options: Parameters<typeof simApi.walk>[1] = {}) {
+  const parsed = clab ? simApi.parseTopologyFile(clab, `${example}.clab.yml`) : undefined;
+  if (parsed && !parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+  return simApi.walk(parsed?.ok ? parsed.topology : simApi.loadExample(example), options);
+}
 
 describe('the default example: h1 pings h2 through r1', () => {
   const w = testWalk('two-subnets-router');
@@ -52,24 +54,6 @@ describe('the default example: h1 pings h2 through r1', () => {
     expect(tx.heldAt).toBe(6);
     expect(tx.nat).toEqual([]);
   });
-
-  test('rows say what happened, with the TTL and the drop reason', () => {
-    expect(rowText(w.result.events, w.topology, w.steps[0]!, w.ctx.commands, en)).toBe('ping -c 1 -W 1 10.0.2.10 · ARP request: who has 10.0.1.1? tell 10.0.1.10');
-    expect(rowText(w.result.events, w.topology, w.steps[1]!, w.ctx.commands, en)).toBe('ARP request: who has 10.0.1.1? tell 10.0.1.10');
-    expect(rowText(w.result.events, w.topology, w.steps[4]!, w.ctx.commands, en)).toBe('ICMP echo request 10.0.1.10 → 10.0.2.10, TTL 64');
-    expect(rowText(w.result.events, w.topology, w.steps[10]!, w.ctx.commands, en)).toBe('ICMP echo request 10.0.1.10 → 10.0.2.10, TTL 63');
-    expect(rowText(w.result.events, w.topology, w.steps[17]!, w.ctx.commands, en)).toBe('ping -c 1 -W 1 10.0.2.10: exit 0');
-  });
-
-  test('a step offers the frame it received and the one it sent, the sent one first', () => {
-    const frames = stepFrames(w.result.events, w.steps[10]!);
-    expect(frames.map((f) => [f.dir, f.ifaces.join(',')])).toEqual([
-      ['in', 'eth2'],
-      ['out', 'eth2'],
-    ]);
-    expect(defaultFrame(frames)).toBe(1);
-    expect(frames[1]!.prev?.payload.kind === 'ipv4' && frames[1]!.prev.payload.ttl).toBe(64);
-  });
 });
 
 test('a flood sends one copy per port from one step (home-nat: sw1 floods to lan2 and gw)', () => {
@@ -77,14 +61,9 @@ test('a flood sends one copy per port from one step (home-nat: sw1 floods to lan
   const flood = w.steps.find((s) => s.outcomes[0] === 'flooded')!;
   expect(flood.node).toBe('sw1');
   expect(flood.tx.map((x) => x.to)).toEqual(['lan2', 'gw']);
-  expect(stepFrames(w.result.events, flood).map((f) => [f.dir, f.ifaces.join(',')])).toEqual([
-    ['in', 'p1'],
-    ['out', 'p2,p3'],
-  ]);
   // lan2 drops the request (not its address): a step of its own, with the reason.
   const drop = w.steps[flood.index + 1]!;
   expect([drop.node, drop.outcomes]).toEqual(['lan2', ['dropped']]);
-  expect(rowText(w.result.events, w.topology, drop, w.ctx.commands, en)).toBe('ARP not for me · ARP request: who has 192.168.1.1? tell 192.168.1.10');
 });
 
 test("the gateway's released packet carries the NAT rewrite it got when it was held", () => {
@@ -124,7 +103,6 @@ scenario:
   const last = w.steps.at(-1)!;
   expect(last).toMatchObject({ kind: 'stop', outcomes: ['stopped'], stop: { storm: { devices: ['sw1', 'sw2', 'sw3'] } } });
   expect(last.first).toBe(w.result.events.length);
-  expect(rowText(w.result.events, w.topology, last, w.ctx.commands, en)).toBe('broadcast storm between sw1, sw2, sw3');
   // Built again from the events alone, the grouping is the same.
   expect(buildSteps(w.result.events, w.result.stopped)).toEqual(w.steps);
 });

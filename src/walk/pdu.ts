@@ -4,7 +4,8 @@
 // exchange with `nc -N` to a listener, and `nc -w1` refused by a closed port). Pure: the form
 // (PduForm.tsx) checks and shows the lines, the walk runs them.
 
-import type { ScenarioStep, Topology } from '../../engine';
+import type { ScenarioStep, Topology } from '../engine';
+import { inPrefix, isIpv4 } from '../engine/pure';
 
 export interface Pdu {
   source: string;
@@ -22,18 +23,12 @@ export interface Pdu {
 
 export type PduProblem = 'noSource' | 'badAddress' | 'badPort' | 'badTcpPorts' | 'badTtl' | 'badCount';
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
-const num = (ip: string) => ip.split('.').reduce((n, b) => n * 256 + Number(b), 0);
-/** Whether an address is in a prefix (both valid dotted quads). */
-const inPrefix = (ip: string, net: string, len: number) => len === 0 || Math.floor(num(ip) / 2 ** (32 - len)) === Math.floor(num(net) / 2 ** (32 - len));
-
 /** What is wrong with a PDU, field by field (empty when it can run). */
 export function pduProblems(p: Pdu, topology: Topology): Partial<Record<'source' | 'address' | 'srcPort' | 'dstPort' | 'ttl' | 'count', PduProblem>> {
   const out: ReturnType<typeof pduProblems> = {};
   const src = topology.nodes.find((n) => n.name === p.source);
   if (!src || src.kind !== 'linux') out.source = 'noSource';
-  if (!IPV4.test(p.address)) out.address = 'badAddress';
+  if (!isIpv4(p.address)) out.address = 'badAddress';
   const port = (n: number) => Number.isInteger(n) && n >= 1 && n <= 65535;
   if (p.protocol !== 'icmp') {
     if (!port(p.srcPort)) out.srcPort = 'badPort';
@@ -79,7 +74,7 @@ export function pduScenario(p: Pdu, topology: Topology): ScenarioStep[] {
 export function answerer(p: Pdu, topology: Topology): { device: string; port: number } | undefined {
   if (p.device === undefined) return undefined;
   const node = topology.nodes.find((n) => n.name === p.device);
-  if (node?.kind !== 'linux' || !IPV4.test(p.address)) return { device: p.device, port: p.dstPort };
+  if (node?.kind !== 'linux' || !isIpv4(p.address)) return { device: p.device, port: p.dstPort };
   const address = p.address;
   const rule = (node.nat ?? []).find(
     (r) =>

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseClab } from './io/clab';
-import { defaultGateway, l2Segment, nextFreeAddress } from './edit';
-import { formatBridgeFdb, formatIpAddr } from './linux-text';
+import { parseClab } from '../io/clab';
+import { defaultGateway, l2Segment, nextFreeAddress } from './segment';
 
 const lab = parseClab(
   `name: lab
@@ -46,37 +45,5 @@ describe('editor helpers', () => {
   it('proposes the router on the host’s link as its default gateway', () => {
     expect(defaultGateway(lab, 'h1')).toEqual({ kind: 'ok', via: '10.0.1.1', dev: 'eth1', router: 'r1' });
     expect(defaultGateway(lab, 'h2')).toEqual({ kind: 'none', reason: 'no-address' });
-  });
-});
-
-describe('Linux views', () => {
-  it('prints ip addr as iproute2 does in the oracle’s namespaces (veth ends, IPv6 off)', () => {
-    expect(formatIpAddr(lab, 'h1')).toBe(
-      [
-        '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000',
-        '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
-        '    inet 127.0.0.1/8 scope host lo',
-        '       valid_lft forever preferred_lft forever',
-        '    inet 10.255.0.1/32 scope global lo',
-        '       valid_lft forever preferred_lft forever',
-        '2: eth1@if3: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000',
-        '    link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff link-netns sw1',
-        '    inet 10.0.1.10/24 scope global eth1',
-        '       valid_lft forever preferred_lft forever',
-        '    inet 10.0.1.15/24 scope global secondary eth1',
-        '       valid_lft forever preferred_lft forever',
-        '',
-      ].join('\n'),
-    );
-  });
-
-  it('prints bridge fdb show with the permanent and learned entries', () => {
-    const out = formatBridgeFdb(lab, 'sw1', [{ mac: '02:00:00:00:00:01' as never, port: 'p1' }]);
-    expect(out.split('\n').slice(0, 4)).toEqual([
-      '33:33:00:00:00:01 dev br0 self permanent',
-      '01:00:5e:00:00:01 dev br0 self permanent',
-      '02:00:00:00:00:01 dev p1 master br0 ',
-      '02:00:00:00:00:02 dev p1 master br0 permanent',
-    ]);
   });
 });

@@ -5,7 +5,7 @@
 // The key is versioned: a later format gets a new key, and this one stays readable.
 
 import type { Topology } from '../engine';
-import type { AppState } from '../store';
+import type { AppState } from './store';
 
 export const AUTOSAVE_KEY = 'packetwalk.autosave.v1';
 /** Where a stored value that failed the check is kept, so that it can still be recovered by hand. */

@@ -1,0 +1,50 @@
+// Names, MACs and addresses for what the editor creates: devices h1…, srv1…, sw1…, r1…, nat1…
+// (the first free number), interfaces eth1… on Linux nodes (eth0 is containerlab's management
+// interface) and p1… on switches, MACs 02:00:00:xx:xx:xx (the lowest serial no interface uses),
+// and the addresses already taken.
+
+import { macFromSerial, type MacAddr } from '../wire/addr';
+import type { Role, Topology, TopoNode } from '../topology';
+
+/** The prefix of new devices' names, by role. */
+export const NAME_PREFIX: Record<Role, string> = { host: 'h', server: 'srv', switch: 'sw', router: 'r', nat: 'nat' };
+
+/** The first `prefix` + n (n ≥ 1) not in `taken`. */
+export function firstFree(taken: ReadonlySet<string>, prefix: string): string {
+  for (let n = 1; ; n++) if (!taken.has(`${prefix}${n}`)) return `${prefix}${n}`;
+}
+
+/** The name a new device of this role gets. */
+export function nextNodeName(t: Topology, role: Role): string {
+  return firstFree(new Set(t.nodes.map((n) => n.name)), NAME_PREFIX[role]);
+}
+
+/** Allocates fresh MACs: the lowest serials whose MAC no interface of the topology uses. */
+export function macAllocator(t: Topology): () => MacAddr {
+  const used = new Set(t.nodes.flatMap((n) => n.ifaces.map((i) => i.mac.toLowerCase())));
+  let serial = 0;
+  return () => {
+    for (serial++; used.has(macFromSerial(serial)); serial++);
+    const mac = macFromSerial(serial);
+    used.add(mac);
+    return mac;
+  };
+}
+
+/** Every address a linux node has (interfaces and lo), as text. */
+export function addressesInUse(t: Topology): Set<string> {
+  return new Set(t.nodes.flatMap((n) => (n.kind === 'linux' ? [...n.ifaces.flatMap((i) => i.addrs), ...n.loAddrs] : [])).map((a) => a.ip));
+}
+
+/**
+ * The name the node's next interface gets: the first free eth number ≥ 1; on a switch the first p
+ * number no switch uses (containerlab creates bridge ports in the host's namespace, so their names
+ * must be unique across the whole topology for the export to run there).
+ */
+export function nextIfaceName(node: TopoNode, t?: Topology): string {
+  if (node.kind === 'bridge') {
+    const used = new Set((t?.nodes ?? [node]).flatMap((n) => (n.kind === 'bridge' ? n.ifaces.map((i) => i.name) : [])));
+    return firstFree(used, 'p');
+  }
+  return firstFree(new Set(node.ifaces.map((i) => i.name)), 'eth');
+}
