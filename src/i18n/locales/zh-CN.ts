@@ -7,12 +7,14 @@ export const zhCN: Messages = {
   app: {
     name: 'packetwalk',
     documentTitle: 'packetwalk — 逐跳追踪数据包',
+    titleWithNetwork: 'packetwalk — {{name}}',
     tagline: '让数据包在网络中逐跳前进',
     loading: '正在打开网络…',
     loadFailed: '无法打开该拓扑',
     loadFailedHint: '可以通过上方菜单新建网络或打开示例。',
   },
   header: {
+    toolbar: '工具栏',
     run: '运行场景',
     running: '运行中…',
     noScenario: '该拓扑没有可运行的场景',
@@ -25,6 +27,14 @@ export const zhCN: Messages = {
     redo: '重做',
     help: '快捷键与帮助',
     edited: '打开或保存后已修改',
+    rename: '网络名称',
+    renameHint: '{{name}}：点击以重命名网络',
+    nameProblem: {
+      empty: '网络需要一个名称',
+      long: '最多 {{max}} 个字符',
+      control: '不能包含控制字符',
+    },
+    more: '更多',
   },
   menu: {
     new: '新建',
