@@ -1,5 +1,5 @@
 // The app: a header with the menus, the device palette, the network diagram and the inspector;
-// after a walk, the packet walk player (with the scenario's output). At startup it opens the link
+// after a walk, the packet walk player (with the scenario's output), under the diagram or beside it. At startup it opens the link
 // in the URL's fragment (a shared walk or a lesson, see share/openLink), else the example named by
 // `?example=NAME`, else the network autosaved in this browser, else the default example (see
 // commands/startup).
@@ -123,8 +123,11 @@ export function App() {
     <ReactFlowProvider>
       <div className="pw-app">
         <Header onRun={onRun} />
-        <Workspace />
-        <LazyPlayerPanel />
+        {/* The diagram and, during a walk, the player: stacked or side by side (app.css). */}
+        <div className="pw-stage">
+          <Workspace />
+          <LazyPlayerPanel />
+        </div>
       </div>
       <Toasts />
       <ConfirmDialog />

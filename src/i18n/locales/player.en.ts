@@ -80,6 +80,12 @@ export const playerEn = {
     stopped: 'stopped',
     timer: 'timer',
   },
+  layout: {
+    side: 'Put the player beside the diagram',
+    stacked: 'Put the player under the diagram',
+    splitter: 'Size of the player (drag, or arrow keys)',
+    share: 'The player takes {{percent}} %',
+  },
   tabs: {
     explanation: 'What happened',
     headers: 'Headers',

@@ -81,6 +81,12 @@ export const playerZhCN: PlayerMessages = {
     stopped: '停止',
     timer: '定时器',
   },
+  layout: {
+    side: '把播放器放在图的旁边',
+    stacked: '把播放器放在图的下方',
+    splitter: '播放器大小（拖动，或用方向键）',
+    share: '播放器占 {{percent}}%',
+  },
   tabs: {
     explanation: '发生了什么',
     headers: '报头',
