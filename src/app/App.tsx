@@ -108,7 +108,7 @@ export function App() {
     }
     // A simulator that dies is replaced by the client; the user hears of it, the network stays.
     const unsubscribe = simClient().onCrash((e) => {
-      if (!e.cancelled) toast('error', t('player.crashed', { message: e.message }), { testId: 'worker-crashed' });
+      if (!e.cancelled) toast('error', t('run.crashed', { message: e.message }), { testId: 'worker-crashed' });
     });
     return () => {
       stop?.();

@@ -2,4 +2,4 @@
 // Chinese and part of English on demand (index.ts), so every test file starts with them loaded.
 import { addEnglish, loadLanguage } from '.';
 
-await Promise.all([loadLanguage('zh-CN'), addEnglish('help'), addEnglish('predict')]);
+await Promise.all([loadLanguage('zh-CN'), addEnglish('help'), addEnglish('player'), addEnglish('predict')]);

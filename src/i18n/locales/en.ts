@@ -14,6 +14,8 @@ export const en = {
     loadFailedHint: 'Start a new network or open an example from the menus above.',
   },
   header: {
+    walk: 'Walk a packet',
+    walkHint: 'Send one packet (ping, UDP or TCP) and walk it hop by hop, like Packet Tracer’s simple PDU',
     toolbar: 'Toolbar',
     run: 'Run scenario',
     running: 'Running…',
@@ -279,6 +281,8 @@ export const en = {
     region: 'Notifications',
   },
   run: {
+    cancelled: 'The walk was cancelled.',
+    crashed: 'The simulator stopped unexpectedly ({{message}}). It has been restarted; the network on screen is unchanged. Try again.',
     title: 'Scenario output',
     close: 'Close',
     events_one: '{{count}} trace event',

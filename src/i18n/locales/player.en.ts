@@ -4,15 +4,11 @@
 
 export const playerEn = {
   title: 'Packet walk',
-  walk: 'Walk a packet',
-  walkHint: 'Send one packet (ping, UDP or TCP) and walk it hop by hop, like Packet Tracer’s simple PDU',
   close: 'Close the player',
   running: 'Simulating…',
   progress: 'Simulating… {{count}} events so far',
   cancel: 'Cancel',
-  cancelled: 'The walk was cancelled.',
   failed: 'The walk could not run',
-  crashed: 'The simulator stopped unexpectedly ({{message}}). It has been restarted; the network on screen is unchanged. Try again.',
   invalidated: 'The network was changed, so the walk no longer matches it and was cleared.',
   again: 'Walk again',
   storm: 'Broadcast storm: frames keep circulating between {{devices}}. The simulation stopped after {{limit}} events.',

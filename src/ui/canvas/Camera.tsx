@@ -3,12 +3,13 @@
 // button hands it back). When a walk opens: the devices it involves, at a zoom where their names
 // can be read; when they cannot all be shown that large, the first step's devices, and Follow
 // turns on. At each step: with Follow, the view moves to the step's devices; without it, only
-// when one of them is out of view, so a step's frames are never off-screen. The first size is
+// when one of them is out of view, so a step's frames are never off-screen (unless the user is
+// dragging the view at that moment). The first size is
 // not a change: ReactFlow's own `fitView` fits the network it opens with, and an empty canvas is
 // never fitted (React Flow would apply it to the first device added, moving it from where it was
 // dropped).
 
-import { useReactFlow, useStore, type InternalNode } from '@xyflow/react';
+import { useReactFlow, useStore, useStoreApi, type InternalNode } from '@xyflow/react';
 import { useEffect, useRef, type RefObject } from 'react';
 import { useAppStore } from '../../store';
 import { selectFollow, STEP_MS, usePlayerView } from '../player/playerView';
@@ -104,10 +105,12 @@ export function Camera({ userMoved, resetMoved }: { userMoved: RefObject<boolean
   // zooms only when it is too small to read (and only when following). A walk's first scene is the
   // fitting effect's.
   const stepOf = useRef<unknown>(undefined);
+  const flow = useStoreApi();
   useEffect(() => {
     const opened = stepOf.current !== result;
     stepOf.current = result;
-    if (opened || scene.nodes.size === 0 || width <= 0) return;
+    // Never against the user: not while they drag the view.
+    if (opened || scene.nodes.size === 0 || width <= 0 || flow.getState().paneDragging) return;
     const box = boxOf([...scene.nodes].map((id) => getInternalNode(id)));
     if (!box) return;
     const { x, y, zoom } = getViewport();

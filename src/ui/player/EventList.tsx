@@ -59,7 +59,8 @@ export const EventList = memo(function EventList({ walk }: { walk: DoneRun }) {
   const visible = useMemo(() => walk.steps.filter((s) => s.index <= seen && (!s.protocol || protocols[s.protocol])), [walk.steps, protocols, seen]);
   const commands = useMemo(() => walk.result.steps.map((s) => s.run ?? `sleep ${s.sleep ?? 0}`), [walk.result.steps]);
   // TanStack Virtual returns fresh functions each render; this component is not compiler-memoised.
-  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // Twenty rows are drawn past each edge of the view (wrapped rows are two or three lines tall).
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
   const hidden = Math.min(walk.steps.length, seen + 1) - visible.length;
 
   // Keep the current step in view (it may be filtered out: then the nearest row before it). A row

@@ -26,6 +26,6 @@ describe('the stored player layout', () => {
   });
 
   test('the panel is never smaller than its minimum nor leaves the diagram less than its own', () => {
-    expect(splitBasis(0.5)).toBe('clamp(240px, 50.00%, calc(100% - 180px))');
+    expect(splitBasis(0.55)).toBe('clamp(240px, 55.00%, calc(100% - 180px))');
   });
 });

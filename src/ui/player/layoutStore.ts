@@ -8,8 +8,11 @@ import { create } from 'zustand';
 
 export const PLAYER_LAYOUT_KEY = 'packetwalk.playerLayout';
 
-/** The player's share of the window it starts with: half under the diagram, 45 % beside it. */
-export const DEFAULT_SHARE = { stacked: 0.5, side: 0.45 } as const;
+/**
+ * The player's share of the window it starts with: 55 % under the diagram (at 1366×768 the longest
+ * explanation of the example fits whole, and the diagram keeps 320 px), 45 % beside it.
+ */
+export const DEFAULT_SHARE = { stacked: 0.55, side: 0.45 } as const;
 
 /** Bounds of a share, and the smallest player and diagram in pixels (see splitBasis). */
 export const SHARE_MIN = 0.2;
