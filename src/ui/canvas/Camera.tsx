@@ -24,8 +24,15 @@ export const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.2 } as const;
  */
 export const READABLE_ZOOM = 11 / 15;
 
-/** A walk's devices are fitted closer to the edges than a whole network: every pixel counts for the names. */
-const WALK_FIT = { padding: 0.05, maxZoom: 1.2 } as const;
+/**
+ * A walk's devices are fitted closer to the edges than a whole network (every pixel counts for
+ * the names), but clear of the zoom buttons at the diagram's left edge.
+ */
+const WALK_INSET = { top: 16, right: 24, bottom: 16, left: 64 } as const;
+const WALK_FIT = {
+  padding: { top: `${WALK_INSET.top}px`, right: `${WALK_INSET.right}px`, bottom: `${WALK_INSET.bottom}px`, left: `${WALK_INSET.left}px` },
+  maxZoom: 1.2,
+} as const;
 
 /** Room kept around devices brought into view, in screen pixels. */
 const MARGIN = 8;
@@ -91,9 +98,9 @@ export function Camera({ userMoved, resetMoved }: { userMoved: RefObject<boolean
     }
     const ids = walkDevices(walk.steps);
     const box = boxOf(ids.map((id) => getInternalNode(id)));
-    const readable = box !== undefined && zoomToFit(box, width, height, WALK_FIT.padding) >= READABLE_ZOOM;
-    // Too many to read at once: the devices of the step shown (the start: the first step's), followed from there.
-    const shown = readable ? ids : [...selectScene(useAppStore.getState()).nodes];
+    const readable = box !== undefined && zoomToFit(box, width - WALK_INSET.left - WALK_INSET.right, height - WALK_INSET.top - WALK_INSET.bottom, 0) >= READABLE_ZOOM;
+    // Too many to read at once: the devices of the step shown (at the start, the first frame's sender and receiver), followed from there.
+    const shown = readable ? ids : walk.cursor < 0 ? walkDevices(walk.steps.slice(0, 2)) : [...selectScene(useAppStore.getState()).nodes];
     void fitView({ ...WALK_FIT, nodes: shown.map((id) => ({ id })), ...(readable ? {} : { minZoom: READABLE_ZOOM }) });
     usePlayerView.getState().setAutoFollow(!readable);
     // The walk and the size are what this fits to; the rest is read when they change.
@@ -117,7 +124,11 @@ export function Camera({ userMoved, resetMoved }: { userMoved: RefObject<boolean
     const view = { x0: (MARGIN - x) / zoom, y0: (MARGIN - y) / zoom, x1: (width - MARGIN - x) / zoom, y1: (height - MARGIN - y) / zoom };
     const inView = box.x0 >= view.x0 && box.x1 <= view.x1 && box.y0 >= view.y0 && box.y1 <= view.y1;
     if (!follow && inView) return;
-    void setCenter((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, { zoom: follow && zoom < READABLE_ZOOM ? READABLE_ZOOM : zoom, duration: Math.min(300, (STEP_MS / speed) * 0.3) });
+    // Following zooms in to readable; a step larger than the view zooms out to hold it, not below readable.
+    let to = follow && zoom < READABLE_ZOOM ? READABLE_ZOOM : zoom;
+    const holds = zoomToFit(box, width - 2 * MARGIN, height - 2 * MARGIN, 0);
+    if (holds < to) to = Math.max(holds, Math.min(to, READABLE_ZOOM));
+    void setCenter((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, { zoom: to, duration: Math.min(300, (STEP_MS / speed) * 0.3) });
     // The step is what moves the view; a change of size is the fitting effect's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scene, follow]);
