@@ -25,6 +25,24 @@ export class AppPage {
     await expect(this.canvas).toBeVisible({ timeout: 30_000 });
   }
 
+  /**
+   * A toolbar's control, by its test id. A toolbar moves what does not fit the window into its
+   * "⋯" menu (the control keeps its id there): that menu is opened when the control is in it.
+   */
+  async toolbarControl(testId: string): Promise<Locator> {
+    const control = this.page.getByTestId(testId);
+    if (await control.isVisible()) return control;
+    const overflow = this.page.getByTestId(/\.overflow$/).filter({ has: control });
+    if ((await overflow.count()) > 0) await overflow.getByTestId(/\.more$/).click();
+    await expect(control).toBeVisible();
+    return control;
+  }
+
+  /** Clicks a toolbar's control (see toolbarControl). */
+  async press(testId: string): Promise<void> {
+    await (await this.toolbarControl(testId)).click();
+  }
+
   /** A device on the diagram, by name. */
   node(name: string): Locator {
     return this.page.getByTestId(`node.${name}`);
@@ -57,6 +75,6 @@ export class AppPage {
 
   /** Picks a language from the header menu by its own name ("English", "中文"). */
   async switchLanguage(label: string): Promise<void> {
-    await this.language.selectOption({ label });
+    await (await this.toolbarControl('header.language')).selectOption({ label });
   }
 }

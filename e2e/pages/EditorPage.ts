@@ -87,12 +87,12 @@ export class EditorPage extends AppPage {
   }
 
   async fileMenu(item: 'new' | 'open' | 'save-json' | 'export-clab'): Promise<void> {
-    await this.page.getByTestId('header.file').click();
+    await this.press('header.file');
     await this.page.getByTestId(`menu.${item}`).click();
   }
 
   async openExample(name: string): Promise<void> {
-    await this.page.getByTestId('header.examples').click();
+    await this.press('header.examples');
     await this.page.getByTestId(`example.${name}`).click();
     await expect(this.topologyName).toContainText(name);
   }

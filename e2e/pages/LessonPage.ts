@@ -24,7 +24,7 @@ export class LessonPage extends PlayerPage {
   }
 
   async openLesson(id: string): Promise<void> {
-    await this.page.getByTestId('header.lessons').click();
+    await this.press('header.lessons');
     await this.page.getByTestId(`lesson.${id}`).click();
     await expect(this.narrative).toBeVisible({ timeout: 30_000 });
   }
@@ -39,7 +39,7 @@ export class LessonPage extends PlayerPage {
 
   /** Clicks Share; returns the link it copied. */
   async share(): Promise<string> {
-    await this.page.getByTestId('header.share').click();
+    await this.press('header.share');
     await expect(this.toast('share-copied')).toBeVisible();
     return this.page.evaluate(() => navigator.clipboard.readText());
   }

@@ -20,7 +20,7 @@ export class PlayerPage extends EditorPage {
 
   /** Opens "Walk a packet", picks a source and a destination device address, and walks it. */
   async walk(pdu: { from: string; to: string; address: string; protocol?: 'icmp' | 'udp' | 'tcp'; dstPort?: number; ttl?: number; commands?: string[] }): Promise<void> {
-    await this.page.getByTestId('header.walk').click();
+    await this.press('header.walk');
     await this.page.getByTestId('pdu.source').selectOption(pdu.from);
     await this.page.getByTestId('pdu.destination').selectOption(`${pdu.to}|${pdu.address}`);
     if (pdu.protocol && pdu.protocol !== 'icmp') await this.page.getByTestId(`pdu.${pdu.protocol}`).check();
@@ -78,7 +78,8 @@ export class PlayerPage extends EditorPage {
 
   /** Clicks an export button that downloads a file; returns its name and bytes. */
   async downloadCapture(button: 'player.export-pcapng' | 'player.export-link'): Promise<{ name: string; bytes: Buffer }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(button).click()]);
+    const control = await this.toolbarControl(button);
+    const [download] = await Promise.all([this.page.waitForEvent('download'), control.click()]);
     return bytesOf(download);
   }
 }

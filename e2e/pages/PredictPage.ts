@@ -46,7 +46,7 @@ export class PredictPage extends PlayerPage {
 
   /** Exports the step shown from the Slide menu; returns the file's name and bytes. */
   async exportSlide(format: 'png' | 'svg'): Promise<{ name: string; bytes: Buffer }> {
-    await this.page.getByTestId('player.slide').click();
+    await this.press('player.slide');
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(`slide.${format}`).click()]);
     const path = test.info().outputPath(`slide-${Date.now()}-${download.suggestedFilename()}`);
     await download.saveAs(path);

@@ -1,5 +1,5 @@
 // The app: a header with the menus, the device palette, the network diagram and the inspector;
-// after a walk, the packet walk player (with the scenario's output). At startup it opens the link
+// after a walk, the packet walk player (with the scenario's output), under the diagram or beside it. At startup it opens the link
 // in the URL's fragment (a shared walk or a lesson, see share/openLink), else the example named by
 // `?example=NAME`, else the network autosaved in this browser, else the default example (see
 // commands/startup).
@@ -108,7 +108,7 @@ export function App() {
     }
     // A simulator that dies is replaced by the client; the user hears of it, the network stays.
     const unsubscribe = simClient().onCrash((e) => {
-      if (!e.cancelled) toast('error', t('player.crashed', { message: e.message }), { testId: 'worker-crashed' });
+      if (!e.cancelled) toast('error', t('run.crashed', { message: e.message }), { testId: 'worker-crashed' });
     });
     return () => {
       stop?.();
@@ -123,8 +123,11 @@ export function App() {
     <ReactFlowProvider>
       <div className="pw-app">
         <Header onRun={onRun} />
-        <Workspace />
-        <LazyPlayerPanel />
+        {/* The diagram and, during a walk, the player: stacked or side by side (app.css). */}
+        <div className="pw-stage">
+          <Workspace />
+          <LazyPlayerPanel />
+        </div>
       </div>
       <Toasts />
       <ConfirmDialog />

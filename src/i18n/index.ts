@@ -1,7 +1,8 @@
 // Internationalisation. The language is the one the user chose (remembered in localStorage),
 // else the first of the browser's preferred languages that the app speaks, else English. Every
 // string a user sees goes through `t()` with a key from locales/en.ts. English is built in (but
-// for the help dialog's, which comes with the dialog);
+// for the help dialog's, which comes with the dialog, and the player's, predict mode's and the
+// slide's, which come with the player and the "Walk a packet" form);
 // Chinese (zh-CN.ts, which gathers the zh-CN modules) is its own chunk, loaded when the app
 // starts in Chinese (main.tsx waits for `i18nReady`) or switches to it.
 
@@ -10,9 +11,9 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
 import { generatorEn } from './locales/generator.en';
 import { lessonsEn } from './locales/lessons.en';
-import { playerEn } from './locales/player.en';
+import type { PlayerMessages } from './locales/player.en';
 import type { HelpMessages } from './locales/help.en';
-import { predictEn } from './locales/predict.en';
+import type { PredictMessages } from './locales/predict.en';
 
 /** The languages the app speaks, each named in itself (for the language menu). */
 export const LANGUAGES = [
@@ -29,13 +30,18 @@ export const LANGUAGE_STORAGE_KEY = 'packetwalk.language';
 // predict mode's and the slide export's (locales/predict.*.ts) under `predict`; shared links' and
 // lessons' (locales/lessons.*.ts) under `lessons`; "Generate data center…" (locales/generator.*.ts)
 // under `generator`. Each zh-CN module is merged the same way in ./zh-CN.ts. The help dialog's
-// English (locales/help.en.ts) comes with the dialog, which adds it (`addHelpMessages`).
-const enAll = { ...en, player: playerEn, predict: predictEn, lessons: lessonsEn, generator: generatorEn };
-const helpEn = () => import('./locales/help.en').then((m) => m.helpEn);
+// English (locales/help.en.ts) comes with the dialog, the player's and predict mode's
+// (locales/player.en.ts, locales/predict.en.ts) with the player, which add them (`addEnglish`).
+const enAll = { ...en, lessons: lessonsEn, generator: generatorEn };
+const LATER_EN = {
+  help: () => import('./locales/help.en').then((m) => m.helpEn),
+  player: () => import('./locales/player.en').then((m) => m.playerEn),
+  predict: () => import('./locales/predict.en').then((m) => m.predictEn),
+};
 
 /** Each language's messages (the same keys as English: i18n.test.ts): English at once, the others from their own chunk. */
 const LOADERS: Record<Language, () => Promise<object>> = {
-  en: async () => ({ ...enAll, help: await helpEn() }),
+  en: async () => ({ ...enAll, help: await LATER_EN.help(), player: await LATER_EN.player(), predict: await LATER_EN.predict() }),
   'zh-CN': () => import('./zh-CN').then((m) => m.zhCNAll),
 };
 
@@ -45,7 +51,7 @@ export const messages = (lng: Language): Promise<object> => LOADERS[lng]();
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof enAll & { help: HelpMessages } };
+    resources: { translation: typeof enAll & { help: HelpMessages; player: PlayerMessages; predict: PredictMessages } };
   }
 }
 
@@ -83,9 +89,9 @@ function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
-/** Adds the help dialog's English (the dialog calls it as it loads). */
-export async function addHelpMessages(): Promise<void> {
-  i18n.addResourceBundle('en', 'translation', { help: await helpEn() }, true, false);
+/** Adds English messages that the first load does not carry (the help dialog and the player call it as they load). */
+export async function addEnglish(part: keyof typeof LATER_EN): Promise<void> {
+  i18n.addResourceBundle('en', 'translation', { [part]: await LATER_EN[part]() }, true, false);
 }
 
 /** Makes a language's messages available to `t()` (loading them the first time). */
@@ -108,6 +114,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'en',
   supportedLngs: LANGUAGES.map((l) => l.code),
   interpolation: { escapeValue: false }, // React escapes
+  // Messages added later (the player's, the help's) re-render what was shown before they came.
+  react: { bindI18nStore: 'added' },
   initAsync: false,
 });
 

@@ -1,5 +1,5 @@
 // Unit tests translate into every language at once (i18n.getFixedT('zh-CN')); the app loads
-// Chinese on demand (index.ts), so every test file starts with it loaded.
-import { loadLanguage } from '.';
+// Chinese and part of English on demand (index.ts), so every test file starts with them loaded.
+import { addEnglish, loadLanguage } from '.';
 
-await loadLanguage('zh-CN');
+await Promise.all([loadLanguage('zh-CN'), addEnglish('help'), addEnglish('player'), addEnglish('predict')]);

@@ -8,7 +8,7 @@ import { useAppStore } from '../store';
 import { simClient } from '../worker/client';
 import { copySelection, cutSelection, duplicateSelection, paste } from './commands/clipboard';
 import { saveJson } from './commands/files';
-import { FIT_VIEW_OPTIONS } from './canvas/FitOnResize';
+import { FIT_VIEW_OPTIONS } from './canvas/Camera';
 import { pickFile } from './header/FileInput';
 import { toast } from './toast/toastStore';
 import { useView } from './viewStore';

@@ -7,12 +7,16 @@ export const en = {
   app: {
     name: 'packetwalk',
     documentTitle: 'packetwalk — walk a packet through a network',
+    titleWithNetwork: 'packetwalk — {{name}}',
     tagline: 'Walk a packet through a network, hop by hop',
     loading: 'Opening the network…',
     loadFailed: 'The topology could not be opened',
     loadFailedHint: 'Start a new network or open an example from the menus above.',
   },
   header: {
+    walk: 'Walk a packet',
+    walkHint: 'Send one packet (ping, UDP or TCP) and walk it hop by hop, like Packet Tracer’s simple PDU',
+    toolbar: 'Toolbar',
     run: 'Run scenario',
     running: 'Running…',
     noScenario: 'This topology has no scenario to run',
@@ -25,6 +29,14 @@ export const en = {
     redo: 'Redo',
     help: 'Keyboard shortcuts and help',
     edited: 'changed since it was opened or saved',
+    rename: 'Network name',
+    renameHint: '{{name}}: click to rename the network',
+    nameProblem: {
+      empty: 'A network needs a name',
+      long: 'At most {{max}} characters',
+      control: 'No control characters',
+    },
+    more: 'More',
   },
   menu: {
     new: 'New',
@@ -269,6 +281,8 @@ export const en = {
     region: 'Notifications',
   },
   run: {
+    cancelled: 'The walk was cancelled.',
+    crashed: 'The simulator stopped unexpectedly ({{message}}). It has been restarted; the network on screen is unchanged. Try again.',
     title: 'Scenario output',
     close: 'Close',
     events_one: '{{count}} trace event',

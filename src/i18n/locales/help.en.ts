@@ -27,7 +27,10 @@ export const helpEn = {
   apply: 'Apply a field (Esc reverts it)',
   applyRoutes: 'Apply the route lines or the NAT rule lines',
   editing: 'How editing works',
+  walkLayout:
+    'When a walk opens, the diagram shows the devices it involves, large enough to read their names; when they cannot all be shown that large, it shows the first step and Follow is on (the view moves with each step). With Follow off, the view still moves when a step happens outside it. Drag the line between the diagram and the player (or focus it and use the arrow keys) to share the window between them; the size is remembered. On a wide window, the button at the right of the player’s toolbar puts the player beside the diagram, and back under it.',
   notes: {
+    name: 'The network’s name is in the toolbar: click it to rename the network (Enter applies, Esc cancels). Slides, exported files and the page’s title use it.',
     add: 'Drag a device from the palette onto the canvas, or focus its button and press Enter to add it in the middle of the view.',
     wire: 'To link two devices, drag from the blue dot at the top right of a device (shown when it is hovered or selected) to the other device (or use “Connect to” in the inspector). Each end gets an interface: eth1, eth2, … on hosts, servers and routers (eth0 is left to containerlab’s management network), p1, p2, … on switches, numbered across all switches (containerlab creates switch ports on the host, where names must be unique). An interface without a link is used before a new one is made.',
     unplug: 'Deleting a link unplugs the cable: both interfaces keep their addresses. Deleting a device removes its links and the scenario steps that run on it.',
@@ -37,6 +40,7 @@ export const helpEn = {
     autosave: 'The network is saved in this browser on every change and comes back after a reload or a crash.',
     export: 'Export as containerlab YAML writes a file that containerlab and the oracle (record.mjs) accept. MACs chosen by packetwalk are left to the kernel, and interfaces without a link cannot be written.',
     large: 'A network of more than 200 devices, zoomed out until its labels are too small to read, is drawn as one picture: click a device or a link to select it, zoom in to move or connect devices.',
+    more: 'On a small window, the controls that do not fit in a toolbar are in its “⋯” menu, at its right.',
     nat: 'A NAT gateway is a router with iptables nat rules: link it to the LAN first, then to the WAN, and its WAN interface gets MASQUERADE (iptables -t nat -A POSTROUTING -o WAN -j MASQUERADE). Under NAT in the inspector: choose another WAN interface (on a router too, which makes it a NAT gateway), forward a WAN port to a server inside (DNAT), or edit the rules as iptables lines.',
   },
 } as const;

@@ -4,15 +4,11 @@
 
 export const playerEn = {
   title: 'Packet walk',
-  walk: 'Walk a packet',
-  walkHint: 'Send one packet (ping, UDP or TCP) and walk it hop by hop, like Packet Tracer’s simple PDU',
   close: 'Close the player',
   running: 'Simulating…',
   progress: 'Simulating… {{count}} events so far',
   cancel: 'Cancel',
-  cancelled: 'The walk was cancelled.',
   failed: 'The walk could not run',
-  crashed: 'The simulator stopped unexpectedly ({{message}}). It has been restarted; the network on screen is unchanged. Try again.',
   invalidated: 'The network was changed, so the walk no longer matches it and was cleared.',
   again: 'Walk again',
   storm: 'Broadcast storm: frames keep circulating between {{devices}}. The simulation stopped after {{limit}} events.',
@@ -79,6 +75,12 @@ export const playerEn = {
     exited: 'ended',
     stopped: 'stopped',
     timer: 'timer',
+  },
+  layout: {
+    side: 'Put the player beside the diagram',
+    stacked: 'Put the player under the diagram',
+    splitter: 'Size of the player (drag, or arrow keys)',
+    share: 'The player takes {{percent}} %',
   },
   tabs: {
     explanation: 'What happened',

@@ -5,15 +5,11 @@ import type { PlayerMessages } from './player.en';
 
 export const playerZhCN: PlayerMessages = {
   title: '数据包逐跳演示',
-  walk: '发送数据包',
-  walkHint: '发送一个数据包（ping、UDP 或 TCP）并逐跳观察，类似 Packet Tracer 的“简单 PDU”',
   close: '关闭播放器',
   running: '模拟中…',
   progress: '模拟中…已产生 {{count}} 个事件',
   cancel: '取消',
-  cancelled: '已取消本次演示。',
   failed: '无法运行本次演示',
-  crashed: '模拟器意外停止（{{message}}），已重新启动；屏幕上的网络没有改变。请重试。',
   invalidated: '网络已被修改，本次演示与之不再对应，已清除。',
   again: '重新演示',
   storm: '广播风暴：帧在 {{devices}} 之间不断循环。模拟在 {{limit}} 个事件后停止。',
@@ -80,6 +76,12 @@ export const playerZhCN: PlayerMessages = {
     exited: '结束',
     stopped: '停止',
     timer: '定时器',
+  },
+  layout: {
+    side: '把播放器放在图的旁边',
+    stacked: '把播放器放在图的下方',
+    splitter: '播放器大小（拖动，或用方向键）',
+    share: '播放器占 {{percent}}%',
   },
   tabs: {
     explanation: '发生了什么',

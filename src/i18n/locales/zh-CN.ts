@@ -7,12 +7,16 @@ export const zhCN: Messages = {
   app: {
     name: 'packetwalk',
     documentTitle: 'packetwalk — 逐跳追踪数据包',
+    titleWithNetwork: 'packetwalk — {{name}}',
     tagline: '让数据包在网络中逐跳前进',
     loading: '正在打开网络…',
     loadFailed: '无法打开该拓扑',
     loadFailedHint: '可以通过上方菜单新建网络或打开示例。',
   },
   header: {
+    walk: '发送数据包',
+    walkHint: '发送一个数据包（ping、UDP 或 TCP）并逐跳观察，类似 Packet Tracer 的“简单 PDU”',
+    toolbar: '工具栏',
     run: '运行场景',
     running: '运行中…',
     noScenario: '该拓扑没有可运行的场景',
@@ -25,6 +29,14 @@ export const zhCN: Messages = {
     redo: '重做',
     help: '快捷键与帮助',
     edited: '打开或保存后已修改',
+    rename: '网络名称',
+    renameHint: '{{name}}：点击以重命名网络',
+    nameProblem: {
+      empty: '网络需要一个名称',
+      long: '最多 {{max}} 个字符',
+      control: '不能包含控制字符',
+    },
+    more: '更多',
   },
   menu: {
     new: '新建',
@@ -243,7 +255,11 @@ export const zhCN: Messages = {
     apply: '应用字段（Esc 还原）',
     applyRoutes: '应用路由行或 NAT 规则行',
     editing: '编辑说明',
+    walkLayout:
+      '打开一次演示时，图会显示它涉及的设备，并大到足以看清它们的名称；如果无法全部以这个大小显示，就显示第一步，并打开“跟随”（视图随每一步移动）。关闭“跟随”时，如果某一步发生在视图之外，视图仍会移过去。拖动图与播放器之间的分隔线（或聚焦它后用方向键）可以调整两者的大小，大小会被记住。在宽屏窗口上，播放器工具栏右侧的按钮可以把播放器放到图的旁边，再按一次放回下方。',
     notes: {
+      name: '网络的名称在工具栏中：点击它即可重命名网络（Enter 确认，Esc 取消）。幻灯片、导出的文件和页面标题都使用这个名称。',
+      more: '窗口较小时，工具栏中放不下的控件会移到它右侧的“⋯”菜单中。',
       add: '从设备栏把设备拖到画布上；也可以让按钮获得焦点后按 Enter，将设备添加到视图中央。',
       wire: '要连接两台设备，从设备右上角的蓝色圆点（鼠标悬停或选中时显示）拖到另一台设备上（或使用属性面板中的“连接到”）。两端各生成一个接口：主机、服务器和路由器上为 eth1、eth2……（eth0 留给 containerlab 的管理网络），交换机上为 p1、p2……，在所有交换机之间统一编号（containerlab 在主机上创建交换机端口，名称必须唯一）。若已有未连接的接口，会优先使用它。',
       unplug: '删除链路相当于拔掉网线：两端接口的地址都会保留。删除设备会同时删除其链路以及在其上运行的场景步骤。',
@@ -308,6 +324,8 @@ export const zhCN: Messages = {
     region: '通知',
   },
   run: {
+    cancelled: '已取消本次演示。',
+    crashed: '模拟器意外停止（{{message}}），已重新启动；屏幕上的网络没有改变。请重试。',
     title: '场景输出',
     close: '关闭',
     events_one: '{{count}} 个跟踪事件',

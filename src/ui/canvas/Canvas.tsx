@@ -28,7 +28,7 @@ import { simClient } from '../../worker/client';
 import { openFile } from '../commands/files';
 import { toast } from '../toast/toastStore';
 import { GRID, snapped, useView } from '../viewStore';
-import { FIT_VIEW_OPTIONS, FitOnResize } from './FitOnResize';
+import { Camera, FIT_VIEW_OPTIONS } from './Camera';
 import { NO_DATA, type DeviceFlowNode, type LinkFlowEdge } from './flowTypes';
 import { fallbackPosition, SYMBOL_CENTRE_Y } from './geometry';
 import { ICON_VARS, ROLE_COLOURS, ROLES } from './icons';
@@ -225,6 +225,10 @@ export function Canvas() {
   // what the drawing shows under it.
   const onPaneClick = useCallback((e: ReactMouseEvent) => farClick.current?.(e), []);
 
+  const resetMoved = useCallback(() => {
+    userMoved.current = false;
+  }, []);
+
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
     // Only panning and zooming by the user carry an event; fitView does not.
     if (event) userMoved.current = true;
@@ -292,7 +296,7 @@ export function Canvas() {
           style={MINIMAP_SIZE}
           ariaLabel={t('canvas.minimap')}
         />
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={() => (userMoved.current = false)}>
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={resetMoved}>
           <ControlButton
             onClick={toggleSnap}
             aria-label={t('canvas.snap')}
@@ -311,7 +315,7 @@ export function Canvas() {
             <FarView count={topoNodes.length} clickRef={farClick} />
           </Suspense>
         )}
-        <FitOnResize userMoved={userMoved} />
+        <Camera userMoved={userMoved} resetMoved={resetMoved} />
         <PacketLayer />
       </ReactFlow>
       {topoNodes.length === 0 && <EmptyHint />}

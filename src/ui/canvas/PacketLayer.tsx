@@ -8,20 +8,16 @@
 // a translation; the inner one centres and scales the label.
 
 import { useReactFlow, useStore, ViewportPortal } from '@xyflow/react';
-import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
+import { useLayoutEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { selectScene } from '../player/selectors';
-import { FOLLOW_ABOVE, STEP_MS, usePlayerView } from '../player/playerView';
-import { selectNodes, selectParallel } from '../../store';
+import { STEP_MS, usePlayerView } from '../player/playerView';
+import { selectParallel } from '../../store';
 import { linkSegment, SYMBOL_CENTRE_Y, type Point } from './geometry';
 
 /** Tags stop this far from a symbol's centre (its radius and a gap). */
 const STOP = 44;
-
-/** Following zooms in to FOLLOW_ZOOM when the view is below FOLLOW_MIN_ZOOM (too small to read). */
-const FOLLOW_MIN_ZOOM = 0.45;
-const FOLLOW_ZOOM = 0.85;
 
 /** The time of a step that the frame spends travelling (the rest it sits at the next device). */
 const TRAVEL = 0.8;
@@ -34,11 +30,9 @@ export function PacketLayer() {
   const scene = useAppStore(selectScene);
   const cursor = useAppStore((s) => (s.lastRun.status === 'done' ? s.lastRun.cursor : -1));
   const speed = usePlayerView((s) => s.speed);
-  const { getInternalNode, getZoom, setCenter } = useReactFlow();
+  const { getInternalNode } = useReactFlow();
   // Tags keep their size on screen when the view is zoomed out (a 1 000-device fabric).
   const zoom = useStore((s) => s.transform[2]);
-  const large = useAppStore((s) => selectNodes(s).length > FOLLOW_ABOVE);
-  const follow = usePlayerView((s) => s.follow ?? large);
   const tags = useRef<(HTMLDivElement | null)[]>([]);
   const dropTag = useRef<HTMLDivElement | null>(null);
   const markerRef = useRef<HTMLDivElement | null>(null);
@@ -90,21 +84,6 @@ export function PacketLayer() {
     });
     return () => animations.forEach((a) => a.cancel());
   }, [scene, cursor, speed, getInternalNode]);
-
-  // Following: the view pans to the middle of the step's devices. It zooms only when the
-  // network is shown too small to read (once, at the first step): a pan moves one composited
-  // layer, while a zoom repaints every device of a 1 000-device network.
-  useEffect(() => {
-    if (!follow || scene.nodes.size === 0) return;
-    const points = [...scene.nodes].map((id) => getInternalNode(id)).filter((n) => n?.measured.width);
-    if (points.length === 0) return;
-    const xs = points.map((n) => n!.internals.positionAbsolute.x + n!.measured.width! / 2);
-    const ys = points.map((n) => n!.internals.positionAbsolute.y + SYMBOL_CENTRE_Y);
-    const x = (Math.min(...xs) + Math.max(...xs)) / 2;
-    const y = (Math.min(...ys) + Math.max(...ys)) / 2;
-    const current = getZoom();
-    void setCenter(x, y, { zoom: current < FOLLOW_MIN_ZOOM ? FOLLOW_ZOOM : current, duration: Math.min(300, (STEP_MS / speed) * 0.3) });
-  }, [follow, scene, speed, getInternalNode, getZoom, setCenter]);
 
   if (!scene.step) return null;
   const m = scene.marker;

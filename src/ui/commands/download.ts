@@ -19,3 +19,15 @@ export const downloadText: SaveFile = (fileName, text, mime) => download(fileNam
 
 /** Saves bytes (a capture file) through the browser's download. */
 export const downloadBytes = (fileName: string, bytes: Uint8Array, mime: string): void => download(fileName, bytes as BlobPart, mime);
+
+/**
+ * A file name from a network's (or a link's) name: letters of any script, digits, `_ . -` kept,
+ * anything else (spaces, `/`, `:`) a `_`; 'network' when nothing is left.
+ */
+export const fileSafe = (name: string): string => name.trim().replace(/[^\p{L}\p{N}_.-]+/gu, '_').replace(/^[_.]+|_+$/g, '') || 'network';
+
+/**
+ * containerlab's lab name: it prefixes every container's name (`clab-NAME-h1`), which Docker
+ * allows only in ASCII letters, digits and `_ . -`.
+ */
+export const clabLabName = (name: string): string => name.trim().replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[-_.]+|-+$/g, '') || 'network';

@@ -10,7 +10,7 @@ import type { SimClient } from '../../worker/protocol';
 import { autoLayout } from '../layout/autoLayout';
 import { toast, withProgress } from '../toast/toastStore';
 import { bridgeSetup } from './clabImage';
-import { downloadText, type SaveFile } from './download';
+import { clabLabName, downloadText, fileSafe, type SaveFile } from './download';
 import { confirmReplace } from './replace';
 
 /** Larger files are refused before they are read (a topology is a few kilobytes). */
@@ -53,13 +53,10 @@ export async function openFile(client: SimClient, file: PickedFile): Promise<boo
   return true;
 }
 
-/** A file name from the topology's name (what containerlab would call the lab). */
-const baseName = (name: string): string => name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'network';
-
 export async function saveJson(client: SimClient, save: SaveFile = downloadText): Promise<boolean> {
   const t = selectTopology(useAppStore.getState());
   if (!t) return false;
-  const file = `${baseName(t.name)}.json`;
+  const file = `${fileSafe(t.name)}.json`;
   const text = await withProgress(i18n.t('files.saving', { file }), () => client.exportJson(t));
   save(file, text, 'application/json');
   useAppStore.getState().markSaved();
@@ -70,8 +67,8 @@ export async function saveJson(client: SimClient, save: SaveFile = downloadText)
 export async function exportClab(client: SimClient, save: SaveFile = downloadText): Promise<boolean> {
   const t = selectTopology(useAppStore.getState());
   if (!t) return false;
-  const file = `${baseName(t.name)}.clab.yml`;
-  const { text, warnings } = await withProgress(i18n.t('files.saving', { file }), () => client.exportClab(t));
+  const file = `${clabLabName(t.name)}.clab.yml`;
+  const { text, warnings } = await withProgress(i18n.t('files.saving', { file }), () => client.exportClab({ ...t, name: clabLabName(t.name) }));
   save(file, text, 'application/yaml');
   useAppStore.getState().markSaved();
   const bridges = t.nodes.filter((n) => n.kind === 'bridge').map((n) => n.name);

@@ -28,8 +28,8 @@ export async function startWalk(client: SimClient, source: WalkSource): Promise<
     const message =
       e instanceof WorkerCrashedError
         ? e.cancelled
-          ? i18n.t('player.cancelled')
-          : i18n.t('player.crashed', { message: e.message })
+          ? i18n.t('run.cancelled')
+          : i18n.t('run.crashed', { message: e.message })
         : e instanceof Error
           ? e.message
           : String(e);

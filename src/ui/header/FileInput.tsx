@@ -19,6 +19,8 @@ export function FileInput() {
       type="file"
       accept=".json,.yml,.yaml,application/json,application/yaml"
       className="pw-sr-only"
+      // At the top of the page, not below it (where it would make the page scroll).
+      style={{ top: 0 }}
       tabIndex={-1}
       aria-label={t('files.fileInput')}
       data-testid="file.input"

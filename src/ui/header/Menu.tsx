@@ -2,7 +2,8 @@
 // move between them, Enter runs one, Escape or a click elsewhere closes the list and gives the
 // focus back to the button.
 
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { usePopup } from '../toolbar/usePopup';
 
 export interface MenuItem {
   id: string;
@@ -26,15 +27,13 @@ export function Menu({ label, testId, items, icon }: { label: string; testId: st
 
   const itemEls = () => Array.from(list.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? []);
 
-  useEffect(() => {
-    if (!open) return;
-    itemEls()[0]?.focus();
-    const onDown = (e: PointerEvent) => {
-      if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
+  // A list that would run off the window's right edge opens towards the left (a menu at a bar's end).
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (open && el && el.getBoundingClientRect().right > window.innerWidth - 4) Object.assign(el.style, { left: 'auto', right: '0' });
   }, [open]);
+
+  usePopup(open, list, button, () => itemEls()[0], () => setOpen(false));
 
   const close = (focusButton: boolean) => {
     setOpen(false);

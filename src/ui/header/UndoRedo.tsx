@@ -18,12 +18,14 @@ export function UndoRedo() {
           <path d="M7 5 3 9l4 4" />
           <path d="M3 9h9a5 5 0 0 1 0 10h-2" />
         </svg>
+        <span className="pw-bar-label">{t('header.undo')}</span>
       </button>
       <button type="button" className="pw-icon-button pw-icon-button--header" aria-label={t('header.redo')} title={`${t('header.redo')} (${MOD}+Shift+Z, ${MOD}+Y)`} disabled={!canRedo} onClick={redo} data-testid="header.redo">
         <svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
           <path d="m13 5 4 4-4 4" />
           <path d="M17 9H8a5 5 0 0 0 0 10h2" />
         </svg>
+        <span className="pw-bar-label">{t('header.redo')}</span>
       </button>
     </div>
   );

@@ -10,12 +10,12 @@ export function WalkButton() {
   const running = useAppStore(selectIsRunning);
   const open = usePlayerView((s) => s.setPduOpen);
   return (
-    <button type="button" className="pw-button" data-testid="header.walk" disabled={!ready || running} title={t('player.walkHint')} onClick={() => open(true)}>
+    <button type="button" className="pw-button" data-testid="header.walk" disabled={!ready || running} title={t('header.walkHint')} onClick={() => open(true)}>
       <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
         <rect x="1.5" y="4" width="7" height="6" rx="1.5" fill="currentColor" />
         <path d="M9.5 7h3.5M11 5l2 2-2 2" stroke="currentColor" strokeWidth="1.5" fill="none" strokeLinecap="round" />
       </svg>
-      {t('player.walk')}
+      {t('header.walk')}
     </button>
   );
 }

@@ -68,6 +68,7 @@ export function Palette() {
           onDragStart={onDragStart(role)}
           onClick={() => addAtCentre(role)}
           title={role === 'nat' ? `${t('palette.natHint')}\n${t('palette.hint')}` : t('palette.hint')}
+          aria-label={t(`role.${role}`)}
           aria-describedby={role === 'nat' ? 'pw-palette-nat-hint pw-palette-hint' : 'pw-palette-hint'}
           data-testid={`palette.add-${role}`}
         >

@@ -1,6 +1,8 @@
 // The event list: one row per step (number, virtual time, at device, from device, protocol, what
-// happened), filtered by protocol, virtualised (a storm has tens of thousands of steps). Clicking
-// a row jumps to it; the current row stays in view. In predict mode only the steps seen so far.
+// happened, as a whole sentence that wraps), filtered by protocol, virtualised (a storm has tens of
+// thousands of steps): rows are as tall as their text, measured as they are drawn (the others are
+// estimated at one line). Clicking a row jumps to it; the current row stays in view. In predict
+// mode only the steps seen so far.
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef } from 'react';
@@ -13,13 +15,16 @@ import { jumpTo, usePlayerView } from './playerView';
 import { rowText } from './rows';
 import type { PlayerStep } from '../../walk/steps';
 
+/** A row of one line; a row's true height is measured when it is drawn. */
 const ROW_HEIGHT = 26;
 
-const Row = memo(function Row({ step, current, text, top, onPick }: { step: PlayerStep; current: boolean; text: string; top: number; onPick: (i: number) => void }) {
+const Row = memo(function Row({ step, index, current, text, top, onPick, measure }: { step: PlayerStep; index: number; current: boolean; text: string; top: number; onPick: (i: number) => void; measure: (el: Element | null) => void }) {
   const { t } = useTranslation();
   const main = step.outcomes[0];
   return (
     <div
+      ref={measure}
+      data-index={index}
       role="option"
       aria-selected={current}
       className={`pw-trace__row${current ? ' is-current' : ''}${main === 'dropped' || main === 'stopped' ? ' is-bad' : ''}`}
@@ -32,7 +37,7 @@ const Row = memo(function Row({ step, current, text, top, onPick }: { step: Play
       <span className="pw-trace__at">{step.node ?? '—'}</span>
       <span className="pw-trace__from">{step.from ?? ''}</span>
       <span className="pw-trace__proto">{step.protocol ? <span className={`pw-proto pw-proto--${step.protocol}`}>{t(`player.protocol.${step.protocol}`)}</span> : null}</span>
-      <span className="pw-trace__what" title={text}>
+      <span className="pw-trace__what">
         {step.outcomes.slice(0, 2).map((o) => (
           <span key={o} className={`pw-outcome pw-outcome--${o}`}>
             {t(`player.outcome.${o}`)}
@@ -54,7 +59,8 @@ export const EventList = memo(function EventList({ walk }: { walk: DoneRun }) {
   const visible = useMemo(() => walk.steps.filter((s) => s.index <= seen && (!s.protocol || protocols[s.protocol])), [walk.steps, protocols, seen]);
   const commands = useMemo(() => walk.result.steps.map((s) => s.run ?? `sleep ${s.sleep ?? 0}`), [walk.result.steps]);
   // TanStack Virtual returns fresh functions each render; this component is not compiler-memoised.
-  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // Twenty rows are drawn past each edge of the view (wrapped rows are two or three lines tall).
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
   const hidden = Math.min(walk.steps.length, seen + 1) - visible.length;
 
   // Keep the current step in view (it may be filtered out: then the nearest row before it). A row
@@ -63,7 +69,10 @@ export const EventList = memo(function EventList({ walk }: { walk: DoneRun }) {
   useEffect(() => {
     const offset = virtualizer.scrollOffset ?? 0;
     const height = virtualizer.scrollRect?.height ?? 0;
-    const inView = (row: number) => height > 0 && row * ROW_HEIGHT >= offset && (row + 1) * ROW_HEIGHT <= offset + height;
+    const inView = (row: number) => {
+      const m = virtualizer.measurementsCache[row];
+      return height > 0 && m !== undefined && m.start >= offset && m.end <= offset + height;
+    };
     if (walk.cursor < 0) {
       if (offset > 0) virtualizer.scrollToIndex(0);
       return;
@@ -96,7 +105,18 @@ export const EventList = memo(function EventList({ walk }: { walk: DoneRun }) {
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
             const step = visible[v.index]!;
-            return <Row key={step.index} step={step} current={step.index === walk.cursor} top={v.start} text={rowText(walk.result.events, topology, step, commands, tr)} onPick={jumpTo} />;
+            return (
+              <Row
+                key={step.index}
+                step={step}
+                index={v.index}
+                current={step.index === walk.cursor}
+                top={v.start}
+                text={rowText(walk.result.events, topology, step, commands, tr)}
+                onPick={jumpTo}
+                measure={virtualizer.measureElement}
+              />
+            );
           })}
         </div>
       </div>

@@ -1,12 +1,15 @@
-// The packet walk player, under the diagram: playback controls, the event list, what the current
-// step did and why (explanation and headers), and the tables of a device at that moment; the
-// scenario's terminal output in a tab. Shown while a walk runs (with its progress), when it is
-// done, when it failed, and after an edit cleared it (saying so).
+// The packet walk player, under the diagram or beside it (a toggle in its toolbar, on wide windows),
+// behind a separator that resizes it (Splitter): playback controls, the event list, what the
+// current step did and why (the explanation, as long as it is, in a column of its own), the
+// headers, the tables of a device at that moment and the scenario's terminal output (tabs; the
+// headers get a column of their own when the player is wide). The toolbar moves what does not fit
+// into its "⋯" menu. Shown while a walk runs (with its progress), when it is done, when it failed,
+// and after an edit cleared it (saying so).
 
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Topology } from '../../engine';
-import { selectNodes, selectTopology, useAppStore, type DoneRun, type LastRun } from '../../store';
+import { selectTopology, useAppStore, type DoneRun, type LastRun } from '../../store';
 import { simClient } from '../../worker/client';
 import { startWalk } from '../commands/runScenario';
 import { LessonNarrative } from '../lessons/LessonNarrative';
@@ -14,14 +17,17 @@ import { PredictPanel, PredictToggle } from '../predict/PredictPanel';
 import { usePredict } from '../predict/predictStore';
 import { RunOutput } from '../run/RunPanel';
 import { SlideMenu } from '../slide/SlideMenu';
+import { OverflowBar, type BarItem } from '../toolbar/OverflowBar';
 import { EventList } from './EventList';
 import { explainStep, walkContext, type Translate } from './explain';
 import { exportLinkPcap, exportPcapng } from './exportWalk';
 import { HeaderView } from './HeaderView';
-import { FOLLOW_ABOVE, SPEEDS, usePlayerView, type Speed } from './playerView';
+import { SIDE_MIN_WIDTH, splitBasis, usePlayerLayout, type Orientation } from './layoutStore';
+import { selectFollow, SPEEDS, usePlayerView, type Speed } from './playerView';
 import { stepFrames } from './rows';
 import { stepOf } from './selectors';
 import { PROTOCOLS } from '../../walk/steps';
+import { Splitter } from './Splitter';
 import { TablesPanel } from './TablesPanel';
 import { usePlayback } from './usePlayback';
 import { step, togglePlay, usePlayerKeys } from './usePlayerKeys';
@@ -44,25 +50,20 @@ const ICONS = {
   last: 'M3 3v10l7-5zM11 3h2v10h-2z',
 };
 
-function Controls({ walk }: { walk: DoneRun }) {
+/** first, back, play, forward, last and where the walk is: never moved into the "⋯" menu. */
+function Transport({ walk }: { walk: DoneRun }) {
   const { t } = useTranslation();
   const playing = usePlayerView((s) => s.playing);
-  const speed = usePlayerView((s) => s.speed);
-  const setSpeed = usePlayerView((s) => s.setSpeed);
-  const protocols = usePlayerView((s) => s.protocols);
-  const toggleProtocol = usePlayerView((s) => s.toggleProtocol);
-  const selectedLinks = useAppStore((s) => s.selectedLinks);
   const n = walk.steps.length;
   const atStart = walk.cursor < 0;
   const atEnd = walk.cursor >= n - 1;
-  const present = useMemo(() => new Set(walk.steps.map((s) => s.protocol).filter(Boolean)), [walk.steps]);
   const button = (id: keyof typeof ICONS, label: string, onClick: () => void, disabled: boolean) => (
     <button type="button" className="pw-icon-button pw-player__btn" aria-label={label} title={label} disabled={disabled} onClick={onClick} data-testid={`player.${id === 'forward' ? 'step-forward' : id === 'back' ? 'step-back' : id}`}>
       <Icon d={ICONS[id]} />
     </button>
   );
   return (
-    <div className="pw-player__controls" role="toolbar" aria-label={t('player.controls.label')}>
+    <span className="pw-player__transport">
       {button('first', t('player.controls.first'), () => step('first'), atStart)}
       {button('back', t('player.controls.back'), () => step('back'), atStart)}
       <button
@@ -82,43 +83,46 @@ function Controls({ walk }: { walk: DoneRun }) {
       <span className="pw-player__pos" data-testid="player.position" aria-live="polite">
         {atStart ? t('player.controls.atStart', { count: n }) : t('player.controls.position', { step: walk.cursor + 1, count: n })}
       </span>
-      <label className="pw-player__speed">
-        <span className="pw-sr-only">{t('player.controls.speed')}</span>
-        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value) as Speed)} data-testid="player.speed" title={t('player.controls.speed')}>
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>{`${s}×`}</option>
-          ))}
-        </select>
-      </label>
-      <Follow />
-      <PredictToggle />
-      <div className="pw-player__filters" role="group" aria-label={t('player.list.filter')}>
-        {PROTOCOLS.filter((p) => present.has(p)).map((p) => (
-          <button key={p} type="button" className={`pw-chip pw-proto--${p}${protocols[p] ? ' is-on' : ''}`} aria-pressed={protocols[p]} onClick={() => toggleProtocol(p)} data-testid={`player.filter.${p}`}>
-            {t(`player.protocol.${p}`)}
-          </button>
+    </span>
+  );
+}
+
+function SpeedSelect() {
+  const { t } = useTranslation();
+  const speed = usePlayerView((s) => s.speed);
+  const setSpeed = usePlayerView((s) => s.setSpeed);
+  return (
+    <label className="pw-player__speed">
+      <span className="pw-sr-only">{t('player.controls.speed')}</span>
+      <select value={speed} onChange={(e) => setSpeed(Number(e.target.value) as Speed)} data-testid="player.speed" title={t('player.controls.speed')}>
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>{`${s}×`}</option>
         ))}
-      </div>
-      <div className="pw-player__exports">
-        <SlideMenu />
-        {selectedLinks.length === 1 && (
-          <button type="button" className="pw-button pw-button--small" title={t('player.export.pcapHint')} onClick={() => void exportLinkPcap(simClient(), selectedLinks[0]!)} data-testid="player.export-link">
-            {t('player.export.pcap')}
-          </button>
-        )}
-        <button type="button" className="pw-button pw-button--small" title={t('player.export.pcapngHint')} onClick={() => void exportPcapng(simClient())} data-testid="player.export-pcapng">
-          {t('player.export.pcapng')}
+      </select>
+    </label>
+  );
+}
+
+function Filters({ walk }: { walk: DoneRun }) {
+  const { t } = useTranslation();
+  const protocols = usePlayerView((s) => s.protocols);
+  const toggleProtocol = usePlayerView((s) => s.toggleProtocol);
+  const present = useMemo(() => new Set(walk.steps.map((s) => s.protocol).filter(Boolean)), [walk.steps]);
+  return (
+    <div className="pw-player__filters" role="group" aria-label={t('player.list.filter')}>
+      {PROTOCOLS.filter((p) => present.has(p)).map((p) => (
+        <button key={p} type="button" className={`pw-chip pw-proto--${p}${protocols[p] ? ' is-on' : ''}`} aria-pressed={protocols[p]} onClick={() => toggleProtocol(p)} data-testid={`player.filter.${p}`}>
+          {t(`player.protocol.${p}`)}
         </button>
-      </div>
+      ))}
     </div>
   );
 }
 
-/** "Follow": the view moves to each step's devices (on by default for large networks). */
+/** "Follow": the view moves to each step's devices (on by default when the walk's devices cannot all be shown readably). */
 function Follow() {
   const { t } = useTranslation();
-  const large = useAppStore((s) => selectNodes(s).length > FOLLOW_ABOVE);
-  const follow = usePlayerView((s) => s.follow ?? large);
+  const follow = usePlayerView(selectFollow);
   const setFollow = usePlayerView((s) => s.setFollow);
   return (
     <label className="pw-check pw-player__follow" title={t('player.controls.followHint')}>
@@ -128,16 +132,78 @@ function Follow() {
   );
 }
 
+/** Under the diagram or beside it. */
+function LayoutToggle({ orientation }: { orientation: Orientation }) {
+  const { t } = useTranslation();
+  const setOrientation = usePlayerLayout((s) => s.setOrientation);
+  const side = orientation === 'side';
+  const label = side ? t('player.layout.stacked') : t('player.layout.side');
+  return (
+    <button type="button" className="pw-icon-button pw-player__btn" aria-label={label} title={label} onClick={() => setOrientation(side ? 'stacked' : 'side')} data-testid="player.layout">
+      <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.4">
+        <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" />
+        {side ? <path d="M1.5 9h13" /> : <path d="M9 2.5v11" />}
+      </svg>
+      <span className="pw-bar-label">{label}</span>
+    </button>
+  );
+}
+
+function Exports() {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="pw-button pw-button--small" title={t('player.export.pcapngHint')} onClick={() => void exportPcapng(simClient())} data-testid="player.export-pcapng">
+      {t('player.export.pcapng')}
+    </button>
+  );
+}
+
+/** The walk's toolbar: what does not fit moves into its "⋯" menu, the title first, then the filters, the layout, the speed, … */
+function Toolbar({ walk, title, orientation, canSide, close }: { walk: DoneRun | undefined; title: string; orientation: Orientation; canSide: boolean; close: ReactNode }) {
+  const { t } = useTranslation();
+  const selectedLinks = useAppStore((s) => s.selectedLinks);
+  const link = selectedLinks.length === 1 ? selectedLinks[0] : undefined;
+  const items = useMemo<BarItem[]>(() => {
+    const head: BarItem = { id: 'title', priority: 0, menu: null, node: <h2 className="pw-player__title">{title}</h2> };
+    if (!walk) return [head];
+    return [
+      head,
+      { id: 'transport', node: <Transport walk={walk} /> },
+      { id: 'speed', priority: 3, node: <SpeedSelect /> },
+      { id: 'follow', priority: 6, node: <Follow /> },
+      { id: 'predict', priority: 9, node: <PredictToggle /> },
+      { id: 'filters', priority: 1, node: <Filters walk={walk} /> },
+      { id: 'slide', priority: 5, node: <SlideMenu />, push: true },
+      ...(link
+        ? [
+            {
+              id: 'export-link',
+              priority: 4,
+              node: (
+                <button type="button" className="pw-button pw-button--small" title={t('player.export.pcapHint')} onClick={() => void exportLinkPcap(simClient(), link)} data-testid="player.export-link">
+                  {t('player.export.pcap')}
+                </button>
+              ),
+            },
+          ]
+        : []),
+      { id: 'export', priority: 7, node: <Exports /> },
+      ...(canSide ? [{ id: 'layout', priority: 2, node: <LayoutToggle orientation={orientation} /> }] : []),
+    ];
+  }, [walk, title, orientation, canSide, link, t]);
+  return <OverflowBar items={items} testId="player.toolbar" label={t('player.controls.label')} className="pw-player__bar" trailing={close} />;
+}
+
+/** The lesson's text, predict mode's question or answer, and the explanation: one column, as long as it is. */
 const Explanation = memo(function Explanation({ walk, topology }: { walk: DoneRun; topology: Topology }) {
   const { t, i18n } = useTranslation();
   const current = stepOf(walk);
   const ctx = walkContext(walk, topology);
   // `t` changes with the language: the paragraph is recomposed in the new one.
   const sentences = useMemo(() => (current ? explainStep(ctx, current, t as unknown as Translate) : []), [ctx, current, t]);
-  const frames = useMemo(() => (current ? stepFrames(walk.result.events, current) : []), [walk.result.events, current]);
   const end = current?.kind === 'exit' ? walk.result.events[current.first] : undefined;
   return (
-    <div className="pw-detail">
+    <div className="pw-detail" data-testid="player.detail">
       <LessonNarrative />
       <PredictPanel />
       <section className="pw-explain" data-testid="player.explanation" lang={i18n.language}>
@@ -155,25 +221,39 @@ const Explanation = memo(function Explanation({ walk, topology }: { walk: DoneRu
           <p className="pw-muted">{walk.steps.length ? t('player.start') : t('player.empty')}</p>
         )}
       </section>
-      <HeaderView frames={frames} {...(current?.node ? { node: current.node } : {})} />
     </div>
   );
 });
 
-const Side = memo(function Side({ walk }: { walk: DoneRun }) {
+/** The frames of the step, layer by layer. */
+const Headers = memo(function Headers({ walk }: { walk: DoneRun }) {
+  const current = stepOf(walk);
+  const frames = useMemo(() => (current ? stepFrames(walk.result.events, current) : []), [walk.result.events, current]);
+  return <HeaderView frames={frames} {...(current?.node ? { node: current.node } : {})} />;
+});
+
+/** Tabs: the headers (unless they have their own column), the tables, the scenario's output. */
+const Side = memo(function Side({ walk, headers }: { walk: DoneRun; headers: boolean }) {
   const { t } = useTranslation();
-  const side = usePlayerView((s) => s.side);
+  const chosen = usePlayerView((s) => s.side);
   const setSide = usePlayerView((s) => s.setSide);
   const predicting = usePredict((s) => s.on);
+  const tabs = headers ? (['headers', 'tables', 'output'] as const) : (['tables', 'output'] as const);
+  const side = chosen === 'headers' && !headers ? 'tables' : chosen;
   return (
     <div className="pw-side">
       <div className="pw-seg pw-side__tabs" role="tablist">
-        {(['tables', 'output'] as const).map((tab) => (
+        {tabs.map((tab) => (
           <button key={tab} type="button" role="tab" aria-selected={side === tab} className={`pw-seg__item${side === tab ? ' is-on' : ''}`} onClick={() => setSide(tab)} data-testid={`player.tab.${tab}`}>
             {t(`player.tabs.${tab}`)}
           </button>
         ))}
       </div>
+      {headers && (
+        <div className="pw-side__body" hidden={side !== 'headers'}>
+          <Headers walk={walk} />
+        </div>
+      )}
       <div className="pw-side__body" hidden={side !== 'tables'}>
         <TablesPanel walk={walk} />
       </div>
@@ -232,6 +312,34 @@ function Status({ run }: { run: Exclude<LastRun, { status: 'done' }> }) {
   return null;
 }
 
+/** Player bodies at least this wide give the headers a column of their own (else they are a tab). */
+const HEADERS_COLUMN_MIN = 1500;
+
+/** Is the window wide enough to put the player beside the diagram? */
+function useWideWindow(): boolean {
+  const query = `(min-width: ${SIDE_MIN_WIDTH}px)`;
+  const [wide, setWide] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia(query);
+    const on = () => setWide(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, [query]);
+  return wide;
+}
+
+/** Is this element at least `min` pixels wide? (followed with a ResizeObserver) */
+function useWiderThan(target: HTMLElement | null, min: number): boolean {
+  const [wider, setWider] = useState(false);
+  useEffect(() => {
+    if (!target || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => setWider((entry?.contentRect.width ?? 0) >= min));
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [target, min]);
+  return wider;
+}
+
 export function PlayerPanel() {
   const { t } = useTranslation();
   usePlayback();
@@ -239,6 +347,12 @@ export function PlayerPanel() {
   const run = useAppStore((s) => s.lastRun);
   const topology = useAppStore(selectTopology);
   const dismiss = useAppStore((s) => s.dismissRun);
+  const stored = usePlayerLayout((s) => s.orientation);
+  const canSide = useWideWindow();
+  const orientation: Orientation = canSide ? stored : 'stacked';
+  const share = usePlayerLayout((s) => s[orientation]);
+  const [panel, setPanel] = useState<HTMLElement | null>(null);
+  const headersColumn = useWiderThan(panel, HEADERS_COLUMN_MIN);
   const walk = run.status === 'done' ? run : undefined;
   // The panels show the step a moment after the diagram does: React renders them in the
   // background, in slices, so that a step's change does not hold up the frames of the moving
@@ -247,24 +361,35 @@ export function PlayerPanel() {
   const shown = deferred && walk && deferred.result === walk.result ? deferred : walk;
   if (!topology || (run.status === 'idle' && !run.invalidated)) return null;
   const title = run.status !== 'idle' && run.source.kind === 'pdu' ? `${t('player.title')}: ${run.source.label}` : t('player.title');
+  const close = (
+    <button type="button" className="pw-run__close pw-player__close" data-testid="player.close" aria-label={t('player.close')} title={t('player.close')} onClick={dismiss}>
+      <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+        <path d="M3 3l8 8M11 3l-8 8" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+      </svg>
+    </button>
+  );
   return (
-    <section className={`pw-player${walk ? '' : ' pw-player--compact'}`} data-testid="player" aria-label={t('player.title')}>
-      <header className="pw-player__bar">
-        <h2 className="pw-player__title">{title}</h2>
-        {walk && <Controls walk={walk} />}
-        <button type="button" className="pw-run__close pw-player__close" data-testid="player.close" aria-label={t('player.close')} title={t('player.close')} onClick={dismiss}>
-          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-            <path d="M3 3l8 8M11 3l-8 8" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-          </svg>
-        </button>
-      </header>
+    <section
+      ref={setPanel}
+      className={`pw-player pw-player--${orientation}${walk ? '' : ' pw-player--compact'}${headersColumn ? ' pw-player--wide' : ''}`}
+      style={walk ? { flexBasis: splitBasis(share) } : undefined}
+      data-testid="player"
+      aria-label={t('player.title')}
+    >
+      {walk && <Splitter orientation={orientation} panel={panel} />}
+      <Toolbar walk={walk} title={title} orientation={orientation} canSide={canSide} close={close} />
       {walk ? (
         <>
           <Banner walk={walk} />
           <div className="pw-player__body">
             <EventList walk={shown!} />
             <Explanation walk={shown!} topology={topology} />
-            <Side walk={shown!} />
+            {headersColumn && (
+              <div className="pw-player__headers">
+                <Headers walk={shown!} />
+              </div>
+            )}
+            <Side walk={shown!} headers={!headersColumn} />
           </div>
         </>
       ) : (

@@ -6,7 +6,7 @@ import i18n from '../../i18n';
 import type { Topology } from '../../engine';
 import { selectTopology, useAppStore, type DoneRun } from '../../store';
 import type { SimClient } from '../../worker/protocol';
-import { downloadBytes } from '../commands/download';
+import { downloadBytes, fileSafe } from '../commands/download';
 import { toast } from '../toast/toastStore';
 import { explainStep, walkContext, type Translate } from './explain';
 
@@ -23,7 +23,6 @@ export function walkComments(walk: DoneRun, topology: Topology, t: Translate): R
 }
 
 /** A name made safe for a file name (letters, digits, dot, dash, underscore). */
-export const fileSafe = (s: string) => s.replace(/[^\w.-]+/g, '_');
 
 /** Downloads TOPOLOGY-walk.pcapng; false (with a message) when there is nothing to export. */
 export async function exportPcapng(client: SimClient): Promise<boolean> {

@@ -10,13 +10,10 @@ import type { Protocol } from '../../walk/steps';
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 export type Speed = (typeof SPEEDS)[number];
 
-/** Networks larger than this follow the packet by default (the whole of them is too small to see it). */
-export const FOLLOW_ABOVE = 40;
-
 /** How long one step takes at 1×, in ms (the frame's trip along its link). */
 export const STEP_MS = 900;
 
-export type SideTab = 'tables' | 'output';
+export type SideTab = 'headers' | 'tables' | 'output';
 
 interface PlayerViewState {
   playing: boolean;
@@ -30,9 +27,12 @@ interface PlayerViewState {
   field?: string;
   hex: boolean;
   pduOpen: boolean;
-  /** the view follows the current step's devices (undefined: on for large networks) */
+  /** the view follows the current step's devices (undefined: autoFollow decides) */
   follow?: boolean;
+  /** Follow's default: on when the walk's devices cannot all be shown large enough to read (canvas/Camera) */
+  autoFollow: boolean;
   setFollow(on: boolean): void;
+  setAutoFollow(on: boolean): void;
   setPlaying(on: boolean): void;
   setSpeed(speed: Speed): void;
   toggleProtocol(p: Protocol): void;
@@ -47,10 +47,11 @@ export const usePlayerView = create<PlayerViewState>()((set) => ({
   playing: false,
   speed: 1,
   protocols: { arp: true, icmp: true, udp: true, tcp: true, other: true },
-  side: 'tables',
+  side: 'headers',
   frame: -1,
   hex: false,
   pduOpen: false,
+  autoFollow: false,
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed }),
   toggleProtocol: (p) => set((s) => ({ protocols: { ...s.protocols, [p]: !s.protocols[p] } })),
@@ -60,7 +61,11 @@ export const usePlayerView = create<PlayerViewState>()((set) => ({
   setHex: (hex) => set({ hex }),
   setPduOpen: (pduOpen) => set({ pduOpen }),
   setFollow: (follow) => set({ follow }),
+  setAutoFollow: (autoFollow) => set({ autoFollow }),
 }));
+
+/** Is the view following the steps? (the user's choice, else the walk's default) */
+export const selectFollow = (s: PlayerViewState): boolean => s.follow ?? s.autoFollow;
 
 /** Jumps to a step (a row of the event list, a lesson's key step, a link's step): pauses, shows the step's default frame. */
 export function jumpTo(index: number): void {

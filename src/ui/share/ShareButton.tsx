@@ -24,6 +24,7 @@ export function ShareButton() {
         <circle cx="10.5" cy="11" r="1.8" />
         <path d="M5.1 6.1 8.9 3.9M5.1 7.9l3.8 2.2" />
       </svg>
+      <span className="pw-bar-label">{t('lessons.share.button')}</span>
     </button>
   );
 }

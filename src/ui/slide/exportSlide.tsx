@@ -9,7 +9,7 @@ import { selectTopology, useAppStore } from '../../store';
 import { iconMarkup, ROLE_COLOURS, ROLES, tint } from '../canvas/icons';
 import { downloadBytes, downloadText } from '../commands/download';
 import type { Translate } from '../player/explain';
-import { fileSafe } from '../player/exportWalk';
+import { fileSafe } from '../commands/download';
 import { usePlayerView } from '../player/playerView';
 import { toast } from '../toast/toastStore';
 import { buildSlide, stepSlide, type Measure } from './slide';
