@@ -4,7 +4,7 @@
 // the editor's conventions:
 // - names: h1…, srv1…, sw1…, r1…, nat1… (the first free number);
 // - interfaces: eth1, eth2, … on linux nodes (eth0 is containerlab's management interface),
-//   p1, p2, … on switches; connecting reuses an interface without a link before adding one;
+//   p1, p2, … on each switch; connecting reuses an interface without a link before adding one;
 // - MACs: locally administered 02:00:00:xx:xx:xx, the lowest serial not used in the topology;
 // - deleting a link unplugs a cable (both interfaces and their addresses stay); deleting a device
 //   removes its links and the scenario steps that run on it;

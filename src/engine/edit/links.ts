@@ -31,7 +31,7 @@ export function connect(t: Topology, aName: string, bName: string): ConnectResul
     const node = topology.nodes.find((n) => n.name === name)!;
     const free = node.ifaces.find((i) => !linked.has(`${name}:${i.name}`));
     if (free) return { node: name, iface: free.name };
-    const iface: Iface = { name: nextIfaceName(node, topology), mac: mac(), macAuto: true, addrs: [] };
+    const iface: Iface = { name: nextIfaceName(node), mac: mac(), macAuto: true, addrs: [] };
     topology = updateNode(topology, name, (n) => ({ ...n, ifaces: [...n.ifaces, iface] }) as TopoNode);
     return { node: name, iface: iface.name };
   };

@@ -180,7 +180,7 @@ describe('clipboard', () => {
   test('duplicate copies the links among the selected devices', async () => {
     store().select(['h1', 'sw1']);
     expect(await duplicateSelection(client)).toEqual(['h3', 'sw3']);
-    expect(topology().links.map(linkKey)).toContain('h3:eth1--sw3:p3');
+    expect(topology().links.map(linkKey)).toContain('h3:eth1--sw3:p1');
   });
 });
 
