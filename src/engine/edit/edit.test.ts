@@ -28,6 +28,7 @@ import {
   setIfaceMac,
   setNatRules,
   setWan,
+  natLinkSide,
   wanOf,
 } from '.';
 
@@ -250,6 +251,24 @@ describe('NAT gateway preset', () => {
     expect(rulesOf(t, 'nat1')).toEqual(['-A POSTROUTING -o eth2 -j MASQUERADE']);
     const more = linked(addDevice(t, 'host', at).topology, 'nat1', 'h1');
     expect(rulesOf(more, 'nat1')).toEqual(['-A POSTROUTING -o eth2 -j MASQUERADE']);
+  });
+
+  test('natLinkSide says which side the next link makes, as connect then does', () => {
+    let t = build('switch', 'nat', 'router', 'host');
+    expect(natLinkSide(t, 'nat1')).toEqual({ iface: 'eth1', side: 'lan' });
+    expect(natLinkSide(t, 'r1')).toBeUndefined();
+    t = linked(t, 'sw1', 'nat1');
+    expect(natLinkSide(t, 'nat1')).toEqual({ iface: 'eth2', side: 'wan' });
+    t = linked(t, 'nat1', 'r1');
+    expect(wanOf(node(t, 'nat1'))).toBe('eth2');
+    expect(natLinkSide(t, 'nat1')).toEqual({ iface: 'eth3', side: 'lan' });
+    // The WAN cable unplugged: the next link takes eth2 again, the WAN.
+    t = deleteLinks(t, ['nat1:eth2--r1:eth1']);
+    expect(natLinkSide(t, 'nat1')).toEqual({ iface: 'eth2', side: 'wan' });
+    // A gateway whose rules were removed, with two links: no preset, the WAN is chosen by hand.
+    t = setNatRules(linked(t, 'nat1', 'r1'), 'nat1', []);
+    expect(natLinkSide(t, 'nat1')).toEqual({ iface: 'eth3', side: 'none' });
+    expect(natRulesOf(node(linked(t, 'nat1', 'h1'), 'nat1'))).toEqual([]);
   });
 
   test('a gateway that has rules already keeps them; a router gets no rule', () => {

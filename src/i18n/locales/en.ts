@@ -122,6 +122,11 @@ export const en = {
     edgeHelp: 'Press Enter or Space to select this link; Delete unplugs it.',
     moved: 'Moved {{direction}} to x {{x}}, y {{y}}',
     selfLink: 'A device cannot be linked to itself.',
+    natSide: {
+      lan: '{{name}}: this link becomes its LAN side ({{iface}})',
+      wan: '{{name}}: this link becomes its WAN side ({{iface}}, MASQUERADE)',
+      none: '{{name}} has no NAT rules: this link adds {{iface}}; choose its WAN interface in the inspector',
+    },
     drawn: 'The network’s {{count}} devices, zoomed out. Click a device or a link to select it; zoom in to move or connect devices.',
     drawnHint: 'Zoomed out: zoom in to move or connect devices',
     direction: {
@@ -170,6 +175,13 @@ export const en = {
     addRoute: 'Add route',
     auto: 'auto',
     defaultGateway: 'Set default gateway to the router on this link',
+    returnRoutes: {
+      title: 'No route back to the LAN behind {{routers}}',
+      text_one: 'Hosts in this network reach the internet through this gateway via {{routers}}, but the gateway has no route back to them: the replies it translates for them would leave by the WAN or be dropped.',
+      text_other: 'Hosts in these networks reach the internet through this gateway via {{routers}}, but the gateway has no route back to them: the replies it translates for them would leave by the WAN or be dropped.',
+      add_one: 'Add this route',
+      add_other: 'Add these {{count}} routes',
+    },
     routesText: 'Routes as ip route add lines',
     routesTextHint: 'One route per line, as after "ip route add" (with or without it). Each line is checked the way the kernel checks it. Ctrl+Enter applies.',
     apply: 'Apply',

@@ -122,6 +122,11 @@ export const zhCN: Messages = {
     edgeHelp: '按 Enter 或空格键选中该链路；按 Delete 拔掉它。',
     moved: '已向{{direction}}移动到 x {{x}}，y {{y}}',
     selfLink: '设备不能连接到自身。',
+    natSide: {
+      lan: '{{name}}：这条链路将成为它的局域网（LAN）一侧（{{iface}}）',
+      wan: '{{name}}：这条链路将成为它的 WAN 一侧（{{iface}}，MASQUERADE）',
+      none: '{{name}} 没有 NAT 规则：这条链路只增加接口 {{iface}}；请在属性面板中选择它的 WAN 接口',
+    },
     drawn: '网络的 {{count}} 台设备（已缩小显示）。点击设备或链路可选中；放大后可移动或连接设备。',
     drawnHint: '已缩小显示：放大后可移动或连接设备',
     direction: {
@@ -170,6 +175,13 @@ export const zhCN: Messages = {
     addRoute: '添加路由',
     auto: '自动',
     defaultGateway: '将默认网关设为该链路上的路由器',
+    returnRoutes: {
+      title: '没有回到 {{routers}} 后面局域网的路由',
+      text_one: '这个网络中的主机经由 {{routers}} 通过本网关访问互联网，但网关没有回到它们的路由：网关为它们转换回来的应答会从 WAN 发出或被丢弃。',
+      text_other: '这些网络中的主机经由 {{routers}} 通过本网关访问互联网，但网关没有回到它们的路由：网关为它们转换回来的应答会从 WAN 发出或被丢弃。',
+      add_one: '添加这条路由',
+      add_other: '添加这 {{count}} 条路由',
+    },
     routesText: '以 ip route add 行表示的路由',
     routesTextHint: '每行一条路由，写法同 "ip route add" 之后的部分（可带或不带该前缀）。每一行都按内核的规则检查。Ctrl+Enter 应用。',
     apply: '应用',
@@ -269,7 +281,7 @@ export const zhCN: Messages = {
       autosave: '每次修改后网络都会保存在本浏览器中，重新加载或崩溃后仍能恢复。',
       export: '导出为 containerlab YAML 会生成 containerlab 和 oracle（record.mjs）都能接受的文件。由 packetwalk 分配的 MAC 交由内核决定，没有连接的接口无法写入文件。containerlab 在主机上创建交换机端口，名称必须唯一：两台交换机同名的端口（sw1 的 p1 和 sw2 的 p1）会写成 sw1-p1 和 sw2-p1，并附带一个标签，再次打开文件时恢复原来的名称。',
       large: '超过 200 台设备的网络缩小到标签无法阅读时，会绘制成一张图：点击设备或链路可选中，放大后可移动或连接设备。',
-      nat: 'NAT 网关是带有 iptables nat 规则的路由器：先把它连接到局域网，再连接到 WAN，它的 WAN 接口就会得到 MASQUERADE（iptables -t nat -A POSTROUTING -o WAN -j MASQUERADE）。在属性面板的“NAT”中可以改选 WAN 接口（路由器也可以，选择后它就成为 NAT 网关）、把 WAN 端口转发到内部服务器（DNAT），或以 iptables 行的形式编辑规则。',
+      nat: 'NAT 网关是带有 iptables nat 规则的路由器：先把它连接到局域网，再连接到 WAN，它的 WAN 接口就会得到 MASQUERADE（iptables -t nat -A POSTROUTING -o WAN -j MASQUERADE）。在属性面板的“NAT”中可以改选 WAN 接口（路由器也可以，选择后它就成为 NAT 网关）、把 WAN 端口转发到内部服务器（DNAT），或以 iptables 行的形式编辑规则。拖动连线到 NAT 网关或从它拖出时，网关上方会提示这条链路将成为哪一侧。当网关位于路由器之后（两个局域网和一台路由器，网关在其中一个局域网上）时，属性面板会说明它缺少回到另一个局域网的哪条路由，并提供一键添加的按钮。',
     },
   },
   nat: {
