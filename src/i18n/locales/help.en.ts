@@ -29,6 +29,8 @@ export const helpEn = {
   editing: 'How editing works',
   walkLayout:
     'When a walk opens, the diagram shows the devices it involves, large enough to read their names; when they cannot all be shown that large, it shows the first step and Follow is on (the view moves with each step). With Follow off, the view still moves when a step happens outside it. Drag the line between the diagram and the player (or focus it and use the arrow keys) to share the window between them; the size is remembered. On a wide window, the button at the right of the player’s toolbar puts the player beside the diagram, and back under it.',
+  eventList:
+    'Each row of the event list names its step by the most important thing decided there: a drop and its reason first, then NAT’s rewrite, the route a router chose, a switch’s flood or port, an ARP answer, held packets sent, a packet held for ARP, a delivery. The frame comes after it.',
   notes: {
     name: 'The network’s name is in the toolbar: click it to rename the network (Enter applies, Esc cancels). Slides, exported files and the page’s title use it.',
     add: 'Drag a device from the palette onto the canvas, or focus its button and press Enter to add it in the middle of the view.',

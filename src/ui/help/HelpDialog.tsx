@@ -130,6 +130,7 @@ export function HelpDialog() {
           </table>
           <ul className="pw-help__notes pw-help__teaching" data-testid="help.teaching">
             <li data-testid="help.walk-layout">{t('help.walkLayout')}</li>
+            <li data-testid="help.event-list">{t('help.eventList')}</li>
             <li>{t('predict.help.about')}</li>
             <li>{t('predict.help.slide')}</li>
           </ul>
