@@ -44,7 +44,6 @@ export class EditorPage extends AppPage {
 
   /** Presses the mouse on a device's connect dot and starts dragging a link from it (connect, step by step). */
   async startLink(from: string): Promise<void> {
-    await this.node(from).hover();
     const box = await this.page.getByTestId(`node.${from}.connect`).boundingBox();
     if (!box) throw new Error(`${from} has no connect dot on the screen`);
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

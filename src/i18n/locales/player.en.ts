@@ -34,6 +34,9 @@ export const playerEn = {
     followHint: 'Move the view to the devices of each step',
     position: 'Step {{step}} of {{count}}',
     atStart: 'Start of {{count}}',
+    atStartWhy: 'The walk is at its start.',
+    atEndWhy: 'This is the walk’s last step.',
+    noStepsWhy: 'This walk has no steps.',
   },
   export: {
     pcapng: 'Export to Wireshark',
@@ -226,7 +229,7 @@ export const playerEn = {
     badTcpPorts: 'Each connection leaves from the next source port: the last one must be at most 65535.',
     badTtl: 'TTL is a number from 1 to 255.',
     badCount: 'Count is a number from 1 to 10.',
-    noScenario: 'This topology has no scenario.',
+    noScenario: 'This network has no scenario: send a packet with the form above instead.',
   },
   what: {
     arpRequest: 'ARP request: who has {{target}}? tell {{sender}}',

@@ -35,6 +35,9 @@ export const playerZhCN: PlayerMessages = {
     followHint: '视图随每一步移动到相关设备',
     position: '第 {{step}} 步，共 {{count}} 步',
     atStart: '开始，共 {{count}} 步',
+    atStartWhy: '走查处于开始位置。',
+    atEndWhy: '这是走查的最后一步。',
+    noStepsWhy: '这次走查没有任何步骤。',
   },
   export: {
     pcapng: '导出到 Wireshark',
@@ -227,7 +230,7 @@ export const playerZhCN: PlayerMessages = {
     badTcpPorts: '每个连接使用下一个源端口：最后一个不能超过 65535。',
     badTtl: 'TTL 是 1 到 255 之间的数字。',
     badCount: '次数是 1 到 10 之间的数字。',
-    noScenario: '该拓扑没有场景。',
+    noScenario: '该网络没有场景：请改用上面的表单发送数据包。',
   },
   what: {
     arpRequest: 'ARP 请求：谁是 {{target}}？请告诉 {{sender}}',

@@ -66,7 +66,7 @@ const PREDICT_KEYS = [
   ['check', 'Enter'],
 ] as const;
 
-const NOTES = ['name', 'add', 'wire', 'unplug', 'validate', 'copy', 'history', 'autosave', 'export', 'nat', 'large', 'more'] as const;
+const NOTES = ['name', 'add', 'wire', 'unplug', 'validate', 'copy', 'history', 'autosave', 'export', 'nat', 'large', 'more', 'why'] as const;
 
 export function HelpDialog() {
   const { t } = useTranslation();
