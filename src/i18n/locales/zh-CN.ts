@@ -187,8 +187,8 @@ export const zhCN: Messages = {
     defaultGateway: '将默认网关设为该链路上的路由器',
     returnRoutes: {
       title: '没有回到 {{routers}} 后面局域网的路由',
-      text_one: '这个网络中的主机经由 {{routers}} 通过本网关访问互联网，但网关没有回到它们的路由：网关为它们转换回来的应答会从 WAN 发出或被丢弃。',
-      text_other: '这些网络中的主机经由 {{routers}} 通过本网关访问互联网，但网关没有回到它们的路由：网关为它们转换回来的应答会从 WAN 发出或被丢弃。',
+      text_one: '下列网络中的主机经由 {{routers}} 通过本网关访问互联网，但网关没有回到它们的路由：网关为它们转换回来的应答会从 WAN 发出或被丢弃。',
+      text_other: '下列网络中的主机经由 {{routers}} 通过本网关访问互联网，但网关没有回到它们的路由：网关为它们转换回来的应答会从 WAN 发出或被丢弃。',
       add_one: '添加这条路由',
       add_other: '添加这 {{count}} 条路由',
     },
