@@ -18,10 +18,15 @@ async function buildTwoSubnets(page: Page): Promise<EditorPage> {
   await app.connect('sw1', 'r1');
   await app.connect('r1', 'sw2');
   await app.connect('sw2', 'h2');
+  // After wiring, the device the link was drawn from is still the one in the inspector.
+  await expect(page.getByTestId('inspector.device.sw2')).toBeVisible();
   await expect(app.linkEnd('h1', 'eth1')).toBeVisible();
   await expect(app.linkEnd('sw1', 'p2')).toBeVisible();
   await expect(app.linkEnd('r1', 'eth2')).toBeVisible();
   await expect(app.linkEnd('h2', 'eth1')).toBeVisible();
+  // Each switch numbers its own ports.
+  await expect(app.linkEnd('sw2', 'p1')).toBeVisible();
+  await expect(app.linkEnd('sw2', 'p2')).toBeVisible();
 
   await app.select('r1');
   await app.setAddress('eth1', '10.0.1.1/24');
@@ -63,9 +68,9 @@ test('a network built by drag and drop and configured in the inspector comes bac
     ['sw1', 'p2'],
     ['r1', 'eth1'],
     ['r1', 'eth2'],
-    // Switch ports are numbered across switches (unique names on a containerlab host).
-    ['sw2', 'p3'],
-    ['sw2', 'p4'],
+    // Each switch numbers its own ports.
+    ['sw2', 'p1'],
+    ['sw2', 'p2'],
     ['h2', 'eth1'],
   ]) {
     await expect(app.linkEnd(node!, iface!)).toBeVisible();
@@ -182,6 +187,9 @@ test('Export as containerlab YAML, then Open, gives back the same network', asyn
   expect(clab.name).toBe('untitled.clab.yml');
   expect(clab.text).toContain('ip route add default via 10.0.1.1');
   expect(clab.text).not.toContain('eth0');
+  // Ports both switches have are named uniquely for containerlab's host, and come back as p1, p2.
+  expect(clab.text).toContain('"sw2:sw2-p1"');
+  expect(clab.text).toContain('packetwalk-ports: sw2-p1=p1 sw2-p2=p2');
 
   await app.newNetwork();
   await app.openFile(clab.path);

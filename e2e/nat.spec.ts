@@ -1,23 +1,35 @@
 // NAT in the editor, as a teacher builds it: a NAT gateway from the palette between a LAN switch
-// and a WAN router gets MASQUERADE on its WAN side; a port forward added with the form shows as a
-// row and as an iptables line; a rule iptables would refuse changes nothing; undo takes a rule
-// back; the rules survive a containerlab export and open. Screenshots of the NAT inspector in
-// English and Chinese are kept with the test's output.
+// and a WAN router gets MASQUERADE on its WAN side, and the canvas says which side a link will
+// make while it is dragged; a port forward added with the form shows as a row and as an iptables
+// line; a rule iptables would refuse changes nothing; undo takes a rule back; the rules survive a
+// containerlab export and open; a gateway behind a router says which route back it needs and adds
+// it in one click. Screenshots of the NAT inspector in English and Chinese are kept with the
+// test's output.
 
 import { expect, test, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { EditorPage } from './pages/EditorPage';
+import { PlayerPage } from './pages/PlayerPage';
+
+const BEHIND_ROUTER = fileURLToPath(new URL('./scenarios/nat-behind-router.clab.yml', import.meta.url));
 
 const MASQ = '-A POSTROUTING -o eth2 -j MASQUERADE';
 const FORWARD = '-A PREROUTING -i eth2 -p tcp --dport 8080 -j DNAT --to-destination 192.168.1.10:80';
 
-/** sw1 (LAN) — nat1 — r1 (WAN): the NAT gateway dropped from the palette, linked LAN side first. */
-async function buildGateway(page: Page): Promise<EditorPage> {
+/** A new network with sw1, nat1 and r1 dropped from the palette, side by side, not linked. */
+async function dropThree(page: Page): Promise<EditorPage> {
   const app = new EditorPage(page);
   await app.goto();
   await app.newNetwork();
   await app.dropDevice('switch', { x: 150, y: 300 });
   await app.dropDevice('nat', { x: 360, y: 300 });
   await app.dropDevice('router', { x: 570, y: 300 });
+  return app;
+}
+
+/** sw1 (LAN) — nat1 — r1 (WAN): the NAT gateway dropped from the palette, linked LAN side first. */
+async function buildGateway(page: Page): Promise<EditorPage> {
+  const app = await dropThree(page);
   await app.connect('sw1', 'nat1');
   await expect(app.linkEnd('nat1', 'eth1')).toBeVisible();
   await app.connect('nat1', 'r1');
@@ -77,6 +89,63 @@ test('a NAT gateway from the palette masquerades on its WAN side; port forwards,
   await expect(app.natText()).toHaveValue(`${MASQ}\n${FORWARD}`);
   await expect(app.natRows()).toHaveCount(2);
   await expect(app.node('nat1')).toContainText('NAT gateway');
+});
+
+test('while a link is dragged to or from a NAT gateway, the canvas says which side of it the link makes', async ({ page }) => {
+  const app = await dropThree(page);
+  const hint = page.getByTestId('canvas.nat-hint.nat1');
+  await expect(hint).toHaveCount(0);
+  // From the switch onto the gateway: its first link, the LAN side.
+  await app.startLink('sw1');
+  await app.dragLinkOver('nat1');
+  await expect(hint).toHaveText('nat1: this link becomes its LAN side (eth1)');
+  await page.mouse.up();
+  await expect(hint).toHaveCount(0);
+  await expect(app.linkEnd('nat1', 'eth1')).toBeVisible();
+  // From the gateway: said as soon as the drag starts, its second link is the WAN side.
+  await app.startLink('nat1');
+  await expect(hint).toHaveText('nat1: this link becomes its WAN side (eth2, MASQUERADE)');
+  await page.screenshot({ path: test.info().outputPath('nat-hint.png') });
+  await app.dragLinkOver('r1');
+  await page.mouse.up();
+  await expect(page.getByTestId('node.nat1.eth2')).toContainText('WAN');
+  // A third link is another LAN side.
+  await app.dropDevice('host', { x: 360, y: 520 });
+  await app.startLink('h1');
+  await app.dragLinkOver('nat1');
+  await expect(hint).toHaveText('nat1: this link becomes its LAN side (eth3)');
+  await page.mouse.up();
+});
+
+test('a NAT gateway behind a router says which route back it needs, adds it in one click (one undo step), and the ping then gets its reply', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.goto();
+  await app.openFile(BEHIND_ROUTER);
+  await expect(app.toast('opened')).toBeVisible();
+  await app.select('nat1');
+  const advice = page.getByTestId('inspector.return-routes');
+  await expect(advice).toContainText('No route back to the LAN behind r1');
+  await expect(advice).toContainText('ip route add 10.0.1.0/24 via 10.0.2.1 dev eth1');
+  await page.screenshot({ path: test.info().outputPath('return-routes.png') });
+
+  // Without it, h1's ping gets no reply.
+  await app.runScenario();
+  await expect(app.row(1)).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('player.tab.output').click();
+  await expect(page.getByTestId('run.output')).toContainText('0 received');
+
+  await page.getByTestId('inspector.return-routes.add').click();
+  await expect(advice).toHaveCount(0);
+  await expect(app.routesText()).toHaveValue('10.0.1.0/24 via 10.0.2.1 dev eth1');
+  await app.undoButton.click();
+  await expect(advice).toBeVisible();
+  await app.redoButton.click();
+  await expect(advice).toHaveCount(0);
+
+  await app.runScenario();
+  await expect(app.row(1)).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('player.tab.output').click();
+  await expect(page.getByTestId('run.output')).toContainText('1 received');
 });
 
 test('the WAN selector moves MASQUERADE; on a router it makes a NAT gateway', async ({ page }) => {

@@ -167,6 +167,9 @@ test('home-nat: the gateway’s MASQUERADE shows in the conntrack table and as a
   await p.goto('home-nat');
   await p.runScenario();
   await expect(p.row(9)).toBeVisible({ timeout: 30_000 });
+  // The step is named by NAT's rewrite, not only by the ARP request it sends.
+  await expect(p.row(9)).toContainText('NAT: source 192.168.1.10 → 198.51.100.2 · ARP request: who has 198.51.100.1?');
+  await expect(p.row(17)).toContainText('NAT, reply: destination 198.51.100.2 → 192.168.1.10');
   await p.row(9).click();
   await expect(p.explanation).toContainText('nat POSTROUTING: rule 1 matches: “iptables -t nat -A POSTROUTING -o wan -j MASQUERADE” → the source becomes 198.51.100.2');
   await expect(page.getByTestId('tables.conntrack.0')).toContainText('192.168.1.10 → 203.0.113.10 id');
@@ -188,6 +191,24 @@ test('home-nat: the gateway’s MASQUERADE shows in the conntrack table and as a
   await p.row(19).click();
   await expect(p.row(19)).toContainText('ICMP echo reply 203.0.113.10 → 192.168.1.10');
 });
+
+for (const locale of ['en-US', 'zh-CN']) {
+  test.describe(`at 1366×768 in ${locale}`, () => {
+    test.use({ locale, viewport: { width: 1366, height: 768 } });
+
+    test("the event list's column names are whole, not cut", async ({ page }) => {
+      const p = new PlayerPage(page);
+      await p.goto('home-nat');
+      await p.runScenario();
+      await expect(p.row(1)).toBeVisible({ timeout: 30_000 });
+      const cut = await page
+        .getByTestId('trace.list')
+        .locator('.pw-trace__head > span')
+        .evaluateAll((spans) => spans.filter((s) => s.scrollWidth > s.clientWidth + 1 || s.scrollHeight > s.clientHeight + 1).map((s) => s.textContent));
+      expect(cut).toEqual([]);
+    });
+  });
+}
 
 test('a looped switch topology ends in a storm message, and the page stays responsive', async ({ page }) => {
   const p = new PlayerPage(page);

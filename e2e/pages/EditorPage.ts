@@ -37,15 +37,24 @@ export class EditorPage extends AppPage {
 
   /** Links two devices by dragging from the first one's connect dot onto the second one. */
   async connect(from: string, to: string): Promise<void> {
-    await this.node(from).hover();
-    const dot = this.page.getByTestId(`node.${from}.connect`);
-    const box = await dot.boundingBox();
+    await this.startLink(from);
+    await this.dragLinkOver(to);
+    await this.page.mouse.up();
+  }
+
+  /** Presses the mouse on a device's connect dot and starts dragging a link from it (connect, step by step). */
+  async startLink(from: string): Promise<void> {
+    const box = await this.page.getByTestId(`node.${from}.connect`).boundingBox();
     if (!box) throw new Error(`${from} has no connect dot on the screen`);
-    const target = await this.symbolCentre(to);
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await this.page.mouse.down();
+    await this.page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 40, { steps: 4 });
+  }
+
+  /** Moves the link being dragged over a device (not dropped yet). */
+  async dragLinkOver(to: string): Promise<void> {
+    const target = await this.symbolCentre(to);
     await this.page.mouse.move(target.x, target.y + 30, { steps: 12 });
-    await this.page.mouse.up();
   }
 
   /** Selects one device (a click on its symbol), and waits for the inspector to show it. */

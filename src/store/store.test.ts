@@ -141,11 +141,14 @@ describe('editing and history', () => {
     expect(store().persist).toBe(true);
     const r = store().connect('r2', 'sw2');
     expect(r?.kind).toBe('ok');
-    expect(store().selectedLinks).toEqual(['r2:eth1--sw2:p3']);
+    // The device the link was drawn from stays selected (its new eth1 needs an address next).
+    expect(store().selectedNodes).toEqual(['r2']);
+    expect(store().selectedLinks).toEqual([]);
 
     store().undo();
     expect(selectTopology(store())?.links.map(linkKey)).not.toContain('r2:eth1--sw2:p3');
     expect(store().selectedLinks).toEqual([]);
+    expect(store().selectedNodes).toEqual(['r2']);
     store().undo();
     expect(selectNode('r2')(store())).toBeUndefined();
     expect(selectTopology(store())).toBe(example);

@@ -56,7 +56,7 @@ export interface TopologySlice {
   redo(): void;
   /** Adds a device of a role at a canvas position (its centre) and selects it; returns its name. */
   addDevice(role: Role, position: Position): string | undefined;
-  /** Links two devices (see connect). */
+  /** Links two devices (see connect); the first one is selected afterwards. */
   connect(a: string, b: string): ConnectResult | undefined;
   /** Deletes the selected devices (with their links) and the selected links. */
   deleteSelection(): void;
@@ -155,7 +155,8 @@ export const createTopologySlice: StateCreator<AppState, StoreMutators, [], Topo
       const s = get();
       if (s.doc.status !== 'ready') return undefined;
       const r = connect(s.doc.topology, a, b);
-      if (r.kind === 'ok') get().edit(() => r.topology, { select: { nodes: [], links: [linkKey(r.link)] } });
+      // The device the link was drawn from stays selected: its new interface is what is configured next.
+      if (r.kind === 'ok') get().edit(() => r.topology, { select: { nodes: [a], links: [] } });
       return r;
     },
     deleteSelection: () => {

@@ -2,7 +2,7 @@
 // keeping an address only where nothing else uses it.
 
 import type { Endpoint, IfAddr, Iface, Link, Position, Topology, TopoNode } from '../topology';
-import { addressesInUse, firstFree, macAllocator, nextNodeName } from './names';
+import { addressesInUse, macAllocator, nextNodeName } from './names';
 import { copyRule } from './nat';
 
 /** What copy puts on the clipboard: the devices and the links among them. */
@@ -35,9 +35,6 @@ export function pasteNodes(t: Topology, clip: Clipboard, offset: Position): { to
     return kept;
   };
   const rename = new Map<string, string>();
-  /** a pasted switch's ports get names no switch uses yet ("old node:port" → new port) */
-  const portRename = new Map<string, string>();
-  const ports = new Set(t.nodes.flatMap((n) => (n.kind === 'bridge' ? n.ifaces.map((i) => i.name) : [])));
   let topology = t;
   for (const n of clip.nodes) {
     const name = nextNodeName(topology, n.role);
@@ -47,13 +44,7 @@ export function pasteNodes(t: Topology, clip: Clipboard, offset: Position): { to
       const addrs = clash ? [] : i.addrs.map((a) => ({ ...a }));
       for (const a of addrs) used.add(a.ip);
       const { conf, ...rest } = i;
-      let ifName = i.name;
-      if (n.kind === 'bridge') {
-        ifName = firstFree(ports, 'p');
-        ports.add(ifName);
-        portRename.set(`${n.name}:${i.name}`, ifName);
-      }
-      return { ...rest, name: ifName, mac: mac(), macAuto: true, addrs, ...(conf ? { conf: { ...conf } } : {}) };
+      return { ...rest, mac: mac(), macAuto: true, addrs, ...(conf ? { conf: { ...conf } } : {}) };
     });
     const position = n.position ? { x: n.position.x + offset.x, y: n.position.y + offset.y } : { ...offset };
     const copy: TopoNode =
@@ -70,7 +61,7 @@ export function pasteNodes(t: Topology, clip: Clipboard, offset: Position): { to
           };
     topology = { ...topology, nodes: [...topology.nodes, copy] };
   }
-  const end = (e: Endpoint): Endpoint => ({ node: rename.get(e.node)!, iface: portRename.get(`${e.node}:${e.iface}`) ?? e.iface });
+  const end = (e: Endpoint): Endpoint => ({ node: rename.get(e.node)!, iface: e.iface });
   const links = clip.links.map((l) => ({ a: end(l.a), b: end(l.b) }));
   return { topology: { ...topology, links: [...topology.links, ...links] }, names: clip.nodes.map((n) => rename.get(n.name)!) };
 }

@@ -7,7 +7,7 @@ import { iptablesRule, parseIptables } from '../io/iptables';
 import { parseClab } from '../io/clab';
 import { validateTopology } from '../io/validate';
 import { routeText } from '../linux-text';
-import { linkKey, type LinuxNode, type NatRule, type Topology } from '../topology';
+import { linkKey, type BridgeNode, type LinuxNode, type NatRule, type Topology } from '../topology';
 import { macFromSerial, type Ipv4Addr } from '../wire/addr';
 import {
   addDevice,
@@ -28,6 +28,7 @@ import {
   setIfaceMac,
   setNatRules,
   setWan,
+  natLinkSide,
   wanOf,
 } from '.';
 
@@ -81,14 +82,23 @@ describe('connect', () => {
     valid(t);
   });
 
-  test('the next interfaces are eth2, and switch ports are numbered across all switches', () => {
-    // containerlab creates bridge ports in the host's namespace: p names must be unique.
+  test('the next interfaces are eth2, and each switch numbers its own ports from p1', () => {
     let t = build('router', 'switch', 'switch');
     t = linked(t, 'r1', 'sw1');
     t = linked(t, 'r1', 'sw2');
     t = linked(t, 'sw1', 'sw2');
-    expect(t.links.map(linkKey)).toEqual(['r1:eth1--sw1:p1', 'r1:eth2--sw2:p2', 'sw1:p3--sw2:p4']);
+    expect(t.links.map(linkKey)).toEqual(['r1:eth1--sw1:p1', 'r1:eth2--sw2:p1', 'sw1:p2--sw2:p2']);
     valid(t);
+  });
+
+  test('a switch whose ports were numbered across switches (an older network) keeps them and fills its own gaps', () => {
+    let t = build('host', 'host', 'switch');
+    const sw = { ...(t.nodes[2] as BridgeNode), ifaces: [{ name: 'p4', mac: macFromSerial(20), addrs: [] }, { name: 'p5', mac: macFromSerial(21), addrs: [] }] };
+    t = { ...t, nodes: [t.nodes[0]!, t.nodes[1]!, sw] };
+    t = linked(linked(t, 'h1', 'sw1'), 'h2', 'sw1');
+    expect(t.links.map(linkKey)).toEqual(['h1:eth1--sw1:p4', 'h2:eth1--sw1:p5']);
+    t = linked(t, 'h1', 'sw1');
+    expect(t.links.map(linkKey).at(-1)).toBe('h1:eth2--sw1:p1');
   });
 
   test('an interface left without a link (a deleted link) is used again, with its address', () => {
@@ -97,7 +107,7 @@ describe('connect', () => {
     t = deleteLinks(t, ['h1:eth1--sw1:p1']);
     expect(node(t, 'h1').ifaces.map((i) => i.name)).toEqual(['eth1']);
     t = linked(t, 'h1', 'sw2');
-    expect(t.links.map(linkKey)).toEqual(['h1:eth1--sw2:p2']);
+    expect(t.links.map(linkKey)).toEqual(['h1:eth1--sw2:p1']);
     expect(node(t, 'h1').ifaces[0]!.addrs).toEqual([{ ip: '192.0.2.10', len: 24 }]);
     valid(t);
   });
@@ -191,8 +201,8 @@ describe('copy and paste', () => {
     const h3 = node(topology, 'h3') as LinuxNode;
     expect(h3.ifaces[0]!.addrs).toEqual([]);
     expect(h3.position).toEqual({ x: 40, y: 40 });
-    // A pasted switch's ports get p numbers no switch uses yet (sw1 and sw2 have p1 and p2).
-    expect(topology.links.map(linkKey)).toContain('h3:eth1--sw3:p3');
+    // A pasted switch keeps its port names: ports are numbered per switch.
+    expect(topology.links.map(linkKey)).toContain('h3:eth1--sw3:p1');
     const macs = topology.nodes.flatMap((n) => n.ifaces.map((i) => i.mac));
     expect(new Set(macs).size).toBe(macs.length);
     // The copied default route now has no reachable gateway: the caller drops it (pasteClipboard).
@@ -241,6 +251,24 @@ describe('NAT gateway preset', () => {
     expect(rulesOf(t, 'nat1')).toEqual(['-A POSTROUTING -o eth2 -j MASQUERADE']);
     const more = linked(addDevice(t, 'host', at).topology, 'nat1', 'h1');
     expect(rulesOf(more, 'nat1')).toEqual(['-A POSTROUTING -o eth2 -j MASQUERADE']);
+  });
+
+  test('natLinkSide says which side the next link makes, as connect then does', () => {
+    let t = build('switch', 'nat', 'router', 'host');
+    expect(natLinkSide(t, 'nat1')).toEqual({ iface: 'eth1', side: 'lan' });
+    expect(natLinkSide(t, 'r1')).toBeUndefined();
+    t = linked(t, 'sw1', 'nat1');
+    expect(natLinkSide(t, 'nat1')).toEqual({ iface: 'eth2', side: 'wan' });
+    t = linked(t, 'nat1', 'r1');
+    expect(wanOf(node(t, 'nat1'))).toBe('eth2');
+    expect(natLinkSide(t, 'nat1')).toEqual({ iface: 'eth3', side: 'lan' });
+    // The WAN cable unplugged: the next link takes eth2 again, the WAN.
+    t = deleteLinks(t, ['nat1:eth2--r1:eth1']);
+    expect(natLinkSide(t, 'nat1')).toEqual({ iface: 'eth2', side: 'wan' });
+    // A gateway whose rules were removed, with two links: no preset, the WAN is chosen by hand.
+    t = setNatRules(linked(t, 'nat1', 'r1'), 'nat1', []);
+    expect(natLinkSide(t, 'nat1')).toEqual({ iface: 'eth3', side: 'none' });
+    expect(natRulesOf(node(linked(t, 'nat1', 'h1'), 'nat1'))).toEqual([]);
   });
 
   test('a gateway that has rules already keeps them; a router gets no rule', () => {

@@ -4,7 +4,7 @@
 
 import { endpointLabel, linkKey, type Endpoint, type Iface, type Link, type Topology, type TopoNode } from '../topology';
 import { macAllocator, nextIfaceName } from './names';
-import { natPreset } from './nat';
+import { natPreset, natRulesOf, wanOf } from './nat';
 import { updateNode } from './update';
 
 /** "node:iface" of every interface that has a link. */
@@ -29,9 +29,9 @@ export function connect(t: Topology, aName: string, bName: string): ConnectResul
   let topology = t;
   const endpoint = (name: string): Endpoint => {
     const node = topology.nodes.find((n) => n.name === name)!;
-    const free = node.ifaces.find((i) => !linked.has(`${name}:${i.name}`));
-    if (free) return { node: name, iface: free.name };
-    const iface: Iface = { name: nextIfaceName(node, topology), mac: mac(), macAuto: true, addrs: [] };
+    const end = nextEnd(node, linked);
+    if (end.reused) return { node: name, iface: end.iface };
+    const iface: Iface = { name: end.iface, mac: mac(), macAuto: true, addrs: [] };
     topology = updateNode(topology, name, (n) => ({ ...n, ifaces: [...n.ifaces, iface] }) as TopoNode);
     return { node: name, iface: iface.name };
   };
@@ -39,6 +39,28 @@ export function connect(t: Topology, aName: string, bName: string): ConnectResul
   topology = { ...topology, links: [...topology.links, link] };
   topology = natPreset(natPreset(topology, link.a), link.b);
   return { kind: 'ok', topology, link };
+}
+
+/** The interface a new link of this node takes: its first one without a link, else a new one. */
+function nextEnd(node: TopoNode, linked: ReadonlySet<string>): { iface: string; reused: boolean } {
+  const free = node.ifaces.find((i) => !linked.has(`${node.name}:${i.name}`));
+  return free ? { iface: free.name, reused: true } : { iface: nextIfaceName(node), reused: false };
+}
+
+/**
+ * Which side of a NAT gateway (role nat) a new link would make, as connect and natPreset decide
+ * it: its interface, and `lan`, `wan` (the preset's MASQUERADE comes with it, or it is the WAN
+ * interface unplugged) or `none` (a gateway without rules and with two links already: no preset,
+ * its WAN is chosen in the inspector). Undefined for any other device.
+ */
+export function natLinkSide(t: Topology, name: string): { iface: string; side: 'lan' | 'wan' | 'none' } | undefined {
+  const node = t.nodes.find((n) => n.name === name);
+  if (node?.kind !== 'linux' || node.role !== 'nat') return undefined;
+  const linked = linkedIfaces(t);
+  const { iface } = nextEnd(node, linked);
+  if (natRulesOf(node).length) return { iface, side: iface === wanOf(node) ? 'wan' : 'lan' };
+  const links = t.links.filter((l) => l.a.node === name || l.b.node === name).length;
+  return { iface, side: links === 0 ? 'lan' : links === 1 ? 'wan' : 'none' };
 }
 
 /** Removes links by key (linkKey); their interfaces stay (like unplugging a cable). */

@@ -1,6 +1,6 @@
 // Names, MACs and addresses for what the editor creates: devices h1…, srv1…, sw1…, r1…, nat1…
 // (the first free number), interfaces eth1… on Linux nodes (eth0 is containerlab's management
-// interface) and p1… on switches, MACs 02:00:00:xx:xx:xx (the lowest serial no interface uses),
+// interface) and p1… on each switch, MACs 02:00:00:xx:xx:xx (the lowest serial no interface uses),
 // and the addresses already taken.
 
 import { macFromSerial, type MacAddr } from '../wire/addr';
@@ -37,14 +37,11 @@ export function addressesInUse(t: Topology): Set<string> {
 }
 
 /**
- * The name the node's next interface gets: the first free eth number ≥ 1; on a switch the first p
- * number no switch uses (containerlab creates bridge ports in the host's namespace, so their names
- * must be unique across the whole topology for the export to run there).
+ * The name the node's next interface gets: the first free eth number ≥ 1, on a switch the first
+ * free p number ≥ 1. Numbered per device, as on a real switch: each switch has its p1, so a
+ * question about sw2 is never "p4 or p5?". (containerlab wants bridge ports named uniquely on
+ * its host: the export renames them there, io/clab-ports.ts, not here.)
  */
-export function nextIfaceName(node: TopoNode, t?: Topology): string {
-  if (node.kind === 'bridge') {
-    const used = new Set((t?.nodes ?? [node]).flatMap((n) => (n.kind === 'bridge' ? n.ifaces.map((i) => i.name) : [])));
-    return firstFree(used, 'p');
-  }
-  return firstFree(new Set(node.ifaces.map((i) => i.name)), 'eth');
+export function nextIfaceName(node: TopoNode): string {
+  return firstFree(new Set(node.ifaces.map((i) => i.name)), node.kind === 'bridge' ? 'p' : 'eth');
 }

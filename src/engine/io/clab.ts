@@ -3,7 +3,8 @@
 // endpoints, and the oracle's `scenario:` list. Reading checks everything and reports each
 // problem with its line; writing produces a file that containerlab and the oracle accept.
 // Canvas positions and roles travel in node `labels` (graph-posX/graph-posY, as containerlab's
-// graph tool uses them).
+// graph tool uses them), and so do the names of bridge ports renamed for containerlab's host
+// (packetwalk-ports, see clab-ports.ts).
 
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
@@ -11,6 +12,7 @@ import { macFromSerial } from '../wire/addr';
 import type { BridgeNode, Iface, LinuxNode, ScenarioStep, Topology, TopoNode } from '../topology';
 import { NodeBuild } from './exec';
 import { iptablesText } from './iptables';
+import { hostPortNames, LABEL_PORTS, portsLabel, readPortsLabel } from './clab-ports';
 import { type Problem, TopologyError } from './problems';
 import { routeText } from '../linux-text';
 import { IFACE_NAME_RE, NODE_NAME_RE, validateTopology } from './validate';
@@ -130,7 +132,7 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
 
   // Links create the interfaces, in file order (their ifindex order in each node).
   let serial = 0;
-  const links: Topology['links'] = [];
+  const linksRead: Topology['links'] = [];
   (raw.topology.links ?? []).forEach((l, li) => {
     const line = itemLine(doc, lc, ['topology', 'links'], li);
     const eps = l.endpoints.map((ep) => {
@@ -165,7 +167,7 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
       n.ifaces.push(i);
       return { node, iface };
     });
-    if (eps[0] && eps[1]) links.push({ a: eps[0], b: eps[1] });
+    if (eps[0] && eps[1]) linksRead.push({ a: eps[0], b: eps[1] });
   });
 
   // exec lines, node by node, in order.
@@ -178,6 +180,8 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
       if (r.kind === 'error') at(line, `node ${n.name}: exec "${cmd}": ${r.message}`);
     });
   }
+  // Bridge ports renamed for containerlab's host get their own names back.
+  const links = renamePorts(linksRead, nodes, (n) => raw.topology.nodes[n]?.labels?.[LABEL_PORTS], (n, message) => at(lineOf(doc, lc, ['topology', 'nodes', n, 'labels', LABEL_PORTS]), `node ${n}: label ${LABEL_PORTS}: ${message}`));
   if (problems.length) throw new TopologyError(problems);
   // Without a role label, a node that forwards is drawn as a router.
   for (const n of nodes) {
@@ -216,6 +220,29 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
   return topo;
 }
 
+/** Renames the ports of bridges whose label says so (in place) and returns the links with the new names. */
+function renamePorts(links: Topology['links'], nodes: TopoNode[], label: (node: string) => unknown, problem: (node: string, message: string) => void): Topology['links'] {
+  const renamed = new Map<string, string>();
+  for (const n of nodes) {
+    const value = label(n.name);
+    if (n.kind !== 'bridge' || value === undefined) continue;
+    const r = readPortsLabel(String(value), n.ifaces.map((i) => i.name));
+    if (r.kind === 'error') {
+      problem(n.name, r.message);
+      continue;
+    }
+    for (const i of n.ifaces) {
+      const name = r.names.get(i.name);
+      if (name === undefined) continue;
+      renamed.set(`${n.name}:${i.name}`, name);
+      i.name = name;
+    }
+  }
+  if (!renamed.size) return links;
+  const end = (e: Topology['links'][number]['a']) => ({ node: e.node, iface: renamed.get(`${e.node}:${e.iface}`) ?? e.iface });
+  return links.map((l) => ({ a: end(l.a), b: end(l.b) }));
+}
+
 function sysctlLines(n: LinuxNode): string[] {
   const out: string[] = [];
   if (n.ipForward) out.push('sysctl -w net.ipv4.ip_forward=1');
@@ -244,41 +271,15 @@ export interface ClabExport {
 export const CLAB_LINUX_IMAGE = 'ghcr.io/hellt/network-multitool';
 
 /**
- * containerlab creates the ports of `kind: bridge` nodes in the host's namespace, where names must
- * be unique: ports whose name another bridge also uses get the next free pN. Returns old → new.
- */
-function bridgePortNames(t: Topology): Map<string, string> {
-  const renames = new Map<string, string>();
-  const taken = new Set<string>();
-  const bridges = t.nodes.filter((n) => n.kind === 'bridge');
-  for (const b of bridges) for (const p of b.ifaces) taken.add(p.name);
-  const seen = new Set<string>();
-  let next = 1;
-  for (const b of bridges) {
-    for (const p of b.ifaces) {
-      if (!seen.has(p.name)) {
-        seen.add(p.name);
-        continue;
-      }
-      while (taken.has(`p${next}`)) next++;
-      const name = `p${next}`;
-      taken.add(name);
-      seen.add(name);
-      renames.set(`${b.name}:${p.name}`, name);
-    }
-  }
-  return renames;
-}
-
-/**
  * Writes a containerlab file that reproduces the topology, on containerlab and on the oracle
- * (record.mjs): linux nodes carry an image, and bridge ports have names unique on the host.
+ * (record.mjs): linux nodes carry an image, and bridge ports have names unique on the host, the
+ * student's names kept in a label (clab-ports.ts).
  */
 export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
   const warnings: string[] = [];
-  const renames = bridgePortNames(t);
+  const renames = hostPortNames(t);
   for (const [from, to] of renames) {
-    warnings.push(`${from} is written as ${from.split(':')[0]}:${to}: containerlab puts bridge ports in the host's namespace, where their names must be unique`);
+    warnings.push(`${from} is written as ${from.split(':')[0]}:${to}: containerlab puts bridge ports in the host's namespace, where their names must be unique (label ${LABEL_PORTS} keeps the name ${from.split(':')[1]})`);
   }
   const ep = (node: string, iface: string) => `${node}:${renames.get(`${node}:${iface}`) ?? iface}`;
   const linked = new Set(t.links.flatMap((l) => [`${l.a.node}:${l.a.iface}`, `${l.b.node}:${l.b.iface}`]));
@@ -289,6 +290,8 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
       labels[LABEL_X] = String(Math.round(n.position.x));
       labels[LABEL_Y] = String(Math.round(n.position.y));
     }
+    const ports = n.kind === 'bridge' ? portsLabel(n.name, n.ifaces.map((i) => i.name), renames) : undefined;
+    if (ports) labels[LABEL_PORTS] = ports;
     const exec: string[] = [];
     for (const i of n.ifaces) {
       if (!linked.has(`${n.name}:${i.name}`)) {

@@ -51,6 +51,7 @@ export const generatorEn = {
   scenario: 'Its scenario: {{first}} pings {{last}}, the last host.',
   name: 'Name',
   generate: 'Generate',
+  fixFirst: 'Correct the sizes marked above first.',
   generating: 'Generating {{count, number}} devices…',
   opening: 'Drawing {{count, number}} devices…',
   failed: 'The network could not be generated',

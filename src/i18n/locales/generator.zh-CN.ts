@@ -52,6 +52,7 @@ export const generatorZhCN: GeneratorMessages = {
   scenario: '场景：{{first}} ping 最后一台主机 {{last}}。',
   name: '名称',
   generate: '生成',
+  fixFirst: '请先修正上面标出的规模。',
   generating: '正在生成 {{count, number}} 台设备…',
   opening: '正在绘制 {{count, number}} 台设备…',
   failed: '无法生成该网络',

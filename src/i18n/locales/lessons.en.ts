@@ -36,6 +36,8 @@ export const lessonsEn = {
   notKey: 'Step {{step}} is between key steps.',
   previous: 'Previous key step',
   next: 'Next key step',
+  firstKey: 'This is the lesson’s first key step.',
+  lastKey: 'This is the lesson’s last key step.',
   finished: 'End of the lesson. Step through the rest freely, or pick another lesson.',
   back: 'Back to my own network',
   backHint: 'The network you had before you opened a link or a lesson',

@@ -37,6 +37,8 @@ export const lessonsZhCN: Messages<typeof lessonsEn> = {
   notKey: '第 {{step}} 步位于关键步骤之间。',
   previous: '上一个关键步骤',
   next: '下一个关键步骤',
+  firstKey: '这是本课的第一个关键步骤。',
+  lastKey: '这是本课的最后一个关键步骤。',
   finished: '本课结束。可以继续自由单步浏览，或选择其他课程。',
   back: '回到我自己的网络',
   backHint: '打开链接或课程之前你的网络',

@@ -14,6 +14,7 @@ export const predictEn = {
   hintOne: 'Pick one (keys 1–{{count}}), then Check (Enter).',
   hintMany: 'Pick every right one (keys 1–{{count}}), then Check (Enter).',
   check: 'Check',
+  pickFirst: 'Pick an answer first.',
   right: 'Right!',
   wrong: 'Not quite.',
   yourAnswer: 'Your answer: {{answer}}',

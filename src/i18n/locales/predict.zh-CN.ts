@@ -12,6 +12,7 @@ export const predictZhCN: PredictMessages = {
   hintOne: '选一项（按键 1–{{count}}），然后点“检查”（Enter）。',
   hintMany: '选出所有正确项（按键 1–{{count}}），然后点“检查”（Enter）。',
   check: '检查',
+  pickFirst: '请先选择一个答案。',
   right: '答对了！',
   wrong: '不太对。',
   yourAnswer: '你的答案：{{answer}}',

@@ -33,6 +33,7 @@ import { NO_DATA, type DeviceFlowNode, type LinkFlowEdge } from './flowTypes';
 import { fallbackPosition, SYMBOL_CENTRE_Y } from './geometry';
 import { ICON_VARS, ROLE_COLOURS, ROLES } from './icons';
 import { edgeTypes, nodeTypes } from './nodeTypes';
+import { NatLinkHint } from './NatLinkHint';
 import { PacketLayer } from './PacketLayer';
 import { selectWalking } from '../player/selectors';
 import './canvas.css';
@@ -317,6 +318,7 @@ export function Canvas() {
         )}
         <Camera userMoved={userMoved} resetMoved={resetMoved} />
         <PacketLayer />
+        <NatLinkHint />
       </ReactFlow>
       {topoNodes.length === 0 && <EmptyHint />}
     </div>

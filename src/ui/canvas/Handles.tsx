@@ -1,7 +1,8 @@
 // React Flow connects handles. Each device has two: a small dot on the right of its symbol to drag
-// a link from (visible when the device is hovered or selected), and a drop target covering the
-// whole device, live only while a link is being dragged, so that a link can be dropped anywhere
-// on the other device. Links are drawn centre to centre (see LinkEdge), whatever the handles.
+// a link from (pale on every device, blue when the device is hovered or selected), and a drop
+// target covering the whole device, live only while a link is being dragged, so that a link can be
+// dropped anywhere on the other device. Links are drawn centre to centre (see LinkEdge), whatever
+// the handles.
 
 import { Handle, Position, useConnection } from '@xyflow/react';
 import { memo } from 'react';

@@ -12,7 +12,7 @@ import { applyEdit } from './applyEdit';
 import { clearClipboard, copySelection, cutSelection, duplicateSelection, paste } from './clipboard';
 import { assignNextFreeAddress, removeInterface, setAddresses, setMac } from './interfaces';
 import { openExample } from './openExample';
-import { addRoute, applyRouteLines, checkRouteLines, deleteRoute, setDefaultGateway } from './routes';
+import { addReturnRoutes, addRoute, applyRouteLines, checkRouteLines, deleteRoute, setDefaultGateway } from './routes';
 
 const client = createSimClient();
 const a = (s: string) => {
@@ -154,6 +154,36 @@ describe('routes', () => {
   });
 });
 
+describe('the routes back a NAT gateway needs', () => {
+  /** LAN 10.0.1.0/24 — r1 — LAN 10.0.2.0/24 — nat1 (WAN eth2) — srv. */
+  const classroom = `name: classroom
+topology:
+  nodes:
+    h1: {kind: linux, exec: ["ip addr add 10.0.1.10/24 dev eth1", "ip route add default via 10.0.1.1"]}
+    r1: {kind: linux, exec: ["ip addr add 10.0.1.1/24 dev eth1", "ip addr add 10.0.2.1/24 dev eth2", "ip route add default via 10.0.2.254", "sysctl -w net.ipv4.ip_forward=1"]}
+    nat1: {kind: linux, exec: ["ip addr add 10.0.2.254/24 dev eth1", "ip addr add 203.0.113.1/24 dev eth2", "ip route add 192.0.2.0/24 via 203.0.113.10", "sysctl -w net.ipv4.ip_forward=1", "iptables -t nat -A POSTROUTING -o eth2 -j MASQUERADE"]}
+    srv: {kind: linux, exec: ["ip addr add 203.0.113.10/24 dev eth1"]}
+    sw1: {kind: bridge}
+  links:
+    - endpoints: ["h1:eth1", "sw1:p1"]
+    - endpoints: ["r1:eth1", "sw1:p2"]
+    - endpoints: ["r1:eth2", "nat1:eth1"]
+    - endpoints: ["nat1:eth2", "srv:eth1"]
+`;
+
+  test('are added after its own routes, checked by the worker, as one undo step', async () => {
+    const parsed = await client.parseTopologyFile(classroom, 'classroom.clab.yml');
+    if (!parsed.ok) throw new Error('classroom does not parse');
+    store().openTopology(parsed.topology);
+    expect(await addReturnRoutes(client, 'nat1')).toEqual({ kind: 'applied', droppedRoutes: [] });
+    expect(routes('nat1')).toEqual(['192.0.2.0/24 via 203.0.113.10', '10.0.1.0/24 via 10.0.2.1 dev eth1']);
+    expect(pastSteps()).toBe(1);
+    // Nothing missing any more: nothing changes.
+    expect(await addReturnRoutes(client, 'nat1')).toEqual({ kind: 'unchanged' });
+    expect(pastSteps()).toBe(1);
+  });
+});
+
 describe('clipboard', () => {
   test('a pasted host gets a new name and MAC, no address (it clashes) and not the route that needs it', async () => {
     store().select(['h1']);
@@ -180,7 +210,7 @@ describe('clipboard', () => {
   test('duplicate copies the links among the selected devices', async () => {
     store().select(['h1', 'sw1']);
     expect(await duplicateSelection(client)).toEqual(['h3', 'sw3']);
-    expect(topology().links.map(linkKey)).toContain('h3:eth1--sw3:p3');
+    expect(topology().links.map(linkKey)).toContain('h3:eth1--sw3:p1');
   });
 });
 

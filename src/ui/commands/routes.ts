@@ -1,11 +1,11 @@
 // A node's static routes edited from the inspector: as `ip route` text (one route per line, with
 // or without the leading "ip route add"), one route added from the form, one deleted, and the
-// "default gateway" helper. Every line is checked by the worker the way the kernel checks
+// "default gateway" and "routes back to the LAN" helpers. Every line is checked by the worker the way the kernel checks
 // `ip route add` on that node, with the routes of the lines before it already added (a `dev`
 // route can make a later gateway reachable); nothing is applied unless every line is accepted.
 
 import type { RouteSpec, Topology } from '../../engine';
-import { defaultGateway, dropRoutes, isDefaultRoute, setRoutes } from '../../engine/pure';
+import { defaultGateway, dropRoutes, isDefaultRoute, missingReturnRoutes, routeText, setRoutes } from '../../engine/pure';
 import { selectTopology, useAppStore } from '../../store';
 import type { SimClient } from '../../worker/protocol';
 import { applyEdit, type EditOutcome } from './applyEdit';
@@ -55,6 +55,17 @@ export async function addRoute(client: SimClient, node: string, line: string, dr
   const r = await client.checkRoute(t, node, line);
   if (!r.ok) return { kind: 'invalid', errors: [{ line: 1, message: r.message }] };
   return applyEdit(client, (cur) => setRoutes(cur, node, [...routesOf(cur, node), r.route]), { dryRun });
+}
+
+/**
+ * Adds the routes back a NAT gateway misses to the LANs behind a router (missingReturnRoutes),
+ * after its own routes, checked like typed lines: one undo step.
+ */
+export async function addReturnRoutes(client: SimClient, node: string): Promise<RoutesOutcome> {
+  const t = selectTopology(useAppStore.getState());
+  if (!t) return { kind: 'closed' };
+  const missing = missingReturnRoutes(t, node).map((r) => r.route);
+  return applyRouteLines(client, node, [...routesOf(t, node), ...missing].map(routeText).join('\n'));
 }
 
 /** Deletes the route at `index` of the node's list (refused if a later route needs it). */

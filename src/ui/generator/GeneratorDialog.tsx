@@ -9,6 +9,7 @@ import { Dialog } from '../dialog/Dialog';
 import { checkFabric, fabricEnds, fabricName, FIELDS, MAX_DEVICES, type Design, type FabricCheck, type FieldName } from '../../walk/fabricSpec';
 import { useGenerator } from './generatorStore';
 import { openFabric, type OpenPhase } from './openFabric';
+import { ReasonButton } from '../toolbar/ReasonButton';
 import './generator.css';
 
 const DESIGNS: Design[] = ['three-tier', 'leaf-spine'];
@@ -117,9 +118,9 @@ function Form() {
         <button type="button" className="pw-button" onClick={() => setOpen(false)} disabled={busy} data-testid="generator.cancel">
           {t('dialog.cancel')}
         </button>
-        <button type="submit" className="pw-button pw-button--primary" disabled={!check.ok || busy} data-testid="generator.generate">
+        <ReasonButton type="submit" className="pw-button pw-button--primary" disabled={busy} reason={check.ok ? undefined : t('generator.fixFirst')} data-testid="generator.generate">
           {t('generator.generate')}
-        </button>
+        </ReasonButton>
       </div>
     </form>
   );

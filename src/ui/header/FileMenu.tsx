@@ -18,11 +18,13 @@ export const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(na
 export function FileMenu() {
   const { t } = useTranslation();
   const ready = useAppStore((s) => s.doc.status === 'ready');
+  // What cannot be done says why, on its own line (the menu's `detail`).
+  const why = ready ? {} : { disabled: true, detail: t('header.why.noNetwork') };
   const items: MenuItem[] = [
     { id: 'new', label: t('menu.new'), testId: 'menu.new', onSelect: () => void newTopology() },
     { id: 'open', label: t('menu.open'), shortcut: `${MOD}+O`, testId: 'menu.open', onSelect: pickFile },
-    { id: 'json', label: t('menu.saveJson'), shortcut: `${MOD}+S`, testId: 'menu.save-json', disabled: !ready, separated: true, onSelect: () => void saveJson(simClient()) },
-    { id: 'clab', label: t('menu.exportClab'), testId: 'menu.export-clab', disabled: !ready, onSelect: () => void exportClab(simClient()) },
+    { id: 'json', label: t('menu.saveJson'), shortcut: `${MOD}+S`, testId: 'menu.save-json', ...why, separated: true, onSelect: () => void saveJson(simClient()) },
+    { id: 'clab', label: t('menu.exportClab'), testId: 'menu.export-clab', ...why, onSelect: () => void exportClab(simClient()) },
   ];
   return <Menu label={t('header.file')} testId="header.file" items={items} />;
 }

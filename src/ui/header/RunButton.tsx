@@ -1,19 +1,22 @@
-// Runs the topology's scenario in the simulator; busy while the worker works.
+// Runs the topology's scenario in the simulator; busy while the worker works. Without a scenario it
+// says so on screen (ReasonButton).
 
 import { useTranslation } from 'react-i18next';
-import { selectCanRun, selectIsRunning, selectTopology, useAppStore } from '../../store';
+import { selectIsRunning, selectTopology, useAppStore } from '../../store';
+import { ReasonButton } from '../toolbar/ReasonButton';
 
 export function RunButton({ onRun }: { onRun: () => void }) {
   const { t } = useTranslation();
-  const canRun = useAppStore(selectCanRun);
   const running = useAppStore(selectIsRunning);
+  const ready = useAppStore((s) => s.doc.status === 'ready');
   const hasScenario = useAppStore((s) => (selectTopology(s)?.scenario.length ?? 0) > 0);
   return (
-    <button
+    <ReasonButton
       type="button"
       className="pw-button pw-button--primary"
       data-testid="header.run"
-      disabled={!canRun}
+      disabled={running}
+      reason={!ready ? t('header.why.noNetwork') : hasScenario ? undefined : t('header.noScenario')}
       aria-busy={running}
       title={hasScenario ? t('header.runHint') : t('header.noScenario')}
       onClick={onRun}
@@ -26,6 +29,6 @@ export function RunButton({ onRun }: { onRun: () => void }) {
         </svg>
       )}
       {running ? t('header.running') : t('header.run')}
-    </button>
+    </ReasonButton>
   );
 }

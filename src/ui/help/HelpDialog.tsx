@@ -66,7 +66,7 @@ const PREDICT_KEYS = [
   ['check', 'Enter'],
 ] as const;
 
-const NOTES = ['name', 'add', 'wire', 'unplug', 'validate', 'copy', 'history', 'autosave', 'export', 'nat', 'large', 'more'] as const;
+const NOTES = ['name', 'add', 'wire', 'unplug', 'validate', 'copy', 'history', 'autosave', 'export', 'nat', 'large', 'more', 'why'] as const;
 
 export function HelpDialog() {
   const { t } = useTranslation();
@@ -130,6 +130,7 @@ export function HelpDialog() {
           </table>
           <ul className="pw-help__notes pw-help__teaching" data-testid="help.teaching">
             <li data-testid="help.walk-layout">{t('help.walkLayout')}</li>
+            <li data-testid="help.event-list">{t('help.eventList')}</li>
             <li>{t('predict.help.about')}</li>
             <li>{t('predict.help.slide')}</li>
           </ul>

@@ -1,5 +1,6 @@
 // The configuration of one device in the inspector: its name, interfaces (MAC, addresses),
-// routes, NAT rules and what Linux prints on it. Loaded the first time a device is selected.
+// routes, NAT rules and what Linux prints on it; on a NAT gateway, the routes back it misses.
+// Loaded the first time a device is selected.
 
 import { useTranslation } from 'react-i18next';
 import type { TopoNode } from '../../engine';
@@ -10,6 +11,7 @@ import { Field } from './Field';
 import { InterfacesSection } from './InterfacesSection';
 import { LinuxViews } from './LinuxViews';
 import { NatSection } from './NatSection';
+import { ReturnRoutes } from './ReturnRoutes';
 import { RoutesSection } from './RoutesSection';
 import { syntaxMessage } from './outcome';
 import { parseNodeName } from './syntax';
@@ -64,6 +66,7 @@ export function DeviceInspector({ name }: { name: string }) {
           {wan ? t('inspector.natNote', { wan }) : t('inspector.natNoteNoWan')}
         </p>
       )}
+      {node.kind === 'linux' && <ReturnRoutes node={node} />}
       <section className="pw-section" aria-label={t('inspector.name')}>
         <NameField key={node.name} node={node} />
       </section>

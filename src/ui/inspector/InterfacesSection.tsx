@@ -14,6 +14,7 @@ import { Field } from './Field';
 import { applied, refusal, reportSideEffects, syntaxMessage } from './outcome';
 import { addrListText, parseAddrList, parseMacText } from './syntax';
 import { TrashIcon } from './TrashIcon';
+import { ReasonButton } from '../toolbar/ReasonButton';
 
 function IfaceCard({ node, iface, peer }: { node: TopoNode; iface: Iface; peer: string | undefined }) {
   const { t } = useTranslation();
@@ -133,18 +134,15 @@ function ConnectTo({ node }: { node: TopoNode }) {
             </option>
           ))}
         </select>
-        <button
+        <ReasonButton
           type="button"
           className="pw-button pw-button--small"
-          disabled={!valid}
+          reason={valid ? undefined : t('inspector.chooseFirst')}
           data-testid="inspector.connect"
-          onClick={() => {
-            useAppStore.getState().connect(node.name, target);
-            useAppStore.getState().select([node.name]);
-          }}
+          onClick={() => useAppStore.getState().connect(node.name, target)}
         >
           {t('inspector.connect')}
-        </button>
+        </ReasonButton>
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import type { Topology } from '../../engine';
 import { selectTopology, useAppStore } from '../../store';
 import type { LineError, RoutesOutcome } from '../commands/routes';
 import { reportSideEffects } from './outcome';
+import { ReasonButton } from '../toolbar/ReasonButton';
 
 const CHECK_DELAY_MS = 250;
 
@@ -31,6 +32,7 @@ export interface LinesEditorProps {
 
 export function LinesEditor(p: LinesEditorProps) {
   const { t } = useTranslation();
+  const lineError = (e: LineError) => (e.line ? t('inspector.lineError', { line: e.line, message: e.message }) : e.message);
   const [draft, setDraft] = useState<string | null>(null);
   const [errors, setErrors] = useState<LineError[]>([]);
   const [busy, setBusy] = useState(false);
@@ -105,7 +107,7 @@ export function LinesEditor(p: LinesEditorProps) {
       {errors.length > 0 && (
         <ul id={`${p.id}-error`} className="pw-field__error pw-field__errors" role="alert" data-testid={`${p.testId}.error`}>
           {errors.map((e, i) => (
-            <li key={i}>{e.line ? t('inspector.lineError', { line: e.line, message: e.message }) : e.message}</li>
+            <li key={i}>{lineError(e)}</li>
           ))}
         </ul>
       )}
@@ -113,12 +115,20 @@ export function LinesEditor(p: LinesEditorProps) {
         {p.hint}
       </p>
       <div className="pw-button-row">
-        <button type="button" className="pw-button pw-button--small pw-button--primary" disabled={!changed || errors.length > 0 || busy} onClick={() => void apply()} data-testid={`${p.testId.replace(/-text$/, '')}-apply`} aria-busy={busy || undefined}>
+        <ReasonButton
+          type="button"
+          className="pw-button pw-button--small pw-button--primary"
+          disabled={busy}
+          reason={!changed ? t('inspector.linesUnchanged') : errors[0] ? lineError(errors[0]) : undefined}
+          onClick={() => void apply()}
+          data-testid={`${p.testId.replace(/-text$/, '')}-apply`}
+          aria-busy={busy || undefined}
+        >
           {busy ? t('inspector.checking') : t('inspector.apply')}
-        </button>
-        <button type="button" className="pw-button pw-button--small" disabled={draft === null} onClick={revert} data-testid={`${p.testId.replace(/-text$/, '')}-revert`}>
+        </ReasonButton>
+        <ReasonButton type="button" className="pw-button pw-button--small" reason={draft === null ? t('inspector.nothingToRevert') : undefined} onClick={revert} data-testid={`${p.testId.replace(/-text$/, '')}-revert`}>
           {t('inspector.revert')}
-        </button>
+        </ReasonButton>
       </div>
     </div>
   );

@@ -13,6 +13,7 @@ import { selectLearned, useAppStore } from '../../store';
 import type { IpViews } from '../../worker/protocol';
 import { Dialog } from '../dialog/Dialog';
 import { useIpViews, viewsOf } from './useIpViews';
+import { ReasonButton } from '../toolbar/ReasonButton';
 
 type ViewKey = 'ipAddr' | 'ipRoute' | 'ipRouteLocal' | 'ipNeigh' | 'iptablesNat' | 'bridgeFdb';
 
@@ -79,11 +80,11 @@ export function LinuxViews({ node }: { node: TopoNode }) {
           <span>
             <span className="pw-terminal__prompt">{`root@${node.name}:~#`}</span> {t(`views.${view}`)}
           </span>
-          <button type="button" className="pw-terminal__wide" onClick={() => setWide(true)} disabled={!views} data-testid="views.wide" title={t('views.wide')} aria-label={t('views.wide')}>
+          <ReasonButton type="button" className="pw-terminal__wide" onClick={() => setWide(true)} reason={views ? undefined : t('views.loading')} data-testid="views.wide" title={t('views.wide')} aria-label={t('views.wide')}>
             <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round">
               <path d="M9.5 2.5h4v4M13.5 2.5 9 7M6.5 13.5h-4v-4M2.5 13.5 7 9" />
             </svg>
-          </button>
+          </ReasonButton>
         </div>
         {state.status === 'failed' ? (
           <pre className="pw-terminal__err">{state.message}</pre>

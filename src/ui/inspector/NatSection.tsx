@@ -16,6 +16,7 @@ import { TrashIcon } from './TrashIcon';
 import { matchParts, portForwardLine } from './natRules';
 import { LinesEditor } from './LinesEditor';
 import { refusal } from './outcome';
+import { ReasonButton } from '../toolbar/ReasonButton';
 
 const CHECK_DELAY_MS = 250;
 
@@ -245,9 +246,9 @@ function PortForwardForm({ node }: { node: LinuxNode }) {
           <span className="pw-field__label">{t('nat.forward.toPort')}</span>
           <input className="pw-input" value={toPort} inputMode="numeric" placeholder={port.trim() || t('nat.forward.samePort')} onChange={(e) => setToPort(e.target.value)} data-testid="inspector.nat.forward.to-port" />
         </label>
-        <button type="submit" className="pw-button pw-button--small pw-nat__add" disabled={!started || Boolean(shownError)} data-testid="inspector.nat.forward-add">
+        <ReasonButton type="submit" className="pw-button pw-button--small pw-nat__add" reason={!started ? t('nat.forward.hint') : shownError} data-testid="inspector.nat.forward-add">
           {t('nat.forward.add')}
-        </button>
+        </ReasonButton>
       </div>
       {shownError ? (
         <p id="pw-nat-forward-error" className="pw-field__error" role="alert" data-testid="inspector.nat.forward.error">

@@ -16,6 +16,7 @@ import { LinesEditor } from './LinesEditor';
 import { refusal } from './outcome';
 import { matchSpecs, parseRouteShow } from './routeRows';
 import { useIpViews, viewsOf } from './useIpViews';
+import { ReasonButton } from '../toolbar/ReasonButton';
 
 const CHECK_DELAY_MS = 250;
 
@@ -192,9 +193,9 @@ function AddRouteForm({ node }: { node: LinuxNode }) {
             ))}
           </select>
         </label>
-        <button type="submit" className="pw-button pw-button--small" disabled={!dst.trim() || Boolean(shownError)} data-testid="inspector.route-add">
+        <ReasonButton type="submit" className="pw-button pw-button--small" reason={!dst.trim() ? t('inspector.typeDestination') : shownError} data-testid="inspector.route-add">
           {t('inspector.addRoute')}
-        </button>
+        </ReasonButton>
       </div>
       {shownError ? (
         <p id="pw-add-route-error" className="pw-field__error" role="alert" data-testid="inspector.route-new.error">

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore, type DoneRun } from '../../store';
 import { jumpTo } from '../player/playerView';
 import { useActiveLesson, type ActiveLesson } from './lessonStore';
+import { ReasonButton } from '../toolbar/ReasonButton';
 import './lessons.css';
 
 /** A paragraph with its `code` spans. */
@@ -44,12 +45,12 @@ function Narrative({ active, walk }: { active: ActiveLesson; walk: DoneRun }) {
           {shown ? `${t('lessons.keyStep', { n: current + 1, count: found.length })}${here ? '' : ` · ${t('lessons.fromStep', { step: shown.at + 1 })}`}` : t('lessons.introduction')}
         </span>
         <span className="pw-lesson__nav">
-          <button type="button" className="pw-button pw-button--small" disabled={!prev} onClick={() => prev && jumpTo(prev.at)} data-testid="lesson.previous">
+          <ReasonButton type="button" className="pw-button pw-button--small" reason={prev ? undefined : t('lessons.firstKey')} onClick={() => prev && jumpTo(prev.at)} data-testid="lesson.previous">
             {`‹ ${t('lessons.previous')}`}
-          </button>
-          <button type="button" className="pw-button pw-button--small pw-button--primary" disabled={!next} onClick={() => next && jumpTo(next.at)} data-testid="lesson.next">
+          </ReasonButton>
+          <ReasonButton type="button" className="pw-button pw-button--small pw-button--primary" reason={next ? undefined : t('lessons.lastKey')} onClick={() => next && jumpTo(next.at)} data-testid="lesson.next">
             {`${t('lessons.next')} ›`}
-          </button>
+          </ReasonButton>
         </span>
       </header>
       <p className={`pw-lesson__text${shown && !here ? ' is-past' : ''}`} data-testid="lesson.text" data-key={shown?.key.id ?? 'intro'}>

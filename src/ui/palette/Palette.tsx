@@ -9,6 +9,7 @@ import type { Position, Role } from '../../engine';
 import { selectNodes, useAppStore } from '../../store';
 import { DeviceIcon } from '../canvas/DeviceIcon';
 import { ROLE_MIME } from '../canvas/Canvas';
+import { ReasonButton } from '../toolbar/ReasonButton';
 import { snapped, useView } from '../viewStore';
 import './palette.css';
 
@@ -59,12 +60,12 @@ export function Palette() {
         {t('palette.natHint')}
       </p>
       {PALETTE.map((role) => (
-        <button
+        <ReasonButton
           key={role}
           type="button"
           className={`pw-palette__item pw-node--${role}`}
           draggable={ready}
-          disabled={!ready}
+          reason={ready ? undefined : t('header.why.noNetwork')}
           onDragStart={onDragStart(role)}
           onClick={() => addAtCentre(role)}
           title={role === 'nat' ? `${t('palette.natHint')}\n${t('palette.hint')}` : t('palette.hint')}
@@ -74,7 +75,7 @@ export function Palette() {
         >
           <DeviceIcon role={role} size={30} />
           <span className="pw-palette__label">{t(`role.${role}`)}</span>
-        </button>
+        </ReasonButton>
       ))}
     </nav>
   );

@@ -9,6 +9,7 @@ import { simClient } from '../../worker/client';
 import { startWalk } from '../commands/runScenario';
 import { Dialog } from '../dialog/Dialog';
 import { destinations, pduLabel, pduProblems, pduScenario, type Pdu } from '../../walk/pdu';
+import { ReasonButton } from '../toolbar/ReasonButton';
 import { usePlayerView } from './playerView';
 import './pdu.css';
 
@@ -45,7 +46,8 @@ function Form() {
     count: Number(count),
   };
   const problems = pduProblems(pdu, topology);
-  const ok = Object.keys(problems).length === 0;
+  const firstProblem = Object.values(problems)[0];
+  const ok = firstProblem === undefined;
   const lines = ok ? pduScenario(pdu, topology) : [];
   const problem = (k: keyof typeof problems) =>
     problems[k] ? (
@@ -147,14 +149,13 @@ function Form() {
         <pre data-testid="pdu.commands">{lines.map((l) => (l.kind === 'run' ? `${l.on}: ${l.run}${l.background ? ' &' : ''}` : '')).join('\n') || ' '}</pre>
       </div>
       <div className="pw-button-row pw-pdu__actions">
-        <button type="submit" className="pw-button pw-button--primary" disabled={!ok} data-testid="pdu.run">
+        <ReasonButton type="submit" className="pw-button pw-button--primary" reason={firstProblem ? t(`player.pdu.${firstProblem}`) : undefined} data-testid="pdu.run">
           {t('player.pdu.run')}
-        </button>
-        <button
+        </ReasonButton>
+        <ReasonButton
           type="button"
           className="pw-button"
-          disabled={topology.scenario.length === 0}
-          title={topology.scenario.length === 0 ? t('player.pdu.noScenario') : undefined}
+          reason={topology.scenario.length === 0 ? t('player.pdu.noScenario') : undefined}
           data-testid="pdu.scenario"
           onClick={() => {
             setOpen(false);
@@ -162,7 +163,7 @@ function Form() {
           }}
         >
           {t('player.pdu.scenario')}
-        </button>
+        </ReasonButton>
       </div>
     </form>
   );

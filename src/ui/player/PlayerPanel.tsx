@@ -31,6 +31,7 @@ import { Splitter } from './Splitter';
 import { TablesPanel } from './TablesPanel';
 import { usePlayback } from './usePlayback';
 import { step, togglePlay, usePlayerKeys } from './usePlayerKeys';
+import { ReasonButton } from '../toolbar/ReasonButton';
 import './player.css';
 
 function Icon({ d }: { d: string }) {
@@ -57,29 +58,31 @@ function Transport({ walk }: { walk: DoneRun }) {
   const n = walk.steps.length;
   const atStart = walk.cursor < 0;
   const atEnd = walk.cursor >= n - 1;
-  const button = (id: keyof typeof ICONS, label: string, onClick: () => void, disabled: boolean) => (
-    <button type="button" className="pw-icon-button pw-player__btn" aria-label={label} title={label} disabled={disabled} onClick={onClick} data-testid={`player.${id === 'forward' ? 'step-forward' : id === 'back' ? 'step-back' : id}`}>
+  const button = (id: keyof typeof ICONS, label: string, onClick: () => void, reason: string | undefined) => (
+    <ReasonButton type="button" className="pw-icon-button pw-player__btn" aria-label={label} title={label} reason={reason} onClick={onClick} data-testid={`player.${id === 'forward' ? 'step-forward' : id === 'back' ? 'step-back' : id}`}>
       <Icon d={ICONS[id]} />
-    </button>
+    </ReasonButton>
   );
+  const startWhy = atStart ? t('player.controls.atStartWhy') : undefined;
+  const endWhy = n === 0 ? t('player.controls.noStepsWhy') : atEnd ? t('player.controls.atEndWhy') : undefined;
   return (
     <span className="pw-player__transport">
-      {button('first', t('player.controls.first'), () => step('first'), atStart)}
-      {button('back', t('player.controls.back'), () => step('back'), atStart)}
-      <button
+      {button('first', t('player.controls.first'), () => step('first'), startWhy)}
+      {button('back', t('player.controls.back'), () => step('back'), startWhy)}
+      <ReasonButton
         type="button"
         className="pw-icon-button pw-player__btn pw-player__btn--play"
         aria-label={playing ? t('player.controls.pause') : t('player.controls.play')}
         title={playing ? t('player.controls.pause') : t('player.controls.play')}
         aria-pressed={playing}
-        disabled={n === 0}
+        reason={n === 0 ? t('player.controls.noStepsWhy') : undefined}
         onClick={togglePlay}
         data-testid="player.play"
       >
         <Icon d={playing ? ICONS.pause : ICONS.play} />
-      </button>
-      {button('forward', t('player.controls.forward'), () => step('forward'), atEnd)}
-      {button('last', t('player.controls.last'), () => step('last'), atEnd)}
+      </ReasonButton>
+      {button('forward', t('player.controls.forward'), () => step('forward'), endWhy)}
+      {button('last', t('player.controls.last'), () => step('last'), endWhy)}
       <span className="pw-player__pos" data-testid="player.position" aria-live="polite">
         {atStart ? t('player.controls.atStart', { count: n }) : t('player.controls.position', { step: walk.cursor + 1, count: n })}
       </span>

@@ -2,8 +2,10 @@
 // walk, used by the list, the header view and the Wireshark export.
 
 import type { EthernetFrame, Topology, TraceEvent } from '../../engine';
-import { frameWhat, type Translate } from './explain';
+import { prefixText } from '../../engine/pure';
+import { stepDecision, type StepDecision } from '../../walk/decision';
 import type { PlayerStep } from '../../walk/steps';
+import { frameWhat, hostPort, type Translate } from './explain';
 
 /** One frame of a step, as the header view offers it. */
 export interface StepFrame {
@@ -58,7 +60,35 @@ export const defaultFrame = (frames: readonly StepFrame[]): number => {
   return i >= 0 ? i : frames.length ? 0 : -1;
 };
 
-/** The "what happened" text of a row (the outcome badges come beside it). */
+/** A step's decision in words (walk/decision.ts): "NAT: source 192.168.1.10 → 198.51.100.2". */
+export function decisionText(d: StepDecision, t: Translate): string {
+  switch (d.kind) {
+    case 'drop':
+      return t(`player.dropShort.${d.reason}`);
+    case 'nat':
+      return t(d.reply ? 'player.decision.natReply' : 'player.decision.nat', { manip: t(`player.x.manip.${d.manip}`), from: hostPort(d.from), to: hostPort(d.to) });
+    case 'route':
+      return t(d.via ? 'player.decision.routeVia' : 'player.decision.route', { route: prefixText(d.dst, d.len), via: d.via ?? '', dev: d.dev });
+    case 'flood':
+      return t(d.unknown ? 'player.decision.floodUnknown' : 'player.decision.flood', { ports: d.ports.join(', ') });
+    case 'switch':
+      return t('player.decision.switch', { port: d.port });
+    case 'arp-reply':
+      return t(d.proxy ? 'player.decision.arpProxy' : 'player.decision.arpReply', { ip: d.ip });
+    case 'release':
+      return t('player.decision.release', { ip: d.ip, count: d.count });
+    case 'resolve':
+      return t('player.decision.resolve', { ip: d.ip });
+    case 'deliver':
+      return d.to === 'socket' && d.port !== undefined ? t('player.decision.deliverPort', { port: d.port }) : t(d.to === 'echo' ? 'player.decision.deliverEcho' : 'player.decision.deliver');
+  }
+}
+
+/**
+ * The "what happened" text of a row (the outcome badges come beside it): a frame or local step's
+ * decision (walk/decision.ts: drop > NAT > route > switch > ARP > delivery) and its frame, a
+ * command with its first frame, a command's end, why the walk stopped.
+ */
 export function rowText(events: readonly TraceEvent[], topology: Topology, step: PlayerStep, commands: readonly string[], t: Translate): string {
   switch (step.kind) {
     case 'command':
@@ -72,11 +102,9 @@ export function rowText(events: readonly TraceEvent[], topology: Topology, step:
     case 'stop':
       return step.stop?.storm ? t('player.what.storm', { devices: step.stop.storm.devices.join(', ') }) : t('player.what.stop', { limit: step.stop?.limit ?? 0 });
     default: {
-      for (let i = step.first; i <= step.last; i++) {
-        const e = events[i]!;
-        if (e.kind === 'drop') return `${t(`player.dropShort.${e.reason}`)}${frameText(events, topology, step, t)}`;
-      }
+      const decision = stepDecision(events, step);
       const f = frameText(events, topology, step, t);
+      if (decision) return `${decisionText(decision, t)}${f}`;
       return f ? f.slice(3) : t('player.what.timer');
     }
   }

@@ -10,6 +10,7 @@ import type { Translate } from '../player/explain';
 import { isTyping } from '../useShortcuts';
 import { questionOf, scoreOf, submit, usePredict } from './predictStore';
 import type { Question } from './questions';
+import { ReasonButton } from '../toolbar/ReasonButton';
 import './predict.css';
 
 /** The toggle and, while it is on, the score of the walk ("2 / 3"). */
@@ -89,9 +90,9 @@ function Asking({ q }: { q: Question }) {
       </div>
       <div className="pw-predict__bar">
         <span className="pw-muted">{q.multi ? t('predict.hintMany', { count }) : t('predict.hintOne', { count })}</span>
-        <button type="button" className="pw-button pw-button--small pw-button--primary" disabled={picked.length === 0} onClick={submit} data-testid="predict.check">
+        <ReasonButton type="button" className="pw-button pw-button--small pw-button--primary" reason={picked.length === 0 ? t('predict.pickFirst') : undefined} onClick={submit} data-testid="predict.check">
           {t('predict.check')}
-        </button>
+        </ReasonButton>
       </div>
     </section>
   );

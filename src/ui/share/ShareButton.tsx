@@ -3,17 +3,18 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { simClient } from '../../worker/client';
+import { ReasonButton } from '../toolbar/ReasonButton';
 import { share } from './share';
 
 export function ShareButton() {
   const { t } = useTranslation();
   const ready = useAppStore((s) => s.doc.status === 'ready');
   return (
-    <button
+    <ReasonButton
       type="button"
       className="pw-icon-button pw-icon-button--header"
       data-testid="header.share"
-      disabled={!ready}
+      reason={ready ? undefined : t('header.why.noNetwork')}
       aria-label={t('lessons.share.button')}
       title={`${t('lessons.share.button')}: ${t('lessons.share.hint')}`}
       onClick={() => void share(simClient())}
@@ -25,6 +26,6 @@ export function ShareButton() {
         <path d="M5.1 6.1 8.9 3.9M5.1 7.9l3.8 2.2" />
       </svg>
       <span className="pw-bar-label">{t('lessons.share.button')}</span>
-    </button>
+    </ReasonButton>
   );
 }

@@ -141,9 +141,10 @@ export function OverflowBar({ items, testId, label, className, trailing }: { ite
               more.current?.focus();
             }}
             onClick={(e) => {
-              // A command ran (not a menu opening, nor a field or a choice being changed): done.
+              // A command ran (not a menu opening, nor a field or a choice being changed, nor a
+              // button that cannot be used and shows why, ReasonButton): done.
               const b = (e.target as Element).closest('button');
-              if (b && !b.hasAttribute('aria-haspopup') && !b.closest('[role="group"] [role="group"], [role="tablist"]')) setOpen(false);
+              if (b && !b.hasAttribute('aria-haspopup') && b.getAttribute('aria-disabled') !== 'true' && !b.closest('[role="group"] [role="group"], [role="tablist"]')) setOpen(false);
             }}
           >
             {inMenu.map((it) => (

@@ -18,7 +18,7 @@ import { socketExplainers } from './socket';
 import { stepExplainers, stepPreamble } from './step';
 
 export { walkContext, type ExplainContext, type Translate } from './context';
-export { ctTupleText, frameWhat, macText } from './labels';
+export { ctTupleText, frameWhat, hostPort, macText } from './labels';
 
 const EXPLAINERS: Explainers = {
   ...stepExplainers,
