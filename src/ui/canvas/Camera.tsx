@@ -14,7 +14,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { useAppStore } from '../../store';
 import { selectFollow, STEP_MS, usePlayerView } from '../player/playerView';
 import { selectScene } from '../player/selectors';
-import type { PlayerStep } from '../player/steps';
+import type { PlayerStep } from '../../walk/steps';
 
 export const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.2 } as const;
 

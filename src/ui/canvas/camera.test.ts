@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { simApi } from '../../worker/sim-api';
 import { DEFAULT_EXAMPLE } from '../../worker/protocol';
-import { buildSteps } from '../player/steps';
+import { buildSteps } from '../../walk/steps';
 import { READABLE_ZOOM, walkDevices, zoomToFit } from './Camera';
 
 describe('the walk camera', () => {
