@@ -33,7 +33,6 @@ import { NO_DATA, type DeviceFlowNode, type LinkFlowEdge } from './flowTypes';
 import { fallbackPosition, SYMBOL_CENTRE_Y } from './geometry';
 import { ICON_VARS, ROLE_COLOURS, ROLES } from './icons';
 import { edgeTypes, nodeTypes } from './nodeTypes';
-import { PacketLayer } from './PacketLayer';
 import { selectWalking } from '../player/selectors';
 import './canvas.css';
 
@@ -57,6 +56,8 @@ const FAR_ZOOM = 0.4;
 
 const loadFarView = () => import('./FarView');
 const FarView = lazy(() => loadFarView().then((m) => ({ default: m.FarView })));
+// The frames of a walk (and where they rest among the labels) come with the first walk.
+const PacketLayer = lazy(() => import('./PacketLayer').then((m) => ({ default: m.PacketLayer })));
 
 // React Flow copies every prop it is given into its store when the prop changes (a new array or
 // function is a change), and every device listens to that store: props are stable values.
@@ -316,7 +317,11 @@ export function Canvas() {
           </Suspense>
         )}
         <Camera userMoved={userMoved} resetMoved={resetMoved} />
-        <PacketLayer />
+        {walking && (
+          <Suspense fallback={null}>
+            <PacketLayer />
+          </Suspense>
+        )}
       </ReactFlow>
       {topoNodes.length === 0 && <EmptyHint />}
     </div>
