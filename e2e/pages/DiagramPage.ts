@@ -1,7 +1,9 @@
 // The network diagram as a user sees it: what is drawn where (every device's symbol and card,
 // every interface name, every line, the frames' tags and a drop or delivery badge, as boxes on
-// the screen). Tests speak in these terms, never in CSS selectors.
+// the screen), and the diagram's keyboard: which device or link has the focus. Tests speak in
+// these terms, never in CSS selectors.
 
+import { expect } from '@playwright/test';
 import { boxesOverlap, lineHitsBox } from '../../src/ui/canvas/labels';
 import { LessonPage } from './LessonPage';
 
@@ -124,5 +126,31 @@ export class DiagramPage extends LessonPage {
     await this.settle();
     const { drawn, lines } = await this.drawn();
     return collisions(drawn, lines);
+  }
+
+  /** Tabs into the diagram from the palette's last button (the control before it). */
+  async tabIntoDiagram(): Promise<void> {
+    await this.page.getByTestId('palette.add-nat').focus();
+    await this.page.keyboard.press('Tab');
+  }
+
+  /** Gives a device the keyboard's focus (as a click on it would). */
+  async focusDevice(name: string): Promise<void> {
+    await this.page.getByTestId(`rf__node-${name}`).focus();
+  }
+
+  /** The device that has the focus, by name (undefined when the focus is not on a device). */
+  async focusedDevice(): Promise<string | undefined> {
+    return this.page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') ?? undefined);
+  }
+
+  /** The link that has the focus, by id. */
+  async focusedLink(): Promise<string | undefined> {
+    return this.page.evaluate(() => document.activeElement?.closest('.react-flow__edge')?.getAttribute('data-id') ?? undefined);
+  }
+
+  /** Waits for the focus to be on this device. */
+  async expectFocusOn(device: string): Promise<void> {
+    await expect.poll(() => this.focusedDevice()).toBe(device);
   }
 }
