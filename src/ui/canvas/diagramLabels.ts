@@ -2,8 +2,8 @@
 // LinuxNode and SwitchNode draw it (canvas.css), each interface name as LinkEdge does, in the
 // language shown. One layout per network and language, made the first time a device, a link or
 // a tag asks after a change (cards are measured once per device and language), so a step of a
-// walk and a pan cost nothing here. Devices and links select one string each, so only those
-// whose placement changed re-render.
+// walk and a pan cost nothing here; after an edit, only what it touched is placed again. Devices
+// and links select one string each, so only those whose placement changed re-render.
 
 import type { TFunction } from 'i18next';
 import type { CSSProperties } from 'react';
@@ -12,7 +12,7 @@ import type { Link, TopoNode } from '../../engine';
 import { linkKey, wanOf } from '../../engine/pure';
 import { selectLinks, selectNodes, selectParallel, type AppState } from '../../store';
 import { fallbackPosition, type Size } from './geometry';
-import { layoutLabels, type EndSpot, type LabelLayout, type Metrics } from './labels';
+import { layoutLabels, type Change, type EndSpot, type LabelLayout, type Metrics } from './labels';
 import { FONT, measureText, MONO, type Measure } from './text';
 
 /**
@@ -76,15 +76,46 @@ function cardOf(n: TopoNode, lang: string, t: TFunction): Size {
   return size;
 }
 
-const layouts = new WeakMap<readonly TopoNode[], { links: readonly Link[]; lang: string; layout: LabelLayout }>();
+/** A network's layout, with each device's card place and each link's names' spots as strings. */
+interface Labels {
+  layout: LabelLayout;
+  places: Map<string, string>;
+  ends: Map<string, string>;
+}
 
-/** The labels of the network on screen, in this language. */
-export function diagramLayout(s: AppState, lang: string): LabelLayout {
+const layouts = new WeakMap<readonly TopoNode[], { links: readonly Link[]; lang: string; labels: Labels }>();
+/** The layout made last, which the next one (after an edit) starts from. */
+let last: { nodes: readonly TopoNode[]; links: readonly Link[]; lang: string; labels: Labels } | undefined;
+
+/** What changed between two networks (see labels.ts Change): nodes and links that are not the same objects. */
+function changeSince(before: NonNullable<typeof last>, nodes: readonly TopoNode[], links: readonly Link[]): Change | undefined {
+  const was = new Map(before.nodes.map((n) => [n.name, n]));
+  const devices = new Set<string>();
+  for (const n of nodes) {
+    if (was.get(n.name) !== n) devices.add(n.name);
+    was.delete(n.name);
+  }
+  for (const name of was.keys()) devices.add(name);
+  // A new network (another file, an example): nothing to keep.
+  if (devices.size > nodes.length / 2) return undefined;
+  const ids = new Set(links.map(linkKey));
+  const wasIds = new Set(before.links.map(linkKey));
+  const changed = new Set([...ids].filter((id) => !wasIds.has(id)));
+  for (const id of wasIds) if (!ids.has(id)) changed.add(id);
+  return { before: before.labels.layout, devices, links: changed };
+}
+
+function labelsOf(s: AppState, lang: string): Labels {
   const nodes = selectNodes(s);
   const links = selectLinks(s);
   const cached = layouts.get(nodes);
-  if (cached && cached.links === links && cached.lang === lang) return cached.layout;
+  if (cached && cached.links === links && cached.lang === lang) {
+    // Undo or redo back to a network laid out before: the next edit starts from it.
+    last = { nodes, links, lang, labels: cached.labels };
+    return cached.labels;
+  }
   const t = i18n.getFixedT(lang);
+  const change = last && last.lang === lang ? changeSince(last, nodes, links) : undefined;
   const layout = layoutLabels(
     nodes.map((n, i) => ({ name: n.name, at: n.position ?? fallbackPosition(i), card: cardOf(n, lang, t) })),
     links.map((l) => {
@@ -92,33 +123,39 @@ export function diagramLayout(s: AppState, lang: string): LabelLayout {
       return { id, a: { ...l.a, label: ifaceLabelSize(l.a.iface) }, b: { ...l.b, label: ifaceLabelSize(l.b.iface) }, parallel: selectParallel(id)(s) };
     }),
     DIAGRAM,
+    change,
   );
-  layouts.set(nodes, { links, lang, layout });
-  return layout;
+  const labels = {
+    layout,
+    places: new Map([...layout.cards].map(([name, c]) => [name, `${c.side} ${c.shift} ${c.box.width}`])),
+    ends: new Map([...layout.ends].map(([id, [a, b]]) => [id, `${a.along} ${a.across} ${b.along} ${b.across}`])),
+  };
+  layouts.set(nodes, { links, lang, labels });
+  last = { nodes, links, lang, labels };
+  return labels;
 }
 
-/** Where a device's card is, as a string (a selector's stable value): "below 0", "right 24"… */
+/** The labels of the network on screen, in this language. */
+export const diagramLayout = (s: AppState, lang: string): LabelLayout => labelsOf(s, lang).layout;
+
+/** Where a device's card is, as a string (a selector's stable value): "below 0 120", "right 24 150"… */
 export const selectCardPlace =
   (name: string, lang: string) =>
-  (s: AppState): string => {
-    const c = diagramLayout(s, lang).cards.get(name);
-    return c ? `${c.side} ${c.shift}` : 'below 0';
-  };
+  (s: AppState): string =>
+    labelsOf(s, lang).places.get(name) ?? 'below 0 0';
 
 /** The class and style of a card placed so (canvas.css): none under its symbol, as drawn by default. */
 export function cardPlaceStyle(place: string): { className: string; style?: CSSProperties } {
-  const [side, shift] = place.split(' ');
+  const [side, shift, width] = place.split(' ');
   if (side === 'below' && shift === '0') return { className: 'pw-node__label' };
-  return { className: `pw-node__label pw-node__label--${side}`, style: { '--pw-card-shift': `${shift}px` } as CSSProperties };
+  return { className: `pw-node__label pw-node__label--${side}`, style: { '--pw-card-shift': `${shift}px`, '--pw-card-w': `${width}px` } as CSSProperties };
 }
 
 /** Where a link's interface names sit, as a string (a selector's stable value): see parseEnds. */
 export const selectEnds =
   (id: string, lang: string) =>
-  (s: AppState): string => {
-    const e = diagramLayout(s, lang).ends.get(id);
-    return e ? `${e[0].along} ${e[0].across} ${e[1].along} ${e[1].across}` : '';
-  };
+  (s: AppState): string =>
+    labelsOf(s, lang).ends.get(id) ?? '';
 
 /** The two ends' spots of selectEnds' string. */
 export function parseEnds(text: string): [EndSpot, EndSpot] | undefined {

@@ -93,3 +93,45 @@ test('cardBox: the card beside the symbol starts after the gap, its top as the m
   expect(cardBox(DIAGRAM, { x: 0, y: 0 }, { width: 100, height: 50 }, { side: 'above', shift: 0 })).toEqual({ x: -50, y: -82, width: 100, height: 50 });
   expect(centredBox({ x: 10, y: 10 }, { width: 4, height: 2 })).toEqual({ x: 8, y: 9, width: 4, height: 2 });
 });
+
+describe('after an edit, only what it touched is placed again', () => {
+  const t = threeTier({ cores: 2, pods: 2, aggPerPod: 2, accessPerPod: 2, hostsPerAccess: 2 });
+  const [devices, links] = diagramOf(t);
+  const before = layoutLabels(devices, links, DIAGRAM);
+
+  test('a device moved: labels near it placed again, clear of everything; the rest where they were', () => {
+    const moved = devices.map((d) => (d.name === 'h1-1-1' ? { ...d, at: { x: d.at.x - 120, y: d.at.y + 40 } } : d));
+    const after = layoutLabels(moved, links, DIAGRAM, { before, devices: new Set(['h1-1-1']), links: new Set() });
+    expect(collisions(after)).toEqual([]);
+    // Far away (the other pod), nothing moved.
+    for (const name of ['core2', 'agg2-2', 'acc2-2', 'h2-2-2']) expect(after.cards.get(name)).toEqual(before.cards.get(name));
+    const far = links.find((l) => l.a.node === 'h2-2-2' || l.b.node === 'h2-2-2')!.id;
+    expect(after.ends.get(far)).toBeDefined();
+    expect(after.ends.get(far)).toEqual(before.ends.get(far));
+    // The moved device's own link has its names placed for where the device is now.
+    const [, host] = after.labelBoxes.get('h1-1-1:eth1--sw1-1:p2')!;
+    const [, was] = before.labelBoxes.get('h1-1-1:eth1--sw1-1:p2')!;
+    expect(host).not.toEqual(was);
+  });
+
+  test('a link added across the network: what it crosses is placed again', () => {
+    const link2 = link('h1-1-1', 'eth9', 'h2-2-2', 'eth9');
+    const after = layoutLabels(devices, [...links, link2], DIAGRAM, { before, devices: new Set(['h1-1-1', 'h2-2-2']), links: new Set([link2.id]) });
+    const full = layoutLabels(devices, [...links, link2], DIAGRAM);
+    // As clean as placing everything again.
+    expect(collisions(after).length).toBeLessThanOrEqual(collisions(full).length);
+    expect(after.ends.has(link2.id)).toBe(true);
+  });
+
+  test('a device deleted: its card and its links are gone from the layout', () => {
+    const after = layoutLabels(
+      devices.filter((d) => d.name !== 'h1-1-1'),
+      links.filter((l) => l.a.node !== 'h1-1-1' && l.b.node !== 'h1-1-1'),
+      DIAGRAM,
+      { before, devices: new Set(['h1-1-1']), links: new Set(['h1-1-1:eth1--sw1-1:p2']) },
+    );
+    expect(after.cards.has('h1-1-1')).toBe(false);
+    expect(after.ends.has('h1-1-1:eth1--sw1-1:p2')).toBe(false);
+    expect(collisions(after)).toEqual([]);
+  });
+});

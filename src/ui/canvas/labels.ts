@@ -108,8 +108,9 @@ export class Grid {
   private readonly cells = new Map<number, Item[]>();
   private question = 0;
 
-  private cellsOf(item: Item): number[] {
-    const out: number[] = [];
+  /** The keys of the cells an item lies in, into `out` (emptied first). */
+  private cellsOf(item: Item, out: number[]): number[] {
+    out.length = 0;
     if (item.kind === 'box') {
       const { x, y, width, height } = item.box;
       for (let i = cell(x); i <= cell(x + width); i++) for (let j = cell(y); j <= cell(y + height); j++) out.push(key(i, j));
@@ -118,18 +119,19 @@ export class Grid {
     // A line: the cells it passes through, column by column (a long link between tiers crosses
     // many columns but few cells of each).
     const [p, q] = item.p.x <= item.q.x ? [item.p, item.q] : [item.q, item.p];
+    const slope = q.x === p.x ? 0 : (q.y - p.y) / (q.x - p.x);
     for (let i = cell(p.x); i <= cell(q.x); i++) {
-      const x0 = Math.max(p.x, i * CELL);
-      const x1 = Math.min(q.x, (i + 1) * CELL);
-      const yAt = (x: number) => (q.x === p.x ? p.y : p.y + ((q.y - p.y) * (x - p.x)) / (q.x - p.x));
-      const [y0, y1] = q.x === p.x ? [Math.min(p.y, q.y), Math.max(p.y, q.y)] : [Math.min(yAt(x0), yAt(x1)), Math.max(yAt(x0), yAt(x1))];
-      for (let j = cell(y0); j <= cell(y1); j++) out.push(key(i, j));
+      const ya = q.x === p.x ? p.y : p.y + slope * (Math.max(p.x, i * CELL) - p.x);
+      const yb = q.x === p.x ? q.y : p.y + slope * (Math.min(q.x, (i + 1) * CELL) - p.x);
+      for (let j = cell(Math.min(ya, yb)); j <= cell(Math.max(ya, yb)); j++) out.push(key(i, j));
     }
     return out;
   }
 
+  private readonly keys: number[] = [];
+
   add(item: Item): Item {
-    for (const k of this.cellsOf(item)) {
+    for (const k of this.cellsOf(item, this.keys)) {
       const list = this.cells.get(k);
       if (list) list.push(item);
       else this.cells.set(k, [item]);
@@ -138,25 +140,32 @@ export class Grid {
   }
 
   remove(item: Item): void {
-    for (const k of this.cellsOf(item)) {
+    for (const k of this.cellsOf(item, this.keys)) {
       const list = this.cells.get(k);
       const i = list ? list.indexOf(item) : -1;
       if (i >= 0) list!.splice(i, 1);
     }
   }
 
-  /** Calls `visit` with every item near a box (each once), until it returns false. */
-  near(b: Box, visit: (item: Item) => boolean): void {
+  private readonly found: Item[] = [];
+
+  /** Every item near a box, each once (in a list that the next question reuses). */
+  near(b: Box): readonly Item[] {
     const question = ++this.question;
+    const found = this.found;
+    found.length = 0;
     for (let i = cell(b.x - CLEAR); i <= cell(b.x + b.width + CLEAR); i++) {
       for (let j = cell(b.y - CLEAR); j <= cell(b.y + b.height + CLEAR); j++) {
-        for (const item of this.cells.get(key(i, j)) ?? []) {
+        const list = this.cells.get(key(i, j));
+        if (!list) continue;
+        for (const item of list) {
           if (item.mark === question) continue;
           item.mark = question;
-          if (!visit(item)) return;
+          found.push(item);
         }
       }
     }
+    return found;
   }
 }
 
@@ -167,29 +176,31 @@ export class Grid {
 export const boxesOverlap = (a: Box, b: Box, margin = 0): boolean =>
   a.x < b.x + b.width + margin && b.x < a.x + a.width + margin && a.y < b.y + b.height + margin && b.y < a.y + a.height + margin;
 
-/** Does the segment p–q pass through the box (Liang–Barsky clipping)? */
+/** Does the segment p–q pass through the box (Liang–Barsky clipping)? Called for every line near every candidate: no allocation. */
 export function lineHitsBox(p: Point, q: Point, b: Box): boolean {
-  let t0 = 0;
-  let t1 = 1;
+  const x1 = b.x + b.width;
+  const y1 = b.y + b.height;
+  // Most lines near a box pass it by: their extents do not even meet.
+  if (Math.max(p.x, q.x) < b.x || Math.min(p.x, q.x) > x1 || Math.max(p.y, q.y) < b.y || Math.min(p.y, q.y) > y1) return false;
+  // Where the line is inside the box's columns, then inside its rows: it passes through when the
+  // two stretches meet (an axis it runs along, it is inside all along, as the test above showed).
   const dx = q.x - p.x;
   const dy = q.y - p.y;
-  const clips: [number, number][] = [
-    [-dx, p.x - b.x],
-    [dx, b.x + b.width - p.x],
-    [-dy, p.y - b.y],
-    [dy, b.y + b.height - p.y],
-  ];
-  for (const [pk, qk] of clips) {
-    if (pk === 0) {
-      if (qk < 0) return false;
-      continue;
-    }
-    const t = qk / pk;
-    if (pk < 0) t0 = Math.max(t0, t);
-    else t1 = Math.min(t1, t);
-    if (t0 > t1) return false;
+  let t0 = 0;
+  let t1 = 1;
+  if (dx !== 0) {
+    const a = (b.x - p.x) / dx;
+    const c = (x1 - p.x) / dx;
+    t0 = Math.max(t0, Math.min(a, c));
+    t1 = Math.min(t1, Math.max(a, c));
   }
-  return true;
+  if (dy !== 0) {
+    const a = (b.y - p.y) / dy;
+    const c = (y1 - p.y) / dy;
+    t0 = Math.max(t0, Math.min(a, c));
+    t1 = Math.min(t1, Math.max(a, c));
+  }
+  return t0 <= t1;
 }
 
 /** A box of this size centred on p. */
@@ -222,6 +233,8 @@ export interface LabelLayout {
   /** each link's interface names: [a's, b's] */
   readonly ends: ReadonlyMap<string, readonly [EndSpot, EndSpot]>;
   readonly lines: ReadonlyMap<string, Line>;
+  /** each link's devices: [a, b] */
+  readonly linkNodes: ReadonlyMap<string, readonly [string, string]>;
   /** the label boxes of each link's ends: [a's, b's] */
   readonly labelBoxes: ReadonlyMap<string, readonly [Box, Box]>;
   /** everything placed */
@@ -251,13 +264,13 @@ function cost(grid: Grid, b: Box, ignore: (item: Item) => boolean, extra: readon
   let c = 0;
   const near = grow(b, CLEAR);
   for (const x of extra) if (boxesOverlap(near, x)) c += HIDES;
-  grid.near(b, (item) => {
-    if (ignore(item)) return true;
+  for (const item of grid.near(b)) {
+    if (c >= enough) break;
+    if (ignore(item)) continue;
     if (item.kind === 'box') {
       if (boxesOverlap(near, item.box)) c += HIDES;
     } else if (lineHitsBox(item.p, item.q, near)) c += CROSSED;
-    return c < enough;
-  });
+  }
   return c;
 }
 
@@ -279,11 +292,67 @@ export function pointOnLink(line: Line, end: 'a' | 'b', s: EndSpot): Point {
 }
 
 /**
+ * What changed since a layout: the devices added, removed or changed (moved, renamed, given an
+ * address: a new object), and the links added or removed.
+ */
+export interface Change {
+  before: LabelLayout;
+  devices: ReadonlySet<string>;
+  links: ReadonlySet<string>;
+}
+
+/**
+ * The previous layout's cards and names that a change leaves where they were: those of devices
+ * and links it did not touch, clear of everything it moved, added or took away (old and new
+ * places, with the room a re-placed card may take). The rest is placed again.
+ */
+function kept(change: Change, devices: readonly LayoutDevice[], links: readonly LayoutLink[], lines: ReadonlyMap<string, Line>, m: Metrics) {
+  const { before } = change;
+  const dirty = new Grid();
+  const area = (box: Box) => dirty.add({ kind: 'box', box, owner: '', what: 'card', mark: 0 });
+  const line = (l: Line | undefined) => l && dirty.add({ kind: 'line', p: l.p, q: l.q, owner: '', mark: 0 });
+  for (const d of devices) {
+    if (!change.devices.has(d.name)) continue;
+    // Anywhere its card may go now.
+    const r = { x: m.symbol + m.sideGap + d.card.width, y: m.symbol + m.gap + d.card.height + 48 };
+    area({ x: d.at.x - r.x, y: d.at.y - r.y, width: 2 * r.x, height: 2 * r.y });
+  }
+  for (const name of change.devices) {
+    const c = before.centres.get(name);
+    if (c) area(centredBox(c, { width: 4 * m.symbol, height: 4 * m.symbol }));
+    const card = before.cards.get(name);
+    if (card) area(card.box);
+  }
+  const touched = (l: LayoutLink) => change.links.has(l.id) || change.devices.has(l.a.node) || change.devices.has(l.b.node);
+  for (const l of links) if (touched(l)) line(lines.get(l.id));
+  for (const [id, l] of before.lines) {
+    const [a, b] = before.linkNodes.get(id) ?? ['', ''];
+    if (!change.links.has(id) && !change.devices.has(a) && !change.devices.has(b)) continue;
+    line(l);
+    for (const box of before.labelBoxes.get(id) ?? []) area(box);
+  }
+  const clear = (box: Box) => cost(dirty, box, () => false, [], 1) === 0;
+  const cards = new Map<string, Placement & { box: Box }>();
+  for (const d of devices) {
+    const c = before.cards.get(d.name);
+    if (c && !change.devices.has(d.name) && clear(c.box)) cards.set(d.name, c);
+  }
+  const names = new Map<string, { ends: readonly [EndSpot, EndSpot]; boxes: readonly [Box, Box] }>();
+  for (const l of links) {
+    const ends = before.ends.get(l.id);
+    const boxes = before.labelBoxes.get(l.id);
+    if (ends && boxes && !touched(l) && boxes.every(clear)) names.set(l.id, { ends, boxes });
+  }
+  return { cards, names };
+}
+
+/**
  * Places every card and interface name of a network. Cards first (each on the free side of its
  * symbol it prefers, the whole network seen twice so that a card moved aside makes room for its
- * neighbour's), then the names along their links.
+ * neighbour's), then the names along their links. After a `change` (an edit), only what it
+ * touched is placed again: the rest stays (an edit of a 2 000-device network moves a few labels).
  */
-export function layoutLabels(devices: readonly LayoutDevice[], links: readonly LayoutLink[], m: Metrics): LabelLayout {
+export function layoutLabels(devices: readonly LayoutDevice[], links: readonly LayoutLink[], m: Metrics, change?: Change): LabelLayout {
   const grid = new Grid();
   const centres = new Map(devices.map((d) => [d.name, d.at]));
   for (const d of devices) {
@@ -301,17 +370,29 @@ export function layoutLabels(devices: readonly LayoutDevice[], links: readonly L
     lines.set(l.id, line);
     grid.add({ kind: 'line', p, q, owner: l.id, mark: 0 });
   }
+  const keep = change ? kept(change, devices, links, lines, m) : undefined;
+
+  // What stays: in the grid first, so that what is placed again keeps clear of it.
+  const cards = new Map<string, Placement & { box: Box; item: Item }>();
+  const ends = new Map<string, readonly [EndSpot, EndSpot]>();
+  const labelBoxes = new Map<string, readonly [Box, Box]>();
+  for (const [name, c] of keep?.cards ?? []) cards.set(name, { ...c, item: grid.add({ kind: 'box', box: c.box, owner: name, what: 'card', mark: 0 }) });
+  for (const [id, n] of keep?.names ?? []) {
+    ends.set(id, n.ends);
+    labelBoxes.set(id, n.boxes);
+    for (const box of n.boxes) grid.add({ kind: 'box', box, owner: id, what: 'label', mark: 0 });
+  }
 
   // Cards: every one under its symbol, then each moved where it costs least.
-  const cards = new Map<string, Placement & { box: Box; item: Item }>();
+  const placing = devices.filter((d) => !cards.has(d.name));
   const under: Placement = { side: 'below', shift: 0 };
-  for (const d of devices) {
+  for (const d of placing) {
     const box = cardBox(m, d.at, d.card, under);
     cards.set(d.name, { ...under, box, item: grid.add({ kind: 'box', box, owner: d.name, what: 'card', mark: 0 }) });
   }
   const ownCard = (name: string) => (item: Item) => item.kind === 'box' && item.owner === name && item.what === 'card';
   for (let pass = 0; pass < 2; pass++) {
-    for (const d of devices) {
+    for (const d of placing) {
       const now = cards.get(d.name)!;
       const ignore = ownCard(d.name);
       // The second time, only cards still on something (lines across them stay where nothing better was).
@@ -334,11 +415,9 @@ export function layoutLabels(devices: readonly LayoutDevice[], links: readonly L
   }
 
   // Interface names: on the link next to their device, moved along it while something is there.
-  const ends = new Map<string, readonly [EndSpot, EndSpot]>();
-  const labelBoxes = new Map<string, readonly [Box, Box]>();
   for (const l of links) {
     const line = lines.get(l.id);
-    if (!line) continue;
+    if (!line || ends.has(l.id)) continue;
     const ignore = (item: Item) => item.owner === l.id && item.kind === 'line';
     const place = (end: 'a' | 'b'): [EndSpot, Box] => {
       const size = l[end].label;
@@ -373,6 +452,7 @@ export function layoutLabels(devices: readonly LayoutDevice[], links: readonly L
     cards: new Map([...cards].map(([k, v]) => [k, { side: v.side, shift: v.shift, box: v.box }])),
     ends,
     lines,
+    linkNodes: new Map(links.map((l) => [l.id, [l.a.node, l.b.node] as const])),
     labelBoxes,
     grid,
   };
