@@ -26,9 +26,10 @@ export function restSpot(layout: LabelLayout, link: string, to: 'a' | 'b', size:
   const stop = line.len - (theirs.across === 0 ? theirs.along + reach(theirLabel, dir) : 0) - CLEAR - tagReach;
   const candidates: EndSpot[] = [];
   for (const along of steps(start, stop)) candidates.push({ along, across: 0 });
-  // No room on the line: beside its middle, then a tag's length either way.
+  // No room on the line: beside its middle, then a tag's length either way, then a tag further out.
   const off = reach(size, { x: -dir.y, y: dir.x }) + CLEAR + 1;
-  for (const k of [0, 1, -1, 2, -2]) for (const across of [off, -off]) candidates.push({ along: line.len / 2 + k * (2 * tagReach + CLEAR), across });
+  for (const out of [off, 3 * off])
+    for (const k of [0, 1, -1, 2, -2]) for (const across of [out, -out]) candidates.push({ along: line.len / 2 + k * (2 * tagReach + CLEAR), across });
   // The tag rides its link: its own line is no obstacle.
   let best: Box | undefined;
   let bestScore = Infinity;
