@@ -12,7 +12,8 @@ import type { Link, TopoNode } from '../../engine';
 import { linkKey, wanOf } from '../../engine/pure';
 import { selectLinks, selectNodes, selectParallel, type AppState } from '../../store';
 import { fallbackPosition, type Size } from './geometry';
-import { layoutLabels, type Change, type EndSpot, type LabelLayout, type Metrics } from './labels';
+import { layoutLabels, type EndSpot, type LabelLayout, type Metrics } from './labels';
+import type * as Relayout from './relayout';
 import { FONT, measureText, MONO, type Measure } from './text';
 
 /**
@@ -85,25 +86,9 @@ interface Labels {
 
 const layouts = new WeakMap<readonly TopoNode[], { links: readonly Link[]; lang: string; labels: Labels }>();
 /** The layout made last, which the next one (after an edit) starts from. */
-let last: { nodes: readonly TopoNode[]; links: readonly Link[]; lang: string; labels: Labels } | undefined;
-
-/** What changed between two networks (see labels.ts Change): nodes and links that are not the same objects. */
-function changeSince(before: NonNullable<typeof last>, nodes: readonly TopoNode[], links: readonly Link[]): Change | undefined {
-  const was = new Map(before.nodes.map((n) => [n.name, n]));
-  const devices = new Set<string>();
-  for (const n of nodes) {
-    if (was.get(n.name) !== n) devices.add(n.name);
-    was.delete(n.name);
-  }
-  for (const name of was.keys()) devices.add(name);
-  // A new network (another file, an example): nothing to keep.
-  if (devices.size > nodes.length / 2) return undefined;
-  const ids = new Set(links.map(linkKey));
-  const wasIds = new Set(before.links.map(linkKey));
-  const changed = new Set([...ids].filter((id) => !wasIds.has(id)));
-  for (const id of wasIds) if (!ids.has(id)) changed.add(id);
-  return { before: before.labels.layout, devices, links: changed };
-}
+let last: { nodes: readonly TopoNode[]; links: readonly Link[]; ids: readonly string[]; lang: string; labels: Labels } | undefined;
+/** What keeps an edit's layout to what it touched, once loaded (the first layout places everything anyway). */
+let relayout: typeof Relayout | undefined;
 
 function labelsOf(s: AppState, lang: string): Labels {
   const nodes = selectNodes(s);
@@ -111,27 +96,27 @@ function labelsOf(s: AppState, lang: string): Labels {
   const cached = layouts.get(nodes);
   if (cached && cached.links === links && cached.lang === lang) {
     // Undo or redo back to a network laid out before: the next edit starts from it.
-    last = { nodes, links, lang, labels: cached.labels };
+    last = { nodes, links, ids: links.map(linkKey), lang, labels: cached.labels };
     return cached.labels;
   }
   const t = i18n.getFixedT(lang);
-  const change = last && last.lang === lang ? changeSince(last, nodes, links) : undefined;
-  const layout = layoutLabels(
-    nodes.map((n, i) => ({ name: n.name, at: n.position ?? fallbackPosition(i), card: cardOf(n, lang, t) })),
-    links.map((l) => {
-      const id = linkKey(l);
-      return { id, a: { ...l.a, label: ifaceLabelSize(l.a.iface) }, b: { ...l.b, label: ifaceLabelSize(l.b.iface) }, parallel: selectParallel(id)(s) };
-    }),
-    DIAGRAM,
-    change,
-  );
+  const devices = nodes.map((n, i) => ({ name: n.name, at: n.position ?? fallbackPosition(i), card: cardOf(n, lang, t) }));
+  const layoutLinks = links.map((l) => {
+    const id = linkKey(l);
+    return { id, a: { ...l.a, label: ifaceLabelSize(l.a.iface) }, b: { ...l.b, label: ifaceLabelSize(l.b.iface) }, parallel: selectParallel(id)(s) };
+  });
+  const r = relayout;
+  const ids = layoutLinks.map((l) => l.id);
+  const change = r && last && last.lang === lang ? r.changeSince({ nodes: last.nodes, links: last.ids, layout: last.labels.layout }, nodes, ids) : undefined;
+  const layout = layoutLabels(devices, layoutLinks, DIAGRAM, change && r ? (lines) => r.kept(change, devices, layoutLinks, lines, DIAGRAM) : undefined);
+  if (!r) void import('./relayout').then((m) => (relayout = m));
   const labels = {
     layout,
     places: new Map([...layout.cards].map(([name, c]) => [name, `${c.side} ${c.shift} ${c.box.width}`])),
     ends: new Map([...layout.ends].map(([id, [a, b]]) => [id, `${a.along} ${a.across} ${b.along} ${b.across}`])),
   };
   layouts.set(nodes, { links, lang, labels });
-  last = { nodes, links, lang, labels };
+  last = { nodes, links, ids, lang, labels };
   return labels;
 }
 

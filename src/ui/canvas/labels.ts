@@ -260,7 +260,7 @@ export function cardBox(m: Metrics, c: Point, s: Size, { side, shift }: Placemen
  * The cost of putting a box there: what it would hide, and the lines that would cross it (counted
  * up to `enough`: a candidate already that bad is not chosen anyway).
  */
-function cost(grid: Grid, b: Box, ignore: (item: Item) => boolean, extra: readonly Box[] = [], enough = Infinity): number {
+export function cost(grid: Grid, b: Box, ignore: (item: Item) => boolean, extra: readonly Box[] = [], enough = Infinity): number {
   let c = 0;
   const near = grow(b, CLEAR);
   for (const x of extra) if (boxesOverlap(near, x)) c += HIDES;
@@ -291,68 +291,19 @@ export function pointOnLink(line: Line, end: 'a' | 'b', s: EndSpot): Point {
   return { x: base.x + dx * s.along - dy * s.across, y: base.y + dy * s.along + dx * s.across };
 }
 
-/**
- * What changed since a layout: the devices added, removed or changed (moved, renamed, given an
- * address: a new object), and the links added or removed.
- */
-export interface Change {
-  before: LabelLayout;
-  devices: ReadonlySet<string>;
-  links: ReadonlySet<string>;
-}
-
-/**
- * The previous layout's cards and names that a change leaves where they were: those of devices
- * and links it did not touch, clear of everything it moved, added or took away (old and new
- * places, with the room a re-placed card may take). The rest is placed again.
- */
-function kept(change: Change, devices: readonly LayoutDevice[], links: readonly LayoutLink[], lines: ReadonlyMap<string, Line>, m: Metrics) {
-  const { before } = change;
-  const dirty = new Grid();
-  const area = (box: Box) => dirty.add({ kind: 'box', box, owner: '', what: 'card', mark: 0 });
-  const line = (l: Line | undefined) => l && dirty.add({ kind: 'line', p: l.p, q: l.q, owner: '', mark: 0 });
-  for (const d of devices) {
-    if (!change.devices.has(d.name)) continue;
-    // Anywhere its card may go now.
-    const r = { x: m.symbol + m.sideGap + d.card.width, y: m.symbol + m.gap + d.card.height + 48 };
-    area({ x: d.at.x - r.x, y: d.at.y - r.y, width: 2 * r.x, height: 2 * r.y });
-  }
-  for (const name of change.devices) {
-    const c = before.centres.get(name);
-    if (c) area(centredBox(c, { width: 4 * m.symbol, height: 4 * m.symbol }));
-    const card = before.cards.get(name);
-    if (card) area(card.box);
-  }
-  const touched = (l: LayoutLink) => change.links.has(l.id) || change.devices.has(l.a.node) || change.devices.has(l.b.node);
-  for (const l of links) if (touched(l)) line(lines.get(l.id));
-  for (const [id, l] of before.lines) {
-    const [a, b] = before.linkNodes.get(id) ?? ['', ''];
-    if (!change.links.has(id) && !change.devices.has(a) && !change.devices.has(b)) continue;
-    line(l);
-    for (const box of before.labelBoxes.get(id) ?? []) area(box);
-  }
-  const clear = (box: Box) => cost(dirty, box, () => false, [], 1) === 0;
-  const cards = new Map<string, Placement & { box: Box }>();
-  for (const d of devices) {
-    const c = before.cards.get(d.name);
-    if (c && !change.devices.has(d.name) && clear(c.box)) cards.set(d.name, c);
-  }
-  const names = new Map<string, { ends: readonly [EndSpot, EndSpot]; boxes: readonly [Box, Box] }>();
-  for (const l of links) {
-    const ends = before.ends.get(l.id);
-    const boxes = before.labelBoxes.get(l.id);
-    if (ends && boxes && !touched(l) && boxes.every(clear)) names.set(l.id, { ends, boxes });
-  }
-  return { cards, names };
+/** What of a previous layout stays as it was (relayout.ts): cards by device, names by link. */
+export interface Kept {
+  cards: ReadonlyMap<string, Placement & { box: Box }>;
+  names: ReadonlyMap<string, { ends: readonly [EndSpot, EndSpot]; boxes: readonly [Box, Box] }>;
 }
 
 /**
  * Places every card and interface name of a network. Cards first (each on the free side of its
  * symbol it prefers, the whole network seen twice so that a card moved aside makes room for its
- * neighbour's), then the names along their links. After a `change` (an edit), only what it
- * touched is placed again: the rest stays (an edit of a 2 000-device network moves a few labels).
+ * neighbour's), then the names along their links. After an edit, `keep` says (from the links'
+ * lines) what stays where it was (relayout.ts), and only the rest is placed again.
  */
-export function layoutLabels(devices: readonly LayoutDevice[], links: readonly LayoutLink[], m: Metrics, change?: Change): LabelLayout {
+export function layoutLabels(devices: readonly LayoutDevice[], links: readonly LayoutLink[], m: Metrics, keep?: (lines: ReadonlyMap<string, Line>) => Kept): LabelLayout {
   const grid = new Grid();
   const centres = new Map(devices.map((d) => [d.name, d.at]));
   for (const d of devices) {
@@ -370,14 +321,14 @@ export function layoutLabels(devices: readonly LayoutDevice[], links: readonly L
     lines.set(l.id, line);
     grid.add({ kind: 'line', p, q, owner: l.id, mark: 0 });
   }
-  const keep = change ? kept(change, devices, links, lines, m) : undefined;
+  const kept = keep?.(lines);
 
   // What stays: in the grid first, so that what is placed again keeps clear of it.
   const cards = new Map<string, Placement & { box: Box; item: Item }>();
   const ends = new Map<string, readonly [EndSpot, EndSpot]>();
   const labelBoxes = new Map<string, readonly [Box, Box]>();
-  for (const [name, c] of keep?.cards ?? []) cards.set(name, { ...c, item: grid.add({ kind: 'box', box: c.box, owner: name, what: 'card', mark: 0 }) });
-  for (const [id, n] of keep?.names ?? []) {
+  for (const [name, c] of kept?.cards ?? []) cards.set(name, { ...c, item: grid.add({ kind: 'box', box: c.box, owner: name, what: 'card', mark: 0 }) });
+  for (const [id, n] of kept?.names ?? []) {
     ends.set(id, n.ends);
     labelBoxes.set(id, n.boxes);
     for (const box of n.boxes) grid.add({ kind: 'box', box, owner: id, what: 'label', mark: 0 });

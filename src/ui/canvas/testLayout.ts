@@ -7,9 +7,17 @@ import { linkKey } from '../../engine/pure';
 import { cardSize, DIAGRAM, ifaceLabelSize } from './diagramLabels';
 import type { Box, Point } from './geometry';
 import { boxesOverlap, lineHitsBox, type LabelLayout, type LayoutDevice, type LayoutLink } from './labels';
-import { guessWidth } from './text';
+import type { Measure } from './text';
 
 const en = i18n.getFixedT('en');
+
+/** A stand-in for the browser's text measure: CJK characters a square each, others 0.62 em (generous). */
+export const guessWidth: Measure = (text, font) => {
+  const size = Number(/([\d.]+)px/.exec(font)?.[1]) || 16;
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u.test(ch) ? size : size * 0.62;
+  return w;
+};
 export const label = (iface: string) => ({ width: iface.length * 7 + 14, height: 20 });
 export const device = (name: string, x: number, y: number, card = { width: 100, height: 60 }): LayoutDevice => ({ name, at: { x, y }, card });
 export const link = (a: string, ai: string, b: string, bi: string): LayoutLink => ({

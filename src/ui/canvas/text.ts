@@ -9,14 +9,6 @@ export const MONO = "ui-monospace, 'SFMono-Regular', 'JetBrains Mono', Menlo, Co
 /** Measures a line of text in a CSS font ("600 28px …"): its width in CSS pixels. */
 export type Measure = (text: string, font: string) => number;
 
-/** Without a canvas (unit tests), a generous guess: CJK characters a square each, others 0.62 em. */
-export const guessWidth: Measure = (text, font) => {
-  const size = Number(/([\d.]+)px/.exec(font)?.[1]) || 16;
-  let w = 0;
-  for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u.test(ch) ? size : size * 0.62;
-  return w;
-};
-
 let ctx: CanvasRenderingContext2D | null | undefined;
 const widths = new Map<string, number>();
 
@@ -29,7 +21,7 @@ export const measureText: Measure = (text, font) => {
   if (ctx) {
     ctx.font = font;
     w = ctx.measureText(text).width;
-  } else w = guessWidth(text, font);
+  } else w = text.length * (Number(/([\d.]+)px/.exec(font)?.[1]) || 16) * 0.62; // no canvas (tests): a guess
   widths.set(key, w);
   return w;
 };
