@@ -84,9 +84,18 @@ interface Labels {
   ends: Map<string, string>;
 }
 
-const layouts = new WeakMap<readonly TopoNode[], { links: readonly Link[]; lang: string; labels: Labels }>();
-/** The layout made last, which the next one (after an edit) starts from. */
-let last: { nodes: readonly TopoNode[]; links: readonly Link[]; ids: readonly string[]; lang: string; labels: Labels } | undefined;
+interface Made {
+  nodes: readonly TopoNode[];
+  links: readonly Link[];
+  /** the links' ids, in order */
+  ids: readonly string[];
+  lang: string;
+  labels: Labels;
+}
+
+const layouts = new WeakMap<readonly TopoNode[], Made>();
+/** The layout shown last, which the next one (after an edit) starts from. */
+let last: Made | undefined;
 /** What keeps an edit's layout to what it touched, once loaded (the first layout places everything anyway). */
 let relayout: typeof Relayout | undefined;
 
@@ -95,8 +104,9 @@ function labelsOf(s: AppState, lang: string): Labels {
   const links = selectLinks(s);
   const cached = layouts.get(nodes);
   if (cached && cached.links === links && cached.lang === lang) {
+    // Every device and link asks at every change of the store: this is the path to keep short.
     // Undo or redo back to a network laid out before: the next edit starts from it.
-    last = { nodes, links, ids: links.map(linkKey), lang, labels: cached.labels };
+    last = cached;
     return cached.labels;
   }
   const t = i18n.getFixedT(lang);
@@ -115,8 +125,8 @@ function labelsOf(s: AppState, lang: string): Labels {
     places: new Map([...layout.cards].map(([name, c]) => [name, `${c.side} ${c.shift} ${c.box.width}`])),
     ends: new Map([...layout.ends].map(([id, [a, b]]) => [id, `${a.along} ${a.across} ${b.along} ${b.across}`])),
   };
-  layouts.set(nodes, { links, lang, labels });
   last = { nodes, links, ids, lang, labels };
+  layouts.set(nodes, last);
   return labels;
 }
 
