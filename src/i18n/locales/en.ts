@@ -124,8 +124,9 @@ export const en = {
     zoomOut: 'Zoom out',
     fitView: 'Fit the network in view (F)',
     snap: 'Snap to grid (G)',
-    nodeHelp: 'Press Enter or Space to select. Arrow keys move a selected device, Delete removes it.',
-    edgeHelp: 'Press Enter or Space to select this link; Delete unplugs it.',
+    nodeHelp: 'Arrow keys go to the nearest device that way. Enter or Space selects this device, L goes through its links, Alt+arrow keys move the selected devices, Delete removes them.',
+    edgeHelp: 'Enter or Space selects this link, Delete unplugs it. Arrow keys go to the device at that end, L to the next link of the device.',
+    link: 'Link {{a}} — {{b}}',
     moved: 'Moved {{direction}} to x {{x}}, y {{y}}',
     selfLink: 'A device cannot be linked to itself.',
     natSide: {

@@ -17,8 +17,11 @@ export const helpEn = {
   multiSelect: 'Select several devices',
   multiSelectKeys: 'Shift+click, or Shift+drag a box',
   deselect: 'Clear the selection',
+  nextDevice: 'In the diagram: go to the nearest device that way (from a link: to its end that way)',
+  select: 'Select the focused device or link',
+  links: 'Go through the focused device’s links (forwards, backwards)',
   move: 'Move the selected devices',
-  moveKeys: 'Drag, or arrow keys on a focused device',
+  moveKeys: 'Drag, or Alt+arrow keys on a focused device',
   fit: 'Fit the network in view',
   snap: 'Snap to grid on or off',
   open: 'Open a file',
@@ -33,7 +36,9 @@ export const helpEn = {
     'Each row of the event list names its step by the most important thing decided there: a drop and its reason first, then NAT’s rewrite, the route a router chose, a switch’s flood or port, an ARP answer, held packets sent, a packet held for ARP, a delivery. The frame comes after it.',
   notes: {
     name: 'The network’s name is in the toolbar: click it to rename the network (Enter applies, Esc cancels). Slides, exported files and the page’s title use it.',
-    add: 'Drag a device from the palette onto the canvas, or focus its button and press Enter to add it in the middle of the view.',
+    keyboard:
+      'The diagram is one stop of the Tab key: Tab enters it on a device (the last one you were on, else the selected one, else the one at the top left) and the next Tab leaves it. There the arrow keys go from device to device, Enter or Space selects, L goes through the device’s links, Delete removes what is selected and the focus stays on the nearest device left.',
+    add: 'Drag a device from the palette onto the canvas, or focus its button and press Enter to add it in the middle of the view (or in the free space nearest it: never on another device, its labels or a link).',
     wire: 'To link two devices, drag from the blue dot at the top right of a device (pale on every device, full blue on the one under the mouse) to the other device (or use “Connect to” in the inspector); the device you dragged from stays selected, ready for its new interface’s address. Each end gets an interface: eth1, eth2, … on hosts, servers and routers (eth0 is left to containerlab’s management network), p1, p2, … on each switch. An interface without a link is used before a new one is made.',
     unplug: 'Deleting a link unplugs the cable: both interfaces keep their addresses. Deleting a device removes its links and the scenario steps that run on it.',
     validate: 'Every field is checked as you type and only applied when Linux would accept it; the reason is shown beside the field. Taking an address away removes the routes that went through it, as Linux does.',

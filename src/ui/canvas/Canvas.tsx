@@ -34,7 +34,7 @@ import { fallbackPosition, SYMBOL_CENTRE_Y } from './geometry';
 import { ICON_VARS, ROLE_COLOURS, ROLES } from './icons';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { NatLinkHint } from './NatLinkHint';
-import { PacketLayer } from './PacketLayer';
+import { useDiagramKeys } from './useDiagramKeys';
 import { selectWalking } from '../player/selectors';
 import './canvas.css';
 
@@ -58,6 +58,8 @@ const FAR_ZOOM = 0.4;
 
 const loadFarView = () => import('./FarView');
 const FarView = lazy(() => loadFarView().then((m) => ({ default: m.FarView })));
+// The frames of a walk (and where they rest among the labels) come with the first walk.
+const PacketLayer = lazy(() => import('./PacketLayer').then((m) => ({ default: m.PacketLayer })));
 
 // React Flow copies every prop it is given into its store when the prop changes (a new array or
 // function is a change), and every device listens to that store: props are stable values.
@@ -66,6 +68,9 @@ const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const MINIMAP_SIZE = { width: 160, height: 100 };
 const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
+/** The diagram's one tab stop, and the devices and links the arrow keys and L reach (useDiagramKeys). */
+const TAB_STOP = { tabIndex: 0 };
+const NOT_A_TAB_STOP = { tabIndex: -1 };
 
 /** React Flow places a node by its top centre; the document by its symbol's centre. */
 const toFlow = (p: Position): Position => ({ x: p.x, y: p.y - SYMBOL_CENTRE_Y });
@@ -120,6 +125,8 @@ export function Canvas() {
   // Fit the opened network once (the canvas is remounted for each document). Not an empty one:
   // React Flow would fit the first device added, and move it away from where it was dropped.
   const [fitOnOpen] = useState(() => topoNodes.length > 0);
+  const root = useRef<HTMLDivElement>(null);
+  const { tabStop, onKeyDownCapture, onFocusCapture } = useDiagramKeys(root);
 
   const nodes = useMemo<DeviceFlowNode[]>(
     () =>
@@ -130,9 +137,10 @@ export function Canvas() {
         data: NO_DATA,
         selected: selectedNodes.includes(n.name),
         ariaLabel: ariaLabelOf(n, t(`role.${n.role}`)),
+        domAttributes: n.name === tabStop ? TAB_STOP : NOT_A_TAB_STOP,
         ...(sizes[n.name] ? { measured: sizes[n.name] } : {}),
       })),
-    [topoNodes, selectedNodes, sizes, dragging, t],
+    [topoNodes, selectedNodes, sizes, dragging, t, tabStop],
   );
 
   const minimapColour = useMemo(() => {
@@ -147,9 +155,10 @@ export function Canvas() {
     () =>
       links.map((l) => {
         const id = linkKey(l);
-        return { id, type: 'link', source: l.a.node, target: l.b.node, data: NO_DATA, selected: selectedLinks.includes(id) };
+        const ariaLabel = t('canvas.link', { a: `${l.a.node} ${l.a.iface}`, b: `${l.b.node} ${l.b.iface}` });
+        return { id, type: 'link', source: l.a.node, target: l.b.node, data: NO_DATA, selected: selectedLinks.includes(id), ariaLabel, domAttributes: NOT_A_TAB_STOP };
       }),
-    [links, selectedLinks],
+    [links, selectedLinks, t],
   );
 
   const onNodesChange = useCallback(
@@ -252,7 +261,18 @@ export function Canvas() {
   );
 
   return (
-    <div className={`pw-canvas${walking ? ' pw-canvas--walking' : ''}${far ? ' pw-canvas--far' : ''}${drawn ? ' pw-canvas--drawn' : ''}`} style={ICON_VARS} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      ref={root}
+      className={`pw-canvas${walking ? ' pw-canvas--walking' : ''}${far ? ' pw-canvas--far' : ''}${drawn ? ' pw-canvas--drawn' : ''}`}
+      style={ICON_VARS}
+      data-testid="canvas"
+      // Focused when the focused device is deleted and none is left (useDiagramKeys).
+      tabIndex={-1}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onKeyDownCapture={onKeyDownCapture}
+      onFocusCapture={onFocusCapture}
+    >
       <ReactFlow<DeviceFlowNode, LinkFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -317,7 +337,11 @@ export function Canvas() {
           </Suspense>
         )}
         <Camera userMoved={userMoved} resetMoved={resetMoved} />
-        <PacketLayer />
+        {walking && (
+          <Suspense fallback={null}>
+            <PacketLayer />
+          </Suspense>
+        )}
         <NatLinkHint />
       </ReactFlow>
       {topoNodes.length === 0 && <EmptyHint />}

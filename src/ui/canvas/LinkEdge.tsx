@@ -1,19 +1,17 @@
 // A link: a straight line between the two devices' symbols, with each end's interface name
-// written next to the device it belongs to (as on a network diagram). Two links between the same
-// devices (two cables) are drawn side by side.
+// written next to the device it belongs to (as on a network diagram), where diagramLabels.ts puts
+// it: on the line, moved along it while a card, a symbol or another link is there. Two links
+// between the same devices (two cables) are drawn side by side.
 
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { selectLink, selectParallel, useAppStore } from '../../store';
+import { DIAGRAM, parseEnds, selectEnds } from './diagramLabels';
 import type { LinkFlowEdge } from './flowTypes';
+import { endPoint } from './labels';
 import { stepMark } from './stepMarks';
-import { endLabels, linkSegment, SYMBOL_CENTRE_Y, type Point, type Size } from './geometry';
-
-/** Links stop this far from a symbol's centre. */
-const SYMBOL_RADIUS = 31;
-
-/** The size of an interface name's label (see .pw-link__iface: 11.5px monospace, 5px padding). */
-const labelSize = (text: string): Size => ({ width: text.length * 7 + 12, height: 20 });
+import { linkSegment, SYMBOL_CENTRE_Y, type Point } from './geometry';
 
 function symbolCentre(n: InternalNode): Point | undefined {
   const { width } = n.measured;
@@ -24,6 +22,8 @@ function symbolCentre(n: InternalNode): Point | undefined {
 export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }: EdgeProps<LinkFlowEdge>) {
   const link = useAppStore(selectLink(id));
   const parallel = useAppStore(selectParallel(id));
+  const { i18n } = useTranslation();
+  const spots = useAppStore(selectEnds(id, i18n.language));
   const mark = useMemo(() => stepMark(`l:${id}`), [id]);
   const a = useInternalNode(source);
   const b = useInternalNode(target);
@@ -32,11 +32,15 @@ export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }:
   if (!link || !ca || !cb) return null;
 
   // Parallel links: shifted across the line, the same way whichever device is "a".
-  const [start, end] = linkSegment(ca, cb, link.a.node, link.b.node, parallel, () => SYMBOL_RADIUS);
-  const [labelA, labelB] = endLabels(start, end, labelSize(link.a.iface), labelSize(link.b.iface));
+  const [start, end] = linkSegment(ca, cb, link.a.node, link.b.node, parallel, () => DIAGRAM.cut);
+  // Measured from the line as drawn now (a device being dragged carries its names with it).
+  const [spotA, spotB] = parseEnds(spots) ?? [
+    { along: 0, across: 0 },
+    { along: 0, across: 0 },
+  ];
   const ends = [
-    { at: labelA, endpoint: link.a },
-    { at: labelB, endpoint: link.b },
+    { at: endPoint(start, end, 'a', spotA), endpoint: link.a },
+    { at: endPoint(start, end, 'b', spotB), endpoint: link.b },
   ];
   return (
     <>

@@ -1,6 +1,7 @@
 // A Linux node on the canvas (host, server, router or NAT gateway: the same network stack,
 // configured differently), drawn as on a network diagram: its symbol, its name and role under it,
-// and each interface with its addresses (a NAT gateway's WAN interface marked WAN).
+// and each interface with its addresses (a NAT gateway's WAN interface marked WAN); that card goes
+// beside or above the symbol where a link or another card takes the place under it (diagramLabels.ts).
 
 import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
@@ -8,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { selectNode, useAppStore } from '../../store';
 import type { LinuxNode as LinuxDevice } from '../../engine';
 import { wanOf } from '../../engine/pure';
+import { cardPlaceStyle, selectCardPlace } from './diagramLabels';
 import type { DeviceFlowNode } from './flowTypes';
 import { Handles } from './Handles';
 import { stepMark } from './stepMarks';
@@ -29,10 +31,11 @@ export const LinuxNode = memo(function LinuxNode({ id, selected, dragging }: Nod
 });
 
 const Label = memo(function Label({ id, node }: { id: string; node: LinuxDevice }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const wan = wanOf(node);
+  const place = cardPlaceStyle(useAppStore(selectCardPlace(id, i18n.language)));
   return (
-    <div className="pw-node__label">
+    <div className={place.className} style={place.style}>
       <div className="pw-node__name">{node.name}</div>
       <div className="pw-node__role">
         {t(`role.${node.role}`)}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { borderPoint, endLabels, parallelShift } from './geometry';
+import { borderPoint, parallelShift } from './geometry';
 
 const box = { x: 0, y: 0, width: 100, height: 40 }; // centre (50, 20)
 
@@ -12,37 +12,6 @@ test.each([
   ['towards its own centre stays there', { x: 50, y: 20 }, 0, { x: 50, y: 20 }],
 ])('borderPoint %s', (_what, toward, gap, expected) => {
   expect(borderPoint(box, toward, gap)).toEqual(expected);
-});
-
-describe('endLabels', () => {
-  const label = { width: 40, height: 18 };
-
-  test('on a long horizontal link, each label sits on the line just clear of its node', () => {
-    expect(endLabels({ x: 0, y: 0 }, { x: 200, y: 0 }, label, label)).toEqual([
-      { x: 25, y: 0 },
-      { x: 175, y: 0 },
-    ]);
-  });
-
-  test('on a vertical link the clearance is half the label height', () => {
-    expect(endLabels({ x: 0, y: 0 }, { x: 0, y: 200 }, label, label)).toEqual([
-      { x: 0, y: 14 },
-      { x: 0, y: 186 },
-    ]);
-  });
-
-  test('when the labels would touch on the line, they move beside it', () => {
-    const [a, b] = endLabels({ x: 0, y: 0 }, { x: 90, y: 0 }, label, label);
-    expect(a.y).toBeLessThan(0);
-    expect(b.y).toBeGreaterThan(0);
-  });
-
-  test('on a short link the labels move to opposite sides and do not overlap', () => {
-    const [a, b] = endLabels({ x: 0, y: 0 }, { x: 30, y: 0 }, label, label);
-    expect(a.y).toBeLessThan(0);
-    expect(b.y).toBeGreaterThan(0);
-    expect(Math.abs(a.y - b.y)).toBeGreaterThanOrEqual(label.height);
-  });
 });
 
 describe('parallelShift', () => {

@@ -73,31 +73,3 @@ export interface Size {
   width: number;
   height: number;
 }
-
-/** How far a box of this size reaches along the unit vector u from its centre. */
-const reach = (s: Size, u: Point): number => (s.width / 2) * Math.abs(u.x) + (s.height / 2) * Math.abs(u.y);
-
-/**
- * Where to put the labels of a link's two ends (each the size given), for a link drawn from
- * `start` to `end`: on the line, each just clear of its own node whatever the angle. When the
- * link is too short for both, they move off the line to opposite sides so neither hides the other.
- */
-export function endLabels(start: Point, end: Point, a: Size, b: Size, gap = 5): [Point, Point] {
-  const len = Math.hypot(end.x - start.x, end.y - start.y);
-  if (len === 0) return [start, end];
-  const u = { x: (end.x - start.x) / len, y: (end.y - start.y) / len };
-  const da = reach(a, u) + gap;
-  const db = reach(b, u) + gap;
-  const at = (p: Point, d: number, sign: 1 | -1): Point => ({ x: p.x + sign * u.x * d, y: p.y + sign * u.y * d });
-  // Each label reaches da - gap (db - gap) from its centre, so they sit apart when
-  // len - da - db >= (da - gap) + (db - gap) + gap.
-  if (2 * (da + db) - gap <= len) return [at(start, da, 1), at(end, db, -1)];
-  // Too short: both labels beside the line, a to its left and b to its right.
-  const n = { x: -u.y, y: u.x };
-  const side = (p: Point, s: Size, sign: 1 | -1): Point => {
-    const off = reach(s, n) + gap / 2;
-    return { x: p.x + sign * n.x * off, y: p.y + sign * n.y * off };
-  };
-  // A quarter of the way along keeps each label nearer its own node than the other.
-  return [side(at(start, Math.min(da, len / 4), 1), a, -1), side(at(end, Math.min(db, len / 4), -1), b, 1)];
-}

@@ -20,6 +20,9 @@ type ShortcutKey =
   | 'selectAll'
   | 'multiSelect'
   | 'deselect'
+  | 'nextDevice'
+  | 'select'
+  | 'links'
   | 'move'
   | 'fit'
   | 'snap'
@@ -29,7 +32,7 @@ type ShortcutKey =
   | 'applyRoutes'
   | 'help';
 
-/** Every shortcut the app handles (see useShortcuts.ts, Field.tsx, RoutesSection.tsx, NatSection.tsx). */
+/** Every shortcut the app handles (see useShortcuts.ts, canvas/useDiagramKeys.ts, Field.tsx, RoutesSection.tsx, NatSection.tsx). */
 export const SHORTCUTS: readonly { action: ShortcutKey; keys: (mod: string) => string[] }[] = [
   { action: 'undo', keys: (m) => [`${m}+Z`] },
   { action: 'redo', keys: (m) => [`${m}+Shift+Z`, `${m}+Y`] },
@@ -41,6 +44,9 @@ export const SHORTCUTS: readonly { action: ShortcutKey; keys: (mod: string) => s
   { action: 'selectAll', keys: (m) => [`${m}+A`] },
   { action: 'multiSelect', keys: () => [] },
   { action: 'deselect', keys: () => ['Esc'] },
+  { action: 'nextDevice', keys: () => ['←', '↑', '→', '↓'] },
+  { action: 'select', keys: () => ['Enter', 'Space'] },
+  { action: 'links', keys: () => ['L', 'Shift+L'] },
   { action: 'move', keys: () => [] },
   { action: 'fit', keys: () => ['F'] },
   { action: 'snap', keys: () => ['G'] },
@@ -66,7 +72,7 @@ const PREDICT_KEYS = [
   ['check', 'Enter'],
 ] as const;
 
-const NOTES = ['name', 'add', 'wire', 'unplug', 'validate', 'copy', 'history', 'autosave', 'export', 'nat', 'large', 'more', 'why'] as const;
+const NOTES = ['name', 'keyboard', 'add', 'wire', 'unplug', 'validate', 'copy', 'history', 'autosave', 'export', 'nat', 'large', 'more', 'why'] as const;
 
 export function HelpDialog() {
   const { t } = useTranslation();

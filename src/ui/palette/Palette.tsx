@@ -1,12 +1,13 @@
 // The device palette: Host, Server, Switch, Router and NAT gateway. Drag one onto the canvas, or
-// press it (mouse or keyboard) to add it in the middle of the view, beside any device already
-// there. The new device is selected, so the inspector opens on it.
+// press it (mouse or keyboard) to add it in the middle of the view, or the free space nearest it
+// (never on a device, its card, a link or an interface name: canvas/freeSpace.ts).
+// The new device is selected, so the inspector opens on it.
 
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Position, Role } from '../../engine';
-import { selectNodes, useAppStore } from '../../store';
+import { useAppStore } from '../../store';
 import { DeviceIcon } from '../canvas/DeviceIcon';
 import { ROLE_MIME } from '../canvas/Canvas';
 import { ReasonButton } from '../toolbar/ReasonButton';
@@ -16,20 +17,14 @@ import './palette.css';
 /** In the order they are offered. */
 export const PALETTE: readonly Role[] = ['host', 'server', 'switch', 'router', 'nat'];
 
-/** How close two devices may be added before the new one is moved aside. */
-const CLEARANCE = 90;
+/** The view's edge kept clear when a device is added in it (screen pixels). */
+const INSET = 24;
 
-/** The spot nearest `p` (stepping down-right) that no device occupies. */
-export function freeSpot(p: Position, taken: readonly Position[], step = 40): Position {
-  let at = p;
-  for (let k = 0; k < 50 && taken.some((q) => Math.abs(q.x - at.x) < CLEARANCE && Math.abs(q.y - at.y) < CLEARANCE); k++) {
-    at = { x: at.x + step, y: at.y + step };
-  }
-  return at;
-}
+/** The box between two corners. */
+const flowBox = (a: Position, b: Position) => ({ x: a.x, y: a.y, width: Math.max(0, b.x - a.x), height: Math.max(0, b.y - a.y) });
 
 export function Palette() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ready = useAppStore((s) => s.doc.status === 'ready');
   const { screenToFlowPosition } = useReactFlow();
   const flow = useStoreApi();
@@ -39,11 +34,15 @@ export function Palette() {
       const { domNode } = flow.getState();
       const box = domNode?.getBoundingClientRect();
       const centre = box ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
-      const taken = selectNodes(useAppStore.getState()).flatMap((n) => (n.position ? [n.position] : []));
+      const view = box && flowBox(screenToFlowPosition({ x: box.left + INSET, y: box.top + INSET }), screenToFlowPosition({ x: box.right - INSET, y: box.bottom - INSET }));
       const snap = useView.getState().snapToGrid;
-      useAppStore.getState().addDevice(role, snapped(freeSpot(snapped(centre, snap), taken), snap));
+      // Where it fits is worked out by a module of its own, loaded with the first device added so.
+      void import('../canvas/freeSpace').then(({ newDeviceSpot }) => {
+        const state = useAppStore.getState();
+        state.addDevice(role, newDeviceSpot(state, i18n.language, role, snapped(centre, snap), view));
+      });
     },
-    [flow, screenToFlowPosition],
+    [flow, screenToFlowPosition, i18n.language],
   );
 
   const onDragStart = (role: Role) => (e: DragEvent) => {

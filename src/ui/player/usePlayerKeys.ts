@@ -1,6 +1,6 @@
 // The player's keys while a walk is shown: → and ← step (in predict mode → asks the next step's
 // question first), Space plays or pauses, Home and End jump to the start and the end. Not while typing in a field, not on a focused device (there the arrows
-// move it), not while a dialog is open; Space is left to a focused button (it presses it).
+// go to the next device), not while a dialog is open; Space is left to a focused button (it presses it).
 
 import { useEffect } from 'react';
 import { useAppStore } from '../../store';

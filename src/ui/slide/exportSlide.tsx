@@ -1,6 +1,6 @@
 // Downloads the current step as a slide, TOPOLOGY-step-N.png or .svg (see slide.ts). This module is
 // loaded on demand by the player's Slide menu, so the main bundle carries none of it. In the
-// browser: text is measured on a canvas in the slide's own fonts, the devices' symbols are the
+// browser: text is measured on a canvas in the slide's own fonts (canvas/text.ts), the devices' symbols are the
 // canvas's own (icons.ts), and the PNG is the SVG drawn on a canvas.
 
 import i18n from '../../i18n';
@@ -12,22 +12,14 @@ import type { Translate } from '../player/explain';
 import { fileSafe } from '../commands/download';
 import { usePlayerView } from '../player/playerView';
 import { toast } from '../toast/toastStore';
-import { buildSlide, stepSlide, type Measure } from './slide';
+import { measureText } from '../canvas/text';
+import { buildSlide, stepSlide } from './slide';
 
 export type SlideFormat = 'png' | 'svg';
 
 /** Each role's symbol as SVG markup, with the theme's colours written in (slides have no CSS). */
 const icons = (): Record<Role, string> =>
   Object.fromEntries(ROLES.map((role) => [role, iconMarkup(role, ROLE_COLOURS[role], tint(ROLE_COLOURS[role], 0.12))])) as Record<Role, string>;
-
-function canvasMeasure(): Measure {
-  const ctx = document.createElement('canvas').getContext('2d');
-  if (!ctx) return (text, font) => text.length * (Number(/(\d+)px/.exec(font)?.[1]) || 16) * 0.6;
-  return (text, font) => {
-    ctx.font = font;
-    return ctx.measureText(text).width;
-  };
-}
 
 async function toPng(svg: string, width: number, height: number): Promise<Uint8Array> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
@@ -67,7 +59,7 @@ export function currentSlide(): { svg: string; width: number; height: number; na
     },
     t,
   );
-  const slide = buildSlide(content, { measure: canvasMeasure(), icons: icons() });
+  const slide = buildSlide(content, { measure: measureText, icons: icons() });
   return { ...slide, name: `${fileSafe(topology.name)}-step-${run.cursor + 1}` };
 }
 

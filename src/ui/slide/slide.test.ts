@@ -143,6 +143,32 @@ test('names are escaped, a long explanation makes the slide taller, not the type
   expect(s.svg).toMatch(/<g id="explanation"><text x="64" y="[\d.]+" font-size="30"/);
 });
 
+test.each(['two-subnets-router', 'home-nat', 'icmp-redirect', 'tcp-nat'])('%s: at every step, the slide’s interface names, tags and badge hide none of each other', (example) => {
+  const w = testWalk(example);
+  const boxes = (svg: string) =>
+    [...svg.matchAll(/<g(?: data-(packet|marker|node)="([^"]*)")?[^>]*><rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)].map((m) => ({
+      what: `${m[1] ?? 'name'} ${m[2] ?? ''}`,
+      x: Number(m[3]),
+      y: Number(m[4]),
+      w: Number(m[5]),
+      h: Number(m[6]),
+    }));
+  for (let step = 1; step <= w.steps.length; step++) {
+    const drawn = boxes(linesOfDiagram(slide(w, step, en, 'en').svg));
+    // Both names of every link are among them.
+    expect(drawn.filter((b) => b.what.startsWith('name')).length).toBe(2 * w.topology.links.length);
+    for (const [i, a] of drawn.entries())
+      for (const b of drawn.slice(i + 1)) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h, `${example} step ${step}: ${JSON.stringify(a)} × ${JSON.stringify(b)}`).toBe(false);
+  }
+});
+
+/** The diagram's part of a slide (the headers and the explanation come after it). */
+function linesOfDiagram(svg: string): string {
+  const start = svg.indexOf('<g id="diagram"');
+  const next = ['<g id="headers"', '<g id="explanation"'].map((m) => svg.indexOf(m, start)).filter((i) => i > 0);
+  return svg.slice(start, Math.min(...next));
+}
+
 describe('wrap', () => {
   test('breaks between words, never wider than the line, nothing lost', () => {
     const text = 'Route lookup for 10.0.2.10: 10.0.2.10 AND 255.255.255.0 = 10.0.2.0, which is not my network';

@@ -1,15 +1,19 @@
 // The slide of a step: one self-contained SVG (1920 units wide, at least 16:9) with the title
 // ("TOPOLOGY · Step N of M"), the diagram as the player shows it at that step (devices, links and
-// interface names, the devices the step does not involve dimmed, each frame at rest at the end of
-// its link, a drop or a delivery marked), the frame's headers with what changed at this hop
+// interface names, the devices the step does not involve dimmed, each frame at rest on its link,
+// a drop or a delivery marked, every label placed as the diagram places it: canvas/labels.ts), the frame's headers with what changed at this hop
 // (old → new), and the explanation. Drawn from the walk's data with plain SVG shapes and text
 // (no HTML inside), so slide software and vector editors open it as they open any drawing, and it
 // reads at projector size. Text is wrapped here, measured by the caller's `measure` (a canvas in
 // the browser); CJK text breaks between characters. Pure: no DOM, no store.
 
 import type { Role, Topology } from '../../engine';
+import { linkKey } from '../../engine/pure';
 import type { DoneRun } from '../../store';
-import { endLabels, type Point } from '../canvas/geometry';
+import { fallbackPosition, type Box as PlacedBox, type Point } from '../canvas/geometry';
+import { layoutLabels, type LabelLayout, type Metrics } from '../canvas/labels';
+import { markerSpot, restSpot } from '../canvas/tags';
+import { FONT, MONO, type Measure } from '../canvas/text';
 import { ROLE_COLOURS, ROLES, tint } from '../canvas/icons';
 import { diffFrames } from '../player/diff';
 import { explainStep, walkContext, type Translate } from '../player/explain';
@@ -22,12 +26,7 @@ export const SLIDE_WIDTH = 1920;
 /** 16:9; a long explanation makes the slide taller, never smaller type. */
 export const SLIDE_MIN_HEIGHT = 1080;
 
-/** The app's fonts (app.css --font, --mono), CJK faces included. */
-export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
-export const MONO = "ui-monospace, 'SFMono-Regular', 'JetBrains Mono', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', 'Noto Sans Mono CJK SC', 'WenQuanYi Micro Hei Mono', monospace";
-
-/** Measures a line of text in a CSS font ("600 28px …"): its width in slide units. */
-export type Measure = (text: string, font: string) => number;
+export type { Measure };
 
 export interface SlideRow {
   label: string;
@@ -216,9 +215,14 @@ export function stepSlide(
 
 /** A network larger than this shows only the step's devices and their neighbours. */
 const FOCUS_ABOVE = 40;
-const SYMBOL_R = 31;
-/** where frames rest: short of the symbol they reach (PacketLayer's STOP) */
-const STOP = 48;
+
+/**
+ * The slide's drawing, placed as the diagram places its labels (labels.ts): a 60-unit symbol,
+ * links from 31 units out, a card 8 units under it (or 10 beside it), no connect dot.
+ */
+const METRICS: Metrics = { symbol: 30, extras: [], cut: 31, gap: 8, sideGap: 10, sideTop: -14 };
+/** The ring around the device a step happens at. */
+const AT_RING = 38;
 
 interface Box {
   x: number;
@@ -227,18 +231,37 @@ interface Box {
   h: number;
 }
 
-/** The devices a slide draws, where, and the extent of the drawing (symbols, labels, markers). */
-interface Extent {
+interface Tag {
+  at: Point;
+  protocol: Protocol;
+  dropped: boolean;
+}
+
+/** What a slide draws and where: devices, links, labels, the step's tags and badge, and its extent. */
+interface Drawing {
   nodes: Topology['nodes'];
-  at: Map<string, Point>;
-  ifaceLines(name: string): string[];
+  links: Topology['links'];
+  layout: LabelLayout;
+  lines: (name: string) => string[];
+  tags: Tag[];
+  marker?: PlacedBox;
   left: number;
   right: number;
   top: number;
   bottom: number;
 }
 
-function extent(c: SlideContent): Extent | undefined {
+const nameFont = font(22, 700);
+const roleFont = font(16);
+const lineFont = font(15, 400, MONO);
+const ifaceFont = font(15, 600, MONO);
+const tagFont = font(16, 800);
+const markerFont = font(17, 700);
+
+/** A card's text lines: the name's baseline 20 units below its top, the role's 42, addresses 20 apart from 64. */
+const cardHeight = (lines: number) => (lines ? 50 + 20 * lines : 48);
+
+function drawing(c: SlideContent, env: SlideEnv): Drawing | undefined {
   const { topology, scene } = c;
   let nodes = topology.nodes;
   if (nodes.length > FOCUS_ABOVE && scene.nodes.size > 0) {
@@ -250,121 +273,130 @@ function extent(c: SlideContent): Extent | undefined {
     nodes = nodes.filter((n) => keep.has(n.name));
   }
   if (nodes.length === 0) return undefined;
-  const at = new Map<string, Point>(nodes.map((n, i) => [n.name, n.position ?? { x: i * 250, y: 0 }]));
-  const ifaceLines = (name: string) => {
+  const names = new Set(nodes.map((n) => n.name));
+  const links = topology.links.filter((l) => names.has(l.a.node) && names.has(l.b.node));
+  const lines = (name: string) => {
     const n = nodes.find((x) => x.name === name)!;
     return n.kind === 'linux' ? n.ifaces.flatMap((i) => i.addrs.map((a) => `${i.name} ${a.ip}/${a.len}`)) : [];
   };
-  const xs = [...at.values()].map((p) => p.x);
-  const ys = [...at.values()].map((p) => p.y);
+  const ifaceSize = (iface: string) => ({ width: env.measure(iface, ifaceFont) + 14, height: 24 });
+  const layout = layoutLabels(
+    nodes.map((n, i) => {
+      const text = [env.measure(n.name, nameFont), env.measure(c.roleLabel[n.role], roleFont), ...lines(n.name).map((l) => env.measure(l, lineFont))];
+      return { name: n.name, at: n.position ?? fallbackPosition(i), card: { width: Math.max(...text) + 8, height: cardHeight(lines(n.name).length) } };
+    }),
+    links.map((l) => ({ id: linkKey(l), a: { ...l.a, label: ifaceSize(l.a.iface) }, b: { ...l.b, label: ifaceSize(l.b.iface) }, parallel: '0/1' })),
+    METRICS,
+  );
+  // The step's frames, at rest where they arrive, and a drop or a delivery by its device.
+  const taken: PlacedBox[] = [];
+  const byId = new Map(links.map((l) => [linkKey(l), l]));
+  const tags: Tag[] = [];
+  const rest = (link: string | undefined, to: string, protocol: Protocol, dropped: boolean) => {
+    const l = link ? byId.get(link) : undefined;
+    const size = { width: env.measure(c.protocolLabel[protocol], tagFont) + 20, height: 30 };
+    const at = l && restSpot(layout, link!, l.b.node === to ? 'b' : 'a', size, taken);
+    if (at) tags.push({ at, protocol, dropped });
+  };
+  for (const h of scene.hops) rest(h.link, h.to, h.protocol, false);
+  const m = scene.marker;
+  if (m?.from) rest(m.link, m.node, m.protocol ?? 'other', m.kind === 'dropped');
+  const marker = m && c.markerText ? markerSpot(layout, m.node, { width: env.measure(c.markerText, markerFont) + 22, height: 34 }, taken) : undefined;
+  const boxes: PlacedBox[] = [
+    ...[...layout.centres.values()].map((p) => ({ x: p.x - AT_RING, y: p.y - AT_RING, width: 2 * AT_RING, height: 2 * AT_RING })),
+    ...[...layout.cards.values()].map((x) => x.box),
+    ...[...layout.labelBoxes.values()].flat(),
+    ...taken,
+    ...(marker ? [marker] : []),
+  ];
   return {
     nodes,
-    at,
-    ifaceLines,
-    left: Math.min(...xs) - 110,
-    right: Math.max(...xs) + 110,
-    top: Math.min(...ys) - (scene.marker ? 90 : 50),
-    bottom: Math.max(...ys) + Math.max(...nodes.map((n) => 84 + 20 * ifaceLines(n.name).length)),
+    links,
+    layout,
+    lines,
+    tags,
+    ...(marker ? { marker } : {}),
+    left: Math.min(...boxes.map((b) => b.x)) - 8,
+    right: Math.max(...boxes.map((b) => b.x + b.width)) + 8,
+    top: Math.min(...boxes.map((b) => b.y)) - 8,
+    bottom: Math.max(...boxes.map((b) => b.y + b.height)) + 8,
   };
 }
 
 /** The diagram's largest scale in a box (never more than MAX_SCALE). */
 const MAX_SCALE = 1.6;
-const scaleIn = (e: Extent, w: number, h: number) => Math.min(w / (e.right - e.left), h / (e.bottom - e.top), MAX_SCALE);
+const scaleIn = (e: Drawing, w: number, h: number) => Math.min(w / (e.right - e.left), h / (e.bottom - e.top), MAX_SCALE);
 
-function diagram(c: SlideContent, env: SlideEnv, e: Extent, box: Box): string {
-  const { topology, scene } = c;
-  const { nodes, at, ifaceLines, left, right, top, bottom } = e;
+function diagram(c: SlideContent, env: SlideEnv, e: Drawing, box: Box): string {
+  const { scene } = c;
+  const { nodes, links, layout, left, right, top, bottom } = e;
   const walking = scene.step !== undefined;
   const s = scaleIn(e, box.w, box.h);
   const ox = box.x + (box.w - (right - left) * s) / 2 - left * s;
   const oy = box.y + (box.h - (bottom - top) * s) / 2 - top * s;
   const out: string[] = [`<g id="diagram" transform="translate(${r(ox)} ${r(oy)}) scale(${Math.max(0.001, Math.round(s * 1000) / 1000)})">`];
   const dim = (involved: boolean, k: number) => (walking && !involved ? ` opacity="${k}"` : '');
-  const monoFont = (size: number, weight = 600) => font(size, weight, MONO);
 
   // Links, with their interface names at each end.
   const labels: string[] = [];
-  for (const l of topology.links) {
-    const a = at.get(l.a.node);
-    const b = at.get(l.b.node);
-    if (!a || !b) continue;
-    const id = `${l.a.node}:${l.a.iface}--${l.b.node}:${l.b.iface}`;
+  for (const l of links) {
+    const id = linkKey(l);
+    const line = layout.lines.get(id);
+    const ends = layout.labelBoxes.get(id);
+    if (!line || !ends) continue;
     const involved = scene.links.has(id);
-    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-    const u = { x: (b.x - a.x) / len, y: (b.y - a.y) / len };
-    const p = { x: a.x + u.x * SYMBOL_R, y: a.y + u.y * SYMBOL_R };
-    const q = { x: b.x - u.x * SYMBOL_R, y: b.y - u.y * SYMBOL_R };
+    const { p, q } = line;
     out.push(`<line x1="${r(p.x)}" y1="${r(p.y)}" x2="${r(q.x)}" y2="${r(q.y)}" stroke="${involved && walking ? ACCENT : '#64748b'}" stroke-width="${involved && walking ? 4 : 2}"${dim(involved, 0.25)}/>`);
-    const size = (iface: string) => ({ width: env.measure(iface, monoFont(15)) + 14, height: 24 });
-    const [la, lb] = endLabels(p, q, size(l.a.iface), size(l.b.iface));
-    for (const [pt, iface] of [
-      [la, l.a.iface],
-      [lb, l.b.iface],
+    for (const [b, iface] of [
+      [ends[0], l.a.iface],
+      [ends[1], l.b.iface],
     ] as const) {
-      const { width } = size(iface);
       labels.push(
-        `<g${dim(involved, 0.25)}><rect x="${r(pt.x - width / 2)}" y="${r(pt.y - 12)}" width="${r(width)}" height="24" rx="12" fill="#fff" stroke="${involved && walking ? ACCENT : BORDER}"/>` +
-          text(pt.x, pt.y + 5, iface, 15, `text-anchor="middle" font-family="${MONO}" font-weight="600" fill="${involved && walking ? ACCENT : '#334155'}"`) +
+        `<g${dim(involved, 0.25)}><rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${r(b.height)}" rx="12" fill="#fff" stroke="${involved && walking ? ACCENT : BORDER}"/>` +
+          text(b.x + b.width / 2, b.y + 17, iface, 15, `text-anchor="middle" font-family="${MONO}" font-weight="600" fill="${involved && walking ? ACCENT : '#334155'}"`) +
           '</g>',
       );
     }
   }
   out.push(...labels);
 
-  // Devices: symbol, name, role, addresses.
+  // Devices: symbol, and the card (name, role, addresses) where the layout put it.
   for (const n of nodes) {
-    const p = at.get(n.name)!;
+    const p = layout.centres.get(n.name)!;
+    const card = layout.cards.get(n.name)!.box;
     const colour = ROLE_COLOURS[n.role];
     const role = scene.step?.node === n.name ? 'at' : scene.nodes.has(n.name) ? 'involved' : 'none';
     const g: string[] = [`<g data-node="${xml(n.name)}"${dim(role !== 'none', 0.3)}>`];
-    if (role === 'at') g.push(`<circle cx="${r(p.x)}" cy="${r(p.y)}" r="38" fill="${tint(ACCENT, 0.25)}"/>`);
+    if (role === 'at') g.push(`<circle cx="${r(p.x)}" cy="${r(p.y)}" r="${AT_RING}" fill="${tint(ACCENT, 0.25)}"/>`);
     const stroke = role === 'at' ? ACCENT : tint(colour, 0.55);
     const shape =
       n.role === 'router' || n.role === 'nat'
         ? `<circle cx="${r(p.x)}" cy="${r(p.y)}" r="30" fill="#fff" stroke="${stroke}" stroke-width="2.5"/>`
         : `<rect x="${r(p.x - 30)}" y="${r(p.y - 30)}" width="60" height="60" rx="${n.role === 'switch' ? 12 : 14}" fill="#fff" stroke="${stroke}" stroke-width="2.5"/>`;
     g.push(shape, `<g transform="translate(${r(p.x - 22)} ${r(p.y - 22)}) scale(${44 / 48})" color="${colour}">${env.icons[n.role]}</g>`);
-    g.push(text(p.x, p.y + 58, n.name, 22, `text-anchor="middle" font-weight="700" fill="${TEXT}"`));
-    g.push(text(p.x, p.y + 80, c.roleLabel[n.role], 16, `text-anchor="middle" fill="${MUTED}"`));
-    ifaceLines(n.name).forEach((line, i) => g.push(text(p.x, p.y + 102 + 20 * i, line, 15, `text-anchor="middle" font-family="${MONO}" fill="${TEXT}"`)));
+    const cx = card.x + card.width / 2;
+    g.push(text(cx, card.y + 20, n.name, 22, `text-anchor="middle" font-weight="700" fill="${TEXT}"`));
+    g.push(text(cx, card.y + 42, c.roleLabel[n.role], 16, `text-anchor="middle" fill="${MUTED}"`));
+    e.lines(n.name).forEach((line, i) => g.push(text(cx, card.y + 64 + 20 * i, line, 15, `text-anchor="middle" font-family="${MONO}" fill="${TEXT}"`)));
     g.push('</g>');
     out.push(g.join(''));
   }
 
-  // The step's frames, at rest where they arrive; a drop or delivery above its device.
-  const tag = (p: Point, protocol: Protocol, dropped: boolean) => {
+  // The step's frames at rest, and a drop or a delivery beside its device.
+  for (const { at, protocol, dropped } of e.tags) {
     const label = c.protocolLabel[protocol];
-    const w = env.measure(label, font(16, 800)) + 20;
-    const fill = dropped ? BAD : PROTO_COLOURS[protocol];
-    return (
-      `<g data-packet="${protocol}"><rect x="${r(p.x - w / 2)}" y="${r(p.y - 15)}" width="${r(w)}" height="30" rx="7" fill="${fill}" stroke="#fff" stroke-width="2.5"/>` +
-      text(p.x, p.y + 6, label, 16, `text-anchor="middle" font-weight="800" fill="#fff"${dropped ? ' text-decoration="line-through"' : ''}`) +
-      '</g>'
+    const w = env.measure(label, tagFont) + 20;
+    out.push(
+      `<g data-packet="${protocol}"><rect x="${r(at.x - w / 2)}" y="${r(at.y - 15)}" width="${r(w)}" height="30" rx="7" fill="${dropped ? BAD : PROTO_COLOURS[protocol]}" stroke="#fff" stroke-width="2.5"/>` +
+        text(at.x, at.y + 6, label, 16, `text-anchor="middle" font-weight="800" fill="#fff"${dropped ? ' text-decoration="line-through"' : ''}`) +
+        '</g>',
     );
-  };
-  const rest = (from: string, to: string): Point | undefined => {
-    const a = at.get(from);
-    const b = at.get(to);
-    if (!a || !b) return undefined;
-    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-    const gap = Math.min(STOP, len / 2 - 1);
-    return { x: b.x - ((b.x - a.x) / len) * gap, y: b.y - ((b.y - a.y) / len) * gap };
-  };
-  for (const h of scene.hops) {
-    const p = rest(h.from, h.to);
-    if (p) out.push(tag(p, h.protocol, false));
   }
   const m = scene.marker;
-  if (m?.from) {
-    const p = rest(m.from, m.node);
-    if (p) out.push(tag(p, m.protocol ?? 'other', m.kind === 'dropped'));
-  }
-  const mp = m && at.get(m.node);
-  if (m && mp && c.markerText) {
-    const w = env.measure(c.markerText, font(17, 700)) + 22;
+  if (m && e.marker && c.markerText) {
+    const b = e.marker;
     const [bg, fg] = m.kind === 'dropped' ? [BAD, '#fff'] : m.kind === 'storm' ? ['#fcd34d', '#7c2d12'] : [OK, '#fff'];
-    out.push(`<g data-marker="${m.kind}"><rect x="${r(mp.x - w / 2)}" y="${r(mp.y - 80)}" width="${r(w)}" height="34" rx="7" fill="${bg}"/>${text(mp.x, mp.y - 57, c.markerText, 17, `text-anchor="middle" font-weight="700" fill="${fg}"`)}</g>`);
+    out.push(`<g data-marker="${m.kind}"><rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${r(b.height)}" rx="7" fill="${bg}"/>${text(b.x + b.width / 2, b.y + 23, c.markerText, 17, `text-anchor="middle" font-weight="700" fill="${fg}"`)}</g>`);
   }
   out.push('</g>');
   return out.join('\n');
@@ -457,7 +489,7 @@ export function buildSlide(c: SlideContent, env: SlideEnv): { svg: string; width
   parts.push(`<rect x="${MARGIN}" y="${y}" width="${inner}" height="4" rx="2" fill="${ACCENT}"/>`);
   y += 28;
 
-  const e = extent(c);
+  const e = drawing(c, env);
   const frame = (box: Box) => {
     parts.push(`<rect x="${r(box.x)}" y="${r(box.y)}" width="${r(box.w)}" height="${r(box.h)}" rx="12" fill="#f8fafc" stroke="#e2e8f0"/>`);
     if (e) parts.push(diagram(c, env, e, { x: box.x + 16, y: box.y + 16, w: box.w - 32, h: box.h - 32 }));

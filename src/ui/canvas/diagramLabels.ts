@@ -1,0 +1,159 @@
+// The diagram's labels placed (labels.ts) with the diagram's own sizes: each device's card as
+// LinuxNode and SwitchNode draw it (canvas.css), each interface name as LinkEdge does, in the
+// language shown. One layout per network and language, made the first time a device, a link or
+// a tag asks after a change (cards are measured once per device and language), so a step of a
+// walk and a pan cost nothing here; after an edit, only what it touched is placed again. Devices
+// and links select one string each, so only those whose placement changed re-render.
+
+import type { TFunction } from 'i18next';
+import type { CSSProperties } from 'react';
+import i18n from '../../i18n';
+import type { Link, TopoNode } from '../../engine';
+import { linkKey, wanOf } from '../../engine/pure';
+import { selectLinks, selectNodes, selectParallel, type AppState } from '../../store';
+import { fallbackPosition, type Size } from './geometry';
+import { layoutLabels, type EndSpot, type LabelLayout, type Metrics } from './labels';
+import type * as Relayout from './relayout';
+import { FONT, measureText, MONO, type Measure } from './text';
+
+/**
+ * The diagram's sizes (canvas.css): a 56 px symbol, its connect dot at the top right (14 px, 11 px
+ * below the device's top, 31 px right of the symbol's centre), links from 31 px out, a card 4 px
+ * under the symbol, or 6 px beside it with its top 10 px above the symbol's centre.
+ */
+export const DIAGRAM: Metrics = { symbol: 28, extras: [{ x: 31, y: -29, width: 14, height: 14 }], cut: 31, gap: 4, sideGap: 6, sideTop: -10 };
+
+// The card's text (canvas.css: .pw-node__label and what is in it).
+const NAME_FONT = `700 15px ${MONO}`;
+const ROLE_FONT = `12px ${FONT}`;
+const IFACE_FONT = `600 12.5px ${MONO}`;
+const ADDR_FONT = `12.5px ${MONO}`;
+const WAN_FONT = `700 9.5px ${FONT}`;
+const LINK_FONT = `600 11.5px ${MONO}`;
+/** Padding and border around a card's text (2 8 4 px, 1 px), its lines' heights. */
+const CARD_X = 18;
+const CARD_Y = 8;
+const NAME_LINE = 18;
+const ROLE_LINE = 17;
+const TABLE_TOP = 3;
+const ROW_LINE = 18;
+/** Rounding, and the WAN badge's letter spacing. */
+const SLACK = 2;
+
+/** The role line under a device's name, as LinuxNode and SwitchNode write it. */
+export function roleLine(n: TopoNode, t: TFunction): string {
+  if (n.kind === 'bridge') return `${t('role.switch')} · ${t('node.ports', { count: n.ifaces.length })}`;
+  return n.ipForward && n.role !== 'router' && n.role !== 'nat' ? `${t(`role.${n.role}`)} · ${t('node.forwarding')}` : t(`role.${n.role}`);
+}
+
+/** The size of a device's card: its name, its role and, on a Linux node, a row per interface address. */
+export function cardSize(n: TopoNode, t: TFunction, measure: Measure = measureText): Size {
+  let th = 0;
+  let td = 0;
+  let lines = 0;
+  if (n.kind === 'linux') {
+    const wan = wanOf(n);
+    for (const i of n.ifaces) {
+      th = Math.max(th, measure(i.name, IFACE_FONT) + (i.name === wan ? 10 + measure(t('node.wan'), WAN_FONT) : 0));
+      for (const a of i.addrs) td = Math.max(td, measure(`${a.ip}/${a.len}`, ADDR_FONT));
+      if (i.addrs.length === 0) td = Math.max(td, measure(t('node.noAddress'), ADDR_FONT));
+      lines += Math.max(1, i.addrs.length);
+    }
+  }
+  const width = Math.max(measure(n.name, NAME_FONT), measure(roleLine(n, t), ROLE_FONT), lines ? th + 6 + td : 0);
+  return { width: Math.ceil(width + CARD_X + SLACK), height: CARD_Y + NAME_LINE + ROLE_LINE + (lines ? TABLE_TOP + ROW_LINE * lines : 0) };
+}
+
+/** The size of an interface name's label on a link (.pw-link__iface: 5 px padding, 1 px border, 18 px line). */
+export const ifaceLabelSize = (iface: string, measure: Measure = measureText): Size => ({ width: Math.ceil(measure(iface, LINK_FONT)) + 12 + SLACK, height: 20 });
+
+const cards = new WeakMap<TopoNode, { lang: string; size: Size }>();
+
+function cardOf(n: TopoNode, lang: string, t: TFunction): Size {
+  const c = cards.get(n);
+  if (c?.lang === lang) return c.size;
+  const size = cardSize(n, t);
+  cards.set(n, { lang, size });
+  return size;
+}
+
+/** A network's layout, with each device's card place and each link's names' spots as strings. */
+interface Labels {
+  layout: LabelLayout;
+  places: Map<string, string>;
+  ends: Map<string, string>;
+}
+
+interface Made {
+  nodes: readonly TopoNode[];
+  links: readonly Link[];
+  /** the links' ids, in order */
+  ids: readonly string[];
+  lang: string;
+  labels: Labels;
+}
+
+const layouts = new WeakMap<readonly TopoNode[], Made>();
+/** The layout shown last, which the next one (after an edit) starts from. */
+let last: Made | undefined;
+/** What keeps an edit's layout to what it touched, once loaded (the first layout places everything anyway). */
+let relayout: typeof Relayout | undefined;
+
+function labelsOf(s: AppState, lang: string): Labels {
+  const nodes = selectNodes(s);
+  const links = selectLinks(s);
+  const cached = layouts.get(nodes);
+  if (cached && cached.links === links && cached.lang === lang) {
+    // Every device and link asks at every change of the store: this is the path to keep short.
+    // Undo or redo back to a network laid out before: the next edit starts from it.
+    last = cached;
+    return cached.labels;
+  }
+  const t = i18n.getFixedT(lang);
+  const devices = nodes.map((n, i) => ({ name: n.name, at: n.position ?? fallbackPosition(i), card: cardOf(n, lang, t) }));
+  const layoutLinks = links.map((l) => {
+    const id = linkKey(l);
+    return { id, a: { ...l.a, label: ifaceLabelSize(l.a.iface) }, b: { ...l.b, label: ifaceLabelSize(l.b.iface) }, parallel: selectParallel(id)(s) };
+  });
+  const r = relayout;
+  const ids = layoutLinks.map((l) => l.id);
+  const change = r && last && last.lang === lang ? r.changeSince({ nodes: last.nodes, links: last.ids, layout: last.labels.layout }, nodes, ids) : undefined;
+  const layout = layoutLabels(devices, layoutLinks, DIAGRAM, change && r ? (lines) => r.kept(change, devices, layoutLinks, lines, DIAGRAM) : undefined);
+  if (!r) void import('./relayout').then((m) => (relayout = m));
+  const labels = {
+    layout,
+    places: new Map([...layout.cards].map(([name, c]) => [name, `${c.side} ${c.shift} ${c.box.width}`])),
+    ends: new Map([...layout.ends].map(([id, [a, b]]) => [id, `${a.along} ${a.across} ${b.along} ${b.across}`])),
+  };
+  last = { nodes, links, ids, lang, labels };
+  layouts.set(nodes, last);
+  return labels;
+}
+
+/** The labels of the network on screen, in this language. */
+export const diagramLayout = (s: AppState, lang: string): LabelLayout => labelsOf(s, lang).layout;
+
+/** Where a device's card is, as a string (a selector's stable value): "below 0 120", "right 24 150"… */
+export const selectCardPlace =
+  (name: string, lang: string) =>
+  (s: AppState): string =>
+    labelsOf(s, lang).places.get(name) ?? 'below 0 0';
+
+/** The class and style of a card placed so (canvas.css): none under its symbol, as drawn by default. */
+export function cardPlaceStyle(place: string): { className: string; style?: CSSProperties } {
+  const [side, shift, width] = place.split(' ');
+  if (side === 'below' && shift === '0') return { className: 'pw-node__label' };
+  return { className: `pw-node__label pw-node__label--${side}`, style: { '--pw-card-shift': `${shift}px`, '--pw-card-w': `${width}px` } as CSSProperties };
+}
+
+/** Where a link's interface names sit, as a string (a selector's stable value): see parseEnds. */
+export const selectEnds =
+  (id: string, lang: string) =>
+  (s: AppState): string =>
+    labelsOf(s, lang).ends.get(id) ?? '';
+
+/** The two ends' spots of selectEnds' string. */
+export function parseEnds(text: string): [EndSpot, EndSpot] | undefined {
+  const v = text.split(' ').map(Number);
+  return v.length === 4 ? [{ along: v[0]!, across: v[1]! }, { along: v[2]!, across: v[3]! }] : undefined;
+}
