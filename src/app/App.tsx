@@ -17,7 +17,7 @@ import { Header } from '../ui/header/Header';
 import { Inspector } from '../ui/inspector/Inspector';
 import { Palette } from '../ui/palette/Palette';
 import { forgetLink } from '../ui/share/link';
-import { startWithLink } from '../ui/share/openLink';
+import { startWithLink } from '../ui/share/startWithLink';
 import { toast } from '../ui/toast/toastStore';
 import { Toasts } from '../ui/toast/Toasts';
 import { useShortcuts } from '../ui/useShortcuts';

@@ -11,11 +11,11 @@ import { useView } from '../ui/viewStore';
 import { addEnglish } from '../i18n';
 
 // The player comes with its English messages, predict mode's and the slide's; the form with the player's.
-const PlayerPanel = lazy(() => Promise.all([import('../ui/player/PlayerPanel'), addEnglish('player'), addEnglish('predict')]).then(([m]) => ({ default: m.PlayerPanel })));
+const PlayerPanel = lazy(() => Promise.all([import('../ui/player/PlayerPanel'), addEnglish('player'), addEnglish('predict'), addEnglish('lessons')]).then(([m]) => ({ default: m.PlayerPanel })));
 const PduForm = lazy(() => Promise.all([import('../ui/player/PduForm'), addEnglish('player')]).then(([m]) => ({ default: m.PduForm })));
 // The help comes with its English messages (the first load carries none of them), and predict mode's.
-const HelpDialog = lazy(() => Promise.all([import('../ui/help/HelpDialog'), addEnglish('help'), addEnglish('player'), addEnglish('predict')]).then(([m]) => ({ default: m.HelpDialog })));
-const GeneratorDialog = lazy(() => import('../ui/generator/GeneratorDialog').then((m) => ({ default: m.GeneratorDialog })));
+const HelpDialog = lazy(() => Promise.all([import('../ui/help/HelpDialog'), addEnglish('help'), addEnglish('player'), addEnglish('predict'), addEnglish('lessons')]).then(([m]) => ({ default: m.HelpDialog })));
+const GeneratorDialog = lazy(() => Promise.all([import('../ui/generator/GeneratorDialog'), addEnglish('generator')]).then(([m]) => ({ default: m.GeneratorDialog })));
 
 /** Renders its children from the first time `when` holds (that is when their code loads). */
 function Later({ when, children }: { when: boolean; children: ReactNode }) {

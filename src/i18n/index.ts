@@ -9,8 +9,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
-import { generatorEn } from './locales/generator.en';
+import type { GeneratorMessages } from './locales/generator.en';
 import { lessonsEn } from './locales/lessons.en';
+import type { lessonsOpenEn } from './locales/lessons.open.en';
 import type { PlayerMessages } from './locales/player.en';
 import type { HelpMessages } from './locales/help.en';
 import type { PredictMessages } from './locales/predict.en';
@@ -31,17 +32,29 @@ export const LANGUAGE_STORAGE_KEY = 'packetwalk.language';
 // lessons' (locales/lessons.*.ts) under `lessons`; "Generate data center…" (locales/generator.*.ts)
 // under `generator`. Each zh-CN module is merged the same way in ./zh-CN.ts. The help dialog's
 // English (locales/help.en.ts) comes with the dialog, the player's and predict mode's
-// (locales/player.en.ts, locales/predict.en.ts) with the player, which add them (`addEnglish`).
-const enAll = { ...en, lessons: lessonsEn, generator: generatorEn };
+// (locales/player.en.ts, locales/predict.en.ts) with the player, the generator's with its dialog,
+// and what opening a link or a lesson says (locales/lessons.open.en.ts) with the first one opened:
+// each adds its part (`addEnglish`). The first load carries en.ts and the Lessons menu's words.
+const enAll = { ...en, lessons: lessonsEn };
 const LATER_EN = {
   help: () => import('./locales/help.en').then((m) => m.helpEn),
   player: () => import('./locales/player.en').then((m) => m.playerEn),
   predict: () => import('./locales/predict.en').then((m) => m.predictEn),
+  generator: () => import('./locales/generator.en').then((m) => m.generatorEn),
+  // merged into `lessons` (lessons.en.ts, on the first load) by addEnglish
+  lessons: () => import('./locales/lessons.open.en').then((m) => m.lessonsOpenEn),
 };
 
 /** Each language's messages (the same keys as English: i18n.test.ts): English at once, the others from their own chunk. */
 const LOADERS: Record<Language, () => Promise<object>> = {
-  en: async () => ({ ...enAll, help: await LATER_EN.help(), player: await LATER_EN.player(), predict: await LATER_EN.predict() }),
+  en: async () => ({
+    ...enAll,
+    help: await LATER_EN.help(),
+    player: await LATER_EN.player(),
+    predict: await LATER_EN.predict(),
+    generator: await LATER_EN.generator(),
+    lessons: { ...lessonsEn, ...(await LATER_EN.lessons()) },
+  }),
   'zh-CN': () => import('./zh-CN').then((m) => m.zhCNAll),
 };
 
@@ -51,7 +64,9 @@ export const messages = (lng: Language): Promise<object> => LOADERS[lng]();
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof enAll & { help: HelpMessages; player: PlayerMessages; predict: PredictMessages } };
+    resources: {
+      translation: typeof enAll & { help: HelpMessages; player: PlayerMessages; predict: PredictMessages; generator: GeneratorMessages; lessons: typeof lessonsOpenEn };
+    };
   }
 }
 
@@ -89,7 +104,7 @@ function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
-/** Adds English messages that the first load does not carry (the help dialog and the player call it as they load). */
+/** Adds English messages that the first load does not carry (the help dialog, the player, the generator and opening a link or a lesson call it as they load). */
 export async function addEnglish(part: keyof typeof LATER_EN): Promise<void> {
   i18n.addResourceBundle('en', 'translation', { [part]: await LATER_EN[part]() }, true, false);
 }

@@ -3,7 +3,9 @@
 // dialog checks with it, and so does the worker before it generates a fabric named by the URL
 // (`?example=leaf-spine-4-22-45`), so both refuse the same sizes for the same reasons.
 
-export type Design = 'leaf-spine' | 'three-tier';
+import { DEFAULTS, MAX_DEVICES, type Design } from './fabricSize';
+
+export { DEFAULTS, MAX_DEVICES, type Design };
 
 export interface LeafSpineSpec {
   design: 'leaf-spine';
@@ -32,24 +34,11 @@ export const FIELDS = {
 export type FieldName = (typeof FIELDS)[Design][number];
 
 /**
- * The most devices a generated fabric may have. The diagram draws every device as a card; at
- * 2 000 even bare React Flow pans at about 20 frames per second on a 2-core machine with software
- * rendering (see `npm run bench:ui`), so more would be a network nobody can look at.
- */
-export const MAX_DEVICES = 2000;
-
-/**
  * The most static routes the routers may hold together. Every router gets one route per subnet it
  * is not on (each rack and each router-to-router /31), so routes grow with routers × uplinks:
  * 20 000 routes are about 1.5 MB of the network saved in this browser (localStorage holds ~5 MB).
  */
 export const MAX_ROUTES = 20_000;
-
-/** What the dialog starts with: small fabrics that fit on the screen. */
-export const DEFAULTS: Record<Design, Record<string, number>> = {
-  'leaf-spine': { spines: 2, leaves: 4, hostsPerLeaf: 4 },
-  'three-tier': { cores: 2, pods: 2, aggPerPod: 2, accessPerPod: 2, hostsPerAccess: 4 },
-};
 
 export type FieldProblem = { reason: 'required' } | { reason: 'notInteger' } | { reason: 'tooSmall'; min: number } | { reason: 'tooLarge'; max: number };
 

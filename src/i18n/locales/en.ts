@@ -50,6 +50,8 @@ export const en = {
     saveJson: 'Save as JSON',
     exportClab: 'Export as containerlab YAML',
     generated: 'generated, large',
+    generate: 'Generate data center…',
+    generateDetail: 'Leaf–spine or three-tier, up to {{max, number}} devices',
   },
   examples: {
     about: {

@@ -3,8 +3,6 @@
 // it under `generator`.
 
 export const generatorEn = {
-  menu: 'Generate data center…',
-  menuDetail: 'Leaf–spine or three-tier, up to {{max, number}} devices',
   title: 'Generate a data center network',
   design: 'Design',
   designs: {

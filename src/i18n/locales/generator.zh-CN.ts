@@ -4,8 +4,6 @@
 import type { GeneratorMessages } from './generator.en';
 
 export const generatorZhCN: GeneratorMessages = {
-  menu: '生成数据中心网络…',
-  menuDetail: '叶脊或三层架构，最多 {{max, number}} 台设备',
   title: '生成数据中心网络',
   design: '架构',
   designs: {

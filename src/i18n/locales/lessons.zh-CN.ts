@@ -1,10 +1,11 @@
-// 共享链接与课程的界面文字（简体中文），键与 lessons.en.ts 相同。
+// 共享链接与课程的界面文字（简体中文），键与 lessons.en.ts 和 lessons.open.en.ts 相同。
 
 import type { lessonsEn } from './lessons.en';
+import type { lessonsOpenEn } from './lessons.open.en';
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
-export const lessonsZhCN: Messages<typeof lessonsEn> = {
+export const lessonsZhCN: Messages<typeof lessonsEn & typeof lessonsOpenEn> = {
   menu: '课程',
   menuHint: '每节课讲透一个概念的引导式演练',
   titles: {

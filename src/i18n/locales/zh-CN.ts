@@ -50,6 +50,8 @@ export const zhCN: Messages = {
     saveJson: '另存为 JSON',
     exportClab: '导出为 containerlab YAML',
     generated: '自动生成，规模较大',
+    generate: '生成数据中心网络…',
+    generateDetail: '叶脊或三层架构，最多 {{max, number}} 台设备',
   },
   examples: {
     about: {

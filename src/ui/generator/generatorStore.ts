@@ -3,7 +3,7 @@
 // autosave. Small and free of the dialog itself, which is loaded when first opened.
 
 import { create } from 'zustand';
-import { DEFAULTS, type Design } from '../../walk/fabricSpec';
+import { DEFAULTS, type Design } from '../../walk/fabricSize';
 
 const asText = (values: Record<string, number>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
 

@@ -8,7 +8,7 @@ import { simClient } from '../../worker/client';
 import type { ExampleInfo } from '../../worker/protocol';
 import { exportClab, newTopology, saveJson } from '../commands/files';
 import { openExample } from '../commands/openExample';
-import { MAX_DEVICES } from '../../walk/fabricSpec';
+import { MAX_DEVICES } from '../../walk/fabricSize';
 import { useGenerator } from '../generator/generatorStore';
 import { pickFile } from './FileInput';
 import { Menu, type MenuItem } from './Menu';
@@ -54,8 +54,8 @@ export function ExamplesMenu() {
     ),
     {
       id: 'generate',
-      label: t('generator.menu'),
-      detail: t('generator.menuDetail', { max: MAX_DEVICES }),
+      label: t('menu.generate'),
+      detail: t('menu.generateDetail', { max: MAX_DEVICES }),
       testId: 'example.generate',
       separated: true,
       onSelect: () => useGenerator.getState().setOpen(true),

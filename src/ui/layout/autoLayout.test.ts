@@ -6,7 +6,8 @@ import type { Topology } from '../../engine';
 import { EXAMPLES } from '../../examples';
 import { simApi } from '../../worker/sim-api';
 import { SYMBOL_CENTRE_Y } from '../canvas/geometry';
-import { autoLayout, deviceSize, hopDistances, needsLayout } from './autoLayout';
+import { autoLayout, needsLayout } from './autoLayout';
+import { deviceSize, hopDistances } from './dagreLayout';
 
 const open = (name: string): Topology => simApi.loadExample(name);
 const x = (t: Topology, name: string) => t.nodes.find((n) => n.name === name)!.position!.x;

@@ -2,11 +2,11 @@
 // user's own network after a link or a lesson (see share/ownNetwork.ts).
 
 import { useTranslation } from 'react-i18next';
+import { addEnglish } from '../../i18n';
 import { LESSON_IDS } from '../../lessons/types';
 import { simClient } from '../../worker/client';
 import { Menu, type MenuItem } from '../header/Menu';
 import { backToOwnNetwork, useOwnNetwork } from '../share/ownNetwork';
-import { openLesson } from './openLesson';
 
 export function LessonsMenu() {
   const { t } = useTranslation();
@@ -16,7 +16,7 @@ export function LessonsMenu() {
     label: `${i + 1}. ${t(`lessons.titles.${id}`)}`,
     detail: t(`lessons.summaries.${id}`),
     testId: `lesson.${id}`,
-    onSelect: () => void openLesson(simClient(), id),
+    onSelect: () => void Promise.all([import('./openLesson'), addEnglish('lessons')]).then(([m]) => m.openLesson(simClient(), id)),
   }));
   if (kept) items.push({ id: 'back', label: t('lessons.back'), detail: t('lessons.backHint'), testId: 'lesson.back', separated: true, onSelect: () => void backToOwnNetwork(simClient()) });
   return <Menu label={t('lessons.menu')} testId="header.lessons" items={items} />;

@@ -1,8 +1,7 @@
 // Opening what the URL fragment names (link.ts): a shared network with its walk and step, or a
-// lesson. At startup a link comes first; one that cannot be opened is reported and the app
-// starts as it would without it (the autosaved network, untouched). A link pasted into the
-// address bar of an open page (hashchange) opens too, asking first if the network on screen
-// was changed.
+// lesson, asking first if the network on screen was changed (unless at startup). One that cannot
+// be opened is reported; the autosaved network is untouched. Loaded when a page has a link
+// (startWithLink.ts).
 
 import type { Topology } from '../../engine';
 import i18n from '../../i18n';
@@ -17,7 +16,7 @@ import { pduLabel, pduProblems, pduScenario, type Pdu } from '../../walk/pdu';
 import { jumpTo } from '../player/playerView';
 import { toast } from '../toast/toastStore';
 import { MAX_JSON_CHARS, MAX_LINK_CHARS, type SharedWalk } from '../../walk/share/limits';
-import { readLink, setHash, type LinkRequest } from './link';
+import type { LinkRequest } from './link';
 import { keepOwnNetwork } from './ownNetwork';
 
 /** The walk of a composed packet, as "Walk a packet" starts it. */
@@ -66,27 +65,4 @@ export function openLink(client: SimClient, link: LinkRequest, options: { startu
   if (link.kind === 'lesson') return openLesson(client, link.id, { ...options, step: link.step });
   if (link.kind === 'share') return openShare(client, link.text, options);
   return Promise.resolve(false);
-}
-
-let listening = false;
-
-/**
- * At startup: opens the link in the URL, else (or when it cannot be opened) runs `otherwise`
- * (the usual startup). From then on, opens links pasted into the address bar.
- */
-export async function startWithLink(client: SimClient, otherwise: () => Promise<unknown>): Promise<void> {
-  if (!listening && typeof window !== 'undefined') {
-    listening = true;
-    window.addEventListener('hashchange', () => {
-      const link = readLink(window.location.hash);
-      if (link.kind !== 'none') void openLink(client, link).then((opened) => opened || setHash(''));
-    });
-  }
-  const link = readLink(window.location.hash);
-  if (link.kind !== 'none') {
-    if (await openLink(client, link, { startup: true })) return;
-    // A reload should not repeat the error: the broken link leaves the address bar.
-    setHash('');
-  }
-  await otherwise();
 }

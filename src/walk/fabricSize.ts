@@ -1,0 +1,18 @@
+// The generator's designs, their largest size and the sizes its dialog starts with: what the
+// editor's menus and the dialog's state need before the dialog (and fabricSpec.ts, the checks) is
+// loaded.
+
+export type Design = 'leaf-spine' | 'three-tier';
+
+/**
+ * The most devices a generated fabric may have. The diagram draws every device as a card; at
+ * 2 000 even bare React Flow pans at about 20 frames per second on a 2-core machine with software
+ * rendering (see `npm run bench:ui`), so more would be a network nobody can look at.
+ */
+export const MAX_DEVICES = 2000;
+
+/** What the dialog starts with: small fabrics that fit on the screen. */
+export const DEFAULTS: Record<Design, Record<string, number>> = {
+  'leaf-spine': { spines: 2, leaves: 4, hostsPerLeaf: 4 },
+  'three-tier': { cores: 2, pods: 2, aggPerPod: 2, accessPerPod: 2, hostsPerAccess: 4 },
+};
