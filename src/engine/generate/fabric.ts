@@ -106,7 +106,6 @@ class FabricBuilder {
     return macFromSerial(++this.macSerial);
   }
 
-  private portCount = 0;
 
   addRouter(name: string): RouterInfo {
     const node: LinuxNode = { kind: 'linux', name, role: 'router', ifaces: [], loAddrs: [], routes: [], ipForward: true };
@@ -141,9 +140,9 @@ class FabricBuilder {
     const gw = numToIp(base + 1);
     const rIf = `eth${router.node.ifaces.length + 1}`;
     router.node.ifaces.push({ name: rIf, mac: this.mac(), macAuto: true, addrs: [{ ip: gw, len: this.rackLen }] });
-    // Bridge ports are numbered across the whole fabric: containerlab creates them in the host's
-    // namespace, where names must be unique.
-    const uplink = `p${++this.portCount}`;
+    // Ports are numbered per switch, as the editor numbers them; the containerlab export gives
+    // them names unique on the host (io/clab-ports.ts).
+    const uplink = 'p1';
     const bridge: BridgeNode = { kind: 'bridge', name: bridgeName, role: 'switch', ifaces: [{ name: uplink, mac: this.mac(), macAuto: true, addrs: [] }] };
     this.nodes.push(bridge);
     this.links.push({ a: { node: router.node.name, iface: rIf }, b: { node: bridgeName, iface: uplink } });
@@ -157,7 +156,7 @@ class FabricBuilder {
         routes: [{ type: 'unicast', dst: { ip: '0.0.0.0' as Ipv4Addr, len: 0 }, via: gw }],
         ipForward: false,
       };
-      const port = `p${++this.portCount}`;
+      const port = `p${j + 1}`;
       bridge.ifaces.push({ name: port, mac: this.mac(), macAuto: true, addrs: [] });
       this.nodes.push(host);
       this.links.push({ a: { node: host.name, iface: 'eth1' }, b: { node: bridgeName, iface: port } });
