@@ -10,7 +10,7 @@ import { LinuxStack } from '../devices/linux/stack';
 import { ctView } from '../tables/conntrack';
 import { parseCommand } from '../userspace/commands';
 import { Network } from './network';
-import { startProcess, type Process } from '../userspace/process';
+import { startProcess, watchOutput, type OutputChunk, type Process } from '../userspace/process';
 import { Sim, SimulationStopped, US_PER_MS, US_PER_S } from './sim';
 import type { ConntrackView, FdbView, LimitStop, NeighView, TraceEvent } from './trace';
 
@@ -44,6 +44,8 @@ export interface StepResult {
   exit?: number | null;
   stdout?: string;
   stderr?: string;
+  /** the output as it was written, each piece after the trace event it follows (a terminal shows it as the walk gets there) */
+  output?: OutputChunk[];
   timedOut?: boolean;
   /** virtual times (µs) */
   start: number;
@@ -182,6 +184,7 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
       if (!s.background) sim.after(settleUs, () => runStep(i + 1));
     };
     entry.proc = startProcess(cmd, { sim, stack: stackOf(s.on), step: i, exit: (code) => exit(code) });
+    watchOutput(entry.proc, (result.output = []), () => sim.events.length - 1);
     live.push(entry);
     if (s.background) {
       sim.after(settleUs, () => runStep(i + 1));

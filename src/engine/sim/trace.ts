@@ -12,7 +12,7 @@ export type { ConntrackView };
 /** Identifies one logical packet as it travels: the same id on every hop and on flooded copies. */
 export type PacketId = number;
 
-export type NeighState = 'NONE' | 'INCOMPLETE' | 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'PERMANENT';
+export type NeighState = 'NONE' | 'INCOMPLETE' | 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'PERMANENT' | 'NOARP';
 
 /** Why a neighbour entry changed (the kernel path that changed it). */
 export type NeighCause =

@@ -1,6 +1,7 @@
 // The scenario commands packetwalk runs, parsed from the shell lines of the oracle's `scenario:`
 // list: iputils `ping`, OpenBSD `nc` (UDP with -u and TCP; client and listener, fed by `echo … |`),
-// `ip route get`, `ip route show`, `ip neigh show` and `sleep`. Anything else is refused with a reason.
+// `traceroute`, iputils `arping`, `ip route get`, `ip route show`, `ip neigh show` and `sleep`.
+// Anything else is refused with a reason.
 
 import { parseIpv4, type Ipv4Addr } from '../wire/addr';
 
@@ -37,7 +38,9 @@ export type Command =
   | { kind: 'ip-route-get'; dst: Ipv4Addr; from?: Ipv4Addr }
   | { kind: 'ip-route-show'; table: 'main' | 'local' | 'all' }
   | { kind: 'ip-neigh-show' }
-  | { kind: 'sleep'; seconds: number };
+  | { kind: 'sleep'; seconds: number }
+  | { kind: 'traceroute'; dst: Ipv4Addr; numeric: boolean; maxHops: number; queries: number; icmp: boolean }
+  | { kind: 'arping'; dst: Ipv4Addr; count?: number; dev?: string };
 
 export type CommandParse = { kind: 'ok'; command: Command } | { kind: 'error'; message: string };
 
@@ -292,6 +295,49 @@ function parseIp(args: string[]): CommandParse {
   return err(`ip ${obj ?? ''}: only "ip route get", "ip route show" and "ip neigh show" can run in a scenario`);
 }
 
+function parseTraceroute(args: string[]): CommandParse {
+  let numeric = false;
+  let maxHops = 30;
+  let queries = 3;
+  let icmp = false;
+  const g = getopt(args, 'nIm:q:4', 'traceroute');
+  if (typeof g === 'string') return err(`${g} (use -n -m -q -I)`);
+  for (const [o, v] of g.opts) {
+    if (o === 'n') numeric = true;
+    else if (o === 'I') icmp = true;
+    else if (o === 'm') {
+      if (!isInt(v) || Number(v) < 1 || Number(v) > 255) return err(`first hop out of range`);
+      maxHops = Number(v);
+    } else if (o === 'q') {
+      if (!isInt(v) || Number(v) < 1 || Number(v) > 10) return err('no more than 10 probes per hop');
+      queries = Number(v);
+    }
+  }
+  const dst = g.operands[0];
+  if (dst === undefined) return err('Specify "host" missing argument.');
+  const ip = parseIpv4(dst);
+  if (!ip) return err(`${dst}: Name or service not known\nCannot handle "host" cmdline arg \`${dst}' on position 1 (argc 1)`);
+  return { kind: 'ok', command: { kind: 'traceroute', dst: ip, numeric, maxHops, queries, icmp } };
+}
+
+function parseArping(args: string[]): CommandParse {
+  let count: number | undefined;
+  let dev: string | undefined;
+  const g = getopt(args, 'c:I:w:fq', 'arping');
+  if (typeof g === 'string') return err(`${g} (use -c -I)`);
+  for (const [o, v] of g.opts) {
+    if (o === 'c') {
+      if (!isInt(v)) return err(`arping: invalid argument: '${v ?? ''}'`);
+      count = Number(v);
+    } else if (o === 'I') dev = v;
+  }
+  const dst = g.operands[0];
+  if (dst === undefined) return err('arping: no destination address given');
+  const ip = parseIpv4(dst);
+  if (!ip) return err(`arping: ${dst}: Name or service not known`);
+  return { kind: 'ok', command: { kind: 'arping', dst: ip, ...(count !== undefined ? { count } : {}), ...(dev !== undefined ? { dev } : {}) } };
+}
+
 /** Parses one scenario command line. */
 export function parseCommand(line: string): CommandParse {
   const stages = shellSplit(line.trim());
@@ -314,12 +360,16 @@ export function parseCommand(line: string): CommandParse {
       return parseNc(args, stdin);
     case 'ip':
       return parseIp(args);
+    case 'traceroute':
+      return parseTraceroute(args);
+    case 'arping':
+      return parseArping(args);
     case 'sleep': {
       if (args.length !== 1 || !isNum(args[0])) return err('sleep: expected a number of seconds');
       return { kind: 'ok', command: { kind: 'sleep', seconds: Number(args[0]) } };
     }
     default:
-      return err(`command "${name}" is not supported (ping, nc, ip route get/show, ip neigh show, sleep)`);
+      return err(`command "${name}" is not supported (ping, nc, traceroute, arping, ip route get/show, ip neigh show, sleep)`);
   }
 }
 
