@@ -1,0 +1,98 @@
+// A device's terminal: h1's, on the default example (h1 — sw1 — r1 — sw2 — h2). Each command's
+// output is Linux's text (recorded on Linux 6.18 with the same addresses; times and MACs are the
+// network's); a walk's output appears as the player reaches it; a configuration command is an
+// edit that Ctrl+Z in the editor undoes.
+
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/AppPage';
+import { EditorPage } from './pages/EditorPage';
+import { TerminalPage } from './pages/TerminalPage';
+
+/** Linux prints times that change from run to run: compared as the oracle compares them. */
+const times = (s: string) => s.replace(/\d+\.\d{3} ms/g, '<t> ms').replace(/time=[\d.]+ ms/g, 'time=<t> ms').replace(/time \d+ms/g, 'time <t>ms').replace(/mdev = .*/g, 'mdev = <t>');
+
+test('h1’s terminal: ip route, ping, traceroute, ip neigh, an error, an edit undone', async ({ page }) => {
+  const app = new AppPage(page);
+  const editor = new EditorPage(page);
+  const term = new TerminalPage(page);
+  await app.goto();
+  await editor.select('h1');
+  await page.getByTestId('inspector.terminal').click();
+  await expect(term.panel).toBeVisible();
+  await term.expectPrompt('h1');
+
+  await term.type('h1', 'ip route');
+  await term.expectLines('h1', ['root@h1:~# ip route', 'default via 10.0.1.1 dev eth1', '10.0.1.0/24 dev eth1 proto kernel scope link src 10.0.1.10', 'root@h1:~#']);
+
+  // A walk: the player opens on it, and the output comes as the walk gets there.
+  await term.type('h1', 'ping -c 1 10.0.2.10');
+  await expect(page.getByTestId('player')).toBeVisible();
+  await page.getByTestId('player.last').click();
+  await term.expectPrompt('h1');
+  expect(times(await term.text('h1'))).toContain(
+    [
+      'PING 10.0.2.10 (10.0.2.10) 56(84) bytes of data.',
+      '64 bytes from 10.0.2.10: icmp_seq=1 ttl=63 time=<t> ms',
+      '',
+      '--- 10.0.2.10 ping statistics ---',
+      '1 packets transmitted, 1 received, 0% packet loss, time <t>ms',
+      'rtt min/avg/max/mdev = <t>',
+    ].join('\n'),
+  );
+
+  await term.type('h1', 'traceroute -n 10.0.2.10');
+  await term.expectLines('h1', ['root@h1:~# traceroute -n 10.0.2.10']);
+  // Nothing printed before the walk is shown past the probes' answers.
+  await page.getByTestId('player.last').click();
+  await term.expectPrompt('h1');
+  expect(times(await term.text('h1'))).toContain(
+    ['traceroute to 10.0.2.10 (10.0.2.10), 30 hops max, 60 byte packets', ' 1  10.0.1.1  <t> ms  <t> ms  <t> ms', ' 2  10.0.2.10  <t> ms  <t> ms  <t> ms'].join('\n'),
+  );
+
+  await term.type('h1', 'ip neigh');
+  await term.expectLines('h1', ['root@h1:~# ip neigh', '10.0.1.1 dev eth1 lladdr 02:00:00:00:00:03 REACHABLE', 'root@h1:~#']);
+
+  // A route the kernel refuses: iproute2's error, nothing changed.
+  await term.type('h1', 'ip route add 10.0.9.0/24 via 10.9.9.9');
+  await term.expectLines('h1', ['root@h1:~# ip route add 10.0.9.0/24 via 10.9.9.9', 'Error: Nexthop has invalid gateway.', 'root@h1:~#']);
+
+  // An address added in the terminal is an edit: the inspector shows it, Ctrl+Z removes it.
+  await term.type('h1', 'ip addr add 10.0.1.20/24 dev eth1');
+  await expect(editor.address('eth1')).toHaveValue('10.0.1.10/24, 10.0.1.20/24');
+  await app.canvas.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await editor.select('h1');
+  await expect(editor.address('eth1')).toHaveValue('10.0.1.10/24');
+  await term.type('h1', 'ip -br addr');
+  await term.expectLines('h1', ['root@h1:~# ip -br addr', 'lo               UNKNOWN        127.0.0.1/8', 'eth1@if3         UP             10.0.1.10/24', 'root@h1:~#']);
+});
+
+test('tabs, Tab completion, history, Ctrl+C and the device menu', async ({ page }) => {
+  const app = new AppPage(page);
+  const term = new TerminalPage(page);
+  await app.goto();
+  // The device's menu on the diagram opens its terminal; T opens the selected device's.
+  await app.node('r1').click({ button: 'right' });
+  await page.getByTestId('device-menu.terminal').click();
+  await term.expectPrompt('r1');
+  await term.screen('r1').click();
+  await page.keyboard.type('ip ro');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('get 10.0.2.1');
+  // Two addresses begin so: Tab lists them.
+  await page.keyboard.press('Tab');
+  await term.expectLines('r1', ['root@r1:~# ip route get 10.0.2.1', '10.0.2.1   10.0.2.10']);
+  await page.keyboard.type('0');
+  await page.keyboard.press('Enter');
+  await term.expectLines('r1', ['root@r1:~# ip route get 10.0.2.10', '10.0.2.10 dev eth2 src 10.0.2.1 uid 0', '    cache', 'root@r1:~#']);
+  // ↑ brings the line back; Ctrl+C drops it.
+  await page.keyboard.press('ArrowUp');
+  await term.expectLines('r1', ['    cache', 'root@r1:~# ip route get 10.0.2.10']);
+  await page.keyboard.press('Control+c');
+  await term.expectLines('r1', ['root@r1:~# ip route get 10.0.2.10^C', 'root@r1:~#']);
+  await app.node('h2').click();
+  await page.keyboard.press('t');
+  await term.expectPrompt('h2');
+  await expect(page.getByTestId('terminal.tab.r1')).toBeVisible();
+  await expect(page.getByTestId('terminal.tab.h2')).toHaveAttribute('aria-selected', 'true');
+});
