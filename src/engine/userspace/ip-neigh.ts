@@ -4,15 +4,14 @@
 // add, replace, change and del edit the node's hand-made entries (`neigh` in the topology), with
 // iproute2's and the kernel's messages; flush drops the entries that are not permanent.
 
-import { parseIpv4, parseMac, type Ipv4Addr } from '../wire/addr';
+import { parseIpv4, type Ipv4Addr } from '../wire/addr';
+import { parseNeighArgs, type NeighArgs } from '../io/neigh';
 import type { NeighState, NeighView } from '../sim/trace';
-import type { StaticNeigh, StaticNud } from '../topology';
+import type { StaticNeigh } from '../topology';
 import { formatNeigh } from '../linux-text';
 import { failed, matches, printed, type ShellEnv } from './shell';
 import { changeNode, type IpObject } from './iproute';
 import { hasDev } from './ip-address';
-
-const NUDS: Record<string, StaticNud> = { permanent: 'permanent', noarp: 'noarp', reachable: 'reachable', stale: 'stale' };
 
 /** What `ip neigh show` starts from: the last walk's table, else the entries made by hand. */
 export function neighList(env: ShellEnv): NeighView[] {
@@ -46,41 +45,13 @@ function show(args: string[], env: ShellEnv, brief: boolean) {
   return printed(shown.map((n) => (dev === undefined ? formatNeigh(n) : formatNeigh(n).replace(` dev ${dev} `, ' ')) + '\n').join(''));
 }
 
-/** `ADDR lladdr MAC dev DEV nud STATE` → an entry, or iproute2's complaint. */
-function parseEntry(args: string[], env: ShellEnv, needMac: boolean): { entry: Partial<StaticNeigh> & { ip: Ipv4Addr; dev: string } } | { error: string; exit: number } {
-  let ip: Ipv4Addr | undefined;
-  let dev: string | undefined;
-  let mac: StaticNeigh['mac'] | undefined;
-  let nud: StaticNud | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const v = args[i + 1];
-    if (a === 'lladdr') {
-      const m = parseMac(v ?? '');
-      if (!m) return { error: `"${v ?? ''}" is invalid lladdr.`, exit: 1 };
-      mac = m.toLowerCase() as StaticNeigh['mac'];
-      i++;
-    } else if (a === 'dev') {
-      dev = v;
-      i++;
-    } else if (a === 'nud') {
-      const n = NUDS[v ?? ''];
-      if (!n) return { error: `Error: argument "${v ?? ''}" is wrong: nud state is bad`, exit: 255 };
-      nud = n;
-      i++;
-    } else if (a === 'to' || ip === undefined) {
-      const text = a === 'to' ? v : a;
-      if (a === 'to') i++;
-      const p = parseIpv4(text ?? '');
-      if (!p) return { error: `Error: an inet prefix is expected rather than "${text ?? ''}".`, exit: 1 };
-      ip = p;
-    } else if (a === 'router' || a === 'proxy' || a === 'extern_learn') return { error: `"${a}" is not modelled by packetwalk`, exit: 255 };
-    else return { error: `Error: either "to" is duplicate, or "${a}" is a garbage.`, exit: 255 };
-  }
-  if (ip === undefined || dev === undefined) return { error: 'Device and destination are required arguments.', exit: 255 };
-  if (!hasDev(env, dev) || dev === 'lo') return { error: `Cannot find device "${dev}"`, exit: 1 };
-  if (needMac && !mac) return { error: 'Error: No link layer address given.', exit: 2 };
-  return { entry: { ip, dev, ...(mac ? { mac } : {}), ...(nud ? { nud } : {}) } };
+/** `ADDR lladdr MAC dev DEV nud STATE` → an entry, or iproute2's complaint (the device must exist). */
+function parseEntry(args: string[], env: ShellEnv, needMac: boolean): { entry: NeighArgs } | { error: string; exit: number } {
+  const p = parseNeighArgs(args);
+  if (p.kind === 'error') return { error: p.message, exit: p.exit };
+  if (!hasDev(env, p.args.dev) || p.args.dev === 'lo') return { error: `Cannot find device "${p.args.dev}"`, exit: 1 };
+  if (needMac && !p.args.mac) return { error: 'Error: No link layer address given.', exit: 2 };
+  return { entry: p.args };
 }
 
 function change(args: string[], env: ShellEnv, mode: 'add' | 'replace' | 'change' | 'del') {

@@ -199,3 +199,36 @@ describe('traceroute and arping, walked', () => {
     expect(none).toMatchObject({ exit: 1, stdout: 'ARPING 10.0.1.99\nTimeout\n\n--- 10.0.1.99 statistics ---\n1 packets transmitted, 0 packets received, 100% unanswered (0 extra)\n\n' });
   });
 });
+
+describe('static neighbour entries in a walk', () => {
+  const withNeigh = (line: string) => session('h1', [line]).t;
+  const walk = (t: Topology) => simulate(t, { scenario: [{ kind: 'run', on: 'h1', run: 'ping -c 1 10.0.2.10' }] });
+  test('a permanent entry is used without ARP and ARP never changes it', () => {
+    const r = walk(withNeigh('ip neigh add 10.0.1.1 lladdr 02:00:00:00:00:03 dev eth1'));
+    expect(r.events.some((e) => e.kind === 'arp.solicit' && e.node === 'h1')).toBe(false);
+    // r1 asks for h1 (from 10.0.1.1): h1 answers and keeps its entry as it was.
+    expect(r.events.some((e) => e.kind === 'neigh.update' && e.node === 'h1' && e.ip === '10.0.1.1' && e.from === 'PERMANENT' && e.to !== 'PERMANENT')).toBe(false);
+    expect(r.final.h1).toMatchObject({ neigh: [{ ip: '10.0.1.1', dev: 'eth1', mac: '02:00:00:00:00:03', state: 'PERMANENT' }] });
+    expect(r.steps[0]!.exit).toBe(0);
+  });
+  test('a wrong permanent address is not corrected by ARP: the ping goes nowhere', () => {
+    const r = walk(withNeigh('ip neigh add 10.0.1.1 lladdr 02:00:00:00:00:99 dev eth1 nud noarp'));
+    expect(r.steps[0]!.exit).toBe(1);
+    expect(r.final.h1).toMatchObject({ neigh: [{ ip: '10.0.1.1', mac: '02:00:00:00:00:99', state: 'NOARP' }] });
+  });
+  test('a stale entry is used, then confirmed as any other', () => {
+    const r = walk(withNeigh('ip neigh add 10.0.1.1 lladdr 02:00:00:00:00:03 dev eth1 nud stale'));
+    expect(r.events.find((e) => e.kind === 'neigh.update' && e.node === 'h1' && e.cause === 'use')).toMatchObject({ from: 'STALE', to: 'DELAY' });
+  });
+});
+
+test('static neighbour entries travel in both file formats', async () => {
+  const { toClab } = await import('../io/clab');
+  const { parseTopologyJson, toTopologyJson } = await import('../io/json');
+  const t = session('h1', ['ip neigh add 10.0.1.1 lladdr 02:00:00:00:00:03 dev eth1 nud noarp']).t;
+  const clab = toClab(t).text;
+  expect(clab).toContain('ip neigh add 10.0.1.1 lladdr 02:00:00:00:00:03 dev eth1 nud noarp');
+  expect(linux(parseClab(clab, 'x.clab.yml'), 'h1').neigh).toEqual([{ ip: '10.0.1.1', dev: 'eth1', mac: '02:00:00:00:00:03', nud: 'noarp' }]);
+  expect(linux(parseTopologyJson(toTopologyJson(t), 'x.json'), 'h1').neigh).toEqual(linux(t, 'h1').neigh);
+  expect(() => parseClab(clab.replace('dev eth1 nud noarp', 'dev eth9 nud noarp'), 'x.clab.yml')).toThrow(/Cannot find device "eth9"/);
+});
