@@ -32,6 +32,10 @@ export type Command =
       quitS?: number;
       /** -N: shutdown(SHUT_WR) after EOF on stdin */
       shutdown: boolean;
+      /** -z: connect, then close at once (a port scan) */
+      zero?: boolean;
+      /** -v: say what happened on stderr */
+      verbose?: boolean;
       stdin: string;
     }
   | { kind: 'nc-tcp-listen'; port: number; shutdown: boolean; stdin: string }
@@ -39,7 +43,7 @@ export type Command =
   | { kind: 'ip-route-show'; table: 'main' | 'local' | 'all' }
   | { kind: 'ip-neigh-show' }
   | { kind: 'sleep'; seconds: number }
-  | { kind: 'traceroute'; dst: Ipv4Addr; numeric: boolean; maxHops: number; queries: number; icmp: boolean }
+  | { kind: 'traceroute'; dst: Ipv4Addr; numeric: boolean; maxHops: number; queries: number; icmp: boolean; /** -N: probes in flight at once */ simProbes: number }
   | { kind: 'arping'; dst: Ipv4Addr; count?: number; dev?: string };
 
 export type CommandParse = { kind: 'ok'; command: Command } | { kind: 'error'; message: string };
@@ -208,10 +212,14 @@ function parseNc(args: string[], stdin: string): CommandParse {
   let src: Ipv4Addr | undefined;
   let waitS: number | undefined;
   let quitS: number | undefined;
-  const g = getopt(args, 'ulnvNp:s:w:q:', 'nc');
-  if (typeof g === 'string') return err(`${g} (use -u -l -N -p -s -w -q -n -v)`);
+  let zero = false;
+  let verbose = false;
+  const g = getopt(args, 'ulnvzNp:s:w:q:', 'nc');
+  if (typeof g === 'string') return err(`${g} (use -u -l -N -z -v -p -s -w -q -n)`);
   for (const [o, v] of g.opts) {
-    if (o === 'u') udp = true;
+    if (o === 'z') zero = true;
+    else if (o === 'v') verbose = true;
+    else if (o === 'u') udp = true;
     else if (o === 'l') listen = true;
     else if (o === 'N') shutdown = true;
     else if (o === 'p') {
@@ -229,6 +237,7 @@ function parseNc(args: string[], stdin: string): CommandParse {
     }
   }
   const pos = g.operands;
+  if (zero && (udp || listen)) return err('nc: -z is modelled for TCP connections only (nc -z ADDR PORT)');
   if (listen) {
     const p = port(pos[0] ?? (srcPort !== undefined ? String(srcPort) : undefined), 'nc: listening port');
     if (typeof p === 'string') return err(p);
@@ -244,7 +253,7 @@ function parseNc(args: string[], stdin: string): CommandParse {
     kind: 'ok',
     command: {
       kind: udp ? 'nc-udp' : 'nc-tcp',
-      ...(udp ? {} : { shutdown }),
+      ...(udp ? {} : { shutdown, ...(zero ? { zero } : {}), ...(verbose ? { verbose } : {}) }),
       dst,
       port: p,
       ...(srcPort !== undefined ? { srcPort } : {}),
@@ -300,8 +309,9 @@ function parseTraceroute(args: string[]): CommandParse {
   let maxHops = 30;
   let queries = 3;
   let icmp = false;
-  const g = getopt(args, 'nIm:q:4', 'traceroute');
-  if (typeof g === 'string') return err(`${g} (use -n -m -q -I)`);
+  let simProbes = 16;
+  const g = getopt(args, 'nIm:q:N:4', 'traceroute');
+  if (typeof g === 'string') return err(`${g} (use -n -m -q -N -I)`);
   for (const [o, v] of g.opts) {
     if (o === 'n') numeric = true;
     else if (o === 'I') icmp = true;
@@ -311,13 +321,16 @@ function parseTraceroute(args: string[]): CommandParse {
     } else if (o === 'q') {
       if (!isInt(v) || Number(v) < 1 || Number(v) > 10) return err('no more than 10 probes per hop');
       queries = Number(v);
+    } else if (o === 'N') {
+      if (!isInt(v) || Number(v) < 1) return err(`Cannot handle \`-N' option with arg \`${v ?? ''}' (argc 2)`);
+      simProbes = Number(v);
     }
   }
   const dst = g.operands[0];
   if (dst === undefined) return err('Specify "host" missing argument.');
   const ip = parseIpv4(dst);
   if (!ip) return err(`${dst}: Name or service not known\nCannot handle "host" cmdline arg \`${dst}' on position 1 (argc 1)`);
-  return { kind: 'ok', command: { kind: 'traceroute', dst: ip, numeric, maxHops, queries, icmp } };
+  return { kind: 'ok', command: { kind: 'traceroute', dst: ip, numeric, maxHops, queries, icmp, simProbes } };
 }
 
 function parseArping(args: string[]): CommandParse {

@@ -1,6 +1,6 @@
 // traceroute (Debian's traceroute 2.1, Dmitry Butskoy's): probes with growing TTLs, three per hop,
-// up to 16 in flight (`-N 16`), sent back to back at start (as captured on Linux: one about every
-// 20 µs) and then one more as each is answered; UDP to port 33434 and up (one more per probe), each
+// up to 16 in flight (`-N 16`, or -N's number), sent one after another at start (the whole first window, even
+// past the destination) and then one more as each is answered; UDP to port 33434 and up (one more per probe), each
 // from its own socket (a new ephemeral port), 32 bytes of "@ABC…"; with -I, ICMP echo requests
 // (sequence 1, 2, …). A hop's line is printed once all its probes are answered or have waited
 // 5 s; a probe the destination answers (port unreachable, or an echo reply) ends the route at
@@ -24,9 +24,12 @@ import type { Process, ProcessEnv } from './process';
 /** The probe data: 32 bytes 0x40, 0x41, … ("@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_"). */
 const DATA = Array.from({ length: 32 }, (_, i) => (0x40 + i).toString(16)).join('');
 const BASE_PORT = 33434;
-const SIM_PROBES = 16;
-/** the gap between two probes sent back to back (Linux took about 17–20 µs a probe) */
-const SEND_GAP_US = 20;
+/**
+ * the gap between two probes sent back to back: on Linux each answer reached the wire before the
+ * next probe (even the first ones', held for ARP at h1 and at the router); the simulated wires are
+ * slower than veths (5 µs a hop), so the gap is longer than any round trip of a small network
+ */
+const SEND_GAP_US = 100;
 const WAIT_US = 5 * US_PER_S;
 
 interface Probe {
@@ -171,7 +174,7 @@ export function traceroute(cmd: Extract<Command, { kind: 'traceroute' }>, env: P
       p.stdout += line + '\n';
       printedHops = hop;
     }
-    if (printedHops >= lastHop) return finish();
+    if (printedHops >= lastHop && nextToSend >= Math.min(cmd.simProbes, probes.length)) return finish();
     pump();
   };
 
@@ -180,13 +183,15 @@ export function traceroute(cmd: Extract<Command, { kind: 'traceroute' }>, env: P
   const pump = () => {
     if (pumping || ended) return;
     const pr = probes[nextToSend];
-    if (!pr || pr.hop > lastHop || inFlight >= SIM_PROBES) return;
+    // The first window goes out whole (traceroute sends it before it reads an answer); after it,
+    // nothing beyond the hop where the destination answered.
+    if (!pr || (pr.hop > lastHop && nextToSend >= cmd.simProbes) || inFlight >= cmd.simProbes) return;
     pumping = true;
     nextToSend++;
     send(pr);
     sim.after(SEND_GAP_US, () => {
       pumping = false;
-      pump();
+      progress();
     });
   };
 

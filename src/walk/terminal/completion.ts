@@ -31,7 +31,7 @@ const IP: Spec = {
 export const COMMANDS: Record<string, Spec> = {
   ip: IP,
   ping: { words: ['-c', '-t', '-W', '-i', '-s', '-M', '-I', '-b', '-q'], addr: true },
-  traceroute: { words: ['-n', '-m', '-q', '-I'], addr: true },
+  traceroute: { words: ['-n', '-m', '-q', '-N', '-I'], addr: true },
   nc: { words: ['-u', '-l', '-p', '-w', '-N', '-z', '-v'], addr: true },
   arping: { words: ['-c', '-I'], addr: true },
   tcpdump: { words: ['-i', '-e', '-n', '-c'] },
