@@ -19,6 +19,10 @@ export type Command =
       size: number;
       broadcast: boolean;
       quiet: boolean;
+      /** -I ADDR: the source address */
+      src?: Ipv4Addr;
+      /** -M dont: no DF bit (do, want: DF, as by default) */
+      noDf?: boolean;
     }
   | { kind: 'nc-udp'; dst: Ipv4Addr; port: number; srcPort?: number; src?: Ipv4Addr; waitS?: number; quitS?: number; stdin: string }
   | { kind: 'nc-udp-listen'; port: number; stdin: string }
@@ -148,9 +152,22 @@ function parsePing(args: string[]): CommandParse {
   let size = 56;
   let broadcast = false;
   let quiet = false;
-  const g = getopt(args, 'c:t:W:w:i:s:bqn4', 'ping');
-  if (typeof g === 'string') return err(`${g} (use -c -t -W -w -i -s -b -q -n)`);
+  let src: Ipv4Addr | undefined;
+  let noDf = false;
+  const g = getopt(args, 'c:t:W:w:i:s:I:M:bqn4', 'ping');
+  if (typeof g === 'string') return err(`${g} (use -c -t -W -w -i -s -I -M -b -q -n)`);
   for (const [o, v] of g.opts) {
+    if (o === 'I') {
+      const a = parseIpv4(v ?? '');
+      if (!a) return err(`ping: -I ${v ?? ''}: packetwalk takes a source address here, not an interface`);
+      src = a;
+      continue;
+    }
+    if (o === 'M') {
+      if (v !== 'do' && v !== 'want' && v !== 'dont' && v !== 'probe') return err(`ping: invalid -M argument: ${v ?? ''}`);
+      noDf = v === 'dont';
+      continue;
+    }
     if (o === 'c') {
       if (!isInt(v) || Number(v) < 1) return err(`ping: invalid count "${v ?? ''}"`);
       count = Number(v);
@@ -190,6 +207,8 @@ function parsePing(args: string[]): CommandParse {
       size,
       broadcast,
       quiet,
+      ...(src ? { src } : {}),
+      ...(noDf ? { noDf } : {}),
     },
   };
 }

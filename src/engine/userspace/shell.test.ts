@@ -232,3 +232,52 @@ test('static neighbour entries travel in both file formats', async () => {
   expect(linux(parseTopologyJson(toTopologyJson(t), 'x.json'), 'h1').neigh).toEqual(linux(t, 'h1').neigh);
   expect(() => parseClab(clab.replace('dev eth1 nud noarp', 'dev eth9 nud noarp'), 'x.clab.yml')).toThrow(/Cannot find device "eth9"/);
 });
+
+test('ping -M dont sends without DF; -I ADDR sends from that address', () => {
+  const t = session('h1', ['ip addr add 10.0.1.11/24 dev eth1']).t;
+  const r = simulate(t, { scenario: [{ kind: 'run', on: 'h1', run: 'ping -c 1 -M dont -I 10.0.1.11 10.0.2.10' }] });
+  const req = r.events.find((e) => e.kind === 'frame.tx' && e.node === 'h1' && e.frame.payload.kind === 'ipv4');
+  expect(req?.kind === 'frame.tx' && req.frame.payload.kind === 'ipv4' && { df: req.frame.payload.flags.df, src: req.frame.payload.srcIp }).toEqual({ df: false, src: '10.0.1.11' });
+  expect(r.steps[0]!.exit).toBe(0);
+});
+
+describe('tcpdump’s line format', async () => {
+  const { TcpdumpPrinter } = await import('./tcpdump-print');
+  const frames = (line: string) => {
+    const r = simulate(base(), { scenario: [{ kind: 'run', on: 'h1', run: line }] });
+    return r.events.filter((e) => e.kind === 'frame.tx' && e.node === 'h1' && e.iface === 'eth1' || (e.kind === 'frame.rx' && e.node === 'h1' && e.iface === 'eth1'));
+  };
+  test('ARP, ICMP echo, with -n and with -e (as tcpdump 4.99 printed them on Linux)', () => {
+    const evs = frames('ping -c 1 10.0.2.10');
+    const lines = (opts: { link: boolean; numeric: boolean }) => {
+      const p = new TcpdumpPrinter(opts);
+      return evs.map((e) => (e.kind === 'frame.tx' || e.kind === 'frame.rx' ? p.line(e.frame, e.t).replace(/^\S+ /, '') : ''));
+    };
+    expect(lines({ link: false, numeric: true })).toEqual([
+      'ARP, Request who-has 10.0.1.1 tell 10.0.1.10, length 28',
+      'ARP, Reply 10.0.1.1 is-at 02:00:00:00:00:03, length 28',
+      'IP 10.0.1.10 > 10.0.2.10: ICMP echo request, id ' + /id (\d+)/.exec(lines({ link: false, numeric: true })[2]!)![1] + ', seq 1, length 64',
+      'IP 10.0.2.10 > 10.0.1.10: ICMP echo reply, id ' + /id (\d+)/.exec(lines({ link: false, numeric: true })[2]!)![1] + ', seq 1, length 64',
+    ]);
+    expect(lines({ link: true, numeric: true })[0]).toBe('02:00:00:00:00:01 > ff:ff:ff:ff:ff:ff, ethertype ARP (0x0806), length 42: Request who-has 10.0.1.1 tell 10.0.1.10, length 28');
+    expect(lines({ link: true, numeric: true })[2]).toMatch(/^02:00:00:00:00:01 > 02:00:00:00:00:03, ethertype IPv4 \(0x0800\), length 98: 10\.0\.1\.10 > 10\.0\.2\.10: ICMP echo request/);
+  });
+  test('UDP probes and the ICMP errors about them, TCP with its options and relative numbers', () => {
+    const p = new TcpdumpPrinter({ link: false, numeric: true });
+    const tr = frames('traceroute -n -q 1 -m 2 10.0.2.10').map((e) => (e.kind === 'frame.tx' || e.kind === 'frame.rx' ? p.line(e.frame, e.t).replace(/^\S+ /, '') : ''));
+    expect(tr.filter((l) => l.startsWith('IP'))).toEqual([
+      expect.stringMatching(/^IP 10\.0\.1\.10\.\d+ > 10\.0\.2\.10\.33434: UDP, length 32$/),
+      'IP 10.0.1.1 > 10.0.1.10: ICMP time exceeded in-transit, length 68',
+      expect.stringMatching(/^IP 10\.0\.1\.10\.\d+ > 10\.0\.2\.10\.33435: UDP, length 32$/),
+      'IP 10.0.2.10 > 10.0.1.10: ICMP 10.0.2.10 udp port 33435 unreachable, length 68',
+    ]);
+    const q = new TcpdumpPrinter({ link: false, numeric: true });
+    const tcp = frames('nc -z -p 40000 10.0.2.10 81').map((e) => (e.kind === 'frame.tx' || e.kind === 'frame.rx' ? q.line(e.frame, e.t).replace(/^\S+ /, '') : '')).filter((l) => l.startsWith('IP'));
+    expect(tcp).toEqual([
+      expect.stringMatching(/^IP 10\.0\.1\.10\.40000 > 10\.0\.2\.10\.81: Flags \[S\], seq \d+, win 64240, options \[mss 1460,sackOK,TS val \d+ ecr 0,nop,wscale 10\], length 0$/),
+      expect.stringMatching(/^IP 10\.0\.2\.10\.81 > 10\.0\.1\.10\.40000: Flags \[R\.\], seq 0, ack \d+, win 0, length 0$/),
+    ]);
+    // The RST's ack is the SYN's sequence number plus one, whole (as tcpdump printed it on Linux).
+    expect(Number(/ack (\d+)/.exec(tcp[1]!)![1])).toBe(Number(/seq (\d+)/.exec(tcp[0]!)![1]) + 1);
+  });
+});

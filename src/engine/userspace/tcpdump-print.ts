@@ -114,8 +114,9 @@ export class TcpdumpPrinter {
     }
     let ack = '';
     if (t.flags.ack) {
+      // A sender's first segment (a SYN-ACK, the RST,ACK to a SYN) shows its numbers whole.
       const other = this.isn.get(back);
-      ack = `, ack ${other === undefined || t.flags.syn ? t.ack : (t.ack - other) >>> 0}`;
+      ack = `, ack ${other === undefined || base === undefined || t.flags.syn ? t.ack : (t.ack - other) >>> 0}`;
     }
     return `${ip.srcIp}.${this.port(t.srcPort, 'tcp')} > ${ip.dstIp}.${this.port(t.dstPort, 'tcp')}: Flags [${flags}]${seq}${ack}, win ${t.window}${tcpOptions(t.options)}, length ${len}`;
   }
