@@ -8,6 +8,9 @@ import { AppPage } from './pages/AppPage';
 import { EditorPage } from './pages/EditorPage';
 import { TerminalPage } from './pages/TerminalPage';
 
+/** A tall window: xterm draws only the rows on screen, and the checks read the screen. */
+const TALL = { width: 1280, height: 1200 };
+
 /** Linux prints times that change from run to run: compared as the oracle compares them. */
 const times = (s: string) => s.replace(/\d+\.\d{3} ms/g, '<t> ms').replace(/time=[\d.]+ ms/g, 'time=<t> ms').replace(/time \d+ms/g, 'time <t>ms').replace(/mdev = .*/g, 'mdev = <t>');
 
@@ -15,6 +18,7 @@ test('h1’s terminal: ip route, ping, traceroute, ip neigh, an error, an edit u
   const app = new AppPage(page);
   const editor = new EditorPage(page);
   const term = new TerminalPage(page);
+  await page.setViewportSize(TALL);
   await app.goto();
   await editor.select('h1');
   await page.getByTestId('inspector.terminal').click();
@@ -25,8 +29,15 @@ test('h1’s terminal: ip route, ping, traceroute, ip neigh, an error, an edit u
   await term.expectLines('h1', ['root@h1:~# ip route', 'default via 10.0.1.1 dev eth1', '10.0.1.0/24 dev eth1 proto kernel scope link src 10.0.1.10', 'root@h1:~#']);
 
   // A walk: the player opens on it, and the output comes as the walk gets there.
+  await term.type('h1', 'clear');
   await term.type('h1', 'ping -c 1 10.0.2.10');
   await expect(page.getByTestId('player')).toBeVisible();
+  // At the walk's start nothing is printed yet; the first step (the command) prints ping's header.
+  await expect(page.getByTestId('player.step-forward')).toBeVisible();
+  expect(await term.text('h1')).not.toContain('PING 10.0.2.10');
+  await page.getByTestId('player.step-forward').click();
+  await term.expectLines('h1', ['PING 10.0.2.10 (10.0.2.10) 56(84) bytes of data.']);
+  expect(await term.text('h1')).not.toContain('64 bytes from');
   await page.getByTestId('player.last').click();
   await term.expectPrompt('h1');
   expect(times(await term.text('h1'))).toContain(
@@ -40,6 +51,7 @@ test('h1’s terminal: ip route, ping, traceroute, ip neigh, an error, an edit u
     ].join('\n'),
   );
 
+  await term.type('h1', 'clear');
   await term.type('h1', 'traceroute -n 10.0.2.10');
   await term.expectLines('h1', ['root@h1:~# traceroute -n 10.0.2.10']);
   // Nothing printed before the walk is shown past the probes' answers.
@@ -96,3 +108,64 @@ test('tabs, Tab completion, history, Ctrl+C and the device menu', async ({ page 
   await expect(page.getByTestId('terminal.tab.r1')).toBeVisible();
   await expect(page.getByTestId('terminal.tab.h2')).toHaveAttribute('aria-selected', 'true');
 });
+
+test('tcpdump prints the frames a walk passes on the interface, as the player shows them', async ({ page }) => {
+  const app = new AppPage(page);
+  const editor = new EditorPage(page);
+  const term = new TerminalPage(page);
+  await page.setViewportSize(TALL);
+  await app.goto();
+  await editor.select('h1');
+  await page.getByTestId('inspector.terminal').click();
+  await term.type('h1', 'tcpdump -i eth1 -n -c 3');
+  await term.expectLines('h1', ['tcpdump: verbose output suppressed, use -v[v]... for full protocol decode', 'listening on eth1, link-type EN10MB (Ethernet), snapshot length 262144 bytes']);
+  await app.press('header.run');
+  await page.getByTestId('player.last').click();
+  await term.expectPrompt('h1');
+  const text = await term.text('h1');
+  expect(text).toMatch(/\d\d:\d\d:\d\d\.\d{6} ARP, Request who-has 10\.0\.1\.1 tell 10\.0\.1\.10, length 28\n/);
+  expect(text).toMatch(/\d\d:\d\d:\d\d\.\d{6} ARP, Reply 10\.0\.1\.1 is-at 02:00:00:00:00:03, length 28\n/);
+  expect(text).toMatch(/\d\d:\d\d:\d\d\.\d{6} IP 10\.0\.1\.10 > 10\.0\.2\.10: ICMP echo request, id \d+, seq 1, length 64\n3 packets captured\n3 packets received by filter\n0 packets dropped by kernel\nroot@h1:~#$/);
+});
+
+const SIZES = [
+  [1024, 768],
+  [1366, 768],
+  [1920, 1080],
+] as const;
+
+for (const [short, language] of [
+  ['en', 'en'],
+  ['zh', 'zh-CN'],
+] as const) {
+  for (const [width, height] of SIZES) {
+    test(`${short} ${width}×${height}: the terminal fits under the diagram, beside a walk`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await page.addInitScript((lng) => localStorage.setItem('packetwalk.language', lng), language);
+      const app = new AppPage(page);
+      const editor = new EditorPage(page);
+      const term = new TerminalPage(page);
+      await app.goto();
+      await editor.select('h1');
+      await page.getByTestId('inspector.terminal').click();
+      await term.expectPrompt('h1');
+      await term.type('h1', 'ip -br addr');
+      await term.expectLines('h1', ['eth1@if3         UP             10.0.1.10/24']);
+      // The panel lies inside the diagram's area, under the diagram (which gives it that room),
+      // and the page does not scroll sideways.
+      const main = (await page.locator('.pw-main').boundingBox())!;
+      const panel = (await term.panel.boundingBox())!;
+      const diagram = (await app.canvas.boundingBox())!;
+      expect(panel.x).toBeGreaterThanOrEqual(main.x);
+      expect(panel.x + panel.width).toBeLessThanOrEqual(main.x + main.width + 0.5);
+      expect(panel.y + panel.height).toBeLessThanOrEqual(main.y + main.height + 0.5);
+      expect(diagram.y + diagram.height).toBeLessThanOrEqual(panel.y + 0.5);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.screenshot({ path: `test-results/terminal/${short}-${width}x${height}-editor.png` });
+      await term.type('h1', 'ping -c 1 10.0.2.10');
+      await page.getByTestId('player.last').click();
+      await term.expectPrompt('h1');
+      await page.screenshot({ path: `test-results/terminal/${short}-${width}x${height}-walk.png` });
+    });
+  }
+}

@@ -1,4 +1,5 @@
-// The devices' terminals: a panel over the bottom of the diagram with a tab per device (opened
+// The devices' terminals: a panel docked at the bottom of the diagram's area (the diagram above
+// it gets smaller) with a tab per device (opened
 // from the inspector, the device's menu on the diagram or the T key), each an xterm.js terminal
 // running that device's shell (session.ts). Loaded with xterm.js the first time a terminal opens;
 // a tab keeps its screen, history and running command while another is shown or the panel is hidden.
