@@ -109,6 +109,29 @@ test('tabs, Tab completion, history, Ctrl+C and the device menu', async ({ page 
   await expect(page.getByTestId('terminal.tab.h2')).toHaveAttribute('aria-selected', 'true');
 });
 
+test('Ctrl+C stops a ping where the walk is: its statistics so far', async ({ page }) => {
+  const app = new AppPage(page);
+  const editor = new EditorPage(page);
+  const term = new TerminalPage(page);
+  await page.setViewportSize(TALL);
+  await app.goto();
+  await editor.select('h1');
+  await page.getByTestId('inspector.terminal').click();
+  await term.type('h1', 'ping 10.0.2.10');
+  await expect(page.getByTestId('player')).toBeVisible();
+  // Past the first reply: a few steps in.
+  for (let i = 0; i < 20; i++) await page.getByTestId('player.step-forward').click();
+  await term.expectLines('h1', ['64 bytes from 10.0.2.10: icmp_seq=1 ttl=63 time=0.080 ms']);
+  await term.screen('h1').click();
+  await page.keyboard.press('Control+c');
+  await term.expectPrompt('h1');
+  const text = times(await term.text('h1'));
+  // Where the walk was shown: the requests sent by then, the replies received by then.
+  expect(text).toMatch(/64 bytes from 10\.0\.2\.10: icmp_seq=1 ttl=63 time=<t> ms\n(64 bytes from .*\n)*\^C\n--- 10\.0\.2\.10 ping statistics ---\n\d packets transmitted, \d received, \d+% packet loss, time <t>ms\nrtt min\/avg\/max\/mdev = <t>\nroot@h1:~#$/);
+  // The walk in the player is the interrupted one, shown to its end.
+  await expect(page.getByTestId('player.last')).toHaveAttribute('aria-disabled', 'true');
+});
+
 test('tcpdump prints the frames a walk passes on the interface, as the player shows them', async ({ page }) => {
   const app = new AppPage(page);
   const editor = new EditorPage(page);

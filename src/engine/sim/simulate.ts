@@ -27,6 +27,8 @@ export interface SimulateOptions {
   settleMs?: number;
   /** run these steps instead of the topology's scenario */
   scenario?: ScenarioStep[];
+  /** Ctrl+C: SIGINT to a step's process, this long (µs) after the step started */
+  interrupt?: { step: number; afterUs: number };
   /** called every PROGRESS_EVERY events with the number recorded so far (long runs show progress) */
   onProgress?: (events: number) => void;
 }
@@ -185,6 +187,16 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
     };
     entry.proc = startProcess(cmd, { sim, stack: stackOf(s.on), step: i, exit: (code) => exit(code) });
     watchOutput(entry.proc, (result.output = []), () => sim.events.length - 1);
+    if (opts.interrupt?.step === i) {
+      sim.after(opts.interrupt.afterUs, () => {
+        if (done) return;
+        if (entry.proc.interrupt) entry.proc.interrupt();
+        else {
+          entry.proc.kill();
+          exit(130);
+        }
+      });
+    }
     live.push(entry);
     if (s.background) {
       sim.after(settleUs, () => runStep(i + 1));

@@ -21,7 +21,8 @@ const ms3 = (us: number) => (us / 1000).toFixed(3);
 
 export function arping(cmd: Extract<Command, { kind: 'arping' }>, env: ProcessEnv): Process {
   const { sim, stack } = env;
-  const p: Process = { stdout: '', stderr: '', kill: () => finish() };
+  // Killed, it stops where it is; Ctrl+C (SIGINT) prints the statistics, as arping does.
+  const p: Process = { stdout: '', stderr: '', kill: () => finish(false), interrupt: () => finish() };
   const rt = routeOutput(stack, cmd.dst, { purpose: 'output' });
   const devName = cmd.dev ?? (rt.kind === 'ok' ? rt.dev : [...stack.devs.keys()].find((d) => d !== 'lo'));
   const dev = devName !== undefined ? stack.devs.get(devName) : undefined;
@@ -73,10 +74,11 @@ export function arping(cmd: Extract<Command, { kind: 'arping' }>, env: ProcessEn
     sim.after(US_PER_S, send);
   };
 
-  const finish = () => {
+  const finish = (exited = true) => {
     if (ended) return;
     ended = true;
     dev.rxHandler = previous;
+    if (!exited) return;
     const unanswered = transmitted ? Math.round(((transmitted - received) * 100) / transmitted) : 0;
     p.stdout += `\n--- ${cmd.dst} statistics ---\n${transmitted} packets transmitted, ${received} packets received, ${String(unanswered).padStart(3)}% unanswered (0 extra)\n`;
     if (rtts.length) {

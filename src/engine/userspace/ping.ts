@@ -83,7 +83,8 @@ function pingData(now: number, size: number): string {
 
 export function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): Process {
   const { sim, stack } = env;
-  const p: Process = { stdout: '', stderr: '', kill: () => finish(true) };
+  // SIGINT: the statistics so far, and the usual exit status.
+  const p: Process = { stdout: '', stderr: '', kill: () => finish(true), interrupt: () => finish(false) };
   const probe = routeOutput(stack, cmd.dst, { purpose: 'output', ...(cmd.src ? { src: cmd.src } : {}) });
   if (probe.kind === 'error' || (probe.type === 'broadcast' && !cmd.broadcast)) {
     if (probe.kind === 'error' && probe.error !== 'EACCES') p.stderr = `ping: connect: ${STRERROR[probe.error]}\n`;

@@ -25,6 +25,11 @@ export interface Process {
   stderr: string;
   /** the scenario stops a background process, or a step's timeout kills it */
   kill(): void;
+  /**
+   * SIGINT (Ctrl+C in a terminal), for a program that handles it (ping prints its statistics and
+   * exits); without it the process dies of the signal (exit status 130).
+   */
+  interrupt?(): void;
 }
 
 /** A piece of a process's output, with the trace position it follows (the last event before it was written). */

@@ -281,3 +281,16 @@ describe('tcpdump’s line format', async () => {
     expect(Number(/ack (\d+)/.exec(tcp[1]!)![1])).toBe(Number(/seq (\d+)/.exec(tcp[0]!)![1]) + 1);
   });
 });
+
+test('Ctrl+C: ping prints its statistics so far; traceroute dies of it (130)', () => {
+  const sigint = (run: string) => simulate(base(), { scenario: [{ kind: 'run', on: 'h1', run }], interrupt: { step: 0, afterUs: 2_500_000 } }).steps[0]!;
+  const ping = sigint('ping 10.0.2.10');
+  expect(ping.exit).toBe(0);
+  expect(ping.stdout!.replace(/time=[\d.]+ ms/g, 'time=<t> ms').replace(/mdev = .*/, 'mdev = <t>')).toBe(
+    'PING 10.0.2.10 (10.0.2.10) 56(84) bytes of data.\n' +
+      [1, 2, 3].map((n) => `64 bytes from 10.0.2.10: icmp_seq=${n} ttl=63 time=<t> ms\n`).join('') +
+      '\n--- 10.0.2.10 ping statistics ---\n3 packets transmitted, 3 received, 0% packet loss, time 2500ms\nrtt min/avg/max/mdev = <t>\n',
+  );
+  const tr = sigint('traceroute -n 10.0.9.9');
+  expect(tr).toMatchObject({ exit: 130, stdout: 'traceroute to 10.0.9.9 (10.0.9.9), 30 hops max, 60 byte packets\n' });
+});

@@ -57,7 +57,8 @@ function unreachNote(code: number): string | undefined {
 export function traceroute(cmd: Extract<Command, { kind: 'traceroute' }>, env: ProcessEnv): Process {
   const { sim, stack } = env;
   let ended = false;
-  const p: Process = { stdout: '', stderr: '', kill: () => finish() };
+  // Killed (a timeout, or Ctrl+C: traceroute does not catch SIGINT): it stops where it is.
+  const p: Process = { stdout: '', stderr: '', kill: () => finish(false) };
   const probe0 = routeOutput(stack, cmd.dst, { purpose: 'output' });
   if (probe0.kind === 'error') {
     p.stderr = `connect: ${STRERROR[probe0.error]}\n`;
@@ -195,12 +196,12 @@ export function traceroute(cmd: Extract<Command, { kind: 'traceroute' }>, env: P
     });
   };
 
-  const finish = () => {
+  const finish = (exited = true) => {
     if (ended) return;
     ended = true;
     if (icmpSock) icmpSock.closed = true;
     for (const pr of probes) if (pr.sock) pr.sock.closed = true;
-    env.exit(0);
+    if (exited) env.exit(0);
   };
 
   progress();

@@ -120,6 +120,24 @@ export class TerminalSession {
 
   private interrupt(): void {
     const m = this.mode;
+    const run = useAppStore.getState().lastRun;
+    if (m.kind === 'walk' && run.status === 'done' && run.runId === m.runId && run.source.kind === 'pdu') {
+      // SIGINT where the walk is: the walk again, its command interrupted at the time of the step
+      // shown (ping prints its statistics), shown to its end.
+      const start = run.result.events.find((e) => e.kind === 'step.start')?.t ?? 0;
+      const at = run.cursor >= 0 ? (run.steps[run.cursor]?.t ?? start) : start;
+      this.term.write('^C');
+      this.mode = { ...m, runId: undefined };
+      const source = { ...run.source, interrupt: { step: 0, afterUs: Math.max(0, at - start) } };
+      void startWalk(this.client, source).then(() => {
+        const next = useAppStore.getState().lastRun;
+        if (this.mode.kind !== 'walk' || next.status !== 'done' || next.source !== source) return this.prompt();
+        this.mode = { ...this.mode, runId: next.runId };
+        useAppStore.getState().setCursor(next.steps.length - 1);
+        this.follow();
+      });
+      return;
+    }
     this.term.write('^C\r\n');
     if (m.kind === 'capture') this.term.write(crlf(tcpdumpSummary(m.count)));
     if (m.kind === 'read') {
