@@ -3,7 +3,7 @@
 // network's); a walk's output appears as the player reaches it; a configuration command is an
 // edit that Ctrl+Z in the editor undoes.
 
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 import { EditorPage } from './pages/EditorPage';
 import { TerminalPage } from './pages/TerminalPage';
@@ -11,10 +11,8 @@ import { TerminalPage } from './pages/TerminalPage';
 /** A tall window: xterm draws only the rows on screen, and the checks read the screen. */
 const TALL = { width: 1280, height: 1200 };
 
-/** Linux prints times that change from run to run: compared as the oracle compares them. */
-const times = (s: string) => s.replace(/\d+\.\d{3} ms/g, '<t> ms').replace(/time=[\d.]+ ms/g, 'time=<t> ms').replace(/time \d+ms/g, 'time <t>ms').replace(/mdev = .*/g, 'mdev = <t>');
-
-test('h1’s terminal: ip route, ping, traceroute, ip neigh, an error, an edit undone', async ({ page }) => {
+/** The default example in a tall window, with h1's terminal opened from the inspector. */
+async function h1Terminal(page: Page): Promise<{ app: AppPage; editor: EditorPage; term: TerminalPage }> {
   const app = new AppPage(page);
   const editor = new EditorPage(page);
   const term = new TerminalPage(page);
@@ -22,6 +20,14 @@ test('h1’s terminal: ip route, ping, traceroute, ip neigh, an error, an edit u
   await app.goto();
   await editor.select('h1');
   await page.getByTestId('inspector.terminal').click();
+  return { app, editor, term };
+}
+
+/** Linux prints times that change from run to run: compared as the oracle compares them. */
+const times = (s: string) => s.replace(/\d+\.\d{3} ms/g, '<t> ms').replace(/time=[\d.]+ ms/g, 'time=<t> ms').replace(/time \d+ms/g, 'time <t>ms').replace(/mdev = .*/g, 'mdev = <t>');
+
+test('h1’s terminal: ip route, ping, traceroute, ip neigh, an error, an edit undone', async ({ page }) => {
+  const { app, editor, term } = await h1Terminal(page);
   await expect(term.panel).toBeVisible();
   await term.expectPrompt('h1');
 
@@ -110,13 +116,7 @@ test('tabs, Tab completion, history, Ctrl+C and the device menu', async ({ page 
 });
 
 test('Ctrl+C stops a ping where the walk is: its statistics so far', async ({ page }) => {
-  const app = new AppPage(page);
-  const editor = new EditorPage(page);
-  const term = new TerminalPage(page);
-  await page.setViewportSize(TALL);
-  await app.goto();
-  await editor.select('h1');
-  await page.getByTestId('inspector.terminal').click();
+  const { term } = await h1Terminal(page);
   await term.type('h1', 'ping 10.0.2.10');
   await expect(page.getByTestId('player')).toBeVisible();
   // Past the first reply: a few steps in.
@@ -133,13 +133,7 @@ test('Ctrl+C stops a ping where the walk is: its statistics so far', async ({ pa
 });
 
 test('tcpdump prints the frames a walk passes on the interface, as the player shows them', async ({ page }) => {
-  const app = new AppPage(page);
-  const editor = new EditorPage(page);
-  const term = new TerminalPage(page);
-  await page.setViewportSize(TALL);
-  await app.goto();
-  await editor.select('h1');
-  await page.getByTestId('inspector.terminal').click();
+  const { app, term } = await h1Terminal(page);
   await term.type('h1', 'tcpdump -i eth1 -n -c 3');
   await term.expectLines('h1', ['tcpdump: verbose output suppressed, use -v[v]... for full protocol decode', 'listening on eth1, link-type EN10MB (Ethernet), snapshot length 262144 bytes']);
   await app.press('header.run');
