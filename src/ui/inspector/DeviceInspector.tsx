@@ -36,6 +36,7 @@ function NameField({ node }: { node: TopoNode }) {
         const r = parseNodeName(text, taken);
         if (!r.ok) return syntaxMessage(r.error);
         useAppStore.getState().renameNode(node.name, r.value);
+        useTerminals.getState().renamed(node.name, r.value);
         // The inspector is rebuilt for the renamed device: give the keyboard back its place.
         requestAnimationFrame(() => document.querySelector<HTMLInputElement>('[data-testid="inspector.name"]')?.focus());
         return undefined;
