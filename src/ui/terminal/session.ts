@@ -37,7 +37,8 @@ export function learnedAt(run: DoneRun | undefined, node: string): Learned {
   if (!run) return {};
   const list = run.history[node];
   if (!list?.length) return {};
-  const upTo = run.cursor < 0 ? run.result.events.length : shownUpTo(run);
+  // At the walk's start (nothing shown yet) the tables are as they were before it: empty.
+  const upTo = shownUpTo(run);
   let version = list[0]!;
   for (const v of list) if (v.seq <= upTo) version = v;
   const t = version.tables;
