@@ -1,6 +1,5 @@
 // `ip neigh show|add|replace|change|del|flush` (iproute2's ip/ipneigh.c). show lists what the node
-// learned in the last walk (with the entries made by hand, which the engine installs first), else
-// those alone; NOARP entries only with `nud noarp|all`, as iproute2's default filter hides them.
+// had learned at the step the player shows, with the entries made by hand (there from the start); NOARP entries only with `nud noarp|all`, as iproute2's default filter hides them.
 // add, replace, change and del edit the node's hand-made entries (`neigh` in the topology), with
 // iproute2's and the kernel's messages; flush drops the entries that are not permanent.
 
@@ -15,9 +14,11 @@ import { hasDev } from './ip-address';
 
 /** What `ip neigh show` starts from: the last walk's table, else the entries made by hand. */
 export function neighList(env: ShellEnv): NeighView[] {
-  if (env.learned.neigh) return env.learned.neigh;
   if (env.node.kind !== 'linux') return [];
-  return (env.node.neigh ?? []).map((n) => ({ dev: n.dev, ip: n.ip, mac: n.mac, state: n.nud.toUpperCase() as NeighState }));
+  const learned = env.learned.neigh ?? [];
+  // The entries made by hand are there from the start, before the walk reached the node.
+  const own = (env.node.neigh ?? []).filter((n) => !learned.some((l) => l.ip === n.ip && l.dev === n.dev));
+  return [...own.map((n) => ({ dev: n.dev, ip: n.ip, mac: n.mac, state: n.nud.toUpperCase() as NeighState })), ...learned];
 }
 
 function show(args: string[], env: ShellEnv, brief: boolean) {
