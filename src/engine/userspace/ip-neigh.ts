@@ -1,5 +1,6 @@
 // `ip neigh show|add|replace|change|del|flush` (iproute2's ip/ipneigh.c). show lists what the node
-// had learned at the step the player shows, with the entries made by hand (there from the start); NOARP entries only with `nud noarp|all`, as iproute2's default filter hides them.
+// had learned at the step the player shows, with the entries made by hand (there from the start);
+// NOARP entries only with `nud noarp|all`, as iproute2's default filter hides them.
 // add, replace, change and del edit the node's hand-made entries (`neigh` in the topology), with
 // iproute2's and the kernel's messages; flush drops the entries that are not permanent.
 
