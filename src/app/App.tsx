@@ -23,7 +23,7 @@ import { Toasts } from '../ui/toast/Toasts';
 import { useShortcuts } from '../ui/useShortcuts';
 import { simClient } from '../worker/client';
 import { browserStorage, startAutosave } from '../store/autosave';
-import { LazyDialogs, LazyPlayerPanel } from './LazyParts';
+import { LazyDialogs, LazyPlayerPanel, LazyTerminals } from './LazyParts';
 
 const EXAMPLE_PARAM = 'example';
 
@@ -77,7 +77,10 @@ function Workspace() {
   return (
     <div className="pw-workspace">
       <Palette />
-      <main className="pw-main">{ready ? <Canvas key={docSerial} /> : <DocumentStatus />}</main>
+      <main className="pw-main">
+        {ready ? <Canvas key={docSerial} /> : <DocumentStatus />}
+        <LazyTerminals />
+      </main>
       {inspector ? <Inspector /> : null}
     </div>
   );

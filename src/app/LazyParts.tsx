@@ -1,13 +1,14 @@
 // The parts of the app that are not on screen when it opens, loaded the first time they are
 // needed (each its own chunk, with its own CSS), so that the first load is the editor only: the
-// packet walk player (after the first walk), the "Walk a packet" form, the help, and "Generate
-// data center…". Once loaded, a part stays mounted (a dialog closes itself, the player hides).
+// packet walk player (after the first walk), the "Walk a packet" form, the help, "Generate
+// data center…", the devices' terminals (with xterm.js) and a device's menu on the diagram. Once loaded, a part stays mounted (a dialog closes itself, the player hides).
 
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useAppStore } from '../store';
 import { useGenerator } from '../ui/generator/generatorStore';
 import { usePlayerView } from '../ui/player/playerView';
 import { useView } from '../ui/viewStore';
+import { useTerminals } from '../ui/terminal/terminalStore';
 import { addEnglish } from '../i18n';
 
 // The player comes with its English messages, predict mode's and the slide's; the form with the player's.
@@ -15,6 +16,9 @@ const PlayerPanel = lazy(() => Promise.all([import('../ui/player/PlayerPanel'), 
 const PduForm = lazy(() => Promise.all([import('../ui/player/PduForm'), addEnglish('player')]).then(([m]) => ({ default: m.PduForm })));
 // The help comes with its English messages (the first load carries none of them), and predict mode's.
 const HelpDialog = lazy(() => Promise.all([import('../ui/help/HelpDialog'), addEnglish('help'), addEnglish('player'), addEnglish('predict'), addEnglish('lessons')]).then(([m]) => ({ default: m.HelpDialog })));
+// The terminals come with xterm.js and their own messages.
+const TerminalPanel = lazy(() => Promise.all([import('../ui/terminal/TerminalPanel'), addEnglish('shell')]).then(([m]) => ({ default: m.TerminalPanel })));
+const DeviceMenu = lazy(() => import('../ui/terminal/DeviceMenu').then((m) => ({ default: m.DeviceMenu })));
 const GeneratorDialog = lazy(() => Promise.all([import('../ui/generator/GeneratorDialog'), addEnglish('generator')]).then(([m]) => ({ default: m.GeneratorDialog })));
 
 /** Renders its children from the first time `when` holds (that is when their code loads). */
@@ -49,6 +53,22 @@ export function LazyDialogs() {
       </Later>
       <Later when={generator}>
         <GeneratorDialog />
+      </Later>
+    </>
+  );
+}
+
+/** The devices' terminals, over the bottom of the diagram: from the first one opened on. */
+export function LazyTerminals() {
+  const opened = useTerminals((s) => s.tabs.length > 0);
+  const menu = useTerminals((s) => s.menu !== undefined);
+  return (
+    <>
+      <Later when={opened}>
+        <TerminalPanel />
+      </Later>
+      <Later when={menu}>
+        <DeviceMenu />
       </Later>
     </>
   );

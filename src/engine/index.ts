@@ -23,6 +23,9 @@ export { parseTopologyJson, toTopologyJson, topologyFromUnknown } from './io/jso
 export { TopologyError, formatProblem } from './io/problems';
 export { validateTopology } from './io/validate';
 export { parseCommand, shellWords } from './userspace/commands';
+export { runShell, PROGRAM_NAMES } from './userspace/shell';
+export type { Learned, ShellResult } from './userspace/shell';
+export type { OutputChunk } from './userspace/process';
 export { toOracleTrace, formatOracleTrace, normaliseOutput } from './io/oracle';
 export { encodeFrame, decodeFrame, fieldSpans, verifyChecksums } from './wire/frame';
 export { nodeRoutes, routeCheck } from './devices/config';

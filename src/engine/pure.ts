@@ -31,3 +31,5 @@ export { iptablesRule, iptablesText, natTo } from './io/iptables';
 export { iptablesNatS, iptablesSaveLine, maskedPrefix, NAT_CHAINS } from './io/iptables-save';
 export { endpointLabel, linkKey, ROLES } from './topology';
 export * from './edit';
+// The terminal's tcpdump prints on the main thread, in the terminal's own chunk (not the first load).
+export { TcpdumpPrinter, tcpdumpMatches, tcpdumpSummary, tcpdumpTime, type TcpdumpOptions } from './userspace/tcpdump-print';

@@ -61,7 +61,7 @@ function apply(e: TraceEvent, current: (node: string) => TablesView, push: (node
       if (e.from === e.to && e.pkt !== undefined && e.prevMac === undefined) return; // an ARP packet that changed nothing
       const t = current(e.node);
       const rest = t.neigh.filter((n) => !(n.dev === e.dev && n.ip === e.ip));
-      const valid = e.to === 'REACHABLE' || e.to === 'STALE' || e.to === 'DELAY' || e.to === 'PROBE' || e.to === 'PERMANENT';
+      const valid = e.to === 'REACHABLE' || e.to === 'STALE' || e.to === 'DELAY' || e.to === 'PROBE' || e.to === 'PERMANENT' || e.to === 'NOARP';
       const entry: NeighView = { dev: e.dev, ip: e.ip, ...(valid && e.mac ? { mac: e.mac } : {}), state: e.to };
       push(e.node, e.seq, { ...t, neigh: e.to === 'NONE' ? rest : [...rest, entry] });
       return;

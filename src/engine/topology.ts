@@ -96,6 +96,21 @@ export interface NatRule {
   toPort?: number;
 }
 
+/** A neighbour's NUD state as `ip neigh add … nud STATE` sets it (`permanent` when none is given). */
+export type StaticNud = 'permanent' | 'noarp' | 'reachable' | 'stale';
+
+/**
+ * A neighbour entry made by hand: `ip neigh add|replace ADDR lladdr MAC dev DEV nud STATE`. A
+ * permanent or noarp entry is never probed nor changed by ARP; a reachable or stale one is an
+ * ordinary entry to start with (it ages, is confirmed or probed like a learned one).
+ */
+export interface StaticNeigh {
+  ip: Ipv4Addr;
+  dev: string;
+  mac: MacAddr;
+  nud: StaticNud;
+}
+
 export interface LinuxNode {
   kind: 'linux';
   name: string;
@@ -111,6 +126,8 @@ export interface LinuxNode {
   all?: AllConf;
   /** iptables nat table rules, in order (a node with rules tracks connections) */
   nat?: NatRule[];
+  /** neighbour entries made by hand (`ip neigh add`), in the order they were added */
+  neigh?: StaticNeigh[];
   position?: Position;
 }
 

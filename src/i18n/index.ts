@@ -15,6 +15,7 @@ import type { lessonsOpenEn } from './locales/lessons.open.en';
 import type { PlayerMessages } from './locales/player.en';
 import type { HelpMessages } from './locales/help.en';
 import type { PredictMessages } from './locales/predict.en';
+import type { ShellMessages } from './locales/shell.en';
 
 /** The languages the app speaks, each named in itself (for the language menu). */
 export const LANGUAGES = [
@@ -41,6 +42,7 @@ const LATER_EN = {
   player: () => import('./locales/player.en').then((m) => m.playerEn),
   predict: () => import('./locales/predict.en').then((m) => m.predictEn),
   generator: () => import('./locales/generator.en').then((m) => m.generatorEn),
+  shell: () => import('./locales/shell.en').then((m) => m.shellEn),
   // merged into `lessons` (lessons.en.ts, on the first load) by addEnglish
   lessons: () => import('./locales/lessons.open.en').then((m) => m.lessonsOpenEn),
 };
@@ -53,6 +55,7 @@ const LOADERS: Record<Language, () => Promise<object>> = {
     player: await LATER_EN.player(),
     predict: await LATER_EN.predict(),
     generator: await LATER_EN.generator(),
+    shell: await LATER_EN.shell(),
     lessons: { ...lessonsEn, ...(await LATER_EN.lessons()) },
   }),
   'zh-CN': () => import('./zh-CN').then((m) => m.zhCNAll),
@@ -65,7 +68,7 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: {
-      translation: typeof enAll & { help: HelpMessages; player: PlayerMessages; predict: PredictMessages; generator: GeneratorMessages; lessons: typeof lessonsOpenEn };
+      translation: typeof enAll & { help: HelpMessages; player: PlayerMessages; predict: PredictMessages; generator: GeneratorMessages; shell: ShellMessages; lessons: typeof lessonsOpenEn };
     };
   }
 }

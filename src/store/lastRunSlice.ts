@@ -13,7 +13,16 @@ import type { Walk } from '../walk/walk';
 import type { AppState, StoreMutators } from './store';
 
 /** What was walked: the topology's scenario, or a packet the user composed (its scenario steps). */
-export type WalkSource = { kind: 'scenario' } | { kind: 'pdu'; scenario: ScenarioStep[]; label: string; pdu?: Pdu };
+export type WalkSource =
+  | { kind: 'scenario' }
+  | {
+      kind: 'pdu';
+      scenario: ScenarioStep[];
+      label: string;
+      pdu?: Pdu;
+      /** Ctrl+C in a terminal: the walk again, its command interrupted this long after it started */
+      interrupt?: { step: number; afterUs: number };
+    };
 
 export type LastRun =
   | { status: 'idle'; invalidated?: WalkSource }

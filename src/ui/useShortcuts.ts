@@ -12,6 +12,7 @@ import { FIT_VIEW_OPTIONS } from './canvas/Camera';
 import { pickFile } from './header/FileInput';
 import { toast } from './toast/toastStore';
 import { useView } from './viewStore';
+import { useTerminals } from './terminal/terminalStore';
 import i18n from '../i18n';
 
 /** Is the user typing somewhere (where keys belong to the field)? */
@@ -59,6 +60,12 @@ export function useShortcuts(): void {
       else if (e.key === '?' || e.key === 'F1') useView.getState().setHelpOpen(true);
       else if (key === 'f') void fitView(FIT_VIEW_OPTIONS);
       else if (key === 'g') useView.getState().toggleSnap();
+      else if (key === 't') {
+        // The selected device's terminal, else the first device's.
+        const node = store.selectedNodes[0] ?? (store.doc.status === 'ready' ? store.doc.topology.nodes[0]?.name : undefined);
+        if (node) useTerminals.getState().openTerminal(node);
+        else handled = false;
+      }
       else handled = false;
       if (handled) e.preventDefault();
     };

@@ -4,6 +4,8 @@
 
 import type {
   EthernetFrame,
+  Learned,
+  ShellResult,
   NatRule,
   NodeState,
   Problem,
@@ -107,6 +109,8 @@ export interface SimApi {
   checkRoute(topology: Topology, nodeName: string, text: string): RouteCheck;
   /** One `iptables -t nat -A …` line (with or without the leading `iptables`) checked on a node. */
   checkNatRule(topology: Topology, nodeName: string, text: string): NatRuleCheck;
+  /** One line typed in a device's terminal: what it printed, the configuration it made, or the walk or capture it starts. */
+  terminal(topology: Topology, nodeName: string, line: string, learned?: Learned): ShellResult;
 }
 
 /** The API as the main thread sees it: every answer arrives later. */
@@ -134,4 +138,5 @@ export const SIM_METHODS = [
   'ipViews',
   'checkRoute',
   'checkNatRule',
+  'terminal',
 ] as const satisfies readonly (keyof SimApi)[];

@@ -30,6 +30,7 @@ import {
   TopologyError,
   validateTopology,
   shellWords,
+  runShell,
 } from '../engine';
 import type { NodeState, Topology } from '../engine';
 import { EXAMPLES, findExample } from '../examples';
@@ -187,4 +188,5 @@ export const simApi: SimApi = {
   ipViews,
   checkRoute,
   checkNatRule,
+  terminal: (topology, nodeName, line, learned) => runShell(topology, nodeName, line, learned),
 };

@@ -26,5 +26,11 @@ export function setIfaceMac(t: Topology, node: string, iface: string, mac: MacAd
 /** Removes an interface that has no link (a linked one must be unplugged first). */
 export function removeIface(t: Topology, node: string, iface: string): Topology {
   if (linkedIfaces(t).has(`${node}:${iface}`)) return t;
-  return updateNode(t, node, (n) => (n.ifaces.some((i) => i.name === iface) ? ({ ...n, ifaces: n.ifaces.filter((i) => i.name !== iface) } as TopoNode) : n));
+  return updateNode(t, node, (n) => {
+    if (!n.ifaces.some((i) => i.name === iface)) return n;
+    const ifaces = n.ifaces.filter((i) => i.name !== iface);
+    if (n.kind !== 'linux' || !n.neigh?.some((e) => e.dev === iface)) return { ...n, ifaces } as TopoNode;
+    // Its neighbour entries go with it, as the kernel flushes them with the device.
+    return { ...n, ifaces, neigh: n.neigh.filter((e) => e.dev !== iface) };
+  });
 }

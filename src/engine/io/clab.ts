@@ -12,6 +12,7 @@ import { macFromSerial } from '../wire/addr';
 import type { BridgeNode, Iface, LinuxNode, ScenarioStep, Topology, TopoNode } from '../topology';
 import { NodeBuild } from './exec';
 import { iptablesText } from './iptables';
+import { neighLine } from './neigh';
 import { hostPortNames, LABEL_PORTS, portsLabel, readPortsLabel } from './clab-ports';
 import { type Problem, TopologyError } from './problems';
 import { routeText } from '../linux-text';
@@ -309,6 +310,7 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
       for (const r of n.routes) exec.push(`ip route add ${routeText(r)}`);
       exec.push(...sysctlLines(n));
       for (const r of n.nat ?? []) exec.push(iptablesText(r));
+      for (const e of n.neigh ?? []) exec.push(neighLine(e));
     }
     nodes[n.name] = { kind: n.kind, ...(n.kind === 'linux' ? { image: opts.image ?? CLAB_LINUX_IMAGE } : {}), labels, ...(exec.length ? { exec } : {}) };
   }

@@ -1,6 +1,6 @@
 // The configuration commands of a containerlab `exec:` list, applied to a node in order the way
 // the kernel applies them, with iproute2's and sysctl's own error messages: `ip addr add`,
-// `ip route add`, `ip link set DEV address|up`, `sysctl -w` for the IPv4 forwarding and
+// `ip route add`, `ip neigh add|replace`, `ip link set DEV address|up`, `sysctl -w` for the IPv4 forwarding and
 // neighbour settings packetwalk models. The same parser reads routes typed as `ip route` text.
 
 import { networkOf, parseIpv4, parseMac, parsePrefix, type Ipv4Addr } from '../wire/addr';
@@ -9,6 +9,7 @@ import type { IfAddr, IfaceConf, LinuxNode, RouteScope, RouteSpec, RouteType, To
 import { Fib } from '../tables/fib';
 import { addressRoutes, devAddrs, devicesOf, resolveRoute } from '../devices/config';
 import { parseIptables } from './iptables';
+import { parseNeighArgs } from './neigh';
 
 export type ExecResult = { kind: 'ok' } | { kind: 'error'; message: string };
 
@@ -151,6 +152,24 @@ export class NodeBuild {
     return ok;
   }
 
+  /** `ip neigh add|replace ADDR lladdr MAC dev DEV [nud permanent|noarp|reachable|stale]`. */
+  addNeigh(args: string[], replace: boolean): ExecResult {
+    const node = this.node;
+    if (node.kind !== 'linux') return fail('a bridge node has no neighbour table');
+    const p = parseNeighArgs(args);
+    if (p.kind === 'error') return fail(p.message);
+    const { ip, dev, mac, nud } = p.args;
+    if (!node.ifaces.some((i) => i.name === dev)) return fail(`Cannot find device "${dev}"`);
+    if (!mac) return fail('Error: No link layer address given.');
+    const list = (node.neigh ??= []);
+    const k = list.findIndex((e) => e.ip === ip && e.dev === dev);
+    if (k >= 0 && !replace) return fail('RTNETLINK answers: File exists');
+    const entry = { ip, dev, mac, nud: nud ?? 'permanent' } as const;
+    if (k >= 0) list[k] = entry;
+    else list.push(entry);
+    return ok;
+  }
+
   setMac(dev: string, text: string): ExecResult {
     const iface = this.node.ifaces.find((i) => i.name === dev);
     if (!iface) return fail(`Cannot find device "${dev}"`);
@@ -238,6 +257,7 @@ export class NodeBuild {
         return this.addAddress(dev, others[0]!);
       }
       if (prefix(a[0], 'route') && a[1] === 'add') return this.addRoute(a.slice(2));
+      if ((prefix(a[0], 'neighbour') || prefix(a[0], 'neighbor')) && (a[1] === 'add' || a[1] === 'replace')) return this.addNeigh(a.slice(2), a[1] === 'replace');
       if (prefix(a[0], 'link') && a[1] === 'set') {
         const rest = a.slice(2);
         if (rest[0] === 'dev') rest.shift();
@@ -249,7 +269,7 @@ export class NodeBuild {
         }
         return fail(`ip link set: only "ip link set dev DEV address MAC" and "… up" are supported`);
       }
-      return fail(`"ip ${a.join(' ')}" is not supported (ip addr add, ip route add, ip link set … address)`);
+      return fail(`"ip ${a.join(' ')}" is not supported (ip addr add, ip route add, ip neigh add, ip link set … address)`);
     }
     if (w[0] === 'sysctl') {
       const args = w.slice(1).filter((x) => x !== '-w' && x !== '-q');

@@ -58,6 +58,7 @@ const NatRule = z
     toPort: z.number().int().min(1).max(65535).optional(),
   })
   .strict();
+const StaticNeigh = z.object({ ip: Ip, dev: z.string(), mac: Mac, nud: z.enum(['permanent', 'noarp', 'reachable', 'stale']) }).strict();
 const LinuxNode = z
   .object({
     kind: z.literal('linux'),
@@ -69,6 +70,7 @@ const LinuxNode = z
     ipForward: z.boolean(),
     all: z.object({ proxyArp: z.boolean().optional(), sendRedirects: z.boolean().optional(), acceptRedirects: z.boolean().optional() }).strict().optional(),
     nat: z.array(NatRule).optional(),
+    neigh: z.array(StaticNeigh).optional(),
     position: Position.optional(),
   })
   .strict();

@@ -138,7 +138,11 @@ export function normaliseOutput(text: string): string {
     .replace(/, time [0-9.]+ ?ms/g, ', time <t>ms')
     .replace(/^(rtt|round-trip) min\/avg\/max\/mdev = .*$/gm, '$1 min/avg/max/mdev = <t>')
     .replace(/, ipg\/ewma [0-9./]+ ms/g, ', ipg/ewma <t> ms')
-    .replace(/\bexpires [0-9]+sec/g, 'expires <t>sec');
+    .replace(/\bexpires [0-9]+sec/g, 'expires <t>sec')
+    // traceroute's round-trip times, arping's times and its rtt line
+    .replace(/ {2}[0-9]+\.[0-9]{3} ms/g, '  <t> ms')
+    .replace(/time=[0-9.]+ [um]sec/g, 'time=<t>')
+    .replace(/^rtt min\/avg\/max\/std-dev = .*$/gm, 'rtt min/avg/max/std-dev = <t>');
 }
 
 const ipKey = (ip: string) => ip.split(/[./]/).map((p) => p.padStart(3, '0')).join('.');
@@ -155,7 +159,9 @@ export function toOracleTrace(t: Topology, r: SimResult): OracleTrace {
     if (!s) continue;
     if (s.kind === 'linux') {
       state[n.name] = {
+        // as `ip neigh show` lists them: NOARP entries only on request
         neigh: s.neigh
+          .filter((e) => e.state !== 'NOARP')
           .map((e) => ({ ip: e.ip, dev: e.dev, ...(e.mac ? { mac: label(e.mac) } : {}), state: e.state }))
           .sort((a, b) => cmp(a.dev, b.dev) || cmp(ipKey(a.ip), ipKey(b.ip))),
         routes: n.kind === 'linux' ? nodeRoutes(n).map(oracleRoute) : [],

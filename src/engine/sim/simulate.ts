@@ -10,7 +10,7 @@ import { LinuxStack } from '../devices/linux/stack';
 import { ctView } from '../tables/conntrack';
 import { parseCommand } from '../userspace/commands';
 import { Network } from './network';
-import { startProcess, type Process } from '../userspace/process';
+import { startProcess, watchOutput, type OutputChunk, type Process } from '../userspace/process';
 import { Sim, SimulationStopped, US_PER_MS, US_PER_S } from './sim';
 import type { ConntrackView, FdbView, LimitStop, NeighView, TraceEvent } from './trace';
 
@@ -27,6 +27,8 @@ export interface SimulateOptions {
   settleMs?: number;
   /** run these steps instead of the topology's scenario */
   scenario?: ScenarioStep[];
+  /** Ctrl+C: SIGINT to a step's process, this long (µs) after the step started */
+  interrupt?: { step: number; afterUs: number };
   /** called every PROGRESS_EVERY events with the number recorded so far (long runs show progress) */
   onProgress?: (events: number) => void;
 }
@@ -44,6 +46,8 @@ export interface StepResult {
   exit?: number | null;
   stdout?: string;
   stderr?: string;
+  /** the output as it was written, each piece after the trace event it follows (a terminal shows it as the walk gets there) */
+  output?: OutputChunk[];
   timedOut?: boolean;
   /** virtual times (µs) */
   start: number;
@@ -182,6 +186,17 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
       if (!s.background) sim.after(settleUs, () => runStep(i + 1));
     };
     entry.proc = startProcess(cmd, { sim, stack: stackOf(s.on), step: i, exit: (code) => exit(code) });
+    watchOutput(entry.proc, (result.output = []), () => sim.events.length - 1);
+    if (opts.interrupt?.step === i) {
+      sim.after(opts.interrupt.afterUs, () => {
+        if (done) return;
+        if (entry.proc.interrupt) entry.proc.interrupt();
+        else {
+          entry.proc.kill();
+          exit(130);
+        }
+      });
+    }
     live.push(entry);
     if (s.background) {
       sim.after(settleUs, () => runStep(i + 1));

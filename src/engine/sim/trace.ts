@@ -12,7 +12,7 @@ export type { ConntrackView };
 /** Identifies one logical packet as it travels: the same id on every hop and on flooded copies. */
 export type PacketId = number;
 
-export type NeighState = 'NONE' | 'INCOMPLETE' | 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'PERMANENT';
+export type NeighState = 'NONE' | 'INCOMPLETE' | 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'PERMANENT' | 'NOARP';
 
 /** Why a neighbour entry changed (the kernel path that changed it). */
 export type NeighCause =
@@ -23,7 +23,8 @@ export type NeighCause =
   | 'use' // a packet sent through a STALE entry (→ DELAY)
   | 'timer' // a neighbour timer fired (REACHABLE → STALE/DELAY, DELAY → REACHABLE/PROBE, …)
   | 'probes-exhausted' // no answer to the last probe (→ FAILED)
-  | 'redirect'; // an ICMP redirect named a new gateway (create/resolve)
+  | 'redirect' // an ICMP redirect named a new gateway (create/resolve)
+  | 'admin'; // configured with `ip neigh add|replace` (the node's static entries, installed when it starts)
 
 export interface NeighView {
   dev: string;

@@ -1,7 +1,9 @@
 // The neighbour cache of one Linux stack and its state machine (net/core/neighbour.c with the
 // ARP callbacks of net/ipv4/arp.c): NONE → INCOMPLETE (broadcast probes, packets held) →
 // REACHABLE; entries learned from requests start STALE, turn DELAY when used, then REACHABLE
-// if confirmed or PROBE (unicast probes) and FAILED. Timers run on the simulation clock.
+// if confirmed or PROBE (unicast probes) and FAILED. Entries made by hand (`ip neigh add`) are
+// PERMANENT or NOARP (never probed, never changed by ARP: neigh_update without
+// NEIGH_UPDATE_F_ADMIN leaves them) or start REACHABLE or STALE. Timers run on the simulation clock.
 // Sending frames is left to the owner through hooks; this module only decides.
 
 import type { Ipv4Addr, MacAddr } from '../wire/addr';
@@ -37,8 +39,10 @@ export const DEFAULT_NEIGH_PARAMS: NeighParams = {
   proxyDelayUs: 800_000,
 };
 
-const VALID: ReadonlySet<NeighState> = new Set(['REACHABLE', 'STALE', 'DELAY', 'PROBE', 'PERMANENT']);
-const CONNECTED: ReadonlySet<NeighState> = new Set(['REACHABLE', 'PERMANENT']);
+const VALID: ReadonlySet<NeighState> = new Set(['REACHABLE', 'STALE', 'DELAY', 'PROBE', 'PERMANENT', 'NOARP']);
+const CONNECTED: ReadonlySet<NeighState> = new Set(['REACHABLE', 'PERMANENT', 'NOARP']);
+/** States only an administrator changes (NUD_PERMANENT, NUD_NOARP) */
+const ADMIN_ONLY: ReadonlySet<NeighState> = new Set(['PERMANENT', 'NOARP']);
 const IN_TIMER: ReadonlySet<NeighState> = new Set(['INCOMPLETE', 'REACHABLE', 'DELAY', 'PROBE']);
 export const isValidState = (s: NeighState): boolean => VALID.has(s);
 
@@ -169,12 +173,29 @@ export class NeighTable<T extends { pkt: PacketId }> {
   }
 
   /**
+   * `ip neigh add|replace ADDR lladdr MAC dev DEV nud STATE` (neigh_update with
+   * NEIGH_UPDATE_F_ADMIN), for the entries the node is configured with.
+   */
+  addStatic(dev: string, ip: Ipv4Addr, mac: MacAddr, state: 'PERMANENT' | 'NOARP' | 'REACHABLE' | 'STALE'): void {
+    const n = this.lookupOrCreate(dev, ip);
+    const now = this.sim.now;
+    n.mac = mac;
+    n.updated = now;
+    n.confirmed = state === 'REACHABLE' ? now : now - 2 * this.hooks.params(dev).baseReachableUs;
+    n.timerGen++;
+    this.setState(n, state, 'admin');
+    if (state === 'REACHABLE') this.arm(n, now + this.hooks.reachableTime(dev));
+  }
+
+  /**
    * neigh_update: a new link-layer address and/or state from ARP. `override` lets a different
    * address replace a valid one.
    */
   update(n: NeighEntry<T>, lladdr: MacAddr, requested: NeighState, override: boolean, cause: NeighCause, pkt?: PacketId): void {
     const now = this.sim.now;
     const old = n.state;
+    // Only `ip neigh` changes a permanent or noarp entry, never ARP.
+    if (ADMIN_ONLY.has(old)) return this.unchanged(n, cause, pkt);
     let mac = lladdr;
     let next = requested;
     if (CONNECTED.has(next)) n.confirmed = now;

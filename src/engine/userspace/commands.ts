@@ -1,6 +1,7 @@
 // The scenario commands packetwalk runs, parsed from the shell lines of the oracle's `scenario:`
 // list: iputils `ping`, OpenBSD `nc` (UDP with -u and TCP; client and listener, fed by `echo … |`),
-// `ip route get`, `ip route show`, `ip neigh show` and `sleep`. Anything else is refused with a reason.
+// `traceroute`, iputils `arping`, `ip route get`, `ip route show`, `ip neigh show` and `sleep`.
+// Anything else is refused with a reason.
 
 import { parseIpv4, type Ipv4Addr } from '../wire/addr';
 
@@ -18,6 +19,10 @@ export type Command =
       size: number;
       broadcast: boolean;
       quiet: boolean;
+      /** -I ADDR: the source address */
+      src?: Ipv4Addr;
+      /** -M dont: no DF bit (do, want: DF, as by default) */
+      noDf?: boolean;
     }
   | { kind: 'nc-udp'; dst: Ipv4Addr; port: number; srcPort?: number; src?: Ipv4Addr; waitS?: number; quitS?: number; stdin: string }
   | { kind: 'nc-udp-listen'; port: number; stdin: string }
@@ -31,13 +36,19 @@ export type Command =
       quitS?: number;
       /** -N: shutdown(SHUT_WR) after EOF on stdin */
       shutdown: boolean;
+      /** -z: connect, then close at once (a port scan) */
+      zero?: boolean;
+      /** -v: say what happened on stderr */
+      verbose?: boolean;
       stdin: string;
     }
   | { kind: 'nc-tcp-listen'; port: number; shutdown: boolean; stdin: string }
   | { kind: 'ip-route-get'; dst: Ipv4Addr; from?: Ipv4Addr }
   | { kind: 'ip-route-show'; table: 'main' | 'local' | 'all' }
   | { kind: 'ip-neigh-show' }
-  | { kind: 'sleep'; seconds: number };
+  | { kind: 'sleep'; seconds: number }
+  | { kind: 'traceroute'; dst: Ipv4Addr; numeric: boolean; maxHops: number; queries: number; icmp: boolean; /** -N: probes in flight at once */ simProbes: number }
+  | { kind: 'arping'; dst: Ipv4Addr; count?: number; dev?: string };
 
 export type CommandParse = { kind: 'ok'; command: Command } | { kind: 'error'; message: string };
 
@@ -141,9 +152,22 @@ function parsePing(args: string[]): CommandParse {
   let size = 56;
   let broadcast = false;
   let quiet = false;
-  const g = getopt(args, 'c:t:W:w:i:s:bqn4', 'ping');
-  if (typeof g === 'string') return err(`${g} (use -c -t -W -w -i -s -b -q -n)`);
+  let src: Ipv4Addr | undefined;
+  let noDf = false;
+  const g = getopt(args, 'c:t:W:w:i:s:I:M:bqn4', 'ping');
+  if (typeof g === 'string') return err(`${g} (use -c -t -W -w -i -s -I -M -b -q -n)`);
   for (const [o, v] of g.opts) {
+    if (o === 'I') {
+      const a = parseIpv4(v ?? '');
+      if (!a) return err(`ping: -I ${v ?? ''}: packetwalk takes a source address here, not an interface`);
+      src = a;
+      continue;
+    }
+    if (o === 'M') {
+      if (v !== 'do' && v !== 'want' && v !== 'dont' && v !== 'probe') return err(`ping: invalid -M argument: ${v ?? ''}`);
+      noDf = v === 'dont';
+      continue;
+    }
     if (o === 'c') {
       if (!isInt(v) || Number(v) < 1) return err(`ping: invalid count "${v ?? ''}"`);
       count = Number(v);
@@ -183,6 +207,8 @@ function parsePing(args: string[]): CommandParse {
       size,
       broadcast,
       quiet,
+      ...(src ? { src } : {}),
+      ...(noDf ? { noDf } : {}),
     },
   };
 }
@@ -205,10 +231,14 @@ function parseNc(args: string[], stdin: string): CommandParse {
   let src: Ipv4Addr | undefined;
   let waitS: number | undefined;
   let quitS: number | undefined;
-  const g = getopt(args, 'ulnvNp:s:w:q:', 'nc');
-  if (typeof g === 'string') return err(`${g} (use -u -l -N -p -s -w -q -n -v)`);
+  let zero = false;
+  let verbose = false;
+  const g = getopt(args, 'ulnvzNp:s:w:q:', 'nc');
+  if (typeof g === 'string') return err(`${g} (use -u -l -N -z -v -p -s -w -q -n)`);
   for (const [o, v] of g.opts) {
-    if (o === 'u') udp = true;
+    if (o === 'z') zero = true;
+    else if (o === 'v') verbose = true;
+    else if (o === 'u') udp = true;
     else if (o === 'l') listen = true;
     else if (o === 'N') shutdown = true;
     else if (o === 'p') {
@@ -226,6 +256,7 @@ function parseNc(args: string[], stdin: string): CommandParse {
     }
   }
   const pos = g.operands;
+  if (zero && (udp || listen)) return err('nc: -z is modelled for TCP connections only (nc -z ADDR PORT)');
   if (listen) {
     const p = port(pos[0] ?? (srcPort !== undefined ? String(srcPort) : undefined), 'nc: listening port');
     if (typeof p === 'string') return err(p);
@@ -241,7 +272,7 @@ function parseNc(args: string[], stdin: string): CommandParse {
     kind: 'ok',
     command: {
       kind: udp ? 'nc-udp' : 'nc-tcp',
-      ...(udp ? {} : { shutdown }),
+      ...(udp ? {} : { shutdown, ...(zero ? { zero } : {}), ...(verbose ? { verbose } : {}) }),
       dst,
       port: p,
       ...(srcPort !== undefined ? { srcPort } : {}),
@@ -292,6 +323,53 @@ function parseIp(args: string[]): CommandParse {
   return err(`ip ${obj ?? ''}: only "ip route get", "ip route show" and "ip neigh show" can run in a scenario`);
 }
 
+function parseTraceroute(args: string[]): CommandParse {
+  let numeric = false;
+  let maxHops = 30;
+  let queries = 3;
+  let icmp = false;
+  let simProbes = 16;
+  const g = getopt(args, 'nIm:q:N:4', 'traceroute');
+  if (typeof g === 'string') return err(`${g} (use -n -m -q -N -I)`);
+  for (const [o, v] of g.opts) {
+    if (o === 'n') numeric = true;
+    else if (o === 'I') icmp = true;
+    else if (o === 'm') {
+      if (!isInt(v) || Number(v) < 1 || Number(v) > 255) return err(`first hop out of range`);
+      maxHops = Number(v);
+    } else if (o === 'q') {
+      if (!isInt(v) || Number(v) < 1 || Number(v) > 10) return err('no more than 10 probes per hop');
+      queries = Number(v);
+    } else if (o === 'N') {
+      if (!isInt(v) || Number(v) < 1) return err(`Cannot handle \`-N' option with arg \`${v ?? ''}' (argc 2)`);
+      simProbes = Number(v);
+    }
+  }
+  const dst = g.operands[0];
+  if (dst === undefined) return err('Specify "host" missing argument.');
+  const ip = parseIpv4(dst);
+  if (!ip) return err(`${dst}: Name or service not known\nCannot handle "host" cmdline arg \`${dst}' on position 1 (argc 1)`);
+  return { kind: 'ok', command: { kind: 'traceroute', dst: ip, numeric, maxHops, queries, icmp, simProbes } };
+}
+
+function parseArping(args: string[]): CommandParse {
+  let count: number | undefined;
+  let dev: string | undefined;
+  const g = getopt(args, 'c:I:w:fq', 'arping');
+  if (typeof g === 'string') return err(`${g} (use -c -I)`);
+  for (const [o, v] of g.opts) {
+    if (o === 'c') {
+      if (!isInt(v)) return err(`arping: invalid argument: '${v ?? ''}'`);
+      count = Number(v);
+    } else if (o === 'I') dev = v;
+  }
+  const dst = g.operands[0];
+  if (dst === undefined) return err('arping: no destination address given');
+  const ip = parseIpv4(dst);
+  if (!ip) return err(`arping: ${dst}: Name or service not known`);
+  return { kind: 'ok', command: { kind: 'arping', dst: ip, ...(count !== undefined ? { count } : {}), ...(dev !== undefined ? { dev } : {}) } };
+}
+
 /** Parses one scenario command line. */
 export function parseCommand(line: string): CommandParse {
   const stages = shellSplit(line.trim());
@@ -314,12 +392,16 @@ export function parseCommand(line: string): CommandParse {
       return parseNc(args, stdin);
     case 'ip':
       return parseIp(args);
+    case 'traceroute':
+      return parseTraceroute(args);
+    case 'arping':
+      return parseArping(args);
     case 'sleep': {
       if (args.length !== 1 || !isNum(args[0])) return err('sleep: expected a number of seconds');
       return { kind: 'ok', command: { kind: 'sleep', seconds: Number(args[0]) } };
     }
     default:
-      return err(`command "${name}" is not supported (ping, nc, ip route get/show, ip neigh show, sleep)`);
+      return err(`command "${name}" is not supported (ping, nc, traceroute, arping, ip route get/show, ip neigh show, sleep)`);
   }
 }
 

@@ -9,6 +9,7 @@ import type { LinuxStack } from '../devices/linux/stack';
 import { tcpClose, tcpConnect, tcpListen, tcpPortInUse, tcpSendmsg, type TcpSock } from '../devices/linux/tcp';
 import { ephemeralPort, udpSend, type UdpSocket } from '../devices/linux/udp';
 import { STRERROR } from '../linux-text';
+import { serviceName } from './services';
 import type { Command } from './commands';
 import { US_PER_S } from '../sim/sim';
 import { socketView } from '../sim/trace';
@@ -166,6 +167,9 @@ function udpState(env: ProcessEnv, sock: UdpSocket, state: 'UNCONN' | 'ESTAB' | 
 // -----------------------------------------------------------------------------------------------
 // TCP
 
+/** strerror() of what a connect() can fail with. */
+const CONNECT_ERROR: Record<string, string> = { ...STRERROR, ECONNREFUSED: 'Connection refused', ECONNRESET: 'Connection reset by peer', ETIMEDOUT: 'Connection timed out' };
+
 /** How long after writing its input nc notices the end of it (the `echo` feeding it exits). */
 const STDIN_EOF_US = 1000;
 
@@ -194,6 +198,11 @@ export function ncTcpClient(cmd: Extract<Command, { kind: 'nc-tcp' }>, env: Proc
   };
   const res = tcpConnect(stack, cmd.dst, cmd.port, sport, {
     onConnected: () => {
+      // -z: the connection is the answer; nc closes it at once (-v says so).
+      if (cmd.zero) {
+        if (cmd.verbose) p.stderr += `Connection to ${cmd.dst} ${cmd.port} port [tcp/${serviceName(cmd.port, 'tcp')}] succeeded!\n`;
+        return end(0);
+      }
       if (cmd.stdin.length > 0) tcpSendmsg(stack, sock!, textToHex(cmd.stdin));
       sim.after(STDIN_EOF_US, () => {
         if (ended) return;
@@ -209,7 +218,10 @@ export function ncTcpClient(cmd: Extract<Command, { kind: 'nc-tcp' }>, env: Proc
     },
     // The server closed: nothing more to read, and the input is done: nc exits.
     onEof: () => sim.after(0, () => end(0)),
-    onError: () => end(1),
+    onError: (err) => {
+      if (cmd.verbose) p.stderr += `nc: connect to ${cmd.dst} port ${cmd.port} (tcp) failed: ${CONNECT_ERROR[err] ?? err}\n`;
+      end(1);
+    },
   }, cmd.src);
   if (typeof res === 'string') {
     p.stderr = `nc: connect to ${cmd.dst} port ${cmd.port} (tcp) failed: ${STRERROR[res as keyof typeof STRERROR] ?? res}\n`;

@@ -83,8 +83,9 @@ function pingData(now: number, size: number): string {
 
 export function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): Process {
   const { sim, stack } = env;
-  const p: Process = { stdout: '', stderr: '', kill: () => finish(true) };
-  const probe = routeOutput(stack, cmd.dst, { purpose: 'output' });
+  // SIGINT: the statistics so far, and the usual exit status.
+  const p: Process = { stdout: '', stderr: '', kill: () => finish(true), interrupt: () => finish(false) };
+  const probe = routeOutput(stack, cmd.dst, { purpose: 'output', ...(cmd.src ? { src: cmd.src } : {}) });
   if (probe.kind === 'error' || (probe.type === 'broadcast' && !cmd.broadcast)) {
     if (probe.kind === 'error' && probe.error !== 'EACCES') p.stderr = `ping: connect: ${STRERROR[probe.error]}\n`;
     else p.stderr = 'ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n';
@@ -134,7 +135,7 @@ export function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): 
         protocol: IPPROTO.icmp,
         ttl: cmd.ttl ?? DEFAULT_TTL,
         identification: ipId++ & 0xffff,
-        df: true,
+        df: !cmd.noDf,
         payload: buildIcmpEcho({ type: 8, identifier: ident, sequence: seq & 0xffff, data: pingData(sim.now, cmd.size) }),
       });
       ipLocalOut(stack, { pkt, ip, pktType: 'host' }, rt, `ping ${cmd.dst}`);

@@ -1,5 +1,5 @@
 // A scenario step's program, started on one node: the program is the file named after it in this
-// folder (ping, nc, ip, sleep); this is what they share with the scenario runner (simulate.ts):
+// folder (ping, nc, ip, sleep, traceroute, arping); this is what they share with the scenario runner (simulate.ts):
 // how a program is started, what it prints, how it ends or is killed.
 
 import type { LinuxStack } from '../devices/linux/stack';
@@ -9,6 +9,8 @@ import { ipNeighShow, ipRouteGet, ipRouteShow } from './ip';
 import { ncTcpClient, ncTcpListen, ncUdpClient, ncUdpListen } from './nc';
 import { ping } from './ping';
 import { sleep } from './sleep';
+import { traceroute } from './traceroute';
+import { arping } from './arping';
 
 export interface ProcessEnv {
   sim: Sim;
@@ -23,6 +25,40 @@ export interface Process {
   stderr: string;
   /** the scenario stops a background process, or a step's timeout kills it */
   kill(): void;
+  /**
+   * SIGINT (Ctrl+C in a terminal), for a program that handles it (ping prints its statistics and
+   * exits); without it the process dies of the signal (exit status 130).
+   */
+  interrupt?(): void;
+}
+
+/** A piece of a process's output, with the trace position it follows (the last event before it was written). */
+export interface OutputChunk {
+  /** seq of the last trace event before the write (-1: before any) */
+  at: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/**
+ * Records what a process prints as it prints it (the programs append to `stdout` and `stderr`),
+ * so that a terminal can show a walk's output as the walk reaches it rather than all at the end.
+ */
+export function watchOutput(p: Process, chunks: OutputChunk[], at: () => number): void {
+  for (const stream of ['stdout', 'stderr'] as const) {
+    let value = p[stream];
+    if (value) chunks.push({ at: at(), stream, text: value });
+    Object.defineProperty(p, stream, {
+      enumerable: true,
+      get: () => value,
+      set: (next: string) => {
+        // Programs only append; a rewrite is recorded whole.
+        const text = next.startsWith(value) ? next.slice(value.length) : next;
+        if (text) chunks.push({ at: at(), stream, text });
+        value = next;
+      },
+    });
+  }
 }
 
 /** execve: the program a parsed command line names. */
@@ -46,5 +82,9 @@ export function startProcess(cmd: Command, env: ProcessEnv): Process {
       return ipRouteShow(cmd, env);
     case 'ip-neigh-show':
       return ipNeighShow(env);
+    case 'traceroute':
+      return traceroute(cmd, env);
+    case 'arping':
+      return arping(cmd, env);
   }
 }

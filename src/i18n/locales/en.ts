@@ -145,6 +145,11 @@ export const en = {
       down: 'down',
     },
   },
+  terminal: {
+    open: 'Open terminal',
+    button: 'Terminal',
+    select: 'Select',
+  },
   inspector: {
     label: 'Inspector',
     empty: 'Select a device to configure it.',

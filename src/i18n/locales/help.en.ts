@@ -27,6 +27,7 @@ export const helpEn = {
   open: 'Open a file',
   save: 'Save as JSON',
   help: 'This help',
+  terminal: 'Open the selected device’s terminal',
   apply: 'Apply a field (Esc reverts it)',
   applyRoutes: 'Apply the route lines or the NAT rule lines',
   editing: 'How editing works',
@@ -49,6 +50,8 @@ export const helpEn = {
     large: 'A network of more than 200 devices, zoomed out until its labels are too small to read, is drawn as one picture: click a device or a link to select it, zoom in to move or connect devices.',
     why: 'A button you cannot use right now says why when you click it or reach it with Tab (“Run scenario” on a network without a scenario, Undo with nothing to undo…).',
     more: 'On a small window, the controls that do not fit in a toolbar are in its “⋯” menu, at its right.',
+    terminal:
+      'Every device has a Linux terminal (T, “Terminal” in the inspector, or right-click the device): type ip addr, ip route, ip neigh, sysctl, iptables -t nat, bridge fdb, ss, conntrack as on Linux, with Tab to complete and ↑ ↓ for the history. A command that changes the configuration (ip addr add, ip route add, ip neigh add, sysctl -w, iptables -A…) is an edit like any other (Ctrl+Z in the editor undoes it); one Linux would refuse changes nothing and prints Linux’s error. ping, traceroute, nc and arping are walks: the player opens on the walk and the output appears as the walk reaches it. tcpdump -i DEV prints the frames every walk passes on that interface. Ctrl+C stops, Ctrl+L clears.',
     nat: 'A NAT gateway is a router with iptables nat rules: link it to the LAN first, then to the WAN, and its WAN interface gets MASQUERADE (iptables -t nat -A POSTROUTING -o WAN -j MASQUERADE). Under NAT in the inspector: choose another WAN interface (on a router too, which makes it a NAT gateway), forward a WAN port to a server inside (DNAT), or edit the rules as iptables lines. While you drag a link to or from a NAT gateway, a note above it says which side the link will make. When the gateway sits behind a router (two LANs and a router, the gateway on one of them), its inspector says which route back to the other LAN it needs, with a button that adds it.',
   },
 } as const;

@@ -358,6 +358,7 @@ export const playerEn = {
     neighUse: 'The entry for {{ip}} was STALE; using it makes it DELAY (Linux checks it again within 5 s).',
     neighTimer: 'Neighbour timer for {{ip}}: {{from}} → {{to}}.',
     neighFailed: 'No answer to the ARP requests for {{ip}} → the entry becomes FAILED.',
+    neighAdmin: 'An entry the device is configured with (ip neigh add): {{ip}} is at {{mac}}, {{to}}. ARP never changes a PERMANENT or NOARP entry.',
     neighRedirect: 'The redirect names {{ip}} as a gateway: neighbour entry {{from}} → {{to}}.',
     neighUnchanged: 'The ARP packet changes nothing in the neighbour cache ({{ip}} stays {{to}}).',
     hold: 'It holds the packet until {{ip}} is resolved ({{queued}} waiting).',

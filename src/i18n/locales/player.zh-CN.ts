@@ -359,6 +359,7 @@ export const playerZhCN: PlayerMessages = {
     neighUse: '{{ip}} 的表项原为 STALE；使用它使其变为 DELAY（Linux 会在 5 秒内再次确认）。',
     neighTimer: '{{ip}} 的邻居定时器：{{from}} → {{to}}。',
     neighFailed: '对 {{ip}} 的 ARP 请求一直没有应答 → 表项变为 FAILED。',
+    neighAdmin: '设备配置中的表项（ip neigh add）：{{ip}} 的 MAC 是 {{mac}}，状态 {{to}}。ARP 永远不会修改 PERMANENT 或 NOARP 表项。',
     neighRedirect: '重定向把 {{ip}} 指定为网关：邻居表项 {{from}} → {{to}}。',
     neighUnchanged: '这个 ARP 报文没有改变邻居表（{{ip}} 仍为 {{to}}）。',
     hold: '它暂存该数据包，直到 {{ip}} 解析完成（{{queued}} 个在等待）。',

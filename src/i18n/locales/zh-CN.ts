@@ -145,6 +145,11 @@ export const zhCN: Messages = {
       down: '下',
     },
   },
+  terminal: {
+    open: '打开终端',
+    button: '终端',
+    select: '选中',
+  },
   inspector: {
     label: '属性面板',
     empty: '选择一台设备以进行配置。',
@@ -280,6 +285,7 @@ export const zhCN: Messages = {
     open: '打开文件',
     save: '另存为 JSON',
     help: '显示本帮助',
+    terminal: '打开所选设备的终端',
     apply: '应用字段（Esc 还原）',
     applyRoutes: '应用路由行或 NAT 规则行',
     editing: '编辑说明',
@@ -297,6 +303,8 @@ export const zhCN: Messages = {
       unplug: '删除链路相当于拔掉网线：两端接口的地址都会保留。删除设备会同时删除其链路以及在其上运行的场景步骤。',
       validate: '每个字段在输入时都会被检查，只有 Linux 会接受时才会应用；原因显示在字段旁边。移除地址会像 Linux 一样删除经过该地址的路由。',
       copy: '复制和粘贴会为副本分配新名称和新 MAC；只有当地址未被其他设备使用时才会保留（剪切后粘贴则全部恢复）。',
+      terminal:
+        '每台设备都有一个 Linux 终端（按 T、点击属性面板中的“终端”，或右键点击设备）：像在 Linux 上一样输入 ip addr、ip route、ip neigh、sysctl、iptables -t nat、bridge fdb、ss、conntrack，Tab 补全，↑ ↓ 翻阅历史。修改配置的命令（ip addr add、ip route add、ip neigh add、sysctl -w、iptables -A……）与其他编辑一样（在编辑器中按 Ctrl+Z 可撤销）；Linux 会拒绝的命令不做任何修改，并显示 Linux 的错误信息。ping、traceroute、nc 和 arping 会生成一次演示：播放器打开这次演示，输出随演示的进度出现。tcpdump -i 接口 显示每次演示经过该接口的帧。Ctrl+C 停止，Ctrl+L 清屏。',
       history: '每次修改都可以撤销。打开文件、示例或新建网络会开始新的历史记录。',
       autosave: '每次修改后网络都会保存在本浏览器中，重新加载或崩溃后仍能恢复。',
       export: '导出为 containerlab YAML 会生成 containerlab 和 oracle（record.mjs）都能接受的文件。由 packetwalk 分配的 MAC 交由内核决定，没有连接的接口无法写入文件。containerlab 在主机上创建交换机端口，名称必须唯一：两台交换机同名的端口（sw1 的 p1 和 sw2 的 p1）会写成 sw1-p1 和 sw2-p1，并附带一个标签，再次打开文件时恢复原来的名称。',

@@ -36,6 +36,7 @@ import { edgeTypes, nodeTypes } from './nodeTypes';
 import { NatLinkHint } from './NatLinkHint';
 import { useDiagramKeys } from './useDiagramKeys';
 import { selectWalking } from '../player/selectors';
+import { useTerminals } from '../terminal/terminalStore';
 import './canvas.css';
 
 interface Size {
@@ -186,6 +187,11 @@ export function Canvas() {
     [moveNodes, setNodeSelected],
   );
 
+  // A device's menu (its terminal, select, delete) at the pointer: the browser's own menu is not useful on the diagram.
+  const onNodeContextMenu = useCallback((e: ReactMouseEvent, node: DeviceFlowNode) => {
+    e.preventDefault();
+    useTerminals.getState().openMenu(node.id, e.clientX, e.clientY);
+  }, []);
   const onNodeDragStop = useCallback(() => {
     // A drag that ends where it started emits no final position: forget its positions.
     setDragging({});
@@ -281,6 +287,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
+        onNodeContextMenu={onNodeContextMenu}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Strict}

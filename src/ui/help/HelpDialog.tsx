@@ -30,6 +30,7 @@ type ShortcutKey =
   | 'save'
   | 'apply'
   | 'applyRoutes'
+  | 'terminal'
   | 'help';
 
 /** Every shortcut the app handles (see useShortcuts.ts, canvas/useDiagramKeys.ts, Field.tsx, RoutesSection.tsx, NatSection.tsx). */
@@ -54,6 +55,7 @@ export const SHORTCUTS: readonly { action: ShortcutKey; keys: (mod: string) => s
   { action: 'save', keys: (m) => [`${m}+S`] },
   { action: 'apply', keys: () => ['Enter'] },
   { action: 'applyRoutes', keys: (m) => [`${m}+Enter`] },
+  { action: 'terminal', keys: () => ['T'] },
   { action: 'help', keys: () => ['?', 'F1'] },
 ];
 
@@ -72,7 +74,7 @@ const PREDICT_KEYS = [
   ['check', 'Enter'],
 ] as const;
 
-const NOTES = ['name', 'keyboard', 'add', 'wire', 'unplug', 'validate', 'copy', 'history', 'autosave', 'export', 'nat', 'large', 'more', 'why'] as const;
+const NOTES = ['name', 'keyboard', 'add', 'wire', 'unplug', 'validate', 'copy', 'history', 'autosave', 'export', 'nat', 'terminal', 'large', 'more', 'why'] as const;
 
 export function HelpDialog() {
   const { t } = useTranslation();

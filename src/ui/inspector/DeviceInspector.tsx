@@ -16,6 +16,7 @@ import { RoutesSection } from './RoutesSection';
 import { syntaxMessage } from './outcome';
 import { parseNodeName } from './syntax';
 import { TrashIcon } from './TrashIcon';
+import { useTerminals } from '../terminal/terminalStore';
 
 function NameField({ node }: { node: TopoNode }) {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ function NameField({ node }: { node: TopoNode }) {
         const r = parseNodeName(text, taken);
         if (!r.ok) return syntaxMessage(r.error);
         useAppStore.getState().renameNode(node.name, r.value);
+        useTerminals.getState().renamed(node.name, r.value);
         // The inspector is rebuilt for the renamed device: give the keyboard back its place.
         requestAnimationFrame(() => document.querySelector<HTMLInputElement>('[data-testid="inspector.name"]')?.focus());
         return undefined;
@@ -57,6 +59,9 @@ export function DeviceInspector({ name }: { name: string }) {
           <h2>{node.name}</h2>
           <span className="pw-muted">{t(`role.${node.role}`)}</span>
         </div>
+        <button type="button" className="pw-button pw-inspector__terminal" title={t('terminal.open')} onClick={() => useTerminals.getState().openTerminal(node.name)} data-testid="inspector.terminal">
+          {t('terminal.button')}
+        </button>
         <button type="button" className="pw-icon-button" aria-label={t('inspector.delete')} title={t('inspector.delete')} onClick={deleteSelection} data-testid="inspector.delete">
           <TrashIcon />
         </button>

@@ -122,6 +122,8 @@ export class LinuxStack implements Device, NetNs {
       reachableTime: (dev) => this.devs.get(dev)!.reachableTimeUs,
       params: (dev) => this.devs.get(dev)!.conf.neigh,
     });
+    // The entries `ip neigh add` made, as the exec lines ran before anything was sent.
+    for (const e of node.neigh ?? []) if (this.devs.has(e.dev)) this.neigh.addStatic(e.dev, e.ip, e.mac, e.nud.toUpperCase() as 'PERMANENT');
   }
 
   /** A frame from the wire of `ifname`. */

@@ -25,6 +25,8 @@ function neighUpdateSentence(e: Ev<'neigh.update'>, { ctx, t }: StepScope): stri
       return t('player.x.neighFailed', p);
     case 'redirect':
       return t('player.x.neighRedirect', p);
+    case 'admin':
+      return t('player.x.neighAdmin', p);
   }
 }
 

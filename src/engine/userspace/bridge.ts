@@ -1,0 +1,34 @@
+// bridge(8) from iproute2: `bridge fdb show [dev DEV]` (a switch's table: its own and learned
+// entries, linux-text.ts; on a linux node each interface's multicast entries) and `bridge link
+// show` (a switch's ports, all forwarding: packetwalk's bridges run no STP).
+
+import { formatBridgeFdb, ifindexes } from '../linux-text';
+import { failed, matches, printed, type Program, type ShellEnv } from './shell';
+
+function fdb(args: string[], env: ShellEnv) {
+  const at = args.indexOf('dev');
+  const dev = at >= 0 ? args[at + 1] : undefined;
+  if (dev !== undefined && !env.node.ifaces.some((i) => i.name === dev) && dev !== 'br0') return failed(`Cannot find device "${dev}"`, 1);
+  const lines =
+    env.node.kind === 'bridge'
+      ? formatBridgeFdb(env.topology, env.node.name, env.learned.fdb ?? []).split('\n').filter(Boolean)
+      : env.node.ifaces.flatMap((i) => [`33:33:00:00:00:01 dev ${i.name} self permanent`, `01:00:5e:00:00:01 dev ${i.name} self permanent`]);
+  const shown = dev === undefined ? lines : lines.filter((l) => l.includes(` dev ${dev} `)).map((l) => l.replace(` dev ${dev} `, ' '));
+  return printed(shown.map((l) => l + '\n').join(''));
+}
+
+function link(env: ShellEnv) {
+  if (env.node.kind !== 'bridge') return printed('');
+  const idx = ifindexes(env.node);
+  return printed(env.node.ifaces.map((p) => `${idx.get(p.name)}: ${p.name}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 32 cost 2 \n`).join(''));
+}
+
+export const bridge: Program = (args, env) => {
+  const [obj, verb, ...rest] = args;
+  const isShow = verb === undefined || matches(verb, 'show') || matches(verb, 'list');
+  if (matches(obj, 'fdb') && isShow) return fdb(rest, env);
+  if (matches(obj, 'link') && isShow) return link(env);
+  if (obj === undefined) return failed('Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }', 255);
+  if (!matches(obj, 'fdb') && !matches(obj, 'link')) return failed(`Object "${obj}" is unknown, try "bridge help".`, 255);
+  return failed(`bridge ${obj} ${verb}: packetwalk's switches learn their tables (only "show")`, 255);
+};
