@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { fabricHosts, hostAddress, leafSpine, threeTier } from './fabric';
 import { validateTopology } from '../io/validate';
 import { simulate } from '../sim/simulate';
-import { IFACE_NAME_RE, NODE_NAME_RE } from '../io/validate';
+import { ifaceNameProblem } from '../io/validate';
+import { nodeNameProblem } from '../edit/names';
 import { inPrefix, type Ipv4Addr } from '../wire/addr';
 import type { LinuxNode, Topology } from '../topology';
 
@@ -47,9 +48,9 @@ describe('leafSpine', () => {
     const t = leafSpine({ spines: 3, leaves: 4, hostsPerLeaf: 12 });
     const ports: string[] = [];
     for (const n of t.nodes) {
-      expect(NODE_NAME_RE.test(n.name)).toBe(true);
+      expect(nodeNameProblem(n.name)).toBeUndefined();
       n.ifaces.forEach((i, k) => {
-        expect(IFACE_NAME_RE.test(i.name)).toBe(true);
+        expect(ifaceNameProblem(i.name, n.kind)).toBeUndefined();
         if (n.kind === 'bridge') ports.push(i.name);
         else expect(i.name).toBe(`eth${k + 1}`);
       });
