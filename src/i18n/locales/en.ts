@@ -304,6 +304,8 @@ export const en = {
   toast: {
     close: 'Dismiss',
     region: 'Notifications',
+    more_one: '{{count}} more line',
+    more_other: '{{count}} more lines',
   },
   run: {
     cancelled: 'The walk was cancelled.',

@@ -354,6 +354,8 @@ export const zhCN: Messages = {
   toast: {
     close: '关闭',
     region: '通知',
+    more_one: '另外 {{count}} 行',
+    more_other: '另外 {{count}} 行',
   },
   run: {
     cancelled: '已取消本次演示。',
