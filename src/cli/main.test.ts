@@ -146,7 +146,7 @@ describe('the CLI never crashes: a message and a documented status for every bad
     ['a missing file', ['check', '@nope.clab.yml'], /cannot read .*nope.clab.yml: ENOENT: no such file or directory/],
     ['sleep: 1e303', ['trace', '@huge.clab.yml'], /sleep: 1e\+303 seconds is more than packetwalk runs \(at most 3600\)/],
     ['sleep: 1e16', ['trace', '@big.clab.yml'], /sleep: 10000000000000000 seconds is more than packetwalk runs/],
-    ['brackets 100 000 deep', ['check', '@deep.clab.yml'], /nested too deeply to read/],
+    ['brackets 100 000 deep', ['check', '@deep.clab.yml'], /deep.clab.yml:2: brackets nested more than 64 deep/],
     ['JSON arrays 100 000 deep', ['check', '@deep.json'], /./],
     ['two YAML documents', ['check', '@two.clab.yml'], /two.clab.yml:3: a second YAML document starts here/],
     ['--max-events beyond the bound', ['trace', 'GOOD', '--max-events', '1e9'], /--max-events expects a whole number from 0 to 1000000/],

@@ -15,11 +15,11 @@ import type { BridgeNode, Iface, LinuxNode, ScenarioStep, Topology, TopoNode } f
 import { NodeBuild } from './exec';
 import { iptablesText } from './iptables';
 import { hostPortNames, LABEL_PORTS, portsLabel, readPortsLabel } from './clab-ports';
-import { type Problem, readGuarded, TopologyError } from './problems';
+import { isStackOverflow, type Problem, readGuarded, TopologyError } from './problems';
 import { routeText } from '../linux-text';
 import { ifaceNameProblem, validateTopology } from './validate';
 import { nodeNameProblem } from '../edit/names';
-import { MAX_LINKS, MAX_NODES, MAX_SCENARIO_STEPS, MAX_YAML_ALIASES } from './limits';
+import { MAX_LINKS, MAX_NODES, MAX_SCENARIO_STEPS, MAX_YAML_ALIASES, MAX_YAML_DEPTH } from './limits';
 
 const EndpointSchema = z.union([
   z.string(),
@@ -99,10 +99,40 @@ function itemLine(doc: Document, lc: LineCounter, path: (string | number)[], n: 
   return lineOf(doc, lc, path);
 }
 
+const TOO_DEEP = 'nested too deeply to read (thousands of levels of brackets or indentation)';
+
 /** The YAML library's errors in words of a containerlab file. */
 function yamlMessage(e: YAMLError): string {
   if (e.code === 'MULTIPLE_DOCS') return 'a second YAML document starts here: a containerlab file holds one (remove this "---" and what follows, or split the file)';
+  // The library catches its own stack overflow and reports it as an error of the document.
+  if (isStackOverflow(e)) return TOO_DEEP;
   return e.message.split('\n')[0]!;
+}
+
+/**
+ * The line where flow collections (`[`, `{`) first nest deeper than MAX_YAML_DEPTH, or undefined.
+ * A containerlab file nests a few levels; the YAML parser's time grows fast with depth (thousands
+ * of brackets take seconds), so deeper text is refused before it is parsed. Quoted text and
+ * comments are skipped.
+ */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_YAML_DEPTH) return line;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '"' || c === "'") {
+      // To the closing quote ("" and '' escapes close and reopen: the same for a scan).
+      for (i++; i < text.length && text[i] !== c && text[i] !== '\n'; i++) if (c === '"' && text[i] === '\\') i++;
+      if (text[i] === '\n') line++;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -126,6 +156,8 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
 }
 
 function readClab(text: string, file: string): Topology {
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) throw new TopologyError([{ file, line: deep, message: `brackets nested more than ${MAX_YAML_DEPTH} deep (a containerlab file nests a few levels)` }]);
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, merge: true });
   const problems: Problem[] = [];

@@ -22,6 +22,8 @@ export const MAX_COORD = 1_000_000;
 export const MAX_EVENTS = 1_000_000;
 /** Most YAML aliases a containerlab file may use (an alias bomb expands each many times over). */
 export const MAX_YAML_ALIASES = 100;
+/** Deepest nesting of YAML flow collections (`[`, `{`) read; a containerlab file nests a few levels. */
+export const MAX_YAML_DEPTH = 64;
 
 /** Why a number of seconds is refused (`what` names it: "sleep", "ping -W"), or undefined. */
 export function secondsProblem(what: string, seconds: number): string | undefined {
