@@ -40,10 +40,12 @@ test.describe('the example topology', () => {
     await expect(app.node('h2')).toContainText('10.0.2.10/24');
   });
 
-  test('an unknown example says so', async ({ page }) => {
-    await page.goto('/?example=nope');
-    await expect(page.getByTestId('app.load-error')).toContainText('no example named "nope"');
-  });
+  for (const name of ['nope', '__proto__', 'constructor']) {
+    test(`an unknown example says so: ?example=${name}`, async ({ page }) => {
+      await page.goto(`/?example=${name}`);
+      await expect(page.getByTestId('app.load-error')).toContainText(`no example named "${name}"`);
+    });
+  }
 });
 
 test.describe('running the scenario', () => {
