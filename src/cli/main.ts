@@ -5,7 +5,7 @@
 //   packetwalk check FILE
 //   packetwalk convert FILE --to json|clab [--out FILE]
 //   packetwalk generate leaf-spine|three-tier … [--ping] [--out FILE]
-// Every input is bounded as in the app (engine/io/limits.ts: files read up to MAX_FILE_BYTES,
+// Every input is bounded as in the app (engine/io/limits.ts: files read up to maxFileBytes,
 // event bounds, seconds, fabric sizes); every failure ends with a message and a documented exit
 // status (EXIT), never a stack trace; text from a file is printed to a terminal with its control
 // characters escaped.
@@ -18,7 +18,7 @@ import {
   MAX_DEVICES,
   MAX_EVENTS,
   MAX_ROUTES,
-  MAX_FILE_BYTES,
+  maxFileBytes,
   MAX_SECONDS,
   textEncoding,
   threeTierCounts,
@@ -81,7 +81,7 @@ class InputError extends Error {}
 const reason = (e: unknown): string => (e instanceof Error ? e.message.replace(/, \w+ '.*'$/s, '') : String(e));
 
 /**
- * A file's text, read up to MAX_FILE_BYTES (a larger file, or a device such as /dev/zero that
+ * A file's text, read up to maxFileBytes (a larger file, or a device such as /dev/zero that
  * never ends, is refused once that much is read) and decoded as the app decodes it: UTF-16 with
  * a byte order mark, else UTF-8.
  */
@@ -94,10 +94,11 @@ export function readText(file: string): string {
   }
   try {
     if (fs.fstatSync(fd).isDirectory()) throw new InputError(`${file} is a directory, not a topology file`);
-    const buf = Buffer.alloc(MAX_FILE_BYTES + 1);
+    const max = maxFileBytes(file);
+    const buf = Buffer.alloc(max + 1);
     let n = 0;
     for (let k = -1; k !== 0 && n < buf.length; n += k) k = fs.readSync(fd, buf, n, buf.length - n, null);
-    if (n > MAX_FILE_BYTES) throw new InputError(`${file} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, more than a topology file packetwalk reads`);
+    if (n > max) throw new InputError(`${file} is larger than ${max / 1024 / 1024} MiB, more than a topology file packetwalk reads`);
     const bytes = buf.subarray(0, n);
     return new TextDecoder(textEncoding(bytes)).decode(bytes);
   } catch (e) {

@@ -33,5 +33,5 @@ export { iptablesNatS, iptablesSaveLine, maskedPrefix, NAT_CHAINS } from './io/i
 export { endpointLabel, linkKey, ROLES } from './topology';
 export * from './edit';
 export { fabricSizeProblem, leafSpineCounts, MAX_DEVICES, MAX_ROUTES, threeTierCounts } from './generate/size';
-export { MAX_FILE_BYTES, textEncoding } from './io/limits';
+export { maxFileBytes, textEncoding } from './io/limits';
 export { isStackOverflow } from './io/problems';

@@ -3,7 +3,7 @@
 // line, iproute2's message) and the network on screen stays as it was.
 
 import type { Problem } from '../../engine';
-import { emptyTopology, MAX_FILE_BYTES, textEncoding } from '../../engine/pure';
+import { emptyTopology, maxFileBytes, textEncoding } from '../../engine/pure';
 import i18n from '../../i18n';
 import { selectTopology, useAppStore } from '../../store';
 import type { SimClient } from '../../worker/protocol';
@@ -35,10 +35,10 @@ async function fileText(file: PickedFile): Promise<string> {
   return new TextDecoder(textEncoding(bytes)).decode(bytes);
 }
 
-/** Opens a file; returns true when it was opened. Larger files than MAX_FILE_BYTES are refused before they are read. */
+/** Opens a file; returns true when it was opened. Files larger than their bound (maxFileBytes) are refused before they are read. */
 export async function openFile(client: SimClient, file: PickedFile): Promise<boolean> {
-  if (file.size > MAX_FILE_BYTES) {
-    toast('error', i18n.t('files.openFailed', { file: file.name }), { details: [i18n.t('files.tooLarge', { mb: MAX_FILE_BYTES / 1024 / 1024 })], testId: 'open-error' });
+  if (file.size > maxFileBytes(file.name)) {
+    toast('error', i18n.t('files.openFailed', { file: file.name }), { details: [i18n.t('files.tooLarge', { mb: maxFileBytes(file.name) / 1024 / 1024 })], testId: 'open-error' });
     return false;
   }
   const parsed = await withProgress(i18n.t('files.opening', { file: file.name }), async () => {
