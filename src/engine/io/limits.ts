@@ -15,6 +15,7 @@ export const MAX_FILE_BYTES = { json: 10 * 1024 * 1024, yaml: 4 * 1024 * 1024 } 
 
 /** The bound of a file by its name (.json is packetwalk JSON, anything else is read as YAML). */
 export const maxFileBytes = (fileName: string): number => (/\.json$/i.test(fileName) ? MAX_FILE_BYTES.json : MAX_FILE_BYTES.yaml);
+
 /** Most devices in a network (the generator makes at most 2 000; the engine's benchmark walks 5 000). */
 export const MAX_NODES = 10_000;
 /** Most links in a network. */
