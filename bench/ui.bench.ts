@@ -16,7 +16,8 @@
 //   packet  static camera on the whole network, the walk plays (bare: its packet tag travels)
 //   follow  the app only: the walk plays with Follow on (the view follows the packet, zoomed in)
 // and prints requestAnimationFrame intervals (mean frame time and fps, median, p95), long tasks
-// (> 50 ms) and main-thread time per frame (Chromium's TaskDuration over the frames), the ratio
+// (> 50 ms; and, for the app, the longest task while the network opens and while it is walked)
+// and main-thread time per frame (Chromium's TaskDuration over the frames), the ratio
 // app / bare of the mean frame time, and the gzip size of each page's first load (the entry
 // chunk, its static imports and CSS, index.html; the app's worker is listed apart).
 // This machine's headless Chromium runs at a fixed 60 Hz, so percentiles move in whole frames:
@@ -213,8 +214,23 @@ const settle = (page: Page) => page.evaluate('new Promise((r) => requestIdleCall
 // ---------------------------------------------------------------------------------------------
 // The app and the bare page
 
+/** Every long task (> 50 ms) of the page from its start, kept in the page: `window.__longTasks`. */
+const RECORD_LONG_TASKS = `window.__longTasks = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });`;
+
+/** The long tasks since `from` (page time, ms): how many, and the longest. */
+const longTasksSince = (page: Page, from: number) =>
+  page.evaluate<{ count: number; longest: number }>(`(() => { const l = window.__longTasks.filter(([t]) => t >= ${from}); return { count: l.length, longest: Math.round(Math.max(0, ...l.map(([, d]) => d))) }; })()`);
+
+interface LongTasks {
+  count: number;
+  longest: number;
+}
+
 interface Run {
   open: number;
+  /** long tasks while the network opened, and while the walk ran and its first step was shown */
+  blocked?: { open: LongTasks; walk: LongTasks };
   cases: Record<string, Frames>;
   canvas: { width: number; height: number };
   steps?: string;
@@ -224,12 +240,18 @@ async function runApp(browser: Browser, base: string, shape: Shape): Promise<Run
   const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
   try {
     const name = nameOf(shape);
+    await page.addInitScript({ content: RECORD_LONG_TASKS });
     const t0 = Date.now();
     await page.goto(`${base}/?example=${name}`);
     await page.locator('.react-flow__node').first().waitFor({ state: 'attached', timeout: 120_000 });
     const open = Date.now() - t0;
+    await settle(page);
+    const openBlocked = await longTasksSince(page, 0);
+    const walkFrom = await page.evaluate<number>('performance.now()');
     await page.getByTestId('header.run').click();
     await page.getByTestId('trace.row-1').waitFor({ timeout: 120_000 });
+    await settle(page);
+    const blocked = { open: openBlocked, walk: await longTasksSince(page, walkFrom) };
     const steps = (await page.getByTestId('player.position').textContent()) ?? '';
     await page.getByTestId('player.follow').uncheck();
     await page.getByTestId('player.speed').selectOption('1');
@@ -257,7 +279,7 @@ async function runApp(browser: Browser, base: string, shape: Shape): Promise<Run
     await play();
     cases.follow = await measure(page, SECONDS * 1000);
     await play();
-    return { open, cases, canvas: { width: Math.round(box.width), height: Math.round(box.height) }, steps };
+    return { open, blocked, cases, canvas: { width: Math.round(box.width), height: Math.round(box.height) }, steps };
   } finally {
     await page.close();
   }
@@ -316,6 +338,8 @@ try {
     const a = await runApp(browser, base, shape);
     const b = await runBare(browser, base, shape, a.canvas);
     console.log(`\n${nameOf(shape)}: ${devicesOf(shape)} devices; app opened in ${a.open} ms, bare in ${b.open} ms; canvas ${a.canvas.width}×${a.canvas.height}; walk: ${a.steps}`);
+    const lt = (l: LongTasks) => `${l.count} long tasks, the longest ${l.longest} ms`;
+    if (a.blocked) console.log(`  main thread blocked: opening ${lt(a.blocked.open)}; walking ${lt(a.blocked.walk)} (target: none over 200 ms)`);
     for (const c of ['pan', 'packet', 'follow']) {
       console.log(`  ${c.padEnd(6)} app  ${cell(a.cases[c])}`);
       if (b.cases[c]) console.log(`  ${''.padEnd(6)} bare ${cell(b.cases[c])}   app/bare ${(a.cases[c]!.mean / b.cases[c]!.mean).toFixed(2)}×`);

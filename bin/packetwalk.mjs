@@ -3,5 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { run } = await import('../src/cli/main.ts');
+const { run, quietOnClosedPipe } = await import('../src/cli/main.ts');
+quietOnClosedPipe();
 process.exitCode = run(process.argv.slice(2));

@@ -22,8 +22,13 @@ async function dropThree(page: Page): Promise<EditorPage> {
   await app.goto();
   await app.newNetwork();
   await app.dropDevice('switch', { x: 150, y: 300 });
+  await expect(app.node('sw1')).toBeVisible();
   await app.dropDevice('nat', { x: 360, y: 300 });
+  await expect(app.node('nat1')).toBeVisible();
   await app.dropDevice('router', { x: 570, y: 300 });
+  await expect(app.node('r1')).toBeVisible();
+  // Links are drawn where the devices are: wait for the view to be at rest.
+  await app.settle();
   return app;
 }
 

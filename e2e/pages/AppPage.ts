@@ -77,4 +77,19 @@ export class AppPage {
   async switchLanguage(label: string): Promise<void> {
     await (await this.toolbarControl('header.language')).selectOption({ label });
   }
+
+  /** Lets the step's frames come to rest and the view stop moving. */
+  async settle(): Promise<void> {
+    await this.page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const viewport = () => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform;
+      for (let i = 0; i < 100; i++) {
+        for (const a of document.getAnimations()) a.finish();
+        const before = viewport();
+        await frame();
+        await frame();
+        if (viewport() === before && document.getAnimations().every((a) => a.playState !== 'running')) return;
+      }
+    });
+  }
 }

@@ -58,21 +58,6 @@ export function collisions(drawn: readonly Drawn[], lines: readonly Line[]): str
 }
 
 export class DiagramPage extends LessonPage {
-  /** Lets the step's frames come to rest and the view stop moving. */
-  async settle(): Promise<void> {
-    await this.page.evaluate(async () => {
-      const frame = () => new Promise((r) => requestAnimationFrame(r));
-      const viewport = () => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform;
-      for (let i = 0; i < 100; i++) {
-        for (const a of document.getAnimations()) a.finish();
-        const before = viewport();
-        await frame();
-        await frame();
-        if (viewport() === before && document.getAnimations().every((a) => a.playState !== 'running')) return;
-      }
-    });
-  }
-
   /** Everything drawn on the diagram, as boxes on the screen, and the links' lines. */
   async drawn(): Promise<{ drawn: Drawn[]; lines: Line[] }> {
     const { drawn, lines } = await this.page.evaluate(() => {

@@ -106,12 +106,14 @@ export class EditorPage extends AppPage {
     await expect(this.topologyName).toContainText(name);
   }
 
-  /** File → New, answering "Replace it" if asked. */
+  /** File → New, answering "Replace it" if asked (waiting for the question or the empty canvas, whichever comes). */
   async newNetwork(): Promise<void> {
     await this.fileMenu('new');
     const ok = this.page.getByTestId('confirm.ok');
-    if (await ok.isVisible().catch(() => false)) await ok.click();
-    await expect(this.page.getByTestId('canvas.empty')).toBeVisible();
+    const empty = this.page.getByTestId('canvas.empty');
+    await expect(ok.or(empty)).toBeVisible();
+    if (await ok.isVisible()) await ok.click();
+    await expect(empty).toBeVisible();
   }
 
   /** Runs a File menu command that downloads a file; returns its name and text. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, run } from './main';
+import { escapeControls, main, run } from './main';
 import { parseClab } from '../engine/io/clab';
 import type { Topology } from '../engine/topology';
 
@@ -129,6 +129,97 @@ describe('packetwalk CLI', () => {
     expect(generated.nodes.filter((n) => n.kind === 'bridge').map((b) => b.ifaces.map((i) => i.name).join(' '))).toEqual(['p1 p2 p3', 'p1 p2 p3', 'p1 p2 p3']);
     expect(perSwitchPorts(golden)).toEqual(generated);
     expect(() => capture(['generate', 'ring'])).toThrow(/leaf-spine or three-tier/);
+  });
+});
+
+/** Runs the CLI as its binary does; what it printed on each stream and its exit status. */
+function cli(argv: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const orig = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
+  try {
+    return { code: run(argv), out, err };
+  } finally {
+    process.stdout.write = orig.out;
+    process.stderr.write = orig.err;
+  }
+}
+
+describe('the CLI never crashes: a message and a documented status for every bad input', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-cli-bad-'));
+  const file = (name: string, text: string | Buffer) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, text);
+    return f;
+  };
+  const good = path.join(ORACLE, 'two-subnets-router.clab.yml');
+  const withScenario = (step: string) => fs.readFileSync(good, 'utf8').replace(/scenario:\n/, `scenario:\n${step}\n`);
+
+  it.each([
+    ['a YAML alias bomb', ['check', '@bomb.clab.yml'], /aliases expand too much/],
+    ['a directory to read', ['trace', '@'], /is a directory, not a topology file/],
+    ['a missing file', ['check', '@nope.clab.yml'], /cannot read .*nope.clab.yml: ENOENT: no such file or directory/],
+    ['sleep: 1e303', ['trace', '@huge.clab.yml'], /sleep: 1e\+303 seconds is more than packetwalk runs \(at most 3600\)/],
+    ['sleep: 1e16', ['trace', '@big.clab.yml'], /sleep: 10000000000000000 seconds is more than packetwalk runs/],
+    ['brackets 100 000 deep', ['check', '@deep.clab.yml'], /deep.clab.yml:2: brackets nested more than 64 deep/],
+    ['JSON arrays 100 000 deep', ['check', '@deep.json'], /./],
+    ['two YAML documents', ['check', '@two.clab.yml'], /two.clab.yml:3: a second YAML document starts here/],
+    ['--max-events beyond the bound', ['trace', 'GOOD', '--max-events', '1e9'], /--max-events expects a whole number from 0 to 1000000/],
+  ])('%s', (_, argv, message) => {
+    file('bomb.clab.yml', `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`);
+    file('huge.clab.yml', withScenario('  - sleep: 1e303'));
+    file('big.clab.yml', withScenario('  - sleep: 1e16'));
+    file('deep.clab.yml', `name: d\ntopology: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    file('deep.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    file('two.clab.yml', 'name: a\ntopology: {nodes: {}}\n---\nname: b\n');
+    // @NAME: a file of the temporary directory (@ alone: the directory).
+    const r = cli(argv.map((a) => (a === 'GOOD' ? good : a.startsWith('@') ? path.join(dir, a.slice(1)) : a)));
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+  });
+
+  it('stops reading /dev/zero at the size limit', () => {
+    const r = cli(['check', '/dev/zero']);
+    expect(r).toMatchObject({ code: 2, err: 'packetwalk: /dev/zero is larger than 4 MiB, more than a topology file packetwalk reads\n' });
+  });
+
+  it('refuses an output that is a directory before printing or writing anything', () => {
+    for (const argv of [['trace', good, '--out', dir], ['trace', good, '--pcapng', dir], ['trace', good, '--pcap', 'r1:eth2', dir], ['convert', good, '--to', 'json', '--out', dir], ['trace', good, '--out', path.join(dir, 'no/such/dir/t.txt')]]) {
+      const r = cli(argv);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(/is a directory|no directory/);
+    }
+  });
+
+  it('refuses a fabric beyond the app\'s size at once, before building anything', () => {
+    const started = performance.now();
+    const r = cli(['generate', 'leaf-spine', '--spines', '1000000000']);
+    expect(r.err).toContain('packetwalk: generate: this leaf-spine fabric has 1000000024 devices; packetwalk generates at most 2000 (as the app does)');
+    expect(r.code).toBe(2);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(cli(['generate', 'three-tier', '--cores', '40', '--pods', '4', '--agg', '8', '--access', '8', '--hosts', '1']).err).toContain('static routes; packetwalk generates at most 20000');
+  });
+
+  it('reads UTF-16 files as the app does, and YAML merge keys as containerlab does', () => {
+    const text = fs.readFileSync(good, 'utf8');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(cli(['check', file('le.clab.yml', le)])).toMatchObject({ code: 0, out: expect.stringContaining('ok — 5 nodes, 4 links') });
+    const merged = 'name: m\ndefaults: &linux {kind: linux}\ntopology:\n  nodes:\n    h1: {<<: *linux, exec: ["ip addr add 10.0.0.1/24 dev eth1"]}\n    h2:\n      <<: *linux\n  links:\n    - endpoints: ["h1:eth1", "h2:eth1"]\n';
+    expect(cli(['check', file('merge.clab.yml', merged)])).toMatchObject({ code: 0, out: expect.stringContaining('ok — 2 nodes, 1 links') });
+  });
+
+  it('escapes control characters from a file in its messages', () => {
+    const r = cli(['check', file('esc.clab.yml', 'name: x\ntopology:\n  nodes:\n    "\\e[31mred\\u009b2J": {kind: linux}\n')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('node name "\\x1b[31mred\\x9b2J" must be');
+    expect(r.err).not.toContain('\x1b');
+    expect(r.err).not.toContain('\x9b');
+    expect(escapeControls('a\tb\nc\rd\u202ee\x7f')).toBe('a\tb\nc\\x0dd\\u202ee\\x7f');
   });
 });
 

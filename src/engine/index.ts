@@ -12,6 +12,8 @@ export type { FibRoute, FibRouteType, FibTable, Scope } from './tables/fib';
 export type { SimulateOptions, SimResult, StepResult, NodeState } from './sim/simulate';
 export type { Problem } from './io/problems';
 export type { TopologyIssue } from './io/validate';
+export type { FabricCounts, FabricSizeProblem } from './generate/size';
+export { MAX_EVENTS, MAX_SECONDS } from './io/limits';
 export type { OracleTrace, OracleFrame } from './io/oracle';
 export type { Command } from './userspace/commands';
 

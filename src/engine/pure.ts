@@ -2,7 +2,8 @@
 // values from here only (types from anywhere in the engine). Addresses and IPv4 arithmetic, the
 // text Linux prints (`ip addr`, `ip route`, `ip neigh`, `iptables -S`, `bridge fdb`, `ip route
 // add` arguments) and the editor's model (edit/: names, MACs, links, interfaces, routes, NAT
-// presets, clipboard, and the questions the editor asks about a topology). Every module behind it is small
+// presets, clipboard, and the questions the editor asks about a topology), the generator's size
+// limits (generate/size.ts) and the bound on a file's size. Every module behind it is small
 // and has no zod, no file format and no simulator (those stay behind the worker, which imports
 // index.ts): what is exported here is what the page's first load may carry.
 
@@ -33,3 +34,6 @@ export { endpointLabel, linkKey, ROLES } from './topology';
 export * from './edit';
 // The terminal's tcpdump prints on the main thread, in the terminal's own chunk (not the first load).
 export { TcpdumpPrinter, tcpdumpMatches, tcpdumpSummary, tcpdumpTime, type TcpdumpOptions } from './userspace/tcpdump-print';
+export { fabricSizeProblem, leafSpineCounts, MAX_DEVICES, MAX_ROUTES, threeTierCounts } from './generate/size';
+export { maxFileBytes, textEncoding } from './io/limits';
+export { isStackOverflow } from './io/problems';

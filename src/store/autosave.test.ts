@@ -1,4 +1,4 @@
-// Autosave: written on every change (debounced), at once when the page is hidden, never for a
+// Autosave: written after every change, at the end of its task, at once when the page is hidden, never for a
 // document that is not to be kept; read back as a record whose topology is still to be checked.
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -6,7 +6,7 @@ import type { Topology } from '../engine';
 import { renameNode } from '../engine/pure';
 import { resetAppStore, useAppStore } from './index';
 import { simApi } from '../worker/sim-api';
-import { AUTOSAVE_DELAY_MS, AUTOSAVE_KEY, readAutosave, startAutosave, writeAutosave } from './autosave';
+import { AUTOSAVE_KEY, readAutosave, startAutosave, writeAutosave } from './autosave';
 
 const example: Topology = simApi.loadExample('two-subnets-router');
 
@@ -40,17 +40,23 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('startAutosave', () => {
-  test('writes each change at most once per delay, with the edited flag', () => {
+  test('writes the changes of one task once, at its end (before the next frame), with the edited flag', async () => {
     const storage = memoryStorage();
-    const stop = startAutosave(useAppStore, storage);
+    const writes: boolean[] = [];
+    const stop = startAutosave(useAppStore, storage, { onWrite: (ok) => writes.push(ok) });
     useAppStore.getState().openTopology(example);
     useAppStore.getState().addDevice('host', { x: 0, y: 0 });
     useAppStore.getState().addDevice('host', { x: 0, y: 0 });
     expect(storage.data.size).toBe(0);
-    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    await Promise.resolve();
+    expect(writes).toEqual([true]);
     const saved = readAutosave(storage);
     expect(saved).toMatchObject({ kind: 'found', edited: true });
     expect(saved.kind === 'found' && (saved.topology as Topology).nodes.map((n) => n.name)).toContain('h4');
+    // The next edit is written as soon as its task ends: no timer to wait for.
+    useAppStore.getState().moveNode('h1', { x: 5, y: 5 });
+    await Promise.resolve();
+    expect(writes).toEqual([true, true]);
     stop();
   });
 
@@ -66,26 +72,27 @@ describe('startAutosave', () => {
     stop();
   });
 
-  test('a document not to be kept (an example from the URL) is written only after the first edit', () => {
+  test('a document not to be kept (an example from the URL) is written only after the first edit', async () => {
     const storage = memoryStorage();
     storage.setItem(AUTOSAVE_KEY, 'the user’s earlier work');
     const writes: boolean[] = [];
     const stop = startAutosave(useAppStore, storage, { onWrite: (ok) => writes.push(ok) });
     useAppStore.getState().openTopology(example, { persist: false });
-    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 4);
+    await Promise.resolve();
+    vi.advanceTimersByTime(10_000);
     expect(storage.getItem(AUTOSAVE_KEY)).toBe('the user’s earlier work');
     useAppStore.getState().edit((t) => renameNode(t, 'h1', 'alice'));
-    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    await Promise.resolve();
     expect(storage.getItem(AUTOSAVE_KEY)).toContain('alice');
     expect(writes).toEqual([true]);
     stop();
   });
 
-  test('a full storage is reported, not thrown', () => {
+  test('a full storage is reported, not thrown', async () => {
     const writes: boolean[] = [];
     const stop = startAutosave(useAppStore, memoryStorage(true), { onWrite: (ok) => writes.push(ok) });
     useAppStore.getState().openTopology(example);
-    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    await Promise.resolve();
     expect(writes).toEqual([false]);
     stop();
   });

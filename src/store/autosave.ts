@@ -1,5 +1,7 @@
-// Nothing is lost: the open topology is written to localStorage on every change (debounced, and
-// flushed when the page is hidden or closed), and read back at startup. What is read back is
+// Nothing is lost: the open topology is written to localStorage after every committed edit, in
+// the same task (the changes of one task are written once, before the page draws its next frame:
+// a renderer that crashes right after an edit has it stored), again when the page is hidden or
+// closed, and read back at startup. What is read back is
 // never trusted: the startup command checks it through the worker (checkTopology) and, when it
 // is not a valid topology, keeps a copy under REJECTED_KEY and leaves the stored value alone.
 // The key is versioned: a later format gets a new key, and this one stays readable.
@@ -10,9 +12,6 @@ import type { AppState } from './store';
 export const AUTOSAVE_KEY = 'packetwalk.autosave.v1';
 /** Where a stored value that failed the check is kept, so that it can still be recovered by hand. */
 export const REJECTED_KEY = 'packetwalk.autosave.v1.rejected';
-/** Longest wait between a change and its write. */
-export const AUTOSAVE_DELAY_MS = 250;
-
 /** What is stored: the document and whether it was changed since it was last saved to a file. */
 export interface AutosaveRecord {
   format: 'packetwalk-autosave';
@@ -80,7 +79,6 @@ interface StoreLike {
 }
 
 export interface AutosaveOptions {
-  delayMs?: number;
   /** where pagehide / visibilitychange come from (window in the app) */
   events?: { addEventListener(type: string, listener: () => void): void; removeEventListener(type: string, listener: () => void): void };
   /** after each write (the app drops ?example= from the URL once the user's edits are saved) */
@@ -88,19 +86,18 @@ export interface AutosaveOptions {
 }
 
 /**
- * Writes the topology whenever it changes (at most `delayMs` later), when autosave is on for the
- * document (see AppState.persist), and at once when the page is hidden or closed. Returns a
- * function that stops it (after writing what is pending).
+ * Writes the topology whenever it changes (in a microtask: at the end of the task that changed
+ * it, once for all its changes), when autosave is on for the document (see AppState.persist),
+ * and when the page is hidden or closed. Returns a function that stops it (after writing what is
+ * pending). An edit is committed once (a drag at its end, a field on Enter or blur), so a write
+ * per edit costs one JSON.stringify of the document per user action.
  */
 export function startAutosave(store: StoreLike, storage: Pick<Storage, 'setItem'>, options: AutosaveOptions = {}): () => void {
-  const delay = options.delayMs ?? AUTOSAVE_DELAY_MS;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let scheduled = false;
   let written: Topology | undefined;
   let writtenEdited: boolean | undefined;
 
   const flush = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
     const s = store.getState();
     if (s.doc.status !== 'ready' || !s.persist) return;
     if (s.doc.topology === written && s.edited === writtenEdited) return;
@@ -114,7 +111,12 @@ export function startAutosave(store: StoreLike, storage: Pick<Storage, 'setItem'
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.doc === prev.doc && s.persist === prev.persist && s.edited === prev.edited) return;
-    if (timer === undefined) timer = setTimeout(flush, delay);
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      flush();
+    });
   });
   const onHide = () => flush();
   const onVisibility = () => {

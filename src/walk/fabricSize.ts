@@ -4,12 +4,8 @@
 
 export type Design = 'leaf-spine' | 'three-tier';
 
-/**
- * The most devices a generated fabric may have. The diagram draws every device as a card; at
- * 2 000 even bare React Flow pans at about 20 frames per second on a 2-core machine with software
- * rendering (see `npm run bench:ui`), so more would be a network nobody can look at.
- */
-export const MAX_DEVICES = 2000;
+/** The most devices a generated fabric may have (engine/generate/size.ts says why). */
+export { MAX_DEVICES } from '../engine/pure';
 
 /** What the dialog starts with: small fabrics that fit on the screen. */
 export const DEFAULTS: Record<Design, Record<string, number>> = {

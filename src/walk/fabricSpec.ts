@@ -1,11 +1,13 @@
 // What "Generate data center…" asks for, checked as it is typed: the size of a leaf–spine or
-// three-tier fabric, its device count, and the limits. Pure (no React, no engine values): the
-// dialog checks with it, and so does the worker before it generates a fabric named by the URL
+// three-tier fabric, its device count, and the limits (counted by engine/generate/size.ts, which
+// the CLI's generator checks too). Pure (no React): the dialog checks with it, and so does the worker before it generates a fabric named by the URL
 // (`?example=leaf-spine-4-22-45`), so both refuse the same sizes for the same reasons.
 
 import { DEFAULTS, MAX_DEVICES, type Design } from './fabricSize';
+import { fabricSizeProblem, leafSpineCounts, MAX_ROUTES, threeTierCounts } from '../engine/pure';
+import type { FabricCounts, FabricSizeProblem } from '../engine';
 
-export { DEFAULTS, MAX_DEVICES, type Design };
+export { DEFAULTS, MAX_DEVICES, MAX_ROUTES, type Design, type FabricCounts };
 
 export interface LeafSpineSpec {
   design: 'leaf-spine';
@@ -33,30 +35,9 @@ export const FIELDS = {
 
 export type FieldName = (typeof FIELDS)[Design][number];
 
-/**
- * The most static routes the routers may hold together. Every router gets one route per subnet it
- * is not on (each rack and each router-to-router /31), so routes grow with routers × uplinks:
- * 20 000 routes are about 1.5 MB of the network saved in this browser (localStorage holds ~5 MB).
- */
-export const MAX_ROUTES = 20_000;
-
 export type FieldProblem = { reason: 'required' } | { reason: 'notInteger' } | { reason: 'tooSmall'; min: number } | { reason: 'tooLarge'; max: number };
 
-export interface FabricCounts {
-  /** spines and leaves, or core, aggregation and access routers */
-  routers: number;
-  /** one rack switch (a Linux bridge) per leaf or access router */
-  switches: number;
-  hosts: number;
-  devices: number;
-  /** links between routers (each a /31) */
-  routerLinks: number;
-  links: number;
-  /** static routes on the routers (one per subnet a router is not on) */
-  routes: number;
-}
-
-export type TotalProblem = { reason: 'tooManyDevices'; max: number } | { reason: 'tooManyRoutes'; max: number };
+export type TotalProblem = FabricSizeProblem;
 
 export type FabricCheck =
   | { ok: true; spec: FabricSpec; counts: FabricCounts }
@@ -73,28 +54,9 @@ export function checkField(text: string): { ok: true; value: number } | { ok: fa
   return { ok: true, value };
 }
 
-/** How many devices, links and routes a fabric of this size has (see src/engine/generate/fabric.ts). */
+/** How many devices, links and routes a fabric of this size has (see src/engine/generate/size.ts). */
 export function fabricCounts(spec: FabricSpec): FabricCounts {
-  let routers: number;
-  let racks: number;
-  let hosts: number;
-  let routerLinks: number;
-  if (spec.design === 'leaf-spine') {
-    routers = spec.spines + spec.leaves;
-    racks = spec.leaves;
-    hosts = spec.leaves * spec.hostsPerLeaf;
-    routerLinks = spec.spines * spec.leaves;
-  } else {
-    const aggs = spec.pods * spec.aggPerPod;
-    racks = spec.pods * spec.accessPerPod;
-    routers = spec.cores + aggs + racks;
-    hosts = racks * spec.hostsPerAccess;
-    routerLinks = aggs * spec.cores + racks * spec.aggPerPod;
-  }
-  // Every router is reachable from every other one: each needs a route to every rack subnet but
-  // its own and to every /31 it is not an end of.
-  const routes = racks * (routers - 1) + routerLinks * (routers - 2);
-  return { routers, switches: racks, hosts, devices: routers + racks + hosts, routerLinks, links: routerLinks + racks + hosts, routes };
+  return spec.design === 'leaf-spine' ? leafSpineCounts(spec) : threeTierCounts(spec);
 }
 
 /** Every input of a design as typed, checked one by one, then the fabric as a whole. */
@@ -109,8 +71,8 @@ export function checkFabric(design: Design, values: Readonly<Record<string, stri
   if (Object.keys(fields).length > 0) return { ok: false, fields };
   const spec = { design, ...numbers } as FabricSpec;
   const counts = fabricCounts(spec);
-  if (counts.devices > MAX_DEVICES) return { ok: false, fields, counts, total: { reason: 'tooManyDevices', max: MAX_DEVICES } };
-  if (counts.routes > MAX_ROUTES) return { ok: false, fields, counts, total: { reason: 'tooManyRoutes', max: MAX_ROUTES } };
+  const total = fabricSizeProblem(counts);
+  if (total) return { ok: false, fields, counts, total };
   return { ok: true, spec, counts };
 }
 

@@ -13,8 +13,8 @@ export interface Walk {
   steps: PlayerStep[];
   history: TableHistory;
   /**
-   * each linux node's routing tables (`ip route show table all` order), which a run never changes;
-   * their text is the engine's formatRouteLine (engine/pure)
+   * each node's routing tables (`ip route show table all` order; a switch's is empty), which a
+   * run never changes; their text is the engine's formatRouteLine (engine/pure)
    */
   routes: Record<string, FibRoute[]>;
 }

@@ -7,8 +7,10 @@
 // waiting on it is rejected with a WorkerCrashedError, crash listeners are told, and the next
 // call starts a fresh worker. `restart()` does the same on purpose (cancelling a long walk). A
 // call that throws (an engine bug) gives its error to its caller, and the worker is replaced as
-// well, once the calls it is still running have answered. The app's state lives on the main
-// thread, so nothing but the calls in flight is lost.
+// well, once the calls it is still running have answered. A worker that falls silent while a call
+// waits on it (it exited without an error, or hangs) is taken for dead after WORKER_SILENCE_MS:
+// every answer and every progress report (a walk reports every few thousand events) counts as a
+// sign of life. The app's state lives on the main thread, so nothing but the calls in flight is lost.
 
 import { proxy, wrap, type Endpoint } from 'comlink';
 import { SIM_METHODS, type SimApi, type SimClient } from './protocol';
@@ -43,6 +45,12 @@ export interface WorkerLike {
 }
 
 type AnyFn = (...args: unknown[]) => unknown;
+
+/**
+ * How long a worker may send nothing while a call waits on it. The longest silent calls (reading a
+ * 10 MB file, generating a 2 000-device fabric) take seconds; a walk reports progress all along.
+ */
+export const WORKER_SILENCE_MS = 30_000;
 
 function build(
   call: (name: keyof SimApi, args: unknown[]) => Promise<unknown>,
@@ -79,15 +87,16 @@ function browserWorker(): WorkerLike {
   };
 }
 
-/** A client on workers made by `spawn`, replaced whenever one dies. */
-export function resilientClient(spawn: () => WorkerLike): SimClientHandle {
-  type Live = { worker: WorkerLike; remote: Record<string, AnyFn>; pending: Set<(e: Error) => void>; retired: boolean };
+/** A client on workers made by `spawn`, replaced whenever one dies or falls silent for `silenceMs`. */
+export function resilientClient(spawn: () => WorkerLike, silenceMs = WORKER_SILENCE_MS): SimClientHandle {
+  type Live = { worker: WorkerLike; remote: Record<string, AnyFn>; pending: Set<(e: Error) => void>; retired: boolean; watchdog?: ReturnType<typeof setTimeout> };
   let current: Live | undefined;
   const listeners = new Set<(e: WorkerCrashedError) => void>();
 
   const end = (c: Live | undefined, error: WorkerCrashedError) => {
     if (!c) return;
     if (current === c) current = undefined;
+    clearTimeout(c.watchdog);
     c.worker.terminate();
     for (const reject of c.pending) reject(error);
     for (const l of listeners) l(error);
@@ -104,6 +113,15 @@ export function resilientClient(spawn: () => WorkerLike): SimClientHandle {
     return c;
   };
 
+  // The worker just showed it is alive (or a call started): it has silenceMs for its next sign,
+  // as long as a call waits on it.
+  const alive = (c: Live) => {
+    clearTimeout(c.watchdog);
+    c.watchdog = c.pending.size
+      ? setTimeout(() => end(c, new WorkerCrashedError(`the simulator stopped answering (nothing for ${silenceMs / 1000} s)`)), silenceMs)
+      : undefined;
+  };
+
   // A call that threw leaves the worker's state (its caches) in doubt: later calls go to a new
   // worker, and this one ends once the calls it is still running have answered.
   const retire = (c: Live) => {
@@ -115,12 +133,22 @@ export function resilientClient(spawn: () => WorkerLike): SimClientHandle {
     const c = live();
     return new Promise<unknown>((resolve, reject) => {
       c.pending.add(reject);
+      alive(c);
       const done = () => {
         c.pending.delete(reject);
+        alive(c);
         if (c.retired && c.pending.size === 0) c.worker.terminate();
       };
-      // A callback (walk's progress) crosses as a comlink proxy.
-      (c.remote[name]!(...args.map((a) => (typeof a === 'function' ? proxy(a) : a))) as Promise<unknown>).then(
+      // A callback (walk's progress) crosses as a comlink proxy; each call of it is a sign of life.
+      const passed = args.map((a) =>
+        typeof a === 'function'
+          ? proxy((...x: unknown[]) => {
+              alive(c);
+              return (a as AnyFn)(...x);
+            })
+          : a,
+      );
+      (c.remote[name]!(...passed) as Promise<unknown>).then(
         (v) => {
           done();
           resolve(v);
@@ -136,6 +164,7 @@ export function resilientClient(spawn: () => WorkerLike): SimClientHandle {
 
   return build(call, {
     dispose: () => {
+      clearTimeout(current?.watchdog);
       current?.worker.terminate();
       current = undefined;
     },

@@ -16,11 +16,30 @@ afterEach(() => {
   for (const f of made.splice(0)) f.terminate();
 });
 
-/** A worker whose `listExamples` answers at once, whose `walk` never answers, and whose `loadExample` throws. */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A worker whose `listExamples` answers at once, whose `walk` never answers, whose `loadExample`
+ * throws, and whose `simulate` reports progress ten times, 40 ms apart, then answers.
+ */
 function spawn(): Fake {
   const { port1, port2 } = new MessageChannel();
   const id = made.length + 1;
-  expose({ listExamples: () => [{ name: `from worker ${id}`, generated: false }], walk: () => new Promise(() => {}), loadExample: () => { throw new Error('engine bug'); } }, port2 as unknown as Endpoint);
+  const api = {
+    listExamples: () => [{ name: `from worker ${id}`, generated: false }],
+    walk: () => new Promise(() => {}),
+    loadExample: () => {
+      throw new Error('engine bug');
+    },
+    simulate: async (_t: unknown, progress: (n: number) => Promise<void>) => {
+      for (let i = 1; i <= 10; i++) {
+        await sleep(40);
+        await progress(i);
+      }
+      return 'done';
+    },
+  };
+  expose(api, port2 as unknown as Endpoint);
   let handler: (m: string) => void = () => {};
   const fake: Fake = {
     endpoint: port1 as unknown as Endpoint,
@@ -96,6 +115,34 @@ describe('a worker that dies', () => {
     made[0]!.crash('late');
     await expect(walking).rejects.toThrow('late');
     expect(made[0]!.terminated).toBe(true);
+    client.dispose();
+  });
+});
+
+describe('a worker that falls silent (it exited without an error, or hangs)', () => {
+  test('is taken for dead after the silence limit: the call says so, the app is told, the next call gets a new worker', async () => {
+    const client = resilientClient(spawn, 150);
+    const crashes: WorkerCrashedError[] = [];
+    client.onCrash((e) => crashes.push(e));
+    const walking = client.walk({ name: 't', nodes: [], links: [], scenario: [] });
+    await expect(walking).rejects.toThrow('the simulator stopped answering (nothing for 0.15 s)');
+    expect(crashes.map((e) => e.cancelled)).toEqual([false]);
+    expect(made[0]!.terminated).toBe(true);
+    expect(await client.listExamples()).toEqual([{ name: 'from worker 2', generated: false }]);
+    client.dispose();
+  });
+
+  test('a long call that reports progress is alive, however long it takes; an idle worker is never timed out', async () => {
+    const client = resilientClient(spawn, 150);
+    await client.listExamples();
+    await sleep(300);
+    // 400 ms in all, but never 150 ms without a word.
+    const progress: number[] = [];
+    const fake = client as unknown as { simulate(t: unknown, p: (n: number) => void): Promise<string> };
+    expect(await fake.simulate({}, (n) => void progress.push(n))).toBe('done');
+    expect(progress).toHaveLength(10);
+    expect(made).toHaveLength(1);
+    expect(made[0]!.terminated).toBe(false);
     client.dispose();
   });
 });

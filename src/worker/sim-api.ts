@@ -40,13 +40,11 @@ import { decodeShare, encodeShare } from '../walk/share/codec';
 import type { ExampleInfo, ExportResult, IpViews, NatRuleCheck, ParseResult, RouteCheck, ShareLinkResult, SimApi } from './protocol';
 import type { Walk } from '../walk/walk';
 
-/** Examples made by the fabric generator rather than read from a file (large topologies). */
-const GENERATED: Record<string, () => Topology> = {
-  'leaf-spine-1000': () => withFirstToLastPing(leafSpine({ spines: 4, leaves: 22, hostsPerLeaf: 45 })),
-};
+/** Examples made by the fabric generator rather than read from a file (large topologies); a Map, as the names come from the URL. */
+const GENERATED = new Map<string, () => Topology>([['leaf-spine-1000', () => withFirstToLastPing(leafSpine({ spines: 4, leaves: 22, hostsPerLeaf: 45 }))]]);
 
 function listExamples(): ExampleInfo[] {
-  return [...EXAMPLES.map((e) => ({ name: e.name, generated: false })), ...Object.keys(GENERATED).map((name) => ({ name, generated: true }))];
+  return [...EXAMPLES.map((e) => ({ name: e.name, generated: false })), ...[...GENERATED.keys()].map((name) => ({ name, generated: true }))];
 }
 
 function generateFabric(spec: FabricSpec): Topology {
@@ -65,7 +63,7 @@ function namedFabric(name: string): Topology | undefined {
 }
 
 function loadExample(name: string): Topology {
-  const generate = GENERATED[name];
+  const generate = GENERATED.get(name);
   if (generate) return generate();
   const fabric = namedFabric(name);
   if (fabric) return fabric;
@@ -136,8 +134,10 @@ function checkRoute(topology: Topology, nodeName: string, text: string): RouteCh
 
 function walk(topology: Topology, options: Parameters<SimApi['walk']>[1] = {}, onProgress?: (events: number) => void): Walk {
   const result = simulate(topology, { ...options, ...(onProgress ? { onProgress } : {}) });
+  // Every node has its entry (a switch an empty list): a lookup by name never reaches
+  // Object.prototype (a device may be called "constructor").
   const routes: Walk['routes'] = {};
-  for (const n of topology.nodes) if (n.kind === 'linux') routes[n.name] = nodeRoutes(n);
+  for (const n of topology.nodes) routes[n.name] = n.kind === 'linux' ? nodeRoutes(n) : [];
   const steps = buildSteps(result.events, result.stopped);
   return { result, steps, history: tableHistory(topology, result), routes };
 }

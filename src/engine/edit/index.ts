@@ -15,7 +15,7 @@
 // What the kernel would say about the result (duplicate addresses, routes it refuses) is checked
 // by the worker before the app applies an edit (see ui/commands/applyEdit.ts).
 
-export { firstFree, macAllocator, NAME_PREFIX, nextIfaceName, nextNodeName } from './names';
+export { firstFree, macAllocator, NAME_PREFIX, nextIfaceName, nextNodeName, nodeNameProblem } from './names';
 export { addDevice, deleteNodes, emptyTopology, moveNodes, newDevice, renameNode, setIpForward } from './devices';
 export { connect, deleteLinks, linkedIfaces, natLinkSide, peerOf, type ConnectResult } from './links';
 export { removeIface, setIfaceAddrs, setIfaceMac } from './interfaces';

@@ -1,10 +1,23 @@
 // Names, MACs and addresses for what the editor creates: devices h1…, srv1…, sw1…, r1…, nat1…
 // (the first free number), interfaces eth1… on Linux nodes (eth0 is containerlab's management
 // interface) and p1… on each switch, MACs 02:00:00:xx:xx:xx (the lowest serial no interface uses),
-// and the addresses already taken.
+// and the addresses already taken; what a device may be called.
 
 import { macFromSerial, type MacAddr } from '../wire/addr';
 import type { Role, Topology, TopoNode } from '../topology';
+
+const NODE_NAME_RE = /^[A-Za-z0-9_-]{1,32}$/;
+
+/**
+ * Why a node name is refused, or undefined: 1–32 letters, digits, "_" or "-" (what containerlab
+ * takes), and not "__proto__", which a JavaScript object (in this app or in any tool that reads
+ * its files) takes as its prototype rather than as a key.
+ */
+export function nodeNameProblem(name: string): string | undefined {
+  if (!NODE_NAME_RE.test(name)) return `node name "${name}" must be 1–32 letters, digits, "_" or "-"`;
+  if (name === '__proto__') return 'node name "__proto__" is reserved (JavaScript objects treat it as their prototype)';
+  return undefined;
+}
 
 /** The prefix of new devices' names, by role. */
 export const NAME_PREFIX: Record<Role, string> = { host: 'h', server: 'srv', switch: 'sw', router: 'r', nat: 'nat' };

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { fabricHosts, hostAddress, leafSpine, threeTier } from './fabric';
 import { validateTopology } from '../io/validate';
 import { simulate } from '../sim/simulate';
-import { IFACE_NAME_RE, NODE_NAME_RE } from '../io/validate';
+import { ifaceNameProblem } from '../io/validate';
+import { nodeNameProblem } from '../edit/names';
 import { inPrefix, type Ipv4Addr } from '../wire/addr';
 import type { LinuxNode, Topology } from '../topology';
 
@@ -47,10 +48,10 @@ describe('leafSpine', () => {
     const t = leafSpine({ spines: 3, leaves: 4, hostsPerLeaf: 12 });
     let bridges = 0;
     for (const n of t.nodes) {
-      expect(NODE_NAME_RE.test(n.name)).toBe(true);
+      expect(nodeNameProblem(n.name)).toBeUndefined();
       if (n.kind === 'bridge') bridges++;
       n.ifaces.forEach((i, k) => {
-        expect(IFACE_NAME_RE.test(i.name)).toBe(true);
+        expect(ifaceNameProblem(i.name, n.kind)).toBeUndefined();
         expect(i.name).toBe(n.kind === 'bridge' ? `p${k + 1}` : `eth${k + 1}`);
       });
       expect(n.position).toBeDefined();

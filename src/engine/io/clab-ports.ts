@@ -9,7 +9,7 @@
 // of its own and needs none of this; a file without the label keeps the names it has.
 
 import type { Topology } from '../topology';
-import { IFACE_NAME_RE } from './validate';
+import { ifaceNameProblem } from './validate';
 
 /** The node label that records a bridge's renamed ports. */
 export const LABEL_PORTS = 'packetwalk-ports';
@@ -67,7 +67,8 @@ export function readPortsLabel(value: string, ports: readonly string[]): PortsLa
     if (!m) return { kind: 'error', message: `"${pair}" is not FILE=PORT (the name in this file, then the port's own)` };
     const [, file, name] = m as unknown as [string, string, string];
     if (!ports.includes(file)) return { kind: 'error', message: `"${file}" is not one of its ports` };
-    if (!IFACE_NAME_RE.test(name) || name === 'br0' || name === 'lo') return { kind: 'error', message: `"${name}" is not a port name (1–15 characters; not lo or br0)` };
+    const problem = ifaceNameProblem(name, 'bridge');
+    if (problem) return { kind: 'error', message: `"${name}" is not a port name: ${problem}` };
     if (names.has(file)) return { kind: 'error', message: `"${file}" is named twice` };
     names.set(file, name);
   }

@@ -1,12 +1,14 @@
 // containerlab topology files (YAML), the subset real Linux labs and ../shared/oracle use:
 // `kind: linux` nodes configured by `exec:` lines, `kind: bridge` nodes, `links:` with two
 // endpoints, and the oracle's `scenario:` list. Reading checks everything and reports each
-// problem with its line; writing produces a file that containerlab and the oracle accept.
+// problem with its line, within packetwalk's bounds (limits.ts): one YAML document, merge keys
+// merged as containerlab does, aliases expanded a bounded number of times, nesting too deep for
+// the parser refused; writing produces a file that containerlab and the oracle accept.
 // Canvas positions and roles travel in node `labels` (graph-posX/graph-posY, as containerlab's
 // graph tool uses them), and so do the names of bridge ports renamed for containerlab's host
 // (packetwalk-ports, see clab-ports.ts).
 
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { macFromSerial } from '../wire/addr';
 import type { BridgeNode, Iface, LinuxNode, ScenarioStep, Topology, TopoNode } from '../topology';
@@ -14,9 +16,11 @@ import { NodeBuild } from './exec';
 import { iptablesText } from './iptables';
 import { neighLine } from './neigh';
 import { hostPortNames, LABEL_PORTS, portsLabel, readPortsLabel } from './clab-ports';
-import { type Problem, TopologyError } from './problems';
+import { isStackOverflow, type Problem, readGuarded, TopologyError } from './problems';
 import { routeText } from '../linux-text';
-import { IFACE_NAME_RE, NODE_NAME_RE, validateTopology } from './validate';
+import { ifaceNameProblem, validateTopology } from './validate';
+import { nodeNameProblem } from '../edit/names';
+import { MAX_LINKS, MAX_NODES, MAX_SCENARIO_STEPS, MAX_YAML_ALIASES, MAX_YAML_DEPTH } from './limits';
 
 const EndpointSchema = z.union([
   z.string(),
@@ -47,19 +51,32 @@ const ClabSchema = z
       .object({
         defaults: z.object({ kind: z.string().optional() }).loose().optional(),
         kinds: z.unknown().optional(),
-        nodes: z.record(z.string(), NodeSchema.nullable(), { error: 'topology.nodes must map node names to node definitions' }),
+        // A Map, not a record: a node may be called "constructor" (and "__proto__" is reported,
+        // not lost as the prototype of an object).
+        nodes: z.preprocess(
+          entriesOf,
+          z
+            .map(z.string(), NodeSchema.nullable(), { error: 'topology.nodes must map node names to node definitions' })
+            .refine((m) => m.size <= MAX_NODES, { error: `packetwalk opens at most ${MAX_NODES} nodes` }),
+        ),
         links: z
           .array(
             z
               .object({ endpoints: z.array(EndpointSchema).length(2, { error: 'a link needs exactly two endpoints' }) })
               .loose(),
           )
+          .max(MAX_LINKS, { error: `packetwalk opens at most ${MAX_LINKS} links` })
           .optional(),
       }, { error: 'missing topology: with nodes:' })
       .loose(),
-    scenario: z.array(StepSchema).optional(),
+    scenario: z.array(StepSchema).max(MAX_SCENARIO_STEPS, { error: `packetwalk runs at most ${MAX_SCENARIO_STEPS} scenario steps` }).optional(),
   })
   .loose();
+
+/** A plain object's own entries as a Map (anything else is left for the schema to refuse). */
+function entriesOf(v: unknown): unknown {
+  return v && typeof v === 'object' && !Array.isArray(v) ? new Map(Object.entries(v)) : v;
+}
 
 const LABEL_ROLE = 'packetwalk-role';
 const LABEL_X = 'graph-posX';
@@ -83,16 +100,73 @@ function itemLine(doc: Document, lc: LineCounter, path: (string | number)[], n: 
   return lineOf(doc, lc, path);
 }
 
+const TOO_DEEP = 'nested too deeply to read (thousands of levels of brackets or indentation)';
+
+/** The YAML library's errors in words of a containerlab file. */
+function yamlMessage(e: YAMLError): string {
+  if (e.code === 'MULTIPLE_DOCS') return 'a second YAML document starts here: a containerlab file holds one (remove this "---" and what follows, or split the file)';
+  // The library catches its own stack overflow and reports it as an error of the document.
+  if (isStackOverflow(e)) return TOO_DEEP;
+  return e.message.split('\n')[0]!;
+}
+
+/**
+ * The line where flow collections (`[`, `{`) first nest deeper than MAX_YAML_DEPTH, or undefined.
+ * A containerlab file nests a few levels; the YAML parser's time grows fast with depth (thousands
+ * of brackets take seconds), so deeper text is refused before it is parsed. Quoted text and
+ * comments are skipped.
+ */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_YAML_DEPTH) return line;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '"' || c === "'") {
+      // To the closing quote ("" and '' escapes close and reopen: the same for a scan).
+      for (i++; i < text.length && text[i] !== c && text[i] !== '\n'; i++) if (c === '"' && text[i] === '\\') i++;
+      if (text[i] === '\n') line++;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The file's value as plain data: YAML merge keys (`<<: *defaults`) are merged, as containerlab's
+ * Go YAML library does; aliases expand at most MAX_YAML_ALIASES times (an alias bomb is refused).
+ */
+function plainValue(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      throw new TopologyError([{ file, message: `YAML aliases expand too much (more than ${MAX_YAML_ALIASES} expansions): is this an alias bomb?` }]);
+    }
+    throw e;
+  }
+}
+
 /** Reads a containerlab file. Throws TopologyError listing every problem found. */
 export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
+  return readGuarded(file, () => readClab(text, file));
+}
+
+function readClab(text: string, file: string): Topology {
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) throw new TopologyError([{ file, line: deep, message: `brackets nested more than ${MAX_YAML_DEPTH} deep (a containerlab file nests a few levels)` }]);
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, merge: true });
   const problems: Problem[] = [];
   const at = (line: number | undefined, message: string) => problems.push({ file, ...(line !== undefined ? { line } : {}), message });
-  for (const e of doc.errors) at(lc.linePos(e.pos[0]).line, e.message.split('\n')[0]!);
+  for (const e of doc.errors) at(lc.linePos(e.pos[0]).line, yamlMessage(e));
   if (problems.length) throw new TopologyError(problems);
   if (!isMap(doc.contents)) throw new TopologyError([{ file, message: 'not a YAML mapping (expected name:, topology:, …)' }]);
-  const parsed = ClabSchema.safeParse(doc.toJS());
+  const parsed = ClabSchema.safeParse(plainValue(doc, file));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -107,10 +181,12 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
   // Nodes.
   const nodes: TopoNode[] = [];
   const byName = new Map<string, TopoNode>();
-  for (const [nodeName, def0] of Object.entries(raw.topology.nodes)) {
+  const defs = raw.topology.nodes;
+  for (const [nodeName, def0] of defs) {
     const def = def0 ?? {};
     const line = lineOf(doc, lc, ['topology', 'nodes', nodeName]);
-    if (!NODE_NAME_RE.test(nodeName)) at(line, `node name "${nodeName}" must be 1–32 letters, digits, "_" or "-"`);
+    const nameProblem = nodeNameProblem(nodeName);
+    if (nameProblem) at(line, nameProblem);
     const kind = def.kind ?? defaultKind;
     const labels = def.labels ?? {};
     const pos = labels[LABEL_X] !== undefined && labels[LABEL_Y] !== undefined ? { x: Number(labels[LABEL_X]), y: Number(labels[LABEL_Y]) } : undefined;
@@ -156,8 +232,9 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
         at(line, `link ${li + 1}: unknown node "${node}"`);
         return null;
       }
-      if (!IFACE_NAME_RE.test(iface) || iface === 'lo' || (n.kind === 'bridge' && iface === 'br0')) {
-        at(line, `link ${li + 1}: interface name "${iface}" is not allowed (1–15 characters; not lo${n.kind === 'bridge' ? ' or br0' : ''})`);
+      const ifProblem = ifaceNameProblem(iface, n.kind);
+      if (ifProblem) {
+        at(line, `link ${li + 1}: ${node}: ${ifProblem}`);
         return null;
       }
       if (n.ifaces.some((i) => i.name === iface)) {
@@ -173,7 +250,7 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
 
   // exec lines, node by node, in order.
   for (const n of nodes) {
-    const exec = raw.topology.nodes[n.name]?.exec ?? [];
+    const exec = defs.get(n.name)?.exec ?? [];
     const build = new NodeBuild(n);
     exec.forEach((cmd, k) => {
       const line = itemLine(doc, lc, ['topology', 'nodes', n.name, 'exec'], k);
@@ -182,11 +259,11 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
     });
   }
   // Bridge ports renamed for containerlab's host get their own names back.
-  const links = renamePorts(linksRead, nodes, (n) => raw.topology.nodes[n]?.labels?.[LABEL_PORTS], (n, message) => at(lineOf(doc, lc, ['topology', 'nodes', n, 'labels', LABEL_PORTS]), `node ${n}: label ${LABEL_PORTS}: ${message}`));
+  const links = renamePorts(linksRead, nodes, (n) => defs.get(n)?.labels?.[LABEL_PORTS], (n, message) => at(lineOf(doc, lc, ['topology', 'nodes', n, 'labels', LABEL_PORTS]), `node ${n}: label ${LABEL_PORTS}: ${message}`));
   if (problems.length) throw new TopologyError(problems);
   // Without a role label, a node that forwards is drawn as a router.
   for (const n of nodes) {
-    const label = raw.topology.nodes[n.name]?.labels?.[LABEL_ROLE];
+    const label = defs.get(n.name)?.labels?.[LABEL_ROLE];
     if (n.kind === 'linux' && label === undefined && n.ipForward) n.role = n.nat?.length ? 'nat' : 'router';
   }
 
@@ -210,7 +287,7 @@ export function parseClab(text: string, file = 'topology.clab.yml'): Topology {
       if (k1 === 'ifaces' || k1 === 'loAddrs') {
         const m = /duplicate address ([\d.]+)/.exec(issue.message);
         const ip = m?.[1];
-        const exec = raw.topology.nodes[n.name]?.exec ?? [];
+        const exec = defs.get(n.name)?.exec ?? [];
         const k = ip ? exec.findIndex((c) => c.includes(` ${ip}/`) || c.includes(` ${ip} `)) : -1;
         if (k >= 0) line = itemLine(doc, lc, ['topology', 'nodes', n.name, 'exec'], k);
       }
@@ -308,7 +385,7 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
       }
       for (const a of n.loAddrs) exec.push(`ip addr add ${a.ip}/${a.len} dev lo`);
       for (const r of n.routes) exec.push(`ip route add ${routeText(r)}`);
-      exec.push(...sysctlLines(n));
+      for (const line of sysctlLines(n)) exec.push(line);
       for (const r of n.nat ?? []) exec.push(iptablesText(r));
       for (const e of n.neigh ?? []) exec.push(neighLine(e));
     }

@@ -17,7 +17,8 @@ const ok: ExecResult = { kind: 'ok' };
 const fail = (message: string): ExecResult => ({ kind: 'error', message });
 
 const ROUTE_TYPES: readonly RouteType[] = ['unicast', 'blackhole', 'unreachable', 'prohibit'];
-const SCOPES: Record<string, RouteScope> = { global: 'global', universe: 'global', link: 'link', host: 'host' };
+/** A Map: the word comes from the file (`scope constructor` is no scope). */
+const SCOPES = new Map<string, RouteScope>([['global', 'global'], ['universe', 'global'], ['link', 'link'], ['host', 'host']]);
 
 /** `ip route add` arguments (everything after "add") → a route, or iproute2's complaint. */
 export function parseRouteArgs(args: string[]): { kind: 'ok'; route: RouteSpec } | { kind: 'error'; message: string } {
@@ -61,7 +62,7 @@ export function parseRouteArgs(args: string[]): { kind: 'ok'; route: RouteSpec }
         spec.onlink = true;
         break;
       case 'scope': {
-        const s = SCOPES[v ?? ''];
+        const s = SCOPES.get(v ?? '');
         if (!s) return { kind: 'error', message: `Error: argument "${v ?? ''}" is wrong: invalid scope value (global, link, host).` };
         spec.scope = s;
         i++;

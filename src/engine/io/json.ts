@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { isIpv4, isMac, type Ipv4Addr, type MacAddr } from '../wire/addr';
 import type { Topology } from '../topology';
-import { type Problem, TopologyError } from './problems';
+import { type Problem, readGuarded, TopologyError } from './problems';
+import { MAX_COORD, MAX_LINKS, MAX_NODES, MAX_SCENARIO_STEPS } from './limits';
 import { validateTopology } from './validate';
 
 export const FORMAT = 'packetwalk';
@@ -18,7 +19,8 @@ const Mac = z
   .transform((s) => s as MacAddr);
 const Len = z.number().int().min(0).max(32);
 const IfAddr = z.object({ ip: Ip, len: Len }).strict();
-const Position = z.object({ x: z.number().finite(), y: z.number().finite() }).strict();
+const Coord = z.number().finite().min(-MAX_COORD).max(MAX_COORD);
+const Position = z.object({ x: Coord, y: Coord }).strict();
 const IfaceConf = z
   .object({
     forwarding: z.boolean().optional(),
@@ -85,9 +87,9 @@ const Step = z.union([
 export const TopologySchema = z
   .object({
     name: z.string(),
-    nodes: z.array(z.discriminatedUnion('kind', [LinuxNode, BridgeNode])),
-    links: z.array(z.object({ a: Endpoint, b: Endpoint }).strict()),
-    scenario: z.array(Step),
+    nodes: z.array(z.discriminatedUnion('kind', [LinuxNode, BridgeNode])).max(MAX_NODES, { error: `packetwalk opens at most ${MAX_NODES} devices` }),
+    links: z.array(z.object({ a: Endpoint, b: Endpoint }).strict()).max(MAX_LINKS, { error: `packetwalk opens at most ${MAX_LINKS} links` }),
+    scenario: z.array(Step).max(MAX_SCENARIO_STEPS, { error: `packetwalk runs at most ${MAX_SCENARIO_STEPS} scenario steps` }),
   })
   .strict();
 
@@ -95,6 +97,10 @@ const FileSchema = z.object({ format: z.literal(FORMAT), version: z.literal(VERS
 
 /** Checks an untrusted value (from a file, a URL or storage) and returns it as a Topology. */
 export function topologyFromUnknown(value: unknown, file = 'topology'): Topology {
+  return readGuarded(file, () => fromUnknown(value, file));
+}
+
+function fromUnknown(value: unknown, file: string): Topology {
   const parsed = TopologySchema.safeParse(value);
   if (!parsed.success) throw new TopologyError(zodProblems(parsed.error, file, []));
   return checked(parsed.data as Topology, file);
@@ -115,6 +121,10 @@ function zodProblems(error: z.ZodError, file: string, prefix: (string | number)[
 
 /** Reads a .packetwalk.json file. */
 export function parseTopologyJson(text: string, file = 'topology.json'): Topology {
+  return readGuarded(file, () => readJson(text, file));
+}
+
+function readJson(text: string, file: string): Topology {
   let value: unknown;
   try {
     value = JSON.parse(text);

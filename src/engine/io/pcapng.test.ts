@@ -9,7 +9,8 @@ import type { TraceEvent } from '../sim/trace';
 import type { Topology } from '../topology';
 import { decodeFrame, encodeFrame } from '../wire/frame';
 import { frameContexts, type FrameTxEvent } from '../frame-context';
-import { ExportError, findLinkKey, pcapInterfaces, toPcap, toPcapng, utf8, wireFrames } from './pcapng';
+import { ExportError, findLinkKey, pcapInterfaces, toPcap, toPcapng, wireFrames } from './pcapng';
+import { utf8 } from '../wire/codec-bytes';
 
 const ORACLE = path.join(import.meta.dirname, '../__oracle__');
 const load = (name: string): Topology => parseClab(fs.readFileSync(path.join(ORACLE, `${name}.clab.yml`), 'utf8'), `${name}.clab.yml`);

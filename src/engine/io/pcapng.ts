@@ -52,6 +52,7 @@ import { encodeFrame } from '../wire/frame';
 import { ipToNum, macToBytes, type Ipv4Addr, type MacAddr } from '../wire/addr';
 import { endpointLabel, linkKey } from '../topology';
 import { EPOCH_S } from '../sim/sim';
+import { utf8 } from '../wire/codec-bytes';
 
 export const LINKTYPE_ETHERNET = 1;
 export const PCAP_SNAPLEN = 262_144;
@@ -309,20 +310,6 @@ function nameRecords(topology: Topology): [number, Uint8Array][] {
 
 // ---------------------------------------------------------------------------------------------
 // Bytes
-
-/** UTF-8 of a string (the engine's lib has no TextEncoder). */
-export function utf8(s: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of s) {
-    let c = ch.codePointAt(0)!;
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd; // a lone surrogate
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return Uint8Array.from(out);
-}
 
 const MAX_OPTION = 0xffff;
 const ELLIPSIS = utf8('…');

@@ -1,13 +1,17 @@
 // Checks that hold across a whole topology, whatever file it came from: unique names, links
 // between existing interfaces (each used once), valid and unique addresses and MACs, routes the
-// kernel would accept, scenario commands packetwalk can run.
+// kernel would accept, scenario commands packetwalk can run, and packetwalk's bounds on seconds and
+// positions (limits.ts; the readers' schemas bound the number of scenario steps).
 
 import { isLoopback, isMac, isMulticast, isZeronet, type Ipv4Addr } from '../wire/addr';
-import { linkKey, type Topology } from '../topology';
+import { linkKey, type Topology, type TopoNode } from '../topology';
 import { routeText } from '../linux-text';
 import { compileFib } from '../devices/config';
 import { parseCommand, shellWords } from '../userspace/commands';
 import { iptablesText, parseIptables } from './iptables';
+import { devNameProblem } from '../devices/linux/netdev';
+import { positionProblem, stepSecondsProblem } from './limits';
+import { nodeNameProblem } from '../edit/names';
 
 /** A problem with a path into the topology, e.g. ['nodes', 2, 'routes', 0]. */
 export interface TopologyIssue {
@@ -15,8 +19,19 @@ export interface TopologyIssue {
   message: string;
 }
 
-export const NODE_NAME_RE = /^[A-Za-z0-9_-]{1,32}$/;
-export const IFACE_NAME_RE = /^[A-Za-z0-9_.-]{1,15}$/;
+/**
+ * Why an interface name is refused, or undefined: Linux's dev_valid_name first (netdev.ts), then
+ * packetwalk's own rules: letters, digits, "_", "." and "-" only (a containerlab endpoint is
+ * "node:interface"), not lo (every node has it), not br0 on a switch (the bridge itself).
+ */
+export function ifaceNameProblem(name: string, kind: TopoNode['kind']): string | undefined {
+  const linux = devNameProblem(name);
+  if (linux) return `interface name "${name}" is not allowed: ${linux}`;
+  if (!/^[A-Za-z0-9_.-]+$/.test(name)) return `interface name "${name}" is not allowed: use letters, digits, "_", "." and "-"`;
+  if (name === 'lo') return 'interface name "lo" is not allowed: it is the loopback device every node has';
+  if (kind === 'bridge' && name === 'br0') return 'interface name "br0" is not allowed on a switch: it is the bridge itself';
+  return undefined;
+}
 
 export function validateTopology(t: Topology): TopologyIssue[] {
   const issues: TopologyIssue[] = [];
@@ -24,15 +39,19 @@ export function validateTopology(t: Topology): TopologyIssue[] {
   const macs = new Map<string, string>();
   const addrs = new Map<Ipv4Addr, string>();
   t.nodes.forEach((n, ni) => {
-    if (!NODE_NAME_RE.test(n.name)) issues.push({ path: ['nodes', ni, 'name'], message: `node name "${n.name}" must be 1–32 letters, digits, "_" or "-"` });
+    const nameProblem = nodeNameProblem(n.name);
+    if (nameProblem) issues.push({ path: ['nodes', ni, 'name'], message: nameProblem });
+    if (n.position) {
+      const p = positionProblem(n.position.x, n.position.y);
+      if (p) issues.push({ path: ['nodes', ni, 'position'], message: `${n.name}: ${p}` });
+    }
     if (names.has(n.name)) issues.push({ path: ['nodes', ni, 'name'], message: `node name "${n.name}" is used twice` });
     names.set(n.name, ni);
     const ifNames = new Set<string>();
     n.ifaces.forEach((i, ii) => {
       const p = ['nodes', ni, 'ifaces', ii];
-      if (!IFACE_NAME_RE.test(i.name) || i.name === 'lo' || (n.kind === 'bridge' && i.name === 'br0')) {
-        issues.push({ path: [...p, 'name'], message: `interface name "${i.name}" on ${n.name} is not allowed (1–15 characters; not lo${n.kind === 'bridge' ? ' or br0' : ''})` });
-      }
+      const ifProblem = ifaceNameProblem(i.name, n.kind);
+      if (ifProblem) issues.push({ path: [...p, 'name'], message: `${n.name}: ${ifProblem}` });
       if (ifNames.has(i.name)) issues.push({ path: [...p, 'name'], message: `interface ${n.name}:${i.name} is defined twice` });
       ifNames.add(i.name);
       if (!isMac(i.mac) || parseInt(i.mac.slice(0, 2), 16) & 1) issues.push({ path: [...p, 'mac'], message: `${n.name}:${i.name}: "${i.mac}" is not a unicast MAC address` });
@@ -90,10 +109,9 @@ export function validateTopology(t: Topology): TopologyIssue[] {
     }
   });
   t.scenario.forEach((s, si) => {
-    if (s.kind === 'sleep') {
-      if (!(s.seconds >= 0)) issues.push({ path: ['scenario', si], message: 'sleep needs a number of seconds ≥ 0' });
-      return;
-    }
+    const seconds = stepSecondsProblem(s, si);
+    if (seconds) issues.push({ path: ['scenario', si], message: seconds });
+    if (s.kind === 'sleep') return;
     const ni = names.get(s.on);
     if (ni === undefined) issues.push({ path: ['scenario', si, 'on'], message: `scenario step ${si + 1}: unknown node "${s.on}"` });
     else if (t.nodes[ni]!.kind !== 'linux') issues.push({ path: ['scenario', si, 'on'], message: `scenario step ${si + 1}: ${s.on} is a bridge; commands run on linux nodes` });

@@ -51,6 +51,26 @@ describe('bounded runs', () => {
     expect(r.stopped?.storm?.sample.dstMac).toBe('ff:ff:ff:ff:ff:ff');
   });
 
+  it('calls 2 000 parallel links between two switches a storm too (each arrival floods 2 000 copies)', () => {
+    const N = 2000;
+    const links = Array.from({ length: N }, (_, i) => `    - endpoints: ["sw1:p${i + 2}", "sw2:p${i + 1}"]`).join('\n');
+    const t = parseClab(
+      `name: parallel\ntopology:\n  nodes:\n    h1: {kind: linux, exec: ["ip addr add 10.0.0.1/24 dev eth1"]}\n    sw1: {kind: bridge}\n    sw2: {kind: bridge}\n  links:\n    - endpoints: ["h1:eth1", "sw1:p1"]\n${links}\nscenario:\n  - on: h1\n    run: ping -c 1 -W 1 10.0.0.2\n`,
+      'parallel.clab.yml',
+    );
+    const r = simulate(t);
+    expect(r.stopped).toMatchObject({ kind: 'event-limit', storm: { devices: ['sw1', 'sw2'] } });
+  });
+
+  it('refuses times beyond its bound instead of losing microseconds (sleep 1e16) or reaching Infinity (1e303)', () => {
+    const withSleep = (seconds: number) => ({ ...looped, scenario: [{ kind: 'sleep' as const, seconds }, ...looped.scenario] });
+    expect(() => simulate(withSleep(1e303))).toThrow(/sleep: 1e\+303 seconds is more than packetwalk runs \(at most 3600\)/);
+    expect(() => simulate(withSleep(1e16))).toThrow(/at most 3600/);
+    expect(() => simulate(looped, { scenario: [{ kind: 'run', on: 'h1', run: 'sleep 99999999999999999' }] })).toThrow(/sleep: invalid time interval "99999999999999999": at most 3600 seconds/);
+    expect(() => simulate(looped, { scenario: [{ kind: 'run', on: 'h1', run: 'ping -W 4000 10.0.0.2' }] })).toThrow(/at most 3600 seconds/);
+    expect(simulate(withSleep(3600), { maxEvents: 200 }).steps[0]).toMatchObject({ kind: 'sleep', end: 3600 * 1e6 });
+  });
+
   it('does not call a packet that routers send through the same switch again and again a storm', () => {
     // router-chain with every link through one bridge: each echo request reaches sw four times.
     const oneSwitch = parseClab(

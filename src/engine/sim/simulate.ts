@@ -12,6 +12,7 @@ import { parseCommand } from '../userspace/commands';
 import { Network } from './network';
 import { startProcess, watchOutput, type OutputChunk, type Process } from '../userspace/process';
 import { Sim, SimulationStopped, US_PER_MS, US_PER_S } from './sim';
+import { MAX_SCENARIO_STEPS, MAX_SECONDS, stepSecondsProblem } from '../io/limits';
 import type { ConntrackView, FdbView, LimitStop, NeighView, TraceEvent } from './trace';
 
 export const DEFAULT_MAX_EVENTS = 50_000;
@@ -118,7 +119,11 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
     return b;
   };
   const stackOf = (name: string) => net.device(name) as LinuxStack;
+  if (scenario.length > MAX_SCENARIO_STEPS) throw new ScenarioError(`the scenario has ${scenario.length} steps; packetwalk runs at most ${MAX_SCENARIO_STEPS}`);
+  if (!(settleUs >= 0 && settleUs <= MAX_SECONDS * US_PER_S)) throw new ScenarioError(`the pause after each step must be 0 to ${MAX_SECONDS * 1000} ms`);
   const parsed = scenario.map((s, i) => {
+    const seconds = stepSecondsProblem(s, i);
+    if (seconds) throw new ScenarioError(seconds);
     if (s.kind === 'sleep') return null;
     const node = topology.nodes.find((n) => n.name === s.on);
     if (!node) throw new ScenarioError(`scenario step ${i + 1}: unknown node "${s.on}"`);
@@ -140,7 +145,7 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
     return out;
   };
 
-  sim.describeLimit = (limit) => describeLimit(sim.events, limit, bridges);
+  sim.describeLimit = (limit) => describeLimit(sim.events, limit, bridges, topology);
   if (opts.onProgress) {
     sim.onProgress = opts.onProgress;
     sim.progressEvery = PROGRESS_EVERY;
@@ -236,11 +241,15 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
  * loops when, in the last events, only bridges sent it on and one bridge received it at least
  * LOOP_ARRIVALS times (without a loop a frame reaches a bridge once per pass, and a router that
  * sends it back through the same bridge would be among its senders). Hosts that answer every
- * copy (each answer a new frame) do not hide the loop.
+ * copy (each answer a new frame) do not hide the loop. The events looked at are enough for a
+ * bridge to receive a frame LOOP_ARRIVALS times even when each arrival floods it out of every
+ * port (2 000 parallel links between two switches are one loop).
  */
-function describeLimit(events: TraceEvent[], limit: number, bridges: Map<string, Bridge>): LimitStop {
+function describeLimit(events: TraceEvent[], limit: number, bridges: Map<string, Bridge>, topology: Topology): LimitStop {
   const LOOP_ARRIVALS = 3;
-  const tail = events.slice(-2000);
+  let ports = 0;
+  for (const n of topology.nodes) if (n.kind === 'bridge') ports = Math.max(ports, n.ifaces.length);
+  const tail = events.slice(-Math.max(2000, (LOOP_ARRIVALS + 1) * (ports + 4)));
   const byPkt = new Map<number, { tx: number; senders: Set<string>; arrivals: Map<string, number>; frame: EthernetFrame }>();
   for (const e of tail) {
     if (e.kind !== 'frame.tx' && e.kind !== 'frame.rx') continue;
@@ -254,16 +263,19 @@ function describeLimit(events: TraceEvent[], limit: number, bridges: Map<string,
       s.senders.add(e.node);
     } else if (bridges.has(e.node)) s.arrivals.set(e.node, (s.arrivals.get(e.node) ?? 0) + 1);
   }
-  const devices = new Set<string>();
+  const looping = new Set<number>();
   let frames = 0;
   let sample: { tx: number; frame: EthernetFrame } | undefined;
-  for (const s of byPkt.values()) {
+  for (const [pkt, s] of byPkt) {
     const loops = s.senders.size > 0 && [...s.senders].every((n) => bridges.has(n)) && Math.max(0, ...s.arrivals.values()) >= LOOP_ARRIVALS;
     if (!loops) continue;
-    for (const n of s.senders) devices.add(n);
+    looping.add(pkt);
     frames += s.tx;
     if (!sample || s.tx > sample.tx) sample = s;
   }
-  if (sample) return { kind: 'event-limit', limit, storm: { devices: [...devices].sort(), frames, sample: sample.frame } };
-  return { kind: 'event-limit', limit };
+  if (!sample) return { kind: 'event-limit', limit };
+  // The bridges that ever sent a looping frame on (the window may hold one bridge's floods only).
+  const devices = new Set<string>();
+  for (const e of events) if (e.kind === 'frame.tx' && looping.has(e.pkt) && bridges.has(e.node)) devices.add(e.node);
+  return { kind: 'event-limit', limit, storm: { devices: [...devices].sort(), frames, sample: sample.frame } };
 }

@@ -92,7 +92,7 @@ export class Fib {
   /** Every route of a table in the order `ip route show` prints them (trie order). */
   routes(table: FibTable): FibRoute[] {
     const out: FibRoute[] = [];
-    for (const list of this.tables[table].routes.values()) out.push(...list);
+    for (const list of this.tables[table].routes.values()) for (const r of list) out.push(r);
     return out.sort((a, b) => ipToNum(a.dst) - ipToNum(b.dst) || b.len - a.len || a.metric - b.metric);
   }
 

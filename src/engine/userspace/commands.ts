@@ -4,6 +4,7 @@
 // Anything else is refused with a reason.
 
 import { parseIpv4, type Ipv4Addr } from '../wire/addr';
+import { MAX_SECONDS } from '../io/limits';
 
 export type Command =
   | {
@@ -103,6 +104,11 @@ export function shellSplit(line: string): string[][] | string {
 const err = (message: string): CommandParse => ({ kind: 'error', message });
 const isInt = (s: string | undefined): s is string => s !== undefined && /^\d+$/.test(s);
 const isNum = (s: string | undefined): s is string => s !== undefined && /^\d+(\.\d+)?$|^\.\d+$/.test(s);
+/** A number of seconds within packetwalk's bound (io/limits.ts), or why not. */
+const seconds = (s: string | undefined, what: string): number | string => {
+  if (!isNum(s)) return `${what} "${s ?? ''}"`;
+  return Number(s) <= MAX_SECONDS ? Number(s) : `${what} "${s}": at most ${MAX_SECONDS} seconds`;
+};
 
 /**
  * POSIX getopt: `spec` lists option letters, a letter followed by ':' takes a value, which may be
@@ -115,7 +121,7 @@ export function getopt(args: string[], spec: string, prog: string): { opts: [str
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') {
-      operands.push(...args.slice(i + 1));
+      for (const rest of args.slice(i + 1)) operands.push(rest);
       break;
     }
     if (!a.startsWith('-') || a === '-') {
@@ -175,14 +181,17 @@ function parsePing(args: string[]): CommandParse {
       if (!isInt(v) || Number(v) < 1 || Number(v) > 255) return err(`ping: invalid TTL "${v ?? ''}" (1–255)`);
       ttl = Number(v);
     } else if (o === 'W') {
-      if (!isNum(v)) return err(`ping: invalid timeout "${v ?? ''}"`);
-      waitS = Number(v);
+      const n = seconds(v, 'ping: invalid timeout');
+      if (typeof n === 'string') return err(n);
+      waitS = n;
     } else if (o === 'w') {
-      if (!isNum(v)) return err(`ping: invalid deadline "${v ?? ''}"`);
-      deadlineS = Number(v);
+      const n = seconds(v, 'ping: invalid deadline');
+      if (typeof n === 'string') return err(n);
+      deadlineS = n;
     } else if (o === 'i') {
-      if (!isNum(v) || Number(v) < 0.002) return err(`ping: invalid interval "${v ?? ''}"`);
-      intervalS = Number(v);
+      const n = seconds(v, 'ping: invalid interval');
+      if (typeof n === 'string' || n < 0.002) return err(typeof n === 'string' ? n : `ping: invalid interval "${v ?? ''}"`);
+      intervalS = n;
     } else if (o === 's') {
       if (!isInt(v) || Number(v) > 1472) return err(`ping: packet size "${v ?? ''}" is not supported (0–1472)`);
       size = Number(v);
@@ -250,9 +259,10 @@ function parseNc(args: string[], stdin: string): CommandParse {
       if (!ip) return err(`nc: source address "${v ?? ''}" is not an IPv4 address`);
       src = ip;
     } else if (o === 'w' || o === 'q') {
-      if (!isNum(v)) return err(`nc: invalid -${o} value "${v ?? ''}"`);
-      if (o === 'w') waitS = Number(v);
-      else quitS = Number(v);
+      const n = seconds(v, `nc: invalid -${o} value`);
+      if (typeof n === 'string') return err(n);
+      if (o === 'w') waitS = n;
+      else quitS = n;
     }
   }
   const pos = g.operands;
@@ -397,8 +407,9 @@ export function parseCommand(line: string): CommandParse {
     case 'arping':
       return parseArping(args);
     case 'sleep': {
-      if (args.length !== 1 || !isNum(args[0])) return err('sleep: expected a number of seconds');
-      return { kind: 'ok', command: { kind: 'sleep', seconds: Number(args[0]) } };
+      const n = args.length === 1 ? seconds(args[0], 'sleep: invalid time interval') : 'sleep: expected a number of seconds';
+      if (typeof n === 'string') return err(n);
+      return { kind: 'ok', command: { kind: 'sleep', seconds: n } };
     }
     default:
       return err(`command "${name}" is not supported (ping, nc, traceroute, arping, ip route get/show, ip neigh show, sleep)`);

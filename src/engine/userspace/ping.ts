@@ -148,7 +148,7 @@ export function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): 
   const scheduleExit = () => {
     // After the last request: wait 2×max RTT (at least one interval) if anything came back,
     // else the -W linger time (10 s by default).
-    const waitUs = nreceived > 0 ? Math.max(2 * Math.max(...rtts), intervalUs) : (cmd.waitS ?? 10) * US_PER_S;
+    const waitUs = nreceived > 0 ? Math.max(2 * rtts.reduce((a, b) => Math.max(a, b)), intervalUs) : (cmd.waitS ?? 10) * US_PER_S;
     sim.after(waitUs, () => finish(false));
   };
 
@@ -219,8 +219,9 @@ export function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): 
     line += `, time ${elapsedMs}ms`;
     p.stdout += `\n--- ${cmd.dst} ping statistics ---\n${line}\n`;
     if (nreceived > 0) {
-      const min = Math.min(...rtts);
-      const max = Math.max(...rtts);
+      // Not Math.min(...rtts): a long ping would overflow the call stack with its arguments.
+      const min = rtts.reduce((a, b) => Math.min(a, b));
+      const max = rtts.reduce((a, b) => Math.max(a, b));
       const avg = rtts.reduce((a, b) => a + b, 0) / rtts.length;
       const mdev = Math.sqrt(rtts.reduce((a, b) => a + b * b, 0) / rtts.length - avg * avg);
       p.stdout += `rtt min/avg/max/mdev = ${ms3(min)}/${ms3(avg)}/${ms3(max)}/${ms3(mdev)} ms\n`;

@@ -240,7 +240,7 @@ export const en = {
     notMac: '“{{text}}” is not a MAC address: six pairs of hex digits, xx:xx:xx:xx:xx:xx',
     groupMac: '{{text}} is a group (multicast) address: the first byte must be even',
     zeroMac: '00:00:00:00:00:00 cannot be an interface’s address',
-    badName: 'a name is 1–32 letters, digits, “_” or “-”',
+    badName: 'a name is 1–32 letters, digits, “_” or “-” (and not __proto__)',
     nameTaken: '{{text}} is already the name of another device',
   },
   views: {
@@ -309,6 +309,8 @@ export const en = {
   toast: {
     close: 'Dismiss',
     region: 'Notifications',
+    more_one: '{{count}} more line',
+    more_other: '{{count}} more lines',
   },
   run: {
     cancelled: 'The walk was cancelled.',

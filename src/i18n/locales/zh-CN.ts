@@ -240,7 +240,7 @@ export const zhCN: Messages = {
     notMac: '“{{text}}”不是 MAC 地址：应为六组十六进制数，xx:xx:xx:xx:xx:xx',
     groupMac: '{{text}} 是组播地址：第一个字节必须是偶数',
     zeroMac: '00:00:00:00:00:00 不能作为接口地址',
-    badName: '名称由 1–32 个字母、数字、“_”或“-”组成',
+    badName: '名称由 1–32 个字母、数字、“_”或“-”组成（不能是 __proto__）',
     nameTaken: '{{text}} 已是另一台设备的名称',
   },
   views: {
@@ -362,6 +362,8 @@ export const zhCN: Messages = {
   toast: {
     close: '关闭',
     region: '通知',
+    more_one: '另外 {{count}} 行',
+    more_other: '另外 {{count}} 行',
   },
   run: {
     cancelled: '已取消本次演示。',

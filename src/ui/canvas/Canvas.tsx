@@ -118,9 +118,10 @@ export function Canvas() {
   const farClick = useRef<((e: ReactMouseEvent) => void) | undefined>(undefined);
   const toggleSnap = useView((s) => s.toggleSnap);
   const { screenToFlowPosition } = useReactFlow();
-  const [sizes, setSizes] = useState<Record<string, Size>>({});
+  // Maps by device name (a device may be called "constructor").
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
   /** Positions of the devices being dragged, until the drag ends. */
-  const [dragging, setDragging] = useState<Record<string, Position>>({});
+  const [dragging, setDragging] = useState<ReadonlyMap<string, Position>>(() => new Map());
   /** Has the user panned or zoomed since the view was last fitted? */
   const userMoved = useRef(false);
   // Fit the opened network once (the canvas is remounted for each document). Not an empty one:
@@ -134,12 +135,12 @@ export function Canvas() {
       topoNodes.map((n, i) => ({
         id: n.name,
         type: n.kind,
-        position: dragging[n.name] ?? toFlow(n.position ?? fallbackPosition(i)),
+        position: dragging.get(n.name) ?? toFlow(n.position ?? fallbackPosition(i)),
         data: NO_DATA,
         selected: selectedNodes.includes(n.name),
         ariaLabel: ariaLabelOf(n, t(`role.${n.role}`)),
         domAttributes: n.name === tabStop ? TAB_STOP : NOT_A_TAB_STOP,
-        ...(sizes[n.name] ? { measured: sizes[n.name] } : {}),
+        ...(sizes.has(n.name) ? { measured: sizes.get(n.name) } : {}),
       })),
     [topoNodes, selectedNodes, sizes, dragging, t, tabStop],
   );
@@ -164,22 +165,22 @@ export function Canvas() {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<DeviceFlowNode>[]) => {
-      const measured: Record<string, Size> = {};
-      const moving: Record<string, Position> = {};
-      const moved: Record<string, Position> = {};
+      const measured = new Map<string, Size>();
+      const moving = new Map<string, Position>();
+      const moved = new Map<string, Position>();
       for (const c of changes) {
-        if (c.type === 'position' && c.position) (c.dragging ? moving : moved)[c.id] = c.position;
+        if (c.type === 'position' && c.position) (c.dragging ? moving : moved).set(c.id, c.position);
         else if (c.type === 'select') setNodeSelected(c.id, c.selected);
-        else if (c.type === 'dimensions' && c.dimensions) measured[c.id] = c.dimensions;
+        else if (c.type === 'dimensions' && c.dimensions) measured.set(c.id, c.dimensions);
       }
-      if (Object.keys(measured).length) setSizes((prev) => ({ ...prev, ...measured }));
-      if (Object.keys(moving).length) setDragging((prev) => ({ ...prev, ...moving }));
-      if (Object.keys(moved).length) {
+      if (measured.size) setSizes((prev) => new Map([...prev, ...measured]));
+      if (moving.size) setDragging((prev) => new Map([...prev, ...moving]));
+      if (moved.size) {
         // The end of a drag (or an arrow key): one edit for every device that moved.
-        moveNodes(Object.fromEntries(Object.entries(moved).map(([id, p]) => [id, fromFlow(p)])));
+        moveNodes(Object.fromEntries([...moved].map(([id, p]) => [id, fromFlow(p)])));
         setDragging((prev) => {
-          const next = { ...prev };
-          for (const id of Object.keys(moved)) delete next[id];
+          const next = new Map(prev);
+          for (const id of moved.keys()) next.delete(id);
           return next;
         });
       }
@@ -194,7 +195,7 @@ export function Canvas() {
   }, []);
   const onNodeDragStop = useCallback(() => {
     // A drag that ends where it started emits no final position: forget its positions.
-    setDragging({});
+    setDragging(new Map());
   }, []);
 
   const onEdgesChange = useCallback(

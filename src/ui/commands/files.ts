@@ -3,7 +3,7 @@
 // line, iproute2's message) and the network on screen stays as it was.
 
 import type { Problem } from '../../engine';
-import { emptyTopology } from '../../engine/pure';
+import { emptyTopology, maxFileBytes, textEncoding } from '../../engine/pure';
 import i18n from '../../i18n';
 import { selectTopology, useAppStore } from '../../store';
 import type { SimClient } from '../../worker/protocol';
@@ -12,9 +12,6 @@ import { toast, withProgress } from '../toast/toastStore';
 import { bridgeSetup } from './clabImage';
 import { clabLabName, downloadText, fileSafe, type SaveFile } from './download';
 import { confirmReplace } from './replace';
-
-/** Larger files are refused before they are read (a topology is a few kilobytes). */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export const problemText = (p: Problem): string => `${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`;
 
@@ -29,17 +26,23 @@ export async function newTopology(): Promise<boolean> {
 export interface PickedFile {
   name: string;
   size: number;
-  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** Opens a file; returns true when it was opened. */
+/** A file's text: UTF-16 when it starts with a byte order mark, else UTF-8 (as the CLI reads it). */
+async function fileText(file: PickedFile): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return new TextDecoder(textEncoding(bytes)).decode(bytes);
+}
+
+/** Opens a file; returns true when it was opened. Files larger than their bound (maxFileBytes) are refused before they are read. */
 export async function openFile(client: SimClient, file: PickedFile): Promise<boolean> {
-  if (file.size > MAX_FILE_BYTES) {
-    toast('error', i18n.t('files.openFailed', { file: file.name }), { details: [i18n.t('files.tooLarge', { mb: MAX_FILE_BYTES / 1024 / 1024 })], testId: 'open-error' });
+  if (file.size > maxFileBytes(file.name)) {
+    toast('error', i18n.t('files.openFailed', { file: file.name }), { details: [i18n.t('files.tooLarge', { mb: maxFileBytes(file.name) / 1024 / 1024 })], testId: 'open-error' });
     return false;
   }
   const parsed = await withProgress(i18n.t('files.opening', { file: file.name }), async () => {
-    const text = await file.text();
+    const text = await fileText(file);
     const r = await client.parseTopologyFile(text, file.name);
     return r.ok ? { ok: true as const, topology: await autoLayout(r.topology) } : r;
   }).catch((e: unknown) => ({ ok: false as const, problems: [{ file: file.name, message: e instanceof Error ? e.message : String(e) }] }));

@@ -20,7 +20,10 @@ function memoryStorage() {
   return { data, getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
 }
 
-const file = (name: string, text: string) => ({ name, size: text.length, text: async () => text });
+const file = (name: string, text: string | Uint8Array) => {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  return { name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer };
+};
 
 /** Saves through a fake download; returns what was saved. */
 function saver() {
@@ -99,6 +102,22 @@ describe('files', () => {
     expect(out.saved[0]!.text).toContain('"sw2:sw2-p1"');
     expect(withoutAutoMacs(selectTopology(store())!)).toEqual(withoutAutoMacs(before));
     expect(useAppStore.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  test('a file saved as UTF-16 (with its byte order mark) opens as its UTF-8 twin does', async () => {
+    const out = saver();
+    await saveJson(client, out.save);
+    const text = out.saved[0]!.text;
+    const le = new Uint8Array(2 + text.length * 2);
+    le.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) le.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + 2 * i);
+    const be = le.map((_, i) => (i < 2 ? [0xfe, 0xff][i]! : le[i % 2 ? i - 1 : i + 1]!));
+    await newTopology();
+    expect(await openFile(client, file('le.json', le))).toBe(true);
+    expect(selectTopology(store())?.name).toBe('two-subnets-router');
+    await newTopology();
+    expect(await openFile(client, file('be.json', be))).toBe(true);
+    expect(selectTopology(store())?.name).toBe('two-subnets-router');
   });
 
   test('Save as JSON then Open gives back exactly the same network', async () => {

@@ -39,6 +39,7 @@ test.each([
   ['my host', { ok: false, error: { code: 'badName', text: 'my host' } }],
   ['', { ok: false, error: { code: 'badName', text: '' } }],
   ['x'.repeat(33), { ok: false, error: { code: 'badName', text: 'x'.repeat(33) } }],
+  ['__proto__', { ok: false, error: { code: 'badName', text: '__proto__' } }],
 ])('name %j', (text, expected) => {
   expect(parseNodeName(text, new Set(['h1', 'sw1']))).toEqual(expected);
 });

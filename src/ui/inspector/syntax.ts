@@ -4,7 +4,7 @@
 // means in the network (a duplicate address, a route the kernel refuses) is the worker's answer.
 
 import type { IfAddr, MacAddr } from '../../engine';
-import { isGroupMac, parseIpv4, parseMac, ZERO_MAC } from '../../engine/pure';
+import { isGroupMac, nodeNameProblem, parseIpv4, parseMac, ZERO_MAC } from '../../engine/pure';
 
 export type SyntaxError =
   | { code: 'notIpv4'; text: string }
@@ -56,10 +56,10 @@ export function parseMacText(text: string): Parsed<MacAddr> {
   return { ok: true, value: mac };
 }
 
-/** A device name: 1–32 letters, digits, "_" or "-" (what the engine and containerlab accept), not taken. */
+/** A device name the engine accepts (nodeNameProblem: 1–32 letters, digits, "_" or "-"), not taken. */
 export function parseNodeName(text: string, taken: ReadonlySet<string>): Parsed<string> {
   const t = text.trim();
-  if (!/^[A-Za-z0-9_-]{1,32}$/.test(t)) return { ok: false, error: { code: 'badName', text: t } };
+  if (nodeNameProblem(t)) return { ok: false, error: { code: 'badName', text: t } };
   if (taken.has(t)) return { ok: false, error: { code: 'nameTaken', text: t } };
   return { ok: true, value: t };
 }

@@ -8,6 +8,7 @@ import { simApi } from '../../worker/sim-api';
 import { SYMBOL_CENTRE_Y } from '../canvas/geometry';
 import { autoLayout, needsLayout } from './autoLayout';
 import { deviceSize, hopDistances } from './dagreLayout';
+import { positionProblem } from '../../engine/io/limits';
 
 const open = (name: string): Topology => simApi.loadExample(name);
 const x = (t: Topology, name: string) => t.nodes.find((n) => n.name === name)!.position!.x;
@@ -61,6 +62,19 @@ describe('autoLayout', () => {
     expect(out.nodes.find((n) => n.name === 'h1')!.position).toEqual(base.nodes.find((n) => n.name === 'h1')!.position);
     const lowest = Math.max(...base.nodes.filter((n) => n.name !== 'h2').map((n) => n.position!.y));
     expect(out.nodes.find((n) => n.name === 'h2')!.position!.y).toBeGreaterThan(lowest);
+    expect(overlaps(out)).toEqual([]);
+  });
+
+  test.each([600, 5000])('a chain of %i switches without positions is laid out (no recursion as deep as the chain), in bounds, nothing overlapping', async (n) => {
+    const name = (i: number) => `sw${i}`;
+    const t: Topology = {
+      name: 'chain',
+      nodes: Array.from({ length: n }, (_, i) => ({ kind: 'bridge' as const, name: name(i), role: 'switch' as const, ifaces: [{ name: 'p1', mac: '02:00:00:00:00:01' as never, addrs: [] }, { name: 'p2', mac: '02:00:00:00:00:02' as never, addrs: [] }] })),
+      links: Array.from({ length: n - 1 }, (_, i) => ({ a: { node: name(i), iface: 'p2' }, b: { node: name(i + 1), iface: 'p1' } })),
+      scenario: [],
+    };
+    const out = await autoLayout(t);
+    for (const d of out.nodes) expect(positionProblem(d.position!.x, d.position!.y)).toBeUndefined();
     expect(overlaps(out)).toEqual([]);
   });
 });

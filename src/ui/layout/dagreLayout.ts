@@ -2,12 +2,14 @@
 // left to right by hop distance from the first host, so a path reads like the walk of a packet,
 // with dagre's layered layout keeping devices from overlapping and links from crossing where it
 // can. Links are undirected; each is oriented from the device nearer the first host to the one
-// farther away, which makes the hop distance each device's column. This module and dagre are
+// farther away, which makes the hop distance each device's column. A network dagre cannot lay
+// out (its recursion goes as deep as the longest path) gets those columns folded into bands. This module and dagre are
 // loaded the first time a file needs them (autoLayout.ts; most documents carry their positions).
 
 import type dagreModule from '@dagrejs/dagre';
 import type { Position, Topology, TopoNode } from '../../engine';
 import { SYMBOL_CENTRE_Y } from '../canvas/geometry';
+import { isStackOverflow } from '../../engine/pure';
 
 /** Room a device takes on the canvas (see canvas.css: symbol, name, role, one line per address). */
 export function deviceSize(n: TopoNode): { width: number; height: number } {
@@ -29,8 +31,8 @@ export function hopDistances(t: Topology): Map<string, number> {
     if (dist.has(start.name)) continue;
     dist.set(start.name, 0);
     const queue = [start.name];
-    while (queue.length) {
-      const cur = queue.shift()!;
+    for (let q = 0; q < queue.length; q++) {
+      const cur = queue[q]!;
       for (const next of adj.get(cur) ?? []) {
         if (dist.has(next)) continue;
         dist.set(next, dist.get(cur)! + 1);
@@ -43,16 +45,63 @@ export function hopDistances(t: Topology): Map<string, number> {
 
 type Dagre = typeof dagreModule;
 
-/** Canvas positions (symbol centres, see SYMBOL_CENTRE_Y) for every node, laid out left to right. */
+const NODESEP = 56;
+const RANKSEP = 110;
+/** Beyond this many hops from the first host dagre is not tried: its recursion goes as deep as the longest path. */
+const DAGRE_MAX_HOPS = 500;
+/** Columns per band of the layout used instead of dagre's (a chain of 5 000 switches folds into bands). */
+const BAND_COLUMNS = 40;
+
+/**
+ * Canvas positions (symbol centres, see SYMBOL_CENTRE_Y) for every node, laid out left to right:
+ * dagre's layered layout, or, for a network dagre cannot lay out (a path thousands of devices long
+ * overflows its recursion), columns by hop distance folded into bands.
+ */
 export function layoutPositions(dagre: Dagre, t: Topology): Map<string, Position> {
-  const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 56, ranksep: 110, marginx: 0, marginy: 0 });
-  g.setDefaultEdgeLabel(() => ({}));
   // One height for all: dagre centres each device in its row, and with equal boxes the symbols
   // (near the top of each device) line up, so a chain of devices is a straight line.
-  const height = Math.max(0, ...t.nodes.map((n) => deviceSize(n).height));
-  for (const n of t.nodes) g.setNode(n.name, { width: deviceSize(n).width, height });
+  let height = 0;
+  for (const n of t.nodes) height = Math.max(height, deviceSize(n).height);
   const dist = hopDistances(t);
+  let hops = 0;
+  for (const d of dist.values()) hops = Math.max(hops, d);
+  if (hops <= DAGRE_MAX_HOPS) {
+    try {
+      return dagrePositions(dagre, t, dist, height);
+    } catch (e) {
+      if (!isStackOverflow(e)) throw e;
+    }
+  }
+  return columnPositions(t, dist, height);
+}
+
+/** Columns by hop distance, BAND_COLUMNS to a band, each column's devices one under the other. */
+function columnPositions(t: Topology, dist: Map<string, number>, height: number): Map<string, Position> {
+  const columns: TopoNode[][] = [];
+  let width = 0;
+  for (const n of t.nodes) {
+    (columns[dist.get(n.name) ?? 0] ??= []).push(n);
+    width = Math.max(width, deviceSize(n).width);
+  }
+  const out = new Map<string, Position>();
+  let top = 0;
+  for (let first = 0; first < columns.length; first += BAND_COLUMNS) {
+    let tallest = 0;
+    for (let c = first; c < Math.min(first + BAND_COLUMNS, columns.length); c++) {
+      const column = columns[c] ?? [];
+      column.forEach((n, i) => out.set(n.name, { x: Math.round((c - first) * (width + RANKSEP) + width / 2), y: top + i * (height + NODESEP) + SYMBOL_CENTRE_Y }));
+      tallest = Math.max(tallest, column.length);
+    }
+    top += tallest * (height + NODESEP) + RANKSEP;
+  }
+  return out;
+}
+
+function dagrePositions(dagre: Dagre, t: Topology, dist: Map<string, number>, height: number): Map<string, Position> {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'LR', nodesep: NODESEP, ranksep: RANKSEP, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const n of t.nodes) g.setNode(n.name, { width: deviceSize(n).width, height });
   const order = new Map(t.nodes.map((n, i) => [n.name, i]));
   t.links.forEach((l, i) => {
     if (l.a.node === l.b.node) return;
@@ -78,7 +127,8 @@ export async function layoutMissing(t: Topology): Promise<Topology> {
   const { default: dagre } = await import('@dagrejs/dagre');
   const placed = t.nodes.filter((n) => n.position);
   const missing = t.nodes.filter((n) => !n.position);
-  const sub: Topology = placed.length ? { ...t, nodes: missing, links: t.links.filter((l) => missing.some((n) => n.name === l.a.node) && missing.some((n) => n.name === l.b.node)) } : t;
+  const unplaced = new Set(missing.map((n) => n.name));
+  const sub: Topology = placed.length ? { ...t, nodes: missing, links: t.links.filter((l) => unplaced.has(l.a.node) && unplaced.has(l.b.node)) } : t;
   const pos = layoutPositions(dagre, sub);
   let dx = 0;
   let dy = 0;

@@ -11,6 +11,7 @@
 // created by its type's name, possibly on top of another one (`lower`).
 
 import type { MacAddr } from '../../wire/addr';
+import { utf8 } from '../../wire/codec-bytes';
 import type { EthernetFrame } from '../../wire/types';
 import type { Network } from '../../sim/network';
 import type { Sim } from '../../sim/sim';
@@ -102,4 +103,20 @@ export function netifReceiveSkb(dev: NetDevice, frame: EthernetFrame, pkt: Packe
   const handler = dev.rxHandler;
   if (handler !== undefined && handler(dev, frame, pkt) === 'consumed') return;
   dev.ns.protocolRcv(dev, frame, pkt);
+}
+
+/** IFNAMSIZ: an interface name and its terminating NUL fit in 16 bytes. */
+export const IFNAMSIZ = 16;
+
+/**
+ * dev_valid_name (net/core/dev.c): what the kernel refuses as a device name with EINVAL, and
+ * why, or undefined for a name it takes. Not empty, at most IFNAMSIZ - 1 bytes, not "." or ".."
+ * (they would be directories under /sys/class/net), no "/", ":" or white space.
+ */
+export function devNameProblem(name: string): string | undefined {
+  if (name === '') return 'it is empty';
+  if (utf8(name).length >= IFNAMSIZ) return `it is longer than ${IFNAMSIZ - 1} bytes`;
+  if (name === '.' || name === '..') return `Linux refuses "." and ".."`;
+  if (/[/: \t\n\v\f\r]/.test(name)) return 'Linux refuses "/", ":" and white space in it';
+  return undefined;
 }
