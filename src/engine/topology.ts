@@ -92,8 +92,10 @@ export interface NatRule {
   dport?: number;
   /** SNAT --to-source / DNAT --to-destination address */
   toAddr?: Ipv4Addr;
-  /** … and port (DNAT ADDR:PORT, SNAT ADDR:PORT) */
+  /** … and port (DNAT ADDR:PORT, SNAT ADDR:PORT), the first of a range ADDR:PORT-PORT */
   toPort?: number;
+  /** the last port of a range (absent: the range is toPort alone) */
+  toPortMax?: number;
 }
 
 export interface LinuxNode {

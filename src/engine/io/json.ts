@@ -56,6 +56,7 @@ const NatRule = z
     dport: z.number().int().min(1).max(65535).optional(),
     toAddr: Ip.optional(),
     toPort: z.number().int().min(1).max(65535).optional(),
+    toPortMax: z.number().int().min(1).max(65535).optional(),
   })
   .strict();
 const LinuxNode = z

@@ -23,8 +23,9 @@ export function ipLocalOut(stack: LinuxStack, skb0: Skb, rt: Extract<OutputRoute
     const natted = nf.nat(ip, skb.pkt, ct, 'OUTPUT', {});
     if (!natted) return;
     skb = { ...skb, ip: natted, ...(ct ? { ct } : {}) };
-    if (rt.type === 'local') nf.confirm(ct, skb.pkt);
-    else {
+    if (rt.type === 'local') {
+      if (!nf.confirm(ct, skb.pkt)) return;
+    } else {
       const post = nfPostrouting(stack, skb, rt.dev, rt.nexthop);
       if (!post) return;
       skb = post;
@@ -47,8 +48,7 @@ export function nfPostrouting(stack: LinuxStack, skb: Skb, outDev: string, nexth
   const nf = stack.nf;
   if (!nf) return skb;
   const ip = nf.nat(skb.ip, skb.pkt, skb.ct, 'POSTROUTING', { outDev, nexthop });
-  if (!ip) return null;
-  nf.confirm(skb.ct, skb.pkt);
+  if (!ip || !nf.confirm(skb.ct, skb.pkt)) return null;
   return ip === skb.ip ? skb : { ...skb, ip };
 }
 
