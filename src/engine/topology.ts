@@ -111,6 +111,8 @@ export interface LinuxNode {
   ipForward: boolean;
   /** net.ipv4.conf.all.* */
   all?: AllConf;
+  /** net.ipv4.icmp_echo_ignore_broadcasts (the kernel's default, true, when absent) */
+  icmpEchoIgnoreBroadcasts?: boolean;
   /** iptables nat table rules, in order (a node with rules tracks connections) */
   nat?: NatRule[];
   position?: Position;

@@ -68,6 +68,7 @@ const LinuxNode = z
     loAddrs: z.array(IfAddr),
     routes: z.array(Route),
     ipForward: z.boolean(),
+    icmpEchoIgnoreBroadcasts: z.boolean().optional(),
     all: z.object({ proxyArp: z.boolean().optional(), sendRedirects: z.boolean().optional(), acceptRedirects: z.boolean().optional() }).strict().optional(),
     nat: z.array(NatRule).optional(),
     position: Position.optional(),

@@ -121,7 +121,7 @@ export function icmpRcv(stack: LinuxStack, skb: Skb, icmp: IcmpMessage, broadcas
   for (const s of stack.pingSockets) if (!s.closed) s.onIcmp(icmp, ip, skb);
   switch (icmp.type) {
     case ICMP.echoRequest:
-      if (broadcast) return kfreeSkb(stack, skb.pkt, 'echo-ignore-broadcast', skb.iif);
+      if (broadcast && stack.icmpEchoIgnoreBroadcasts) return kfreeSkb(stack, skb.pkt, 'echo-ignore-broadcast', skb.iif);
       return icmpEcho(stack, skb, icmp);
     case ICMP.redirect:
       return icmpRedirect(stack, skb, icmp);
@@ -134,14 +134,17 @@ export function icmpRcv(stack: LinuxStack, skb: Skb, icmp: IcmpMessage, broadcas
   }
 }
 
-/** icmp_echo → icmp_reply: the reply from the address the request was sent to. */
+/**
+ * icmp_echo → icmp_reply: the reply from the address the request was sent to or, for a request to
+ * a broadcast address, from the source the route back to the sender gives (fib_compute_spec_dst).
+ */
 function icmpEcho(stack: LinuxStack, skb: Skb, icmp: IcmpMessage): void {
   const ip = skb.ip;
   const pkt = stack.sim.newPacketId();
-  const rt = routeOutput(stack, ip.srcIp, { src: ip.dstIp, pkt });
+  const rt = routeOutput(stack, ip.srcIp, { ...(skb.broadcastInput ? {} : { src: ip.dstIp }), pkt });
   if (rt.kind !== 'ok') return;
   const reply = buildIpv4({
-    srcIp: ip.dstIp,
+    srcIp: rt.src,
     dstIp: ip.srcIp,
     protocol: IPPROTO.icmp,
     ttl: DEFAULT_TTL,

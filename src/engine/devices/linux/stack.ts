@@ -79,6 +79,8 @@ export class LinuxStack implements Device, NetNs {
   readonly tcpSocks: TcpSock[] = [];
   /** netfilter (conntrack and NAT), on nodes that have NAT rules */
   readonly nf: Netfilter | null;
+  /** net.ipv4.icmp_echo_ignore_broadcasts */
+  readonly icmpEchoIgnoreBroadcasts: boolean;
 
   constructor(
     node: LinuxNode,
@@ -86,6 +88,7 @@ export class LinuxStack implements Device, NetNs {
     readonly net: Network,
   ) {
     this.name = node.name;
+    this.icmpEchoIgnoreBroadcasts = node.icmpEchoIgnoreBroadcasts ?? true;
     const compiled = compileFibForRun(node);
     this.fib = compiled.fib;
     const all = node.all ?? {};
