@@ -19,7 +19,7 @@ export type Command =
       broadcast: boolean;
       quiet: boolean;
     }
-  | { kind: 'nc-udp'; dst: Ipv4Addr; port: number; srcPort?: number; src?: Ipv4Addr; waitS?: number; quitS?: number; stdin: string }
+  | { kind: 'nc-udp'; dst: Ipv4Addr; port: number; srcPort?: number; src?: Ipv4Addr; waitS?: number; quitS?: number; verbose?: true; stdin: string }
   | { kind: 'nc-udp-listen'; port: number; stdin: string }
   | {
       kind: 'nc-tcp';
@@ -31,6 +31,8 @@ export type Command =
       quitS?: number;
       /** -N: shutdown(SHUT_WR) after EOF on stdin */
       shutdown: boolean;
+      /** -v: say why a connect failed */
+      verbose?: true;
       stdin: string;
     }
   | { kind: 'nc-tcp-listen'; port: number; shutdown: boolean; stdin: string }
@@ -201,6 +203,7 @@ function parseNc(args: string[], stdin: string): CommandParse {
   let udp = false;
   let listen = false;
   let shutdown = false;
+  let verbose = false;
   let srcPort: number | undefined;
   let src: Ipv4Addr | undefined;
   let waitS: number | undefined;
@@ -211,6 +214,7 @@ function parseNc(args: string[], stdin: string): CommandParse {
     if (o === 'u') udp = true;
     else if (o === 'l') listen = true;
     else if (o === 'N') shutdown = true;
+    else if (o === 'v') verbose = true;
     else if (o === 'p') {
       const p = port(v, 'nc: source port');
       if (typeof p === 'string') return err(p);
@@ -248,6 +252,7 @@ function parseNc(args: string[], stdin: string): CommandParse {
       ...(src ? { src } : {}),
       ...(waitS !== undefined ? { waitS } : {}),
       ...(quitS !== undefined ? { quitS } : {}),
+      ...(verbose ? { verbose } : {}),
       stdin,
     } as Command,
   };
