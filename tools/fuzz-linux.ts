@@ -7,7 +7,7 @@
 // it is a mismatch, saved as a reproducer (the topology, both traces and the first differences).
 //
 //   npm run fuzz:linux -- --count 300 --seed 1 [--jobs 2] [--out DIR] [--oracle DIR]
-//   npm run fuzz:linux -- --replay DIR      the engine again on every case DIR recorded (no root)
+//   npm run fuzz:linux -- --replay DIR      the engine again on every case DIR recorded, reported in DIR/replay
 //
 // Every recording is kept under DIR/cases/, so --replay measures a change of the engine against
 // the same Linux traces. The script runs itself at nice 10.
@@ -147,8 +147,11 @@ async function pool<T>(items: T[], jobs: number, fn: (t: T) => Promise<void>): P
   }));
 }
 
+/** Where a run's summary and reproducers go: the output folder, or its replay/ for a replay. */
+const reportDir = (o: Opts) => (o.replay ? path.join(o.out, 'replay') : o.out);
+
 function saveMismatch(o: Opts, caseDir: string, r: CaseResult): void {
-  const dst = path.join(o.out, 'mismatches', r.name);
+  const dst = path.join(reportDir(o), 'mismatches', r.name);
   fs.mkdirSync(dst, { recursive: true });
   for (const f of ['topology.clab.yml', 'linux.trace.json', 'engine.trace.json']) fs.copyFileSync(path.join(caseDir, f), path.join(dst, f));
   fs.writeFileSync(path.join(dst, 'differences.txt'), `tags: ${r.tags.join(', ')}\n\n${r.diffs.slice(0, 20).join('\n')}\n`);
@@ -164,11 +167,12 @@ async function main(): Promise<number> {
   if (o.replay) o.out = o.replay;
   const casesDir = path.join(o.out, 'cases');
   fs.mkdirSync(casesDir, { recursive: true });
-  fs.rmSync(path.join(o.out, 'mismatches'), { recursive: true, force: true });
+  fs.mkdirSync(reportDir(o), { recursive: true });
+  fs.rmSync(path.join(reportDir(o), 'mismatches'), { recursive: true, force: true });
   console.log(`fuzz:linux ${o.replay ? `replay of ${o.out}` : `seed ${o.seed}, ${o.count} topologies, ${o.jobs} jobs`}; cases and reproducers in ${o.out}`);
   let work: { dir: string; tags: string[] }[];
   if (o.replay) {
-    work = fs.readdirSync(casesDir).sort().map((n) => {
+    work = fs.readdirSync(casesDir).sort().filter((n) => fs.existsSync(path.join(casesDir, n, 'linux.trace.json'))).map((n) => {
       const dir = path.join(casesDir, n);
       const head = fs.readFileSync(path.join(dir, 'topology.clab.yml'), 'utf8').split('\n')[1] ?? '';
       return { dir, tags: head.replace(/^# Exercises: /, '').split(', ') };
@@ -212,12 +216,12 @@ async function main(): Promise<number> {
     seconds: Math.round((Date.now() - t0) / 1000),
     results,
   };
-  fs.writeFileSync(path.join(o.out, o.replay ? 'replay-summary.json' : 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
+  fs.writeFileSync(path.join(reportDir(o), 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
   console.log(
     `\n${results.length} topologies: ${n('match')} match, ${n('mismatch')} differ (${rate}% of ${compared} compared), ` +
       `${n('nondeterministic')} not deterministic on Linux, ${n('refused')} refused by the engine, ${n('record-failed')} not recorded`,
   );
-  if (n('mismatch')) console.log(`reproducers: ${path.join(o.out, 'mismatches')}`);
+  if (n('mismatch')) console.log(`reproducers: ${path.join(reportDir(o), 'mismatches')}`);
   return n('mismatch') ? 1 : 0;
 }
 

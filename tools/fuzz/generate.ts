@@ -195,7 +195,10 @@ export function generate(seed: number, index: number): Generated {
 
   // Scenario
   const steps: Step[] = [];
-  let budget = 3.8;
+  const TOTAL = 3.8;
+  let budget = TOTAL;
+  /** when the last ARP resolution a step started ends (3 s of probes, then errors) */
+  let pendingUntil = 0;
   let port = 40000;
   const listeners = new Set<string>();
   const linux = [...nodes].filter(([, n]) => n.kind === 'linux').map(([name]) => name);
@@ -242,6 +245,7 @@ export function generate(seed: number, index: number): Generated {
       const listen = t.addr?.role === 'host' && !listeners.has(`${t.addr.node}:udp`) && chance(0.7);
       const cost = 1.4;
       if (cost > budget) continue;
+      if (t.why === 'absent-host') pendingUntil = Math.max(pendingUntil, TOTAL - budget + 3.3);
       budget -= cost;
       if (listen) {
         listeners.add(`${t.addr!.node}:udp`);
@@ -255,6 +259,7 @@ export function generate(seed: number, index: number): Generated {
       const answered = listen || t.addr !== undefined;
       const cost = answered ? 1.4 : 2.4;
       if (cost > budget) continue;
+      if (t.why === 'absent-host') pendingUntil = Math.max(pendingUntil, TOTAL - budget + 3.3);
       budget -= cost;
       if (listen) {
         listeners.add(`${t.addr!.node}:tcp`);
@@ -274,6 +279,11 @@ export function generate(seed: number, index: number): Generated {
     const t = addrs.length ? pick(addrs).ip : '10.0.1.10';
     steps.push({ on: from, run: `ping -c 1 -W 1 ${t}` });
   }
+  // The recorder reads the tables and stops its captures only after the scenario: an ARP
+  // resolution still running then (and the errors it ends with) would reach the trace at a time
+  // the engine cannot know. Wait it out.
+  const elapsed = TOTAL - budget;
+  if (pendingUntil > elapsed) steps.push({ sleep: Math.ceil((pendingUntil - elapsed) * 10) / 10 });
 
   const name = `fuzz-${seed}-${String(index).padStart(4, '0')}`;
   return { name, yaml: toYaml(name, seed, index, [...tags].sort(), nodes, links, steps), tags: [...tags].sort() };
