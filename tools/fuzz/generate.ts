@@ -195,10 +195,7 @@ export function generate(seed: number, index: number): Generated {
 
   // Scenario
   const steps: Step[] = [];
-  const TOTAL = 3.8;
-  let budget = TOTAL;
-  /** when the last ARP resolution a step started ends (3 s of probes, then errors) */
-  let pendingUntil = 0;
+  let budget = 3.8;
   let port = 40000;
   const listeners = new Set<string>();
   const linux = [...nodes].filter(([, n]) => n.kind === 'linux').map(([name]) => name);
@@ -214,6 +211,14 @@ export function generate(seed: number, index: number): Generated {
     }
     if (x < 0.9 && lanOf.length) return { ip: `${lanOf[Math.floor(r() * lanOf.length)]!.subnet.split('.').slice(0, 3).join('.')}.99`, why: 'absent-host' };
     return { ip: pick(['10.99.0.1', '192.0.2.1']), why: 'unrouted' };
+  };
+  // The recorder reads the tables and stops its captures only after the scenario, so an ARP
+  // resolution still running at its end (and the errors it ends with) would reach the trace at a
+  // time the engine cannot know: a step to an absent host that returns before the resolution's
+  // 3 s is followed by a sleep to its end. (The scenario as a whole stays under 4 s: past 5 s,
+  // neighbour entries used early turn from DELAY to PROBE, also while the recorder finishes.)
+  const settle = (why: string, took: number) => {
+    if (why === 'absent-host') steps.push({ sleep: Math.round((3.3 - took) * 10) / 10 });
   };
   const nSteps = 1 + Math.floor(r() * 4);
   for (let k = 0; k < nSteps && budget > 0.3; k++) {
@@ -243,23 +248,23 @@ export function generate(seed: number, index: number): Generated {
     } else if (what < 0.75) {
       const dport = 5000 + k;
       const listen = t.addr?.role === 'host' && !listeners.has(`${t.addr.node}:udp`) && chance(0.7);
-      const cost = 1.4;
+      // an absent host: the step waits out the ARP resolution (see `settle`)
+      const cost = t.why === 'absent-host' ? 3.3 : 1.4;
       if (cost > budget) continue;
-      if (t.why === 'absent-host') pendingUntil = Math.max(pendingUntil, TOTAL - budget + 3.3);
       budget -= cost;
       if (listen) {
         listeners.add(`${t.addr!.node}:udp`);
         steps.unshift({ on: t.addr!.node, run: `echo pong | nc -u -l -p ${dport}`, background: true });
       }
       steps.push({ on: from, run: `echo hi | nc -u -w1 -p ${port++} ${t.ip} ${dport}` });
+      settle(t.why, 1.3);
       tags.add(`udp-${listen ? 'listener' : t.why}`);
     } else if (what < 0.95) {
       const dport = 8000 + k;
       const listen = t.addr?.role === 'host' && !listeners.has(`${t.addr.node}:tcp`) && chance(0.6);
       const answered = listen || t.addr !== undefined;
-      const cost = answered ? 1.4 : 2.4;
+      const cost = t.why === 'absent-host' ? 3.3 : answered ? 1.4 : 2.4;
       if (cost > budget) continue;
-      if (t.why === 'absent-host') pendingUntil = Math.max(pendingUntil, TOTAL - budget + 3.3);
       budget -= cost;
       if (listen) {
         listeners.add(`${t.addr!.node}:tcp`);
@@ -267,6 +272,7 @@ export function generate(seed: number, index: number): Generated {
       }
       // -w2 where the SYN may go unanswered: nc's 1 s would race the SYN's 1 s retransmission
       steps.push({ on: from, run: listen && chance(0.5) ? `echo hello | nc -N -w2 -p ${port++} ${t.ip} ${dport}` : `echo hi | nc -w${answered ? 1 : 2} -p ${port++} ${t.ip} ${dport}` });
+      settle(t.why, 2.3);
       tags.add(`tcp-${listen ? 'listener' : t.why}`);
     } else {
       if (0.5 > budget) continue;
@@ -279,11 +285,6 @@ export function generate(seed: number, index: number): Generated {
     const t = addrs.length ? pick(addrs).ip : '10.0.1.10';
     steps.push({ on: from, run: `ping -c 1 -W 1 ${t}` });
   }
-  // The recorder reads the tables and stops its captures only after the scenario: an ARP
-  // resolution still running then (and the errors it ends with) would reach the trace at a time
-  // the engine cannot know. Wait it out.
-  const elapsed = TOTAL - budget;
-  if (pendingUntil > elapsed) steps.push({ sleep: Math.ceil((pendingUntil - elapsed) * 10) / 10 });
 
   const name = `fuzz-${seed}-${String(index).padStart(4, '0')}`;
   return { name, yaml: toYaml(name, seed, index, [...tags].sort(), nodes, links, steps), tags: [...tags].sort() };
