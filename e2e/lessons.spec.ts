@@ -38,19 +38,20 @@ test.describe('a lesson opened by its link', () => {
     await expect(app.explanation).toContainText('10.0.1.20 AND 255.255.255.0 = 10.0.1.0');
     await expect(app.headerField('eth.dstMac')).toContainText('ff:ff:ff:ff:ff:ff');
 
+    // The bridge floods to r1 (p3, added last) before h2 (p2): r1 ignores the request first.
     await app.nextKey();
     await expect(app.position).toHaveText('Step 3 of 30');
-    await expect(app.lessonText).toContainText('“10.0.1.20 is at 02:00:00:00:00:03”');
+    await expect(app.lessonText).toContainText('Every device on sw1 receives the broadcast, r1 first');
 
-    // Stepping on by hand: r1 ignoring the request is the next key step; after it, between key
-    // steps, its narrative stays, marked as from its step.
+    // Stepping on by hand: h2 answering is the next key step; after it, between key steps, its
+    // narrative stays, marked as from its step.
     await app.forward();
     await expect(app.position).toHaveText('Step 4 of 30');
     await expect(app.keyStep).toHaveText('Key step 3 of 7');
-    await expect(app.lessonText).toContainText('r1 received the broadcast too');
+    await expect(app.lessonText).toContainText('“10.0.1.20 is at 02:00:00:00:00:03”');
     await app.forward();
     await expect(app.keyStep).toHaveText('Key step 3 of 7 · from step 4');
-    await expect(app.lessonText).toHaveAttribute('data-key', 'r1Ignores');
+    await expect(app.lessonText).toHaveAttribute('data-key', 'h2Answers');
 
     for (let i = 0; i < 2; i++) await app.nextKey();
     await expect(app.keyStep).toHaveText('Key step 5 of 7');

@@ -92,8 +92,10 @@ export interface NatRule {
   dport?: number;
   /** SNAT --to-source / DNAT --to-destination address */
   toAddr?: Ipv4Addr;
-  /** … and port (DNAT ADDR:PORT, SNAT ADDR:PORT) */
+  /** … and port (DNAT ADDR:PORT, SNAT ADDR:PORT), the first of a range ADDR:PORT-PORT */
   toPort?: number;
+  /** the last port of a range (absent: the range is toPort alone) */
+  toPortMax?: number;
 }
 
 /** A neighbour's NUD state as `ip neigh add … nud STATE` sets it (`permanent` when none is given). */
@@ -124,6 +126,8 @@ export interface LinuxNode {
   ipForward: boolean;
   /** net.ipv4.conf.all.* */
   all?: AllConf;
+  /** net.ipv4.icmp_echo_ignore_broadcasts (the kernel's default, true, when absent) */
+  icmpEchoIgnoreBroadcasts?: boolean;
   /** iptables nat table rules, in order (a node with rules tracks connections) */
   nat?: NatRule[];
   /** neighbour entries made by hand (`ip neigh add`), in the order they were added */

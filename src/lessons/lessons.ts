@@ -22,8 +22,8 @@ export const LESSONS: readonly Lesson[] = [
         anchor: { at: 'h1', kind: 'command', sends: { arp: 'request', targetIp: '10.0.1.20' } },
         facts: [{ route: '10.0.1.0/24 dev eth1 proto kernel scope link src 10.0.1.10' }, { sent: 'payload.targetIp', value: '10.0.1.20' }, { sent: 'dstMac', value: 'ff:ff:ff:ff:ff:ff' }],
       },
-      { id: 'h2Answers', anchor: { at: 'h2', sends: { arp: 'reply' } }, facts: [{ sent: 'payload.senderMac', value: '02:00:00:00:00:03' }] },
       { id: 'r1Ignores', anchor: { at: 'r1', event: { kind: 'drop', reason: 'arp-not-for-us' } } },
+      { id: 'h2Answers', anchor: { at: 'h2', sends: { arp: 'reply' } }, facts: [{ sent: 'payload.senderMac', value: '02:00:00:00:00:03' }] },
       {
         id: 'direct',
         anchor: { at: 'h1', sends: { icmp: 'echo-request', dstIp: '10.0.1.20' } },

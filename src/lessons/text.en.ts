@@ -10,7 +10,7 @@ export const textEn = {
     andOwn:
       'Same subnet or not? h1 ANDs the destination with its mask: 10.0.1.20 AND 255.255.255.0 = 10.0.1.0, its own network. The route that matches is the one the kernel made from h1’s address, `10.0.1.0/24 dev eth1 proto kernel scope link src 10.0.1.10`: no gateway, the destination is on the wire. So h1 asks for 10.0.1.20 itself, with an ARP request to ff:ff:ff:ff:ff:ff (everyone on the LAN).',
     h2Answers: 'h2 owns 10.0.1.20, so it answers h1 alone: “10.0.1.20 is at 02:00:00:00:00:03”. It also keeps h1’s MAC from the request, since the question was for it.',
-    r1Ignores: 'r1 received the broadcast too: every device on sw1 does. It was not asked about one of its own addresses, so it drops the request and learns nothing.',
+    r1Ignores: 'Every device on sw1 receives the broadcast, r1 first: a Linux bridge floods out of its most recently added port first (p3, then p2). r1 was not asked about one of its own addresses, so it drops the request and learns nothing.',
     direct: 'Now h1 knows h2’s MAC and sends the echo request straight to it: destination MAC 02:00:00:00:00:03, destination IP 10.0.1.20. No router takes part.',
     andOther:
       'Second ping: 10.0.2.10 AND 255.255.255.0 = 10.0.2.0, not h1’s network 10.0.1.0/24. The only route that matches is `default via 10.0.1.1 dev eth1`, so the next hop is the gateway: h1 ARPs for 10.0.1.1, never for 10.0.2.10. A host only asks for MAC addresses on its own subnet.',
@@ -22,7 +22,7 @@ export const textEn = {
     intro:
       'One switch, sw1, and three hosts on 10.0.0.0/24. h1 pings h2. Watch the switch’s forwarding table (fdb) in the Tables panel: it starts empty and fills with what the switch sees.',
     flood:
-      'A frame arrives on p1. First the switch learns: the source MAC 02:00:00:00:00:01 is behind p1. Then it looks at the destination: ff:ff:ff:ff:ff:ff is the broadcast address, so it floods the frame out of every other port, p2 and p3.',
+      'A frame arrives on p1. First the switch learns: the source MAC 02:00:00:00:00:01 is behind p1. Then it looks at the destination: ff:ff:ff:ff:ff:ff is the broadcast address, so it floods the frame out of every other port, the most recently added first: p3, then p2.',
     h3Drops: 'h3 gets the flooded ARP request as well. It asks for 10.0.0.2, which is not h3’s address, so h3 drops it. Flooding costs every host on the LAN a little work.',
     forward:
       'h2’s ARP reply comes in on p2: the switch learns 02:00:00:00:00:03 behind p2. Its destination, 02:00:00:00:00:01, is already in the table (learned from the request), so the frame goes out of p1 only. h3’s link stays quiet from now on.',

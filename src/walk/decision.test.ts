@@ -46,7 +46,7 @@ describe('NAT', () => {
   });
 
   test('a drop comes first: lan2 drops the ARP request that is not for it; the server, a datagram for a closed port', () => {
-    expect(d[3]).toEqual({ kind: 'drop', reason: 'arp-not-for-us' });
+    expect(d[4]).toEqual({ kind: 'drop', reason: 'arp-not-for-us' });
     expect(d[39]).toEqual({ kind: 'drop', reason: 'no-socket' });
   });
 

@@ -56,13 +56,14 @@ describe('the default example: h1 pings h2 through r1', () => {
   });
 });
 
-test('a flood sends one copy per port from one step (home-nat: sw1 floods to lan2 and gw)', () => {
+test('a flood sends one copy per port from one step (home-nat: sw1 floods to gw, then lan2)', () => {
   const w = testWalk('home-nat');
   const flood = w.steps.find((s) => s.outcomes[0] === 'flooded')!;
   expect(flood.node).toBe('sw1');
-  expect(flood.tx.map((x) => x.to)).toEqual(['lan2', 'gw']);
-  // lan2 drops the request (not its address): a step of its own, with the reason.
-  const drop = w.steps[flood.index + 1]!;
+  expect(flood.tx.map((x) => x.to)).toEqual(['gw', 'lan2']);
+  // gw answers first; lan2 drops the request (not its address): a step of its own, with the reason.
+  expect(w.steps[flood.index + 1]!.node).toBe('gw');
+  const drop = w.steps[flood.index + 2]!;
   expect([drop.node, drop.outcomes]).toEqual(['lan2', ['dropped']]);
 });
 

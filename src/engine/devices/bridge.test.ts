@@ -29,8 +29,8 @@ function setup() {
 
 describe('Linux bridge', () => {
   it.each([
-    ['floods a broadcast to every port but the ingress', BCAST, [], ['p2', 'p3']],
-    ['floods an unknown unicast the same way', mac(2), [], ['p2', 'p3']],
+    ['floods a broadcast to every port but the ingress', BCAST, [], ['p3', 'p2']],
+    ['floods an unknown unicast the same way', mac(2), [], ['p3', 'p2']],
     ['forwards a known unicast to its port only', mac(2), [[mac(2), 'p3']], ['p3']],
     ['filters a frame whose destination is behind the ingress port', mac(2), [[mac(2), 'p1']], []],
   ] as [string, MacAddr, [MacAddr, string][], string[]][])('%s', (_why, dst, known, out) => {
@@ -39,6 +39,13 @@ describe('Linux bridge', () => {
     br.receive('p1', frame(mac(1), dst), 1);
     expect(sent.map((s) => s.port)).toEqual(out);
     if (out.length === 0) expect(sim.events.some((e) => e.kind === 'drop' && e.reason === 'bridge-filter')).toBe(true);
+  });
+
+  it('floods from the most recently added port down (br_add_if adds a port at the head of the list)', () => {
+    const { br, sent, sim } = setup();
+    br.receive('p2', frame(mac(1), BCAST), 1);
+    expect(sent.map((s) => s.port)).toEqual(['p3', 'p1']);
+    expect(sim.events.find((e) => e.kind === 'fdb.forward')).toMatchObject({ mode: 'flood', egress: ['p3', 'p1'] });
   });
 
   it('learns the source MAC on the ingress port, and moves it when it shows up elsewhere', () => {
@@ -80,7 +87,7 @@ describe('Linux bridge', () => {
     br.fdb.learn(mac(2), 'p3', 0);
     sim.now = 301_000_000;
     br.receive('p1', frame(mac(1), mac(2)), 1);
-    expect(sent.map((s) => s.port)).toEqual(['p2', 'p3']);
+    expect(sent.map((s) => s.port)).toEqual(['p3', 'p2']);
     expect(sim.events.some((e) => e.kind === 'fdb.expire')).toBe(true);
   });
 });

@@ -3,7 +3,9 @@
 // known unicast to its port, and filters frames whose destination is behind the ingress port
 // (net/bridge/br_input.c, br_forward.c). It never changes a frame: the same object goes out.
 // Its ports are veth devices whose frames the bridge claims with its rx_handler (br_handle_frame),
-// as an upper device does; it sends through them with dev_queue_xmit.
+// as an upper device does; it sends through them with dev_queue_xmit. br_add_if puts a new port
+// at the head of the bridge's port list (list_add_rcu), and br_flood walks that list: a flood
+// leaves the most recently added port first.
 
 import { isGroupMac, ZERO_MAC, type MacAddr } from '../wire/addr';
 import type { EthernetFrame } from '../wire/types';
@@ -18,7 +20,7 @@ import './veth';
 export class Bridge implements Device, NetNs {
   readonly name: string;
   readonly fdb = new Fdb();
-  /** the ports, in creation order (the order floods go out in) */
+  /** the port list, the most recently added port first (the order floods go out in) */
   private readonly ports: NetDevice[];
   private readonly portByName = new Map<string, NetDevice>();
   /** the MACs of the bridge's own ports: frames to them are for the bridge itself */
@@ -35,7 +37,7 @@ export class Bridge implements Device, NetNs {
       netdevRxHandlerRegister(port, this.handleFrame);
       this.portByName.set(i.name, port);
       return port;
-    });
+    }).reverse();
     this.localMacs = new Set(node.ifaces.map((i) => i.mac));
   }
 

@@ -324,6 +324,7 @@ function renamePorts(links: Topology['links'], nodes: TopoNode[], label: (node: 
 function sysctlLines(n: LinuxNode): string[] {
   const out: string[] = [];
   if (n.ipForward) out.push('sysctl -w net.ipv4.ip_forward=1');
+  if (n.icmpEchoIgnoreBroadcasts === false) out.push('sysctl -w net.ipv4.icmp_echo_ignore_broadcasts=0');
   const all = n.all ?? {};
   if (all.proxyArp) out.push('sysctl -w net.ipv4.conf.all.proxy_arp=1');
   if (all.sendRedirects === false) out.push('sysctl -w net.ipv4.conf.all.send_redirects=0');

@@ -198,6 +198,13 @@ export class NodeBuild {
       for (const i of node.ifaces) if (i.conf) delete i.conf.forwarding;
       return ok;
     }
+    if (key === 'net.ipv4.icmp_echo_ignore_broadcasts') {
+      const b = bool();
+      if (typeof b !== 'boolean') return b;
+      if (b) delete node.icmpEchoIgnoreBroadcasts;
+      else node.icmpEchoIgnoreBroadcasts = false;
+      return ok;
+    }
     let m = /^net\.ipv4\.conf\.([^.]+)\.(forwarding|proxy_arp|send_redirects|accept_redirects)$/.exec(key);
     if (m) {
       const [, dev, setting] = m as unknown as [string, string, string];
@@ -229,7 +236,7 @@ export class NodeBuild {
       (iface.conf ??= {}).proxyDelay = Number(value);
       return ok;
     }
-    if (/^net\.ipv4\./.test(key)) return fail(`sysctl ${key} is not modelled by packetwalk (supported: ip_forward, conf.DEV.{forwarding,proxy_arp,send_redirects,accept_redirects}, neigh.DEV.proxy_delay)`);
+    if (/^net\.ipv4\./.test(key)) return fail(`sysctl ${key} is not modelled by packetwalk (supported: ip_forward, icmp_echo_ignore_broadcasts, conf.DEV.{forwarding,proxy_arp,send_redirects,accept_redirects}, neigh.DEV.proxy_delay)`);
     return fail(`sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`);
   }
 

@@ -20,6 +20,7 @@ test.each([
   '-A PREROUTING -i wan -p tcp --dport 2222 -j DNAT --to-destination 192.168.1.10',
   '-A POSTROUTING -o wan -s 192.168.1.0/24 -d 10.0.0.0/8 -p tcp --sport 40 -j SNAT --to-source 203.0.113.1:5',
   '-A PREROUTING -p icmp -j DNAT --to-destination 10.0.0.1',
+  '-A POSTROUTING -o wan -p udp -j SNAT --to-source 198.51.100.2:40000-40001',
 ])('%s is written back as typed', (text) => {
   const r = rule(`iptables -t nat ${text}`);
   expect(iptablesRule(r)).toBe(text);
@@ -30,6 +31,9 @@ test('a rule’s target: the address and port it translates to, none for MASQUER
   expect(natTo(rule('iptables -t nat -A PREROUTING -p udp --dport 8053 -j DNAT --to-destination 192.168.1.10:53'))).toBe('192.168.1.10:53');
   expect(natTo(rule('iptables -t nat -A POSTROUTING -j SNAT --to-source 203.0.113.1'))).toBe('203.0.113.1');
   expect(natTo(rule('iptables -t nat -A POSTROUTING -j MASQUERADE'))).toBe('');
+  expect(rule('iptables -t nat -A POSTROUTING -p udp -j SNAT --to-source 203.0.113.1:7000-7001')).toMatchObject({ toPort: 7000, toPortMax: 7001 });
+  expect(rule('iptables -t nat -A POSTROUTING -p udp -j SNAT --to-source 203.0.113.1:7000-7000')).not.toHaveProperty('toPortMax');
+  expect(parseIptables(shellWords('-t nat -A POSTROUTING -p udp -j SNAT --to-source 203.0.113.1:7001-7000') as string[])).toMatchObject({ kind: 'error' });
 });
 
 describe('iptables -t nat -S', () => {

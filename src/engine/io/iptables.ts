@@ -9,7 +9,7 @@ import type { IfAddr, NatRule } from '../topology';
 export type RuleParse = { kind: 'ok'; rule: NatRule } | { kind: 'error'; message: string };
 
 const fail = (message: string): RuleParse => ({ kind: 'error', message });
-const SUPPORTED = 'supported: iptables -t nat -A PREROUTING|POSTROUTING [-i|-o IF] [-s|-d CIDR] [-p udp|tcp|icmp] [--sport|--dport N] -j MASQUERADE | SNAT --to-source ADDR[:PORT] | DNAT --to-destination ADDR[:PORT]';
+const SUPPORTED = 'supported: iptables -t nat -A PREROUTING|POSTROUTING [-i|-o IF] [-s|-d CIDR] [-p udp|tcp|icmp] [--sport|--dport N] -j MASQUERADE | SNAT --to-source ADDR[:PORT[-PORT]] | DNAT --to-destination ADDR[:PORT[-PORT]]';
 
 function port(v: string | undefined): number | undefined {
   return v !== undefined && /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535 ? Number(v) : undefined;
@@ -129,8 +129,8 @@ export function parseIptables(words: string[]): RuleParse {
   if (target === 'MASQUERADE') {
     if (toSpec !== undefined) return fail('iptables: MASQUERADE takes no --to (use SNAT --to-source ADDR)');
   } else {
-    if (toSpec === undefined) return fail(`iptables: ${target} needs ${target === 'SNAT' ? '--to-source' : '--to-destination'} ADDR[:PORT]`);
-    const m = /^([^:]+)(?::(\d+))?$/.exec(toSpec);
+    if (toSpec === undefined) return fail(`iptables: ${target} needs ${target === 'SNAT' ? '--to-source' : '--to-destination'} ADDR[:PORT[-PORT]]`);
+    const m = /^([^:]+)(?::(\d+)(?:-(\d+))?)?$/.exec(toSpec);
     const addr = m ? parseIpv4(m[1]!) : undefined;
     if (!m || !addr) return fail(`iptables: bad IP address "${toSpec}"`);
     rule.toAddr = addr;
@@ -139,13 +139,19 @@ export function parseIptables(words: string[]): RuleParse {
       if (p === undefined) return fail(`iptables: port "${m[2]}" is not valid`);
       if (rule.proto !== 'udp' && rule.proto !== 'tcp') return fail('iptables: a port in --to needs -p tcp or -p udp');
       rule.toPort = p;
+      if (m[3] !== undefined) {
+        const max = port(m[3]);
+        if (max === undefined || max < p) return fail(`iptables: port range "${m[2]}-${m[3]}" is not valid`);
+        if (max > p) rule.toPortMax = max;
+      }
     }
   }
   return { kind: 'ok', rule: { chain, target, ...rule } as NatRule };
 }
 
-/** Where a rule's target sends the packet: `ADDR[:PORT]` (DNAT, SNAT), '' for MASQUERADE. */
-export const natTo = (r: NatRule): string => (r.toAddr ? `${r.toAddr}${r.toPort !== undefined ? `:${r.toPort}` : ''}` : '');
+/** Where a rule's target sends the packet: `ADDR[:PORT[-PORT]]` (DNAT, SNAT), '' for MASQUERADE. */
+export const natTo = (r: NatRule): string =>
+  r.toAddr ? `${r.toAddr}${r.toPort !== undefined ? `:${r.toPort}${r.toPortMax !== undefined ? `-${r.toPortMax}` : ''}` : ''}` : '';
 
 /** The target and its options: `-j DNAT --to-destination 192.168.1.10:80`. */
 export function targetWords(r: NatRule): string[] {

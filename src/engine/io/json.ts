@@ -58,6 +58,7 @@ const NatRule = z
     dport: z.number().int().min(1).max(65535).optional(),
     toAddr: Ip.optional(),
     toPort: z.number().int().min(1).max(65535).optional(),
+    toPortMax: z.number().int().min(1).max(65535).optional(),
   })
   .strict();
 const StaticNeigh = z.object({ ip: Ip, dev: z.string(), mac: Mac, nud: z.enum(['permanent', 'noarp', 'reachable', 'stale']) }).strict();
@@ -70,6 +71,7 @@ const LinuxNode = z
     loAddrs: z.array(IfAddr),
     routes: z.array(Route),
     ipForward: z.boolean(),
+    icmpEchoIgnoreBroadcasts: z.boolean().optional(),
     all: z.object({ proxyArp: z.boolean().optional(), sendRedirects: z.boolean().optional(), acceptRedirects: z.boolean().optional() }).strict().optional(),
     nat: z.array(NatRule).optional(),
     neigh: z.array(StaticNeigh).optional(),

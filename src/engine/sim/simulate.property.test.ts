@@ -25,7 +25,7 @@ import { LINK_DELAY_US } from './network';
 import { validateTopology } from '../io/validate';
 import { routeText } from '../linux-text';
 import { linkKey, type Iface, type LinuxNode, type RouteSpec, type ScenarioStep, type Topology, type TopoNode } from '../topology';
-import { macFromSerial, networkOf, type Ipv4Addr } from '../wire/addr';
+import { isBroadcastMac, macFromSerial, networkOf, type Ipv4Addr } from '../wire/addr';
 import type { EthernetFrame } from '../wire/types';
 
 // -----------------------------------------------------------------------------------------------
@@ -382,7 +382,8 @@ const run = (c: Case): SimResult => simulate(c.topology, c.opts);
  *   ip.send, ip.forward,
  *   neigh.release              → "out": frame.tx, neigh.hold, ip.loopback or a neigh-failed drop
  *   neigh.hold                 → "held": neigh.release, or a neigh-failed / neigh-queue-full drop
- *   ip.loopback                → "loop": ip.local on the same node
+ *   ip.loopback                → "loop": ip.local on the same node (after the frame.tx of a
+ *                                broadcast it sent, the copy every broadcast loops back)
  *   arp.solicit, arp.answer    → "arp-out": frame.tx
  * and every frame.tx must discharge an egress, out or arp-out obligation of its node (no frame
  * from nowhere), every frame.rx an arrive obligation, every ip.forward a decide.
@@ -434,6 +435,8 @@ function checkPackets(t: Topology, r: SimResult): PacketReport {
   const arpConsumed: Record<ArpConsumption, number> = { answered: 0, 'neigh-update': 0, silent: 0 };
   const endings: Record<string, number> = {};
   const falseDrops: string[] = [];
+  /** node|pkt of IP broadcasts a stack sent (each also loops a copy back to the sender) */
+  const broadcastSent = new Set<string>();
   /** drops that ended a copy in the current callback, by node|pkt (to recognise a false drop) */
   const droppedNow = new Map<string, { ob: Ob; e: TraceEvent & { kind: 'drop' } }>();
   const end = (k: string) => (endings[k] = (endings[k] ?? 0) + 1);
@@ -504,6 +507,7 @@ function checkPackets(t: Topology, r: SimResult): PacketReport {
       case 'frame.tx': {
         const src = take('egress', e.node, e.pkt, e.iface) ?? take('out', e.node, e.pkt) ?? take('arp-out', e.node, e.pkt) ?? take('arp-later', e.node, e.pkt);
         if (!src) violations.push(`${desc(e)}: a frame from nowhere (no forwarding decision, send or ARP behind it)`);
+        if (src?.kind === 'out' && e.frame.payload.kind === 'ipv4' && isBroadcastMac(e.frame.dstMac)) broadcastSent.add(`${e.node}|${e.pkt}`);
         if (e.link === null) add({ kind: 'carrier', node: e.node, pkt: e.pkt, iface: e.iface, seq: e.seq, t: e.t });
         else {
           const to = peer.get(`${e.link}|${e.node}|${e.iface}`);
@@ -546,7 +550,7 @@ function checkPackets(t: Topology, r: SimResult): PacketReport {
         add({ kind: 'out', node: e.node, pkt: e.pkt, seq: e.seq, t: e.t });
         break;
       case 'ip.loopback':
-        if (!take('out', e.node, e.pkt)) violations.push(`${desc(e)}: looped back but never sent`);
+        if (!take('out', e.node, e.pkt) && !broadcastSent.has(`${e.node}|${e.pkt}`)) violations.push(`${desc(e)}: looped back but never sent`);
         add({ kind: 'loop', node: e.node, pkt: e.pkt, seq: e.seq, t: e.t });
         break;
       case 'neigh.hold':

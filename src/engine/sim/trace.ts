@@ -73,6 +73,7 @@ export type DropReason =
   | 'bad-checksum'
   | 'socket-closed' // datagram for a socket of a process that has ended
   | 'nat-no-address' // MASQUERADE on an interface without an address
+  | 'conntrack-clash' // a new connection whose tuple another one already has (NAT found no free port): not confirmed, dropped
   | 'unsupported'; // something this engine does not model (named in `detail`)
 
 export type IcmpReason =

@@ -187,12 +187,20 @@ export class Conntrack {
     };
   }
 
-  /** __nf_conntrack_confirm: the connection enters the table under both tuples. */
-  confirm(e: CtEntry): void {
-    if (e.confirmed || e.dying) return;
+  /**
+   * __nf_conntrack_confirm: the connection enters the table under both tuples, unless another
+   * live connection holds either of them (a clash: false, and the entry is dropped).
+   */
+  confirm(e: CtEntry): boolean {
+    if (e.confirmed || e.dying) return true;
+    if (this.find(e.proto, e.orig) || this.find(e.proto, e.reply)) {
+      e.dying = true;
+      return false;
+    }
     e.confirmed = true;
     this.table.set(tupleKey(e.proto, e.orig), { entry: e, dir: 'original' });
     this.table.set(tupleKey(e.proto, e.reply), { entry: e, dir: 'reply' });
+    return true;
   }
 
   remove(e: CtEntry): void {

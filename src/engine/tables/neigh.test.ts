@@ -117,6 +117,25 @@ describe('neighbour state machine', () => {
     expect(n.mac).toBe(MAC_B);
   });
 
+  it('a REACHABLE entry ignores a reply with another address without override: same address, same state', () => {
+    const { table, log } = setup();
+    const n = table.lookupOrCreate('eth1', ip('10.0.1.1'));
+    table.output(n, { pkt: 1 });
+    table.update(n, MAC_A, 'REACHABLE', false, 'arp-reply');
+    table.update(n, MAC_B, 'REACHABLE', false, 'arp-reply');
+    expect([n.mac, n.state]).toEqual([MAC_A, 'REACHABLE']);
+    expect(log).toEqual(['0s solicit 10.0.1.1 broadcast probe 3 for #1', '0s send #1 to 02:00:00:00:00:0a']);
+  });
+
+  it('an update that changes the state moves the locktime window (updated), one that changes nothing does not', () => {
+    const { sim, table } = setup();
+    const n = table.eventNs('eth1', ip('10.0.1.1'), MAC_A);
+    sim.at(2 * S, () => table.update(n, MAC_A, 'REACHABLE', false, 'arp-reply'));
+    sim.at(3 * S, () => table.update(n, MAC_A, 'REACHABLE', false, 'arp-reply'));
+    sim.run(4 * S);
+    expect(n.updated).toBe(2 * S);
+  });
+
   it('drops the oldest held packet when the queue is full', () => {
     const { log, table } = setup();
     const n = table.lookupOrCreate('eth1', ip('10.0.1.1'));

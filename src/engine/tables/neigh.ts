@@ -188,27 +188,25 @@ export class NeighTable<T extends { pkt: PacketId }> {
   }
 
   /**
-   * neigh_update: a new link-layer address and/or state from ARP. `override` lets a different
-   * address replace a valid one.
+   * neigh_update: a new link-layer address and/or state from ARP. `override`
+   * (NEIGH_UPDATE_F_OVERRIDE) lets a different address replace a valid one; without it the entry
+   * keeps its address and its state. (Only IPv6 neighbour discovery passes WEAK_OVERRIDE, which
+   * would demote a connected entry to STALE instead; ARP never does.)
    */
   update(n: NeighEntry<T>, lladdr: MacAddr, requested: NeighState, override: boolean, cause: NeighCause, pkt?: PacketId): void {
     const now = this.sim.now;
     const old = n.state;
     // Only `ip neigh` changes a permanent or noarp entry, never ARP.
     if (ADMIN_ONLY.has(old)) return this.unchanged(n, cause, pkt);
-    let mac = lladdr;
+    const mac = lladdr;
     let next = requested;
     if (CONNECTED.has(next)) n.confirmed = now;
     if (VALID.has(old)) {
-      if (mac !== n.mac && !override) {
-        if (CONNECTED.has(old)) {
-          mac = n.mac!;
-          next = 'STALE';
-        } else return this.unchanged(n, cause, pkt);
-      } else if (mac === n.mac && next === 'STALE') {
-        next = old;
-      }
+      if (mac !== n.mac && !override) return this.unchanged(n, cause, pkt);
+      if (mac === n.mac && next === 'STALE') next = old;
     }
+    // The locktime window moves only with an update that changes something.
+    if (next !== old || mac !== n.mac) n.updated = now;
     const prevMac = n.mac;
     if (next !== old) {
       n.timerGen++;
@@ -218,7 +216,6 @@ export class NeighTable<T extends { pkt: PacketId }> {
     }
     if (mac !== n.mac) {
       n.mac = mac;
-      n.updated = now;
       if (!CONNECTED.has(next)) n.confirmed = now - 2 * this.hooks.params(n.dev).baseReachableUs;
     }
     if (next === old && mac === prevMac) return this.unchanged(n, cause, pkt);

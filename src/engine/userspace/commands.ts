@@ -25,7 +25,7 @@ export type Command =
       /** -M dont: no DF bit (do, want: DF, as by default) */
       noDf?: boolean;
     }
-  | { kind: 'nc-udp'; dst: Ipv4Addr; port: number; srcPort?: number; src?: Ipv4Addr; waitS?: number; quitS?: number; stdin: string }
+  | { kind: 'nc-udp'; dst: Ipv4Addr; port: number; srcPort?: number; src?: Ipv4Addr; waitS?: number; quitS?: number; verbose?: true; stdin: string }
   | { kind: 'nc-udp-listen'; port: number; stdin: string }
   | {
       kind: 'nc-tcp';
@@ -39,8 +39,8 @@ export type Command =
       shutdown: boolean;
       /** -z: connect, then close at once (a port scan) */
       zero?: boolean;
-      /** -v: say what happened on stderr */
-      verbose?: boolean;
+      /** -v: say what happened on stderr (a connect that failed or succeeded) */
+      verbose?: true;
       stdin: string;
     }
   | { kind: 'nc-tcp-listen'; port: number; shutdown: boolean; stdin: string }
@@ -236,12 +236,12 @@ function parseNc(args: string[], stdin: string): CommandParse {
   let udp = false;
   let listen = false;
   let shutdown = false;
+  let verbose = false;
   let srcPort: number | undefined;
   let src: Ipv4Addr | undefined;
   let waitS: number | undefined;
   let quitS: number | undefined;
   let zero = false;
-  let verbose = false;
   const g = getopt(args, 'ulnvzNp:s:w:q:', 'nc');
   if (typeof g === 'string') return err(`${g} (use -u -l -N -z -v -p -s -w -q -n)`);
   for (const [o, v] of g.opts) {
@@ -282,13 +282,14 @@ function parseNc(args: string[], stdin: string): CommandParse {
     kind: 'ok',
     command: {
       kind: udp ? 'nc-udp' : 'nc-tcp',
-      ...(udp ? {} : { shutdown, ...(zero ? { zero } : {}), ...(verbose ? { verbose } : {}) }),
+      ...(udp ? {} : { shutdown, ...(zero ? { zero } : {}) }),
       dst,
       port: p,
       ...(srcPort !== undefined ? { srcPort } : {}),
       ...(src ? { src } : {}),
       ...(waitS !== undefined ? { waitS } : {}),
       ...(quitS !== undefined ? { quitS } : {}),
+      ...(verbose ? { verbose: true as const } : {}),
       stdin,
     } as Command,
   };

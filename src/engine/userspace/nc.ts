@@ -70,8 +70,8 @@ export function ncUdpClient(cmd: Extract<Command, { kind: 'nc-udp' }>, env: Proc
   // connect(): the route decides the source address, or the error nc reports.
   const rt = routeOutput(stack, cmd.dst, { ...(cmd.src ? { src: cmd.src } : {}), purpose: 'output' });
   if (rt.kind === 'error' || rt.type === 'broadcast') {
-    const e = rt.kind === 'error' ? STRERROR[rt.error] : STRERROR.EACCES;
-    p.stderr = `nc: connect to ${cmd.dst} port ${cmd.port} (udp) failed: ${e}\n`;
+    // Without -v, nc says nothing about a connect that failed.
+    if (cmd.verbose) p.stderr = `nc: connect to ${cmd.dst} port ${cmd.port} (udp) failed: ${STRERROR[rt.kind === 'error' ? rt.error : 'EACCES']}\n`;
     sim.after(0, () => env.exit(1));
     return p;
   }
@@ -141,7 +141,15 @@ export function ncUdpListen(cmd: Extract<Command, { kind: 'nc-udp-listen' }>, en
     closed: false,
     onDatagram: (data: string, from: Ipv4Addr, fromPort: number, skb: Skb) => {
       if (!connected) {
-        // nc -u -l connects its socket to the first sender, then sends what it read on stdin.
+        // nc -u -l connects its socket to the first sender (its data only peeked at), then sends
+        // what it read on stdin. A connect() that finds no route ends it: err(1, "connect").
+        const rt = routeOutput(stack, from, { src: skb.ip.dstIp });
+        if (rt.kind === 'error') {
+          p.stderr += `nc: connect: ${STRERROR[rt.error]}\n`;
+          p.kill();
+          sim.after(0, () => env.exit(1));
+          return;
+        }
         connected = true;
         sock.remoteIp = from;
         sock.remotePort = fromPort;
@@ -224,7 +232,7 @@ export function ncTcpClient(cmd: Extract<Command, { kind: 'nc-tcp' }>, env: Proc
     },
   }, cmd.src);
   if (typeof res === 'string') {
-    p.stderr = `nc: connect to ${cmd.dst} port ${cmd.port} (tcp) failed: ${STRERROR[res as keyof typeof STRERROR] ?? res}\n`;
+    if (cmd.verbose) p.stderr = `nc: connect to ${cmd.dst} port ${cmd.port} (tcp) failed: ${STRERROR[res]}\n`;
     sim.after(0, () => env.exit(1));
     return p;
   }

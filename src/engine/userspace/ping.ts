@@ -85,10 +85,14 @@ export function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): 
   const { sim, stack } = env;
   // SIGINT: the statistics so far, and the usual exit status.
   const p: Process = { stdout: '', stderr: '', kill: () => finish(true), interrupt: () => finish(false) };
+  // The probe socket's connect(): EACCES for a broadcast route (or a prohibit one) without
+  // SO_BROADCAST. With -b, ping warns, sets it and connects again.
   const probe = routeOutput(stack, cmd.dst, { purpose: 'output', ...(cmd.src ? { src: cmd.src } : {}) });
-  if (probe.kind === 'error' || (probe.type === 'broadcast' && !cmd.broadcast)) {
-    if (probe.kind === 'error' && probe.error !== 'EACCES') p.stderr = `ping: connect: ${STRERROR[probe.error]}\n`;
-    else p.stderr = 'ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n';
+  const eacces = probe.kind === 'error' ? probe.error === 'EACCES' : probe.type === 'broadcast';
+  if (eacces && cmd.broadcast) p.stderr = 'WARNING: pinging broadcast address\n';
+  if (probe.kind === 'error' || (eacces && !cmd.broadcast)) {
+    if (eacces && !cmd.broadcast) p.stderr = 'ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n';
+    else p.stderr += `ping: connect: ${STRERROR[probe.kind === 'error' ? probe.error : 'EACCES']}\n`;
     sim.after(0, () => env.exit(2));
     return p;
   }
@@ -185,7 +189,8 @@ export function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): 
       }
       if (!cmd.quiet) {
         const bytes = 8 + (icmp.data?.length ?? 0) / 2;
-        p.stdout += `${bytes} bytes from ${ip.srcIp}: icmp_seq=${seq} ttl=${ip.ttl} time=${fmtRtt(rtt)} ms${dup ? ' (DUP!)' : ''}\n`;
+        // With -b ping counts itself a multicast ping, and marks no duplicate (DUP!) unless verbose.
+        p.stdout += `${bytes} bytes from ${ip.srcIp}: icmp_seq=${seq} ttl=${ip.ttl} time=${fmtRtt(rtt)} ms${dup && !cmd.broadcast ? ' (DUP!)' : ''}\n`;
       }
       checkDone();
       return;

@@ -134,6 +134,8 @@ export function traceroute(cmd: Extract<Command, { kind: 'traceroute' }>, env: P
         remotePort: BASE_PORT + pr.index,
         inetId: 0,
         closed: false,
+        // traceroute reads time exceeded and unreachables from the error queue (IP_RECVERR).
+        recverr: true,
         onDatagram: () => {},
         onError: (_err, icmp, from) => {
           if (icmp.type === ICMP.timeExceeded) answered(pr, from, false);

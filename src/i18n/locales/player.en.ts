@@ -294,6 +294,7 @@ export const playerEn = {
     'bad-checksum': 'bad checksum',
     'socket-closed': 'socket closed',
     'nat-no-address': 'no address to masquerade',
+    'conntrack-clash': 'no free NAT port',
     unsupported: 'not modelled',
   },
   x: {
@@ -435,6 +436,7 @@ export const playerEn = {
       'bad-checksum': 'a checksum is wrong',
       'socket-closed': 'the program that owned the socket has ended',
       'nat-no-address': 'MASQUERADE on an interface without an address',
+      'conntrack-clash': 'NAT found no free port for this new connection: its addresses and ports are another connection\'s already, so connection tracking cannot record it and drops the packet',
       unsupported: 'packetwalk does not model this',
     },
     txOne: 'It sends the frame out of {{iface}} towards {{to}}: {{what}}.',

@@ -295,6 +295,7 @@ export const playerZhCN: PlayerMessages = {
     'bad-checksum': '校验和错误',
     'socket-closed': '套接字已关闭',
     'nat-no-address': '没有可伪装的地址',
+    'conntrack-clash': '没有空闲的 NAT 端口',
     unsupported: '未建模',
   },
   x: {
@@ -436,6 +437,7 @@ export const playerZhCN: PlayerMessages = {
       'bad-checksum': '校验和错误',
       'socket-closed': '拥有该套接字的程序已经结束',
       'nat-no-address': '在没有地址的接口上做 MASQUERADE',
+      'conntrack-clash': 'NAT 找不到空闲端口：这个新连接的地址和端口已被另一个连接占用，连接跟踪无法记录它，于是丢弃该包',
       unsupported: 'packetwalk 没有模拟这种情况',
     },
     txOne: '它从 {{iface}} 把帧发往 {{to}}：{{what}}。',

@@ -47,14 +47,14 @@ test('the step where NAT rewrites the source is named by the rewrite, not only b
   expect(rowText(w.result.events, w.topology, w.steps[16]!, w.ctx.commands, en)).toBe('NAT, reply: destination 198.51.100.2 → 192.168.1.10 · ICMP echo reply 203.0.113.10 → 192.168.1.10, TTL 62');
 });
 
-test('a flood is one frame sent on several ports (home-nat: sw1 floods to lan2 and gw); the drop after it says why', () => {
+test('a flood is one frame sent on several ports (home-nat: sw1 floods to gw, then lan2); the drop after it says why', () => {
   const w = testWalk('home-nat');
   const flood = w.steps.find((s) => s.outcomes[0] === 'flooded')!;
   expect(stepFrames(w.result.events, flood).map((f) => [f.dir, f.ifaces.join(',')])).toEqual([
     ['in', 'p1'],
-    ['out', 'p2,p3'],
+    ['out', 'p3,p2'],
   ]);
-  const drop = w.steps[flood.index + 1]!;
+  const drop = w.steps[flood.index + 2]!;
   expect(rowText(w.result.events, w.topology, drop, w.ctx.commands, en)).toBe('ARP not for me · ARP request: who has 192.168.1.1? tell 192.168.1.10');
 });
 

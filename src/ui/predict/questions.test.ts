@@ -255,7 +255,7 @@ describe('kinds that only some walks ask', () => {
 
   test('a drop: the host that is not asked for drops the ARP request', () => {
     const w = testWalk('lan-two-hosts');
-    expect(predictQuestion(w.ctx, w.steps[3]!, en)).toMatchObject({ kind: 'fate', answer: ['drop'] });
+    expect(predictQuestion(w.ctx, w.steps[2]!, en)).toMatchObject({ kind: 'fate', answer: ['drop'] });
   });
 
   test('a TTL question counts down by one, with the unchanged TTL among the choices', () => {

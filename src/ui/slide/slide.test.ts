@@ -117,7 +117,7 @@ describe('two-subnets-router, step 11: r1 releases the echo request to h2', () =
 
 test('a drop is marked on the device with its reason, the frame struck through', () => {
   const w = testWalk('lan-two-hosts');
-  const { svg, content } = slide(w, 4, en, 'en');
+  const { svg, content } = slide(w, 3, en, 'en');
   expect(content.markerText).toBe('✗ ARP not for me');
   expect(svg).toContain('data-marker="dropped"');
   expect(svg).toContain('text-decoration="line-through"');

@@ -50,9 +50,18 @@ export function arpRcv(stack: LinuxStack, dev: NetDev, arp: ArpPacket, pktType: 
   // Update our ARP tables: only an entry that exists already learns from this packet.
   const n = stack.neigh.lookup(dev.name, sip);
   if (!n) return kfreeSkb(stack, pkt, arp.op === ARPOP.request ? 'arp-not-for-us' : 'arp-ignored', dev.name, arp.op === ARPOP.request ? tip : sip);
-  const override = stack.sim.now > n.updated + dev.conf.neigh.locktimeUs;
+  // "If several different ARP replies follow back-to-back, use the FIRST one": within locktime
+  // of its last change an entry takes no other address, unless the packet is a gratuitous ARP.
+  const override = stack.sim.now > n.updated + dev.conf.neigh.locktimeUs || arpIsGarp(stack, arp);
   const reply = arp.op === ARPOP.reply && pktType === 'host';
   stack.neigh.update(n, sha, reply ? 'REACHABLE' : 'STALE', override, reply ? 'arp-reply' : 'arp-seen', pkt);
+}
+
+/** arp_is_garp: an announcement of the sender's own unicast address (a reply's target MAC is its own too). */
+function arpIsGarp(stack: LinuxStack, arp: ArpPacket): boolean {
+  if (arp.senderIp !== arp.targetIp) return false;
+  if (arp.op === ARPOP.reply && arp.targetMac !== arp.senderMac) return false;
+  return stack.fib.addrType(arp.senderIp) === 'unicast';
 }
 
 /**

@@ -1,10 +1,11 @@
 // ICMP of one stack (net/ipv4/icmp.c): errors and redirects sent about a packet (__icmp_send)
 // with Linux's two rate limits (icmp_global_allow per namespace, the inet_peer token bucket per
 // destination), echo replies, and what a received message does: raw sockets (ping) see every one,
-// errors reach the socket of the datagram they quote, redirects may teach a route exception.
+// errors go to the protocol of the datagram they quote (icmp_err_convert gives their errno),
+// redirects may teach a route exception.
 
 import { isLimitedBroadcast, isMulticast, isZeronet, type Ipv4Addr } from '../../wire/addr';
-import { ICMP, ICMP_UNREACH, IPPROTO, type IcmpMessage, type Ipv4Packet } from '../../wire/types';
+import { ICMP, IPPROTO, type IcmpMessage, type Ipv4Packet } from '../../wire/types';
 import { buildIpv4 } from '../../wire/ipv4';
 import { buildIcmpEcho, buildIcmpError, icmpChecksum, ICMP_ERROR_TYPES } from '../../wire/icmp';
 import { isValidState } from '../../tables/neigh';
@@ -13,9 +14,8 @@ import type { IcmpReason, TraceEventBody } from '../../sim/trace';
 import { DEFAULT_TTL, ipLocalOut } from './ip-output';
 import { findException, routeOutput, updateException } from './route';
 import { kfreeSkb, type Skb } from './skb';
-import { inetAddProtocol } from './protocol';
+import { inetAddProtocol, inetProtocolErr } from './protocol';
 import { inetGetPeer, type LinuxStack, type Peer } from './stack';
-import { udpLookup } from './udp';
 
 /** A raw ICMP socket (ping's). */
 export interface PingSocket {
@@ -121,7 +121,7 @@ export function icmpRcv(stack: LinuxStack, skb: Skb, icmp: IcmpMessage, broadcas
   for (const s of stack.pingSockets) if (!s.closed) s.onIcmp(icmp, ip, skb);
   switch (icmp.type) {
     case ICMP.echoRequest:
-      if (broadcast) return kfreeSkb(stack, skb.pkt, 'echo-ignore-broadcast', skb.iif);
+      if (broadcast && stack.icmpEchoIgnoreBroadcasts) return kfreeSkb(stack, skb.pkt, 'echo-ignore-broadcast', skb.iif);
       return icmpEcho(stack, skb, icmp);
     case ICMP.redirect:
       return icmpRedirect(stack, skb, icmp);
@@ -134,14 +134,17 @@ export function icmpRcv(stack: LinuxStack, skb: Skb, icmp: IcmpMessage, broadcas
   }
 }
 
-/** icmp_echo → icmp_reply: the reply from the address the request was sent to. */
+/**
+ * icmp_echo → icmp_reply: the reply from the address the request was sent to or, for a request to
+ * a broadcast address, from the source the route back to the sender gives (fib_compute_spec_dst).
+ */
 function icmpEcho(stack: LinuxStack, skb: Skb, icmp: IcmpMessage): void {
   const ip = skb.ip;
   const pkt = stack.sim.newPacketId();
-  const rt = routeOutput(stack, ip.srcIp, { src: ip.dstIp, pkt });
+  const rt = routeOutput(stack, ip.srcIp, { ...(skb.broadcastInput ? {} : { src: ip.dstIp }), pkt });
   if (rt.kind !== 'ok') return;
   const reply = buildIpv4({
-    srcIp: ip.dstIp,
+    srcIp: rt.src,
     dstIp: ip.srcIp,
     protocol: IPPROTO.icmp,
     ttl: DEFAULT_TTL,
@@ -155,27 +158,45 @@ function icmpEcho(stack: LinuxStack, skb: Skb, icmp: IcmpMessage): void {
   ipLocalOut(stack, { pkt, ip: reply, pktType: 'host' }, rt);
 }
 
-/** icmp_socket_deliver: hand an ICMP error to the socket of the quoted datagram. */
+/** icmp_socket_deliver: hand an ICMP error to the protocol of the quoted datagram (udp_err, tcp_v4_err). */
 function icmpSocketDeliver(stack: LinuxStack, skb: Skb, icmp: IcmpMessage): void {
-  const q = icmp.quote;
-  if (!q) return;
-  if (q.protocol === IPPROTO.udp && q.payload.kind === 'udp') {
-    const u = q.payload;
-    const sock = udpLookup(stack, q.srcIp, u.srcPort, q.dstIp, u.dstPort);
-    if (!sock) return;
-    const err =
-      icmp.type === ICMP.destUnreachable
-        ? icmp.code === ICMP_UNREACH.port
-          ? 'ECONNREFUSED'
-          : icmp.code === ICMP_UNREACH.net
-            ? 'ENETUNREACH'
-            : icmp.code === ICMP_UNREACH.adminProhibited
-              ? 'EACCES'
-              : 'EHOSTUNREACH'
-        : 'EHOSTUNREACH';
-    stack.sim.emit({ kind: 'socket.error', node: stack.name, pkt: skb.pkt, socket: sock.label, error: err });
-    sock.onError(err, icmp, skb.ip.srcIp, skb);
-  }
+  if (icmp.quote) inetProtocolErr(stack, skb, icmp, icmp.quote);
+}
+
+/** The errno an ICMP error gives a socket. */
+export type IcmpErrno = 'ENETUNREACH' | 'EHOSTUNREACH' | 'ENOPROTOOPT' | 'ECONNREFUSED' | 'EOPNOTSUPP' | 'EHOSTDOWN' | 'ENONET' | 'EPROTO';
+
+/** icmp_err_convert: each destination unreachable code's errno and whether it is fatal (a hard error). */
+const ICMP_ERR_CONVERT: readonly (readonly [IcmpErrno | undefined, boolean])[] = [
+  ['ENETUNREACH', false],
+  ['EHOSTUNREACH', false],
+  ['ENOPROTOOPT', true],
+  ['ECONNREFUSED', true],
+  [undefined, false], // fragmentation needed: path MTU discovery, not an error
+  ['EOPNOTSUPP', false],
+  ['ENETUNREACH', true],
+  ['EHOSTDOWN', true],
+  ['ENONET', true],
+  ['ENETUNREACH', true],
+  ['EHOSTUNREACH', true],
+  ['ENETUNREACH', false],
+  ['EHOSTUNREACH', false],
+  ['EHOSTUNREACH', true],
+  ['EHOSTUNREACH', true],
+  ['EHOSTUNREACH', true],
+];
+
+/**
+ * What an ICMP error means to the socket of the datagram it quotes, as udp_err and tcp_v4_err
+ * read it: time exceeded is a soft EHOSTUNREACH, a parameter problem a hard EPROTO, a destination
+ * unreachable as icmp_err_convert says; anything else (redirects, fragmentation needed) is none.
+ */
+export function icmpErrno(icmp: IcmpMessage): { err: IcmpErrno; fatal: boolean } | undefined {
+  if (icmp.type === ICMP.timeExceeded) return { err: 'EHOSTUNREACH', fatal: false };
+  if (icmp.type === ICMP.parameterProblem) return { err: 'EPROTO', fatal: true };
+  if (icmp.type !== ICMP.destUnreachable) return undefined;
+  const [err, fatal] = ICMP_ERR_CONVERT[icmp.code] ?? [undefined, false];
+  return err ? { err, fatal } : undefined;
 }
 
 /** icmp_redirect → __ip_do_redirect: maybe learn a better gateway for one destination. */

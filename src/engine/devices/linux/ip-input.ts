@@ -57,7 +57,7 @@ export function ipLocalDeliver(stack: LinuxStack, skb0: Skb, dev: string, broadc
     const ip = nf.nat(skb.ip, skb.pkt, skb.ct, 'INPUT', { inDev: dev });
     if (!ip) return;
     skb = { ...skb, ip };
-    nf.confirm(skb.ct, skb.pkt);
+    if (!nf.confirm(skb.ct, skb.pkt)) return;
   }
   const ip = skb.ip;
   stack.sim.emit({ kind: 'ip.local', node: stack.name, pkt: skb.pkt, dev, dst: ip.dstIp, broadcast });

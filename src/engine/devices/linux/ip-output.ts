@@ -1,6 +1,7 @@
 // IP output of one stack (net/ipv4/ip_output.c): a locally generated packet through the OUTPUT and
-// POSTROUTING hooks, then looped back (a local route), broadcast, or handed to the neighbour of
-// its next hop (ip_finish_output2), which sends it or holds it while ARP resolves.
+// POSTROUTING hooks, then looped back (a local route), broadcast (and looped back too), or handed
+// to the neighbour of its next hop (ip_finish_output2), which sends it or holds it while ARP
+// resolves.
 
 import { BROADCAST_MAC, ZERO_MAC, type Ipv4Addr, type MacAddr } from '../../wire/addr';
 import { ETHERTYPE, type EthernetFrame } from '../../wire/types';
@@ -23,8 +24,9 @@ export function ipLocalOut(stack: LinuxStack, skb0: Skb, rt: Extract<OutputRoute
     const natted = nf.nat(ip, skb.pkt, ct, 'OUTPUT', {});
     if (!natted) return;
     skb = { ...skb, ip: natted, ...(ct ? { ct } : {}) };
-    if (rt.type === 'local') nf.confirm(ct, skb.pkt);
-    else {
+    if (rt.type === 'local') {
+      if (!nf.confirm(ct, skb.pkt)) return;
+    } else {
       const post = nfPostrouting(stack, skb, rt.dev, rt.nexthop);
       if (!post) return;
       skb = post;
@@ -36,7 +38,11 @@ export function ipLocalOut(stack: LinuxStack, skb0: Skb, rt: Extract<OutputRoute
     return;
   }
   if (rt.type === 'broadcast') {
+    // ip_mc_output: a broadcast route is local too (RTCF_LOCAL), so a copy of the packet comes
+    // back to this host over lo as well.
     neighXmit(stack, rt.dev, BROADCAST_MAC, skb);
+    stack.sim.emit({ kind: 'ip.loopback', node: stack.name, pkt: skb.pkt });
+    neighXmit(stack, 'lo', ZERO_MAC, skb);
     return;
   }
   neighOutput(stack, rt.dev, rt.nexthop, skb);
@@ -47,8 +53,7 @@ export function nfPostrouting(stack: LinuxStack, skb: Skb, outDev: string, nexth
   const nf = stack.nf;
   if (!nf) return skb;
   const ip = nf.nat(skb.ip, skb.pkt, skb.ct, 'POSTROUTING', { outDev, nexthop });
-  if (!ip) return null;
-  nf.confirm(skb.ct, skb.pkt);
+  if (!ip || !nf.confirm(skb.ct, skb.pkt)) return null;
   return ip === skb.ip ? skb : { ...skb, ip };
 }
 

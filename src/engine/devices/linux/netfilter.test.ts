@@ -86,6 +86,23 @@ describe('MASQUERADE', () => {
   });
 });
 
+describe('SNAT to a port range', () => {
+  it('keeps a source port in the range; a new connection that finds every port taken is dropped, never tracked twice', () => {
+    const r = simulate(
+      lab(
+        ['iptables -t nat -A POSTROUTING -o wan -p udp -j SNAT --to-source 198.51.100.2:7000'],
+        `  - {on: lan1, run: "echo a | nc -u -w1 -p 40000 198.51.100.10 53"}
+  - {on: lan2, run: "echo b | nc -u -w1 -p 40001 198.51.100.10 53"}
+`,
+      ),
+    );
+    expect(udpEnds(linkCaptures(r).links['gw:wan--srv:eth1']!).filter((x) => x.startsWith('198.51.100.2'))).toEqual(['198.51.100.2:7000 > 198.51.100.10:53']);
+    expect(r.events.filter((e) => e.kind === 'drop' && e.node === 'gw').map((e) => e.kind === 'drop' && e.reason)).toEqual(['conntrack-clash']);
+    const ct = r.final.gw!.kind === 'linux' ? r.final.gw!.conntrack : undefined;
+    expect(ct?.map((e) => `${e.orig.src}:${e.orig.sport} → ${e.reply.dst}:${e.reply.dport}`)).toEqual(['192.168.1.10:40000 → 198.51.100.2:7000']);
+  });
+});
+
 describe('DNAT (port forwarding)', () => {
   it('sends a datagram for the WAN address and port to the inside server, and un-NATs its reply', () => {
     const r = simulate(

@@ -40,9 +40,10 @@ export interface CtInfo {
   related: boolean;
 }
 
+/** A NAT target's range (nf_nat_range2): one address, and a port range or none. */
 interface Range {
   addr: Ipv4Addr;
-  port?: number;
+  port?: { min: number; max: number };
 }
 
 const MANIP_OF: Record<NatHook, Manip> = { PREROUTING: 'dst', OUTPUT: 'dst', POSTROUTING: 'src', INPUT: 'src' };
@@ -241,8 +242,8 @@ export class Netfilter {
             return null;
           }
           range = { addr };
-        } else range = { addr: r.toAddr!, ...(r.toPort !== undefined ? { port: r.toPort } : {}) };
-        this.sim.emit({ kind: 'nat.match', node, pkt, chain: hook, rule: i, target: r.target, manip, to: { ip: range.addr, ...(range.port !== undefined ? { port: range.port } : {}) } });
+        } else range = { addr: r.toAddr!, ...(r.toPort !== undefined ? { port: { min: r.toPort, max: r.toPortMax ?? r.toPort } } : {}) };
+        this.sim.emit({ kind: 'nat.match', node, pkt, chain: hook, rule: i, target: r.target, manip, to: { ip: range.addr, ...(range.port !== undefined ? { port: range.port.min } : {}) } });
         return range;
       }
     }
@@ -273,10 +274,19 @@ export class Netfilter {
     return this.uniqueTuple(e, curr, { addr }, manip);
   }
 
-  /** get_unique_tuple */
+  /**
+   * get_unique_tuple: the original tuple if it is in the range and free, else the mapping this
+   * source already has, else the range's address with the port kept (when it is in the range and
+   * free, or the range is that one port), else another port. With every port of the range taken
+   * the last one tried stays, and the connection cannot be confirmed (confirm drops the packet).
+   */
   private uniqueTuple(e: CtEntry, orig: CtTuple, range: Range, manip: Manip): CtTuple {
     const proto = e.proto;
-    const inRange = (t: CtTuple) => (manip === 'src' ? t.src : t.dst) === range.addr && (range.port === undefined || portOf(t, manip, proto) === range.port);
+    const portIn = (t: CtTuple) => {
+      const p = portOf(t, manip, proto);
+      return range.port === undefined || (p !== undefined && p >= range.port.min && p <= range.port.max);
+    };
+    const inRange = (t: CtTuple) => (manip === 'src' ? t.src : t.dst) === range.addr && portIn(t);
     if (manip === 'src') {
       if (inRange(orig)) {
         if (!this.used(e, orig)) return orig;
@@ -293,7 +303,7 @@ export class Netfilter {
     const t: CtTuple = manip === 'src' ? { ...orig, src: range.addr } : { ...orig, dst: range.addr };
     if (range.port === undefined) {
       if (!this.used(e, t)) return t;
-    } else if (portOf(t, manip, proto) === range.port) return t;
+    } else if (portIn(t) && (range.port.min === range.port.max || !this.used(e, t))) return t;
     return this.uniqueL4(e, t, range, manip);
   }
 
@@ -304,8 +314,8 @@ export class Netfilter {
     let size: number;
     const current = portOf(t, manip, proto) ?? 0;
     if (range.port !== undefined) {
-      min = range.port;
-      size = 1;
+      min = range.port.min;
+      size = range.port.max - range.port.min + 1;
     } else if (proto === 'icmp') {
       min = 0;
       size = 65536;
@@ -316,14 +326,19 @@ export class Netfilter {
       } else [min, size] = [1024, 64512];
     }
     const set = (v: number): CtTuple => (proto === 'icmp' ? { ...t, id: v } : manip === 'src' ? { ...t, sport: v } : { ...t, dport: v });
-    let off = range.port !== undefined ? 0 : this.sim.randomInt(65536);
-    const attempts = Math.min(size, 128);
+    // From a random offset; a large range is tried in ever smaller windows, each from a new offset.
+    let off = this.sim.randomInt(65536);
+    let attempts = Math.min(size, 128);
     let cand = t;
-    for (let i = 0; i < attempts; i++, off++) {
-      cand = set(min + (off % size));
-      if (!this.used(e, cand)) return cand;
+    for (;;) {
+      for (let i = 0; i < attempts; i++, off++) {
+        cand = set(min + (off % size));
+        if (!this.used(e, cand)) return cand;
+      }
+      if (attempts >= size || attempts < 16) return cand;
+      attempts >>= 1;
+      off = this.sim.randomInt(65536);
     }
-    return cand;
   }
 
   /** nf_nat_packet: rewrite as the connection's mapping says, in this packet's direction. */
@@ -371,11 +386,21 @@ export class Netfilter {
     return out;
   }
 
-  /** __nf_conntrack_confirm at the last hook (POSTROUTING or INPUT). */
-  confirm(ct: CtInfo | undefined, pkt: PacketId): void {
-    if (!ct || ct.related || ct.entry.confirmed || ct.entry.dying) return;
-    this.conntrack.confirm(ct.entry);
-    this.sim.emit({ kind: 'conntrack.update', node: this.host.name, pkt, change: 'confirmed', entry: ctView(ct.entry) });
+  /**
+   * __nf_conntrack_confirm at the last hook (POSTROUTING or INPUT). Returns false when the packet
+   * is dropped: another connection already has one of its tuples (a NAT mapping that found no free
+   * tuple), and the clash cannot be resolved (nf_ct_resolve_clash takes the other entry only when
+   * both tuples are the same), so the new connection never enters the table.
+   */
+  confirm(ct: CtInfo | undefined, pkt: PacketId): boolean {
+    if (!ct || ct.related || ct.entry.confirmed || ct.entry.dying) return true;
+    const node = this.host.name;
+    if (!this.conntrack.confirm(ct.entry)) {
+      this.sim.emit({ kind: 'drop', node, pkt, reason: 'conntrack-clash', detail: ctView(ct.entry).reply.src });
+      return false;
+    }
+    this.sim.emit({ kind: 'conntrack.update', node, pkt, change: 'confirmed', entry: ctView(ct.entry) });
+    return true;
   }
 
   /** A TCP RST ends the connection at once (as the oracle saw for a refused DNAT connection). */

@@ -1,10 +1,11 @@
 // The transport protocols of the IPv4 stack (net/ipv4/protocol.c: inet_protos[], inet_add_protocol).
 // ip_local_deliver hands a packet for this host to the handler registered for its protocol number;
-// a number nobody registered gets ICMP protocol unreachable. ICMP, UDP and TCP register
+// a number nobody registered gets ICMP protocol unreachable. An ICMP error goes to the err_handler
+// of the protocol of the datagram it quotes (icmp_socket_deliver). ICMP, UDP and TCP register
 // themselves in their own files (icmp.ts, udp.ts, tcp-input.ts); a tunnel's receive side (ipip is
 // protocol 4, gre 47) is one more registration, not a new branch in ip-input.ts.
 
-import type { Ipv4Packet } from '../../wire/types';
+import type { IcmpMessage, Ipv4Packet } from '../../wire/types';
 import type { Skb } from './skb';
 import type { LinuxStack } from './stack';
 
@@ -15,6 +16,8 @@ export interface NetProtocol<K extends Payload['kind'] = Payload['kind']> {
   readonly payload: K;
   /** `dev`: the device it was received on ('lo' for our own); `broadcast`: a broadcast input route */
   handler(stack: LinuxStack, skb: Skb, p: Extract<Payload, { kind: K }>, dev: string, broadcast: boolean): void;
+  /** err_handler: an ICMP error (in `skb`) quoting `quote`, a datagram of this protocol we sent */
+  errHandler?(stack: LinuxStack, skb: Skb, icmp: IcmpMessage, quote: Ipv4Packet): void;
 }
 
 const inetProtos = new Map<number, NetProtocol>();
@@ -35,4 +38,9 @@ export function inetProtocolRcv(stack: LinuxStack, skb: Skb, dev: string, broadc
   if (!proto || proto.payload !== p.kind) return false;
   proto.handler(stack, skb, p as never, dev, broadcast);
   return true;
+}
+
+/** icmp_socket_deliver: an ICMP error to the protocol of the datagram it quotes. */
+export function inetProtocolErr(stack: LinuxStack, skb: Skb, icmp: IcmpMessage, quote: Ipv4Packet): void {
+  inetProtos.get(quote.protocol)?.errHandler?.(stack, skb, icmp, quote);
 }

@@ -125,14 +125,28 @@ export function routeInput(stack: LinuxStack, dst: Ipv4Addr, src: Ipv4Addr, dev:
 
 /**
  * ip_route_output_key_hash: where a locally generated packet to `dst` goes, and from which
- * source address. Emits the lookup into the trace.
+ * source address. Emits the lookup into the trace. The limited broadcast 255.255.255.255 is in no
+ * table: a socket bound to one of our addresses sends it out of that address's device, anything
+ * else out of the device of the route the lookup finds (the default route), and either way the
+ * route is a broadcast one (__mkroute_output): a link-layer broadcast, no gateway, no ARP.
  */
 export function routeOutput(stack: LinuxStack, dst: Ipv4Addr, opts: { src?: Ipv4Addr; pkt?: PacketId; purpose?: 'output' | 'query' } = {}): OutputRoute {
+  if (isLimitedBroadcast(dst) && opts.src !== undefined) {
+    const dev = [...stack.devs.values()].find((d) => d.addrs.some((a) => a.ip === opts.src));
+    if (!dev) return { kind: 'error', error: 'ENETUNREACH' };
+    const route: FibRoute = { table: 'local', type: 'broadcast', dst, len: 32, dev: dev.name, scope: 'link', proto: 'kernel', metric: 0, nhScope: 'host' };
+    const result = { kind: 'route' as const, route, nexthop: dst, dev: dev.name, src: opts.src };
+    stack.sim.emit({ kind: 'fib.lookup', node: stack.name, ...(opts.pkt !== undefined ? { pkt: opts.pkt } : {}), dst, purpose: opts.purpose ?? 'output', candidates: [], result });
+    return { kind: 'ok', route, type: 'broadcast', dev: dev.name, src: opts.src, nexthop: dst };
+  }
   const r = fibLookupTraced(stack, dst, opts.pkt, opts.purpose ?? 'output');
   if (r.kind === 'error') return r;
   const { route, ex, event } = r;
   let res: OutputRoute;
-  if (route.type === 'local') {
+  if (isLimitedBroadcast(dst)) {
+    const src = opts.src ?? route.prefsrc ?? selectAddr(stack, route.dev!, route.gateway, route.scope);
+    res = { kind: 'ok', route, type: 'broadcast', dev: route.dev!, src, nexthop: dst };
+  } else if (route.type === 'local') {
     res = { kind: 'ok', route, type: 'local', dev: 'lo', src: opts.src ?? route.prefsrc ?? dst, nexthop: dst };
   } else {
     const src = opts.src ?? route.prefsrc ?? selectAddr(stack, route.dev!, route.gateway, route.scope);

@@ -6,7 +6,7 @@
 // are network devices (netdev.ts). Hosts, routers and NAT gateways are all this, with different
 // settings.
 
-import { isBroadcastMac, isGroupMac, ZERO_MAC, type Ipv4Addr } from '../../wire/addr';
+import { isBroadcastMac, isGroupMac, isLimitedBroadcast, ZERO_MAC, type Ipv4Addr } from '../../wire/addr';
 import { ETHERTYPE, ICMP, ICMP_UNREACH, type EthernetFrame } from '../../wire/types';
 import type { Fib, FibRoute } from '../../tables/fib';
 import { DEFAULT_NEIGH_PARAMS, NeighTable, type NeighParams } from '../../tables/neigh';
@@ -79,6 +79,8 @@ export class LinuxStack implements Device, NetNs {
   readonly tcpSocks: TcpSock[] = [];
   /** netfilter (conntrack and NAT), on nodes that have NAT rules */
   readonly nf: Netfilter | null;
+  /** net.ipv4.icmp_echo_ignore_broadcasts */
+  readonly icmpEchoIgnoreBroadcasts: boolean;
 
   constructor(
     node: LinuxNode,
@@ -86,6 +88,7 @@ export class LinuxStack implements Device, NetNs {
     readonly net: Network,
   ) {
     this.name = node.name;
+    this.icmpEchoIgnoreBroadcasts = node.icmpEchoIgnoreBroadcasts ?? true;
     const compiled = compileFibForRun(node);
     this.fib = compiled.fib;
     const all = node.all ?? {};
@@ -144,8 +147,11 @@ export class LinuxStack implements Device, NetNs {
     if (frame.ethertype === ETHERTYPE.arp && p.kind === 'arp') return arpRcv(this, dev, p, pktType, pkt);
     if (frame.ethertype === ETHERTYPE.ipv4 && p.kind === 'ipv4') {
       // Looped back: the packet still has the local route it was sent with (skb_dst), so
-      // ip_rcv_finish makes no input lookup and delivers it.
-      if (dev.ops.loopback) return ipLocalDeliver(this, { pkt, ip: p, pktType: 'host', iif: ifname, localInput: true }, ifname, false);
+      // ip_rcv_finish makes no input lookup and delivers it, as a broadcast if the route was one.
+      if (dev.ops.loopback) {
+        const bcast = isLimitedBroadcast(p.dstIp) || this.fib.addrType(p.dstIp) === 'broadcast';
+        return ipLocalDeliver(this, { pkt, ip: p, pktType: 'host', iif: ifname, localInput: true, ...(bcast ? { broadcastInput: true } : {}) }, ifname, bcast);
+      }
       if (pktType === 'otherhost') return kfreeSkb(this, pkt, 'otherhost', ifname);
       return ipRcv(this, { pkt, ip: p, pktType, iif: ifname });
     }

@@ -1,10 +1,11 @@
 // TCP input of one stack (net/ipv4/tcp_ipv4.c tcp_v4_rcv, tcp_input.c): the socket a segment is
 // for (an established one, else a listener), the handshake from either side, data and FIN in
-// order (the wires do not reorder), what an ACK acknowledges, and a RST for a segment no socket
-// wants.
+// order (the wires do not reorder), what an ACK acknowledges, a RST for a segment no socket
+// wants, and what an ICMP error about a segment we sent does (tcp_v4_err).
 
-import { IPPROTO, type TcpSegment } from '../../wire/types';
+import { ICMP, ICMP_UNREACH, IPPROTO, type IcmpMessage, type Ipv4Packet, type TcpSegment } from '../../wire/types';
 import { tcpChecksum } from '../../wire/tcp';
+import { icmpErrno } from './icmp';
 import { routeOutput } from './route';
 import { kfreeSkb, type Skb } from './skb';
 import { inetAddProtocol } from './protocol';
@@ -154,6 +155,32 @@ function tcpConnRequest(stack: LinuxStack, skb: Skb, seg: TcpSegment): void {
   tcpArmRto(stack, s);
 }
 
+/**
+ * tcp_v4_err: an ICMP error quoting a segment of ours (its sequence number inside what is in
+ * flight). A connect in SYN-SENT fails at once with the error's errno, whatever it is: no more
+ * SYNs. A request in SYN-RECV is dropped silently on net or host unreachable, time exceeded or a
+ * parameter problem (tcp_req_err). A connected socket only keeps it as a soft error.
+ */
+function tcpV4Err(stack: LinuxStack, skb: Skb, icmp: IcmpMessage, q: Ipv4Packet): void {
+  const seg = q.payload;
+  if (seg.kind !== 'tcp') return;
+  const s = stack.tcpSocks.find(
+    (x) => x.state !== 'LISTEN' && x.state !== 'CLOSED' && x.localIp === q.srcIp && x.localPort === seg.srcPort && x.remoteIp === q.dstIp && x.remotePort === seg.dstPort,
+  );
+  const e = icmpErrno(icmp);
+  if (!s || !e || s.state === 'TIME_WAIT') return;
+  if (s.state === 'SYN_RECV') {
+    const abort = icmp.type !== ICMP.destUnreachable || icmp.code === ICMP_UNREACH.net || icmp.code === ICMP_UNREACH.host;
+    if (abort && seg.seq === s.iss) tcpDone(stack, s);
+    return;
+  }
+  if (u32(seg.seq - s.sndUna) > u32(s.sndNxt - s.sndUna)) return; // not in flight (!between)
+  if (s.state !== 'SYN_SENT') return;
+  stack.sim.emit({ kind: 'socket.error', node: stack.name, pkt: skb.pkt, socket: s.label, error: e.err });
+  s.events.onError?.(e.err);
+  tcpDone(stack, s);
+}
+
 /** tcp_protocol: TCP is unicast only, and its checksum is checked before the socket lookup. */
 inetAddProtocol(IPPROTO.tcp, {
   payload: 'tcp',
@@ -162,4 +189,5 @@ inetAddProtocol(IPPROTO.tcp, {
     if (tcpChecksum(seg, skb.ip.srcIp, skb.ip.dstIp) !== seg.checksum) return kfreeSkb(stack, skb.pkt, 'bad-checksum', skb.iif, 'tcp');
     tcpV4Rcv(stack, skb, seg);
   },
+  errHandler: tcpV4Err,
 });

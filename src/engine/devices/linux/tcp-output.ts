@@ -21,6 +21,12 @@ export const SYNACK_WINDOW = 65160;
 const DELACK_US = 40_000;
 export const RTO_INITIAL_US = 1_000_000;
 export const RTO_MIN_US = 200_000;
+/**
+ * The timer wheel fires a kernel timer of a second or so late, never early (calc_wheel_index
+ * rounds its expiry up to the next tick of its level): modelled as one jiffy (4 ms at HZ=250), so
+ * that a program's own timeout of the same length (nc -w1 on poll(), an hrtimer) comes first.
+ */
+const TIMER_WHEEL_SLACK_US = 4000;
 const SYN_RETRIES = 6;
 const DATA_RETRIES = 15;
 export const MOD = 2 ** 32;
@@ -88,7 +94,7 @@ export function tcpScheduleAck(stack: LinuxStack, s: TcpSock): void {
 /** The retransmission timer: resend the oldest unacknowledged segment, doubling the timeout, until the retries run out. */
 export function tcpArmRto(stack: LinuxStack, s: TcpSock): void {
   const gen = ++s.rtoGen;
-  stack.sim.after(s.rto, () => {
+  stack.sim.after(s.rto + TIMER_WHEEL_SLACK_US, () => {
     if (s.rtoGen !== gen || s.unacked.length === 0 || s.state === 'CLOSED') return;
     const limit = s.state === 'SYN_SENT' ? SYN_RETRIES : DATA_RETRIES;
     if (++s.retries > limit) {

@@ -7,6 +7,7 @@
 import type { Ipv4Addr } from '../../wire/addr';
 import type { TcpFlags } from '../../wire/types';
 import { socketView, type RouteError } from '../../sim/trace';
+import type { IcmpErrno } from './icmp';
 import { routeOutput, type OutputRoute } from './route';
 import type { LinuxStack } from './stack';
 import { SYN_WINDOW, synOptions, tcpArmRto, tcpTransmit, tcpTsval, u32, MOD, RTO_INITIAL_US } from './tcp-output';
@@ -29,8 +30,8 @@ export interface TcpEvents {
   onData?(hex: string): void;
   /** the peer sent FIN: no more data will come */
   onEof?(): void;
-  /** connection refused, reset, or timed out */
-  onError?(err: 'ECONNREFUSED' | 'ECONNRESET' | 'ETIMEDOUT' | RouteError): void;
+  /** connection refused, reset, timed out, or failed on an ICMP error */
+  onError?(err: 'ECONNREFUSED' | 'ECONNRESET' | 'ETIMEDOUT' | RouteError | IcmpErrno): void;
   /** a listener accepted a connection */
   onAccept?(conn: TcpSock): void;
   /** the socket is gone (CLOSED or TIME_WAIT over) */

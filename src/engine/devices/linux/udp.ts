@@ -1,13 +1,13 @@
 // UDP of one stack (net/ipv4/udp.c): the socket lookup (a connected socket before one bound to
-// the port), delivery or port unreachable (__udp4_lib_rcv), sending (udp_sendmsg) and the
-// ephemeral port a socket gets when it names none.
+// the port), delivery or port unreachable (__udp4_lib_rcv), ICMP errors (__udp4_lib_err), sending
+// (udp_sendmsg) and the ephemeral port a socket gets when it names none.
 
 import type { Ipv4Addr } from '../../wire/addr';
-import { ICMP, ICMP_UNREACH, IPPROTO, type IcmpMessage, type UdpDatagram } from '../../wire/types';
+import { ICMP, ICMP_UNREACH, IPPROTO, type IcmpMessage, type Ipv4Packet, type UdpDatagram } from '../../wire/types';
 import { buildIpv4 } from '../../wire/ipv4';
 import { buildUdp, udpChecksum } from '../../wire/udp';
 import type { RouteError } from '../../sim/trace';
-import { icmpSend } from './icmp';
+import { icmpErrno, icmpSend, type IcmpErrno } from './icmp';
 import { DEFAULT_TTL, ipLocalOut } from './ip-output';
 import { routeOutput } from './route';
 import { kfreeSkb, type Skb } from './skb';
@@ -23,8 +23,10 @@ export interface UdpSocket {
   /** IP identification counter of a connected socket (inet_id) */
   inetId: number;
   closed: boolean;
+  /** IP_RECVERR: every ICMP error reaches the socket's error queue (traceroute sets it) */
+  recverr?: boolean;
   onDatagram(data: string, from: Ipv4Addr, fromPort: number, skb: Skb): void;
-  onError(err: 'ECONNREFUSED' | 'EHOSTUNREACH' | 'ENETUNREACH' | 'EACCES' | 'EPROTO', icmp: IcmpMessage, from: Ipv4Addr, skb: Skb): void;
+  onError(err: IcmpErrno, icmp: IcmpMessage, from: Ipv4Addr, skb: Skb): void;
 }
 
 /** __udp4_lib_lookup: a connected socket matching both ends, else one bound to the port. */
@@ -63,6 +65,22 @@ export function udpRcv(stack: LinuxStack, skb: Skb, u: UdpDatagram, broadcast: b
   sock.onDatagram(u.data, ip.srcIp, u.srcPort, skb);
 }
 
+/**
+ * __udp4_lib_err: an ICMP error about a datagram we sent. Without IP_RECVERR only a connected
+ * socket hears of it, and only of a hard error (port or protocol unreachable, prohibited, a
+ * parameter problem): net or host unreachable and time exceeded change nothing. With IP_RECVERR
+ * (ip_icmp_error) every error is queued to the socket.
+ */
+function udpErr(stack: LinuxStack, skb: Skb, icmp: IcmpMessage, q: Ipv4Packet): void {
+  if (q.payload.kind !== 'udp') return;
+  const sock = udpLookup(stack, q.srcIp, q.payload.srcPort, q.dstIp, q.payload.dstPort);
+  const e = icmpErrno(icmp);
+  if (!sock || !e) return;
+  if (!sock.recverr && (!e.fatal || sock.remoteIp === undefined)) return;
+  stack.sim.emit({ kind: 'socket.error', node: stack.name, pkt: skb.pkt, socket: sock.label, error: e.err });
+  sock.onError(e.err, icmp, skb.ip.srcIp, skb);
+}
+
 /** udp_sendmsg: one datagram from the socket, or the routing error the send gets. */
 export function udpSend(stack: LinuxStack, sock: UdpSocket, dst: Ipv4Addr, dstPort: number, data: string, process?: string): RouteError | undefined {
   const pkt = stack.sim.newPacketId();
@@ -90,4 +108,4 @@ export function ephemeralPort(stack: LinuxStack): number {
   }
 }
 
-inetAddProtocol(IPPROTO.udp, { payload: 'udp', handler: (stack, skb, u, _dev, broadcast) => udpRcv(stack, skb, u, broadcast) });
+inetAddProtocol(IPPROTO.udp, { payload: 'udp', handler: (stack, skb, u, _dev, broadcast) => udpRcv(stack, skb, u, broadcast), errHandler: udpErr });
