@@ -12,7 +12,7 @@ import { US_PER_S } from '../sim/sim';
 import type { Command } from './commands';
 import { failedProcess, udpConnect, udpExit } from './nc';
 import type { Process, ProcessEnv } from './process';
-import { serviceName } from './services';
+import { ncServiceName } from './services';
 
 /** Between the first two writes: long enough for the port's answer to come back in any walk. */
 const SECOND_WRITE_US = 1000;
@@ -47,7 +47,7 @@ export function ncUdpScan(cmd: Extract<Command, { kind: 'nc-udp' }>, env: Proces
     return udpSend(stack, sock, cmd.dst, cmd.port, '58', sock.label);
   };
   const succeeded = () => {
-    if (cmd.verbose) p.stderr += `Connection to ${cmd.dst} ${cmd.port} port [udp/${udpService(cmd.port)}] succeeded!\n`;
+    if (cmd.verbose) p.stderr += `Connection to ${cmd.dst} ${cmd.port} port [udp/${ncServiceName(cmd.port, 'udp')}] succeeded!\n`;
     end(0);
   };
   const later = (n: number) => {
@@ -68,10 +68,4 @@ export function ncUdpScan(cmd: Extract<Command, { kind: 'nc-udp' }>, env: Proces
     later(0);
   });
   return p;
-}
-
-/** getservbyport's name, or nc's `*` for a port without one. */
-function udpService(port: number): string {
-  const name = serviceName(port, 'udp');
-  return name === String(port) ? '*' : name;
 }

@@ -9,7 +9,7 @@ import type { LinuxStack } from '../devices/linux/stack';
 import { tcpClose, tcpConnect, tcpListen, tcpPortInUse, tcpSendmsg, type TcpSock } from '../devices/linux/tcp';
 import { ephemeralPort, udpSend, type UdpSocket } from '../devices/linux/udp';
 import { STRERROR } from '../linux-text';
-import { serviceName } from './services';
+import { ncServiceName } from './services';
 import type { Command, NcClient } from './commands';
 import { US_PER_S } from '../sim/sim';
 import { socketView } from '../sim/trace';
@@ -217,7 +217,7 @@ export function ncTcpClient(cmd: Extract<Command, { kind: 'nc-tcp' }>, env: Proc
     onConnected: () => {
       // -z: the connection is the answer; nc closes it at once (-v says so).
       if (cmd.zero) {
-        if (cmd.verbose) p.stderr += `Connection to ${cmd.dst} ${cmd.port} port [tcp/${serviceName(cmd.port, 'tcp')}] succeeded!\n`;
+        if (cmd.verbose) p.stderr += `Connection to ${cmd.dst} ${cmd.port} port [tcp/${ncServiceName(cmd.port, 'tcp')}] succeeded!\n`;
         return end(0);
       }
       if (cmd.stdin.length > 0) tcpSendmsg(stack, sock!, textToHex(cmd.stdin));
