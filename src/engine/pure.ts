@@ -33,6 +33,7 @@ export { iptablesNatS, iptablesSaveLine, maskedPrefix, NAT_CHAINS } from './io/i
 export { endpointLabel, linkKey, ROLES } from './topology';
 export * from './edit';
 // The terminal's tcpdump prints on the main thread, in the terminal's own chunk (not the first load).
+export { linkStats, type IfStats } from './userspace/ip-stats';
 export { TcpdumpPrinter, tcpdumpMatches, tcpdumpSummary, tcpdumpTime, type TcpdumpOptions } from './userspace/tcpdump-print';
 export { fabricSizeProblem, leafSpineCounts, MAX_DEVICES, MAX_ROUTES, threeTierCounts } from './generate/size';
 export { maxFileBytes, textEncoding } from './io/limits';

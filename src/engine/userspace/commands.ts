@@ -6,6 +6,21 @@
 import { parseIpv4, type Ipv4Addr } from '../wire/addr';
 import { MAX_SECONDS } from '../io/limits';
 
+/** What nc connecting to ADDR PORT (UDP or TCP) is given. */
+export interface NcClient {
+  dst: Ipv4Addr;
+  port: number;
+  srcPort?: number;
+  src?: Ipv4Addr;
+  waitS?: number;
+  quitS?: number;
+  /** -z: no data; TCP: connect, then close at once; UDP: the port test (nc-udp-scan.ts) */
+  zero?: boolean;
+  /** -v: say what happened on stderr */
+  verbose?: boolean;
+  stdin: string;
+}
+
 export type Command =
   | {
       kind: 'ping';
@@ -25,24 +40,13 @@ export type Command =
       /** -M dont: no DF bit (do, want: DF, as by default) */
       noDf?: boolean;
     }
-  | { kind: 'nc-udp'; dst: Ipv4Addr; port: number; srcPort?: number; src?: Ipv4Addr; waitS?: number; quitS?: number; verbose?: true; stdin: string }
+  | ({ kind: 'nc-udp' } & NcClient)
   | { kind: 'nc-udp-listen'; port: number; stdin: string }
-  | {
+  | ({
       kind: 'nc-tcp';
-      dst: Ipv4Addr;
-      port: number;
-      srcPort?: number;
-      src?: Ipv4Addr;
-      waitS?: number;
-      quitS?: number;
       /** -N: shutdown(SHUT_WR) after EOF on stdin */
       shutdown: boolean;
-      /** -z: connect, then close at once (a port scan) */
-      zero?: boolean;
-      /** -v: say what happened on stderr (a connect that failed or succeeded) */
-      verbose?: true;
-      stdin: string;
-    }
+    } & NcClient)
   | { kind: 'nc-tcp-listen'; port: number; shutdown: boolean; stdin: string }
   | { kind: 'ip-route-get'; dst: Ipv4Addr; from?: Ipv4Addr }
   | { kind: 'ip-route-show'; table: 'main' | 'local' | 'all' }
@@ -266,7 +270,8 @@ function parseNc(args: string[], stdin: string): CommandParse {
     }
   }
   const pos = g.operands;
-  if (zero && (udp || listen)) return err('nc: -z is modelled for TCP connections only (nc -z ADDR PORT)');
+  if (zero && listen) return err('nc: cannot use -z and -l');
+  if (zero && udp && (waitS !== undefined || quitS !== undefined)) return err('nc: -z -u is modelled without -w and -q (nc -z -u [-v] ADDR PORT)');
   if (listen) {
     const p = port(pos[0] ?? (srcPort !== undefined ? String(srcPort) : undefined), 'nc: listening port');
     if (typeof p === 'string') return err(p);
@@ -282,7 +287,8 @@ function parseNc(args: string[], stdin: string): CommandParse {
     kind: 'ok',
     command: {
       kind: udp ? 'nc-udp' : 'nc-tcp',
-      ...(udp ? {} : { shutdown, ...(zero ? { zero } : {}) }),
+      ...(udp ? {} : { shutdown }),
+      ...(zero ? { zero } : {}),
       dst,
       port: p,
       ...(srcPort !== undefined ? { srcPort } : {}),

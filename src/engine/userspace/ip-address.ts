@@ -8,7 +8,9 @@ import type { IfAddr, LinuxNode } from '../topology';
 import { compileFib, devAddrs, LOOPBACK_ADDR } from '../devices/config';
 import { formatIpAddr } from '../linux-text';
 import { failed, matches, printed, type ShellEnv } from './shell';
-import { changeNode, devArg, execOnNode, type IpObject } from './iproute';
+import { changeNode, devArg, execOnNode, type IpObject, type IpOptions } from './iproute';
+import { loDetails, vethDetails } from './ip-details';
+import { formatStats } from './ip-stats';
 
 /** `ip addr` blocks, one per device (its `N: name:` line and what follows). */
 export function addrBlocks(text: string): { dev: string; text: string }[] {
@@ -27,15 +29,29 @@ export function devState(dev: string, blocks: { dev: string; text: string }[]): 
   return { shown: /^\d+: ([^:]+):/.exec(head)?.[1] ?? dev, state: /state (\S+)/.exec(head)?.[1] ?? 'UNKNOWN' };
 }
 
+/**
+ * A linux node's `ip addr`/`ip link` block with what -d and -s add: the details after the
+ * link/… line, the counters at the end (`link`: as `ip link` prints them).
+ */
+export function withExtras(block: { dev: string; text: string }, env: ShellEnv, opts: IpOptions, link: boolean): string {
+  const lines = block.text.split('\n').filter((l) => l !== '');
+  const lo = block.dev === 'lo';
+  if (opts.details) lines[1] += lo ? loDetails(link) : vethDetails(link);
+  let out = lines.map((l) => l + '\n').join('');
+  // Carrier changes: lo none; a veth brought up with its peer 2 (up, then carrier), alone 1.
+  if (opts.stats) out += formatStats(env.learned.stats?.[block.dev], lo ? 0 : /NO-CARRIER/.test(lines[0]!) ? 1 : 2, opts.stats);
+  return out;
+}
+
 /** Is there a device of that name on the node (lo included)? */
 export const hasDev = (env: ShellEnv, dev: string): boolean => dev === 'lo' || env.node.ifaces.some((i) => i.name === dev);
 
-function show(args: string[], env: ShellEnv, brief: boolean) {
+function show(args: string[], env: ShellEnv, opts: IpOptions) {
   if (env.node.kind !== 'linux') return printed('');
   const { dev } = devArg(args, ['up']);
   if (dev !== undefined && !hasDev(env, dev)) return failed(`Device "${dev}" does not exist.`, 1);
   const blocks = addrBlocks(formatIpAddr(env.topology, env.node.name)).filter((b) => dev === undefined || b.dev === dev);
-  if (!brief) return printed(blocks.map((b) => b.text).join(''));
+  if (!opts.brief) return printed(blocks.map((b) => withExtras(b, env, opts, false)).join(''));
   const node = env.node;
   const lines = blocks.map((b) => {
     const { shown, state } = devState(b.dev, blocks);
@@ -90,7 +106,7 @@ function flush(args: string[], env: ShellEnv) {
 
 export const ipAddress: IpObject = (args, env, opts) => {
   const [verb, ...rest] = args;
-  if (verb === undefined || matches(verb, 'show') || matches(verb, 'list') || verb === 'lst') return show(rest, env, opts.brief);
+  if (verb === undefined || matches(verb, 'show') || matches(verb, 'list') || verb === 'lst') return show(rest, env, opts);
   if (env.node.kind !== 'linux') return failed('this device is a switch: its ports have no IP addresses', 2);
   if (matches(verb, 'add')) return execOnNode(env, `ip addr add ${rest.join(' ')}`);
   if (matches(verb, 'replace') || matches(verb, 'change')) {

@@ -4,15 +4,28 @@
 
 import { formatIpAddr } from '../linux-text';
 import { failed, matches, printed, type ShellEnv } from './shell';
-import { devArg, execOnNode, type IpObject } from './iproute';
-import { addrBlocks, devState, hasDev } from './ip-address';
+import { devArg, execOnNode, type IpObject, type IpOptions } from './iproute';
+import { addrBlocks, devState, hasDev, withExtras } from './ip-address';
+import { bridgeMac, bridgePortDetails } from './ip-details';
+import { formatStats } from './ip-stats';
 
-function show(args: string[], env: ShellEnv, brief: boolean) {
+function show(args: string[], env: ShellEnv, opts: IpOptions) {
+  const brief = opts.brief;
   const { dev } = devArg(args, ['up']);
   if (dev !== undefined && !hasDev(env, dev)) return failed(`Device "${dev}" does not exist.`, 1);
   if (env.node.kind !== 'linux') {
-    const ports = env.node.ifaces.filter((p) => dev === undefined || p.name === dev);
-    return printed(ports.map((p) => `${p.name}: <BROADCAST,MULTICAST,UP,LOWER_UP> master br0\n    link/ether ${p.mac} brd ff:ff:ff:ff:ff:ff\n`).join(''));
+    const all = env.node.ifaces;
+    const br = bridgeMac(all.map((p) => p.mac));
+    const ports = all.filter((p) => dev === undefined || p.name === dev);
+    return printed(
+      ports
+        .map((p) => {
+          const details = opts.details ? bridgePortDetails(all.indexOf(p) + 1, br, true) : '';
+          const stats = opts.stats ? formatStats(env.learned.stats?.[p.name], 2, opts.stats) : '';
+          return `${p.name}: <BROADCAST,MULTICAST,UP,LOWER_UP> master br0\n    link/ether ${p.mac} brd ff:ff:ff:ff:ff:ff${details}\n${stats}`;
+        })
+        .join(''),
+    );
   }
   const blocks = addrBlocks(formatIpAddr(env.topology, env.node.name)).filter((b) => dev === undefined || b.dev === dev);
   if (brief) {
@@ -28,20 +41,18 @@ function show(args: string[], env: ShellEnv, brief: boolean) {
     );
   }
   const text = blocks
-    .map((b) =>
-      b.text
-        .split('\n')
-        .filter((l) => /^\d+:|^ {4}link\//.test(l))
-        .map((l) => l.replace(/ group default/, ' mode DEFAULT group default') + '\n')
-        .join(''),
-    )
+    .map((b) => {
+      const lines = b.text.split('\n').filter((l) => /^\d+:|^ {4}link\//.test(l));
+      const head = { dev: b.dev, text: lines.map((l) => l.replace(/ group default/, ' mode DEFAULT group default') + '\n').join('') };
+      return withExtras(head, env, opts, true);
+    })
     .join('');
   return printed(text);
 }
 
 export const ipLink: IpObject = (args, env, opts) => {
   const [verb, ...rest] = args;
-  if (verb === undefined || matches(verb, 'show') || matches(verb, 'list') || verb === 'lst') return show(rest, env, opts.brief);
+  if (verb === undefined || matches(verb, 'show') || matches(verb, 'list') || verb === 'lst') return show(rest, env, opts);
   if (matches(verb, 'set')) {
     const words = rest[0] === 'dev' ? rest.slice(1) : rest;
     const dev = words[0];

@@ -12,9 +12,13 @@ import { ipLink } from './ip-link';
 import { ipRoute } from './ip-route';
 import { ipNeigh } from './ip-neigh';
 
-/** The options before the object. `-d` and `-s` are accepted; packetwalk has no details or counters to add. */
+/** The options before the object. */
 export interface IpOptions {
   brief: boolean;
+  /** -d: the device's details (ip-details.ts) */
+  details: boolean;
+  /** -s: 1, -s -s: 2 (the error lines too): the device's counters (ip-stats.ts) */
+  stats: number;
   /** -4: iproute2 then says "inet prefix" where it says "any valid prefix" without a family */
   inet: boolean;
 }
@@ -35,13 +39,14 @@ const OBJECTS: [string, IpObject | null][] = [
 ];
 
 export const ip: Program = (args, env) => {
-  const opts: IpOptions = { brief: false, inet: false };
+  const opts: IpOptions = { brief: false, details: false, stats: 0, inet: false };
   let i = 0;
   for (; i < args.length && args[i]!.startsWith('-'); i++) {
     const o = args[i]!.replace(/^--?/, '');
     if (o === '4') opts.inet = true;
     else if (matches(o, 'brief') && o.length >= 2) opts.brief = true;
-    else if (matches(o, 'details') || matches(o, 'statistics')) continue;
+    else if (matches(o, 'details')) opts.details = true;
+    else if (matches(o, 'statistics') || matches(o, 'stats')) opts.stats++;
     else if (o === 'c' || matches(o, 'color')) continue;
     else return failed(`Option "${args[i]}" is unknown, try "ip -help".`, 255);
   }

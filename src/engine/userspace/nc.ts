@@ -9,8 +9,8 @@ import type { LinuxStack } from '../devices/linux/stack';
 import { tcpClose, tcpConnect, tcpListen, tcpPortInUse, tcpSendmsg, type TcpSock } from '../devices/linux/tcp';
 import { ephemeralPort, udpSend, type UdpSocket } from '../devices/linux/udp';
 import { STRERROR } from '../linux-text';
-import { serviceName } from './services';
-import type { Command } from './commands';
+import { ncServiceName } from './services';
+import type { Command, NcClient } from './commands';
 import { US_PER_S } from '../sim/sim';
 import { socketView } from '../sim/trace';
 import type { Process, ProcessEnv } from './process';
@@ -56,24 +56,21 @@ function bindCheck(stack: LinuxStack, port: number): boolean {
   return !stack.udpSockets.some((s) => !s.closed && s.localPort === port);
 }
 
-export function ncUdpClient(cmd: Extract<Command, { kind: 'nc-udp' }>, env: ProcessEnv): Process {
+/**
+ * socket(), bind() and connect() of nc's UDP client: the connected socket (in the stack, its
+ * state ESTAB in the trace), or what nc says when it cannot have it.
+ */
+export function udpConnect(cmd: NcClient, env: ProcessEnv, events: Pick<UdpSocket, 'onDatagram' | 'onError'>): UdpSocket | string {
   const { sim, stack } = env;
-  const p: Process = { stdout: '', stderr: '', kill: () => end(null) };
-  let ended = false;
-  let idleGen = 0;
   const localPort = cmd.srcPort ?? ephemeralPort(stack);
-  if (cmd.srcPort !== undefined && !bindCheck(stack, cmd.srcPort)) {
-    p.stderr = 'nc: Address already in use\n';
-    sim.after(0, () => env.exit(1));
-    return p;
-  }
+  if (cmd.srcPort !== undefined && !bindCheck(stack, cmd.srcPort)) return 'nc: Address already in use\n';
   // connect(): the route decides the source address, or the error nc reports.
   const rt = routeOutput(stack, cmd.dst, { ...(cmd.src ? { src: cmd.src } : {}), purpose: 'output' });
   if (rt.kind === 'error' || rt.type === 'broadcast') {
-    // Without -v, nc says nothing about a connect that failed.
-    if (cmd.verbose) p.stderr = `nc: connect to ${cmd.dst} port ${cmd.port} (udp) failed: ${STRERROR[rt.kind === 'error' ? rt.error : 'EACCES']}\n`;
-    sim.after(0, () => env.exit(1));
-    return p;
+    // Without -v, nc says nothing about a connect that failed (it still exits 1).
+    if (!cmd.verbose) return '';
+    const e = rt.kind === 'error' ? STRERROR[rt.error] : STRERROR.EACCES;
+    return `nc: connect to ${cmd.dst} port ${cmd.port} (udp) failed: ${e}\n`;
   }
   const sock: UdpSocket = {
     label: `udp ${rt.src}:${localPort} → ${cmd.dst}:${cmd.port}`,
@@ -83,6 +80,32 @@ export function ncUdpClient(cmd: Extract<Command, { kind: 'nc-udp' }>, env: Proc
     remotePort: cmd.port,
     inetId: sim.randomInt(0x10000),
     closed: false,
+    ...events,
+  };
+  stack.udpSockets.push(sock);
+  udpState(env, sock, 'ESTAB');
+  return sock;
+}
+
+/** nc exits (unless killed: `code` null), then its socket is gone (the trace says it in that order). */
+export function udpExit(env: ProcessEnv, sock: UdpSocket, code: number | null): void {
+  sock.closed = true;
+  if (code !== null) env.exit(code);
+  udpState(env, sock, null);
+}
+
+/** A process that failed before it did anything: its message, exit status 1. */
+export function failedProcess(env: ProcessEnv, stderr: string): Process {
+  env.sim.after(0, () => env.exit(1));
+  return { stdout: '', stderr, kill: () => {} };
+}
+
+export function ncUdpClient(cmd: Extract<Command, { kind: 'nc-udp' }>, env: ProcessEnv): Process {
+  const { sim, stack } = env;
+  const p: Process = { stdout: '', stderr: '', kill: () => end(null) };
+  let ended = false;
+  let idleGen = 0;
+  const sock = udpConnect(cmd, env, {
     onDatagram: (data) => {
       if (ended) return;
       p.stdout += hexToText(data);
@@ -93,16 +116,12 @@ export function ncUdpClient(cmd: Extract<Command, { kind: 'nc-udp' }>, env: Proc
     onError: () => {
       if (!ended) sim.after(0, () => end(0));
     },
-  };
-  stack.udpSockets.push(sock);
-  udpState(env, sock, 'ESTAB');
+  });
+  if (typeof sock === 'string') return failedProcess(env, sock);
   const end = (code: number | null) => {
     if (ended) return;
     ended = true;
-    sock.closed = true;
-    // The program exits, then its socket is gone (the trace says it in that order).
-    if (code !== null) env.exit(code);
-    udpState(env, sock, null);
+    udpExit(env, sock, code);
   };
   const armIdle = () => {
     const gen = ++idleGen;
@@ -208,7 +227,7 @@ export function ncTcpClient(cmd: Extract<Command, { kind: 'nc-tcp' }>, env: Proc
     onConnected: () => {
       // -z: the connection is the answer; nc closes it at once (-v says so).
       if (cmd.zero) {
-        if (cmd.verbose) p.stderr += `Connection to ${cmd.dst} ${cmd.port} port [tcp/${serviceName(cmd.port, 'tcp')}] succeeded!\n`;
+        if (cmd.verbose) p.stderr += `Connection to ${cmd.dst} ${cmd.port} port [tcp/${ncServiceName(cmd.port, 'tcp')}] succeeded!\n`;
         return end(0);
       }
       if (cmd.stdin.length > 0) tcpSendmsg(stack, sock!, textToHex(cmd.stdin));

@@ -7,6 +7,7 @@ import type { Command } from './commands';
 import type { Sim } from '../sim/sim';
 import { ipNeighShow, ipRouteGet, ipRouteShow } from './ip';
 import { ncTcpClient, ncTcpListen, ncUdpClient, ncUdpListen } from './nc';
+import { ncUdpScan } from './nc-udp-scan';
 import { ping } from './ping';
 import { sleep } from './sleep';
 import { traceroute } from './traceroute';
@@ -67,7 +68,7 @@ export function startProcess(cmd: Command, env: ProcessEnv): Process {
     case 'ping':
       return ping(cmd, env);
     case 'nc-udp':
-      return ncUdpClient(cmd, env);
+      return cmd.zero ? ncUdpScan(cmd, env) : ncUdpClient(cmd, env);
     case 'nc-udp-listen':
       return ncUdpListen(cmd, env);
     case 'nc-tcp':

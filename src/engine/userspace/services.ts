@@ -15,3 +15,9 @@ export function serviceName(port: number, proto: 'tcp' | 'udp'): string {
   const m = proto === 'tcp' ? (tcp ??= table(TCP)) : (udp ??= table(UDP));
   return m.get(port) ?? String(port);
 }
+
+/** What nc prints in `port [tcp/NAME]`: the service name, or `*` for a port without one (netcat.c connection_info). */
+export const ncServiceName = (port: number, proto: 'tcp' | 'udp'): string => {
+  const name = serviceName(port, proto);
+  return name === String(port) ? '*' : name;
+};

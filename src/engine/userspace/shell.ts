@@ -25,6 +25,7 @@ import { ss } from './ss';
 import { tcpdump } from './tcpdump';
 import type { TcpdumpOptions } from './tcpdump-print';
 import { traffic } from './traffic';
+import type { IfStats } from './ip-stats';
 
 /** What a node learned during the last walk, as its programs would read it. */
 export interface Learned {
@@ -32,6 +33,8 @@ export interface Learned {
   conntrack?: ConntrackView[];
   fdb?: FdbView[];
   sockets?: SocketView[];
+  /** each interface's counters by the step shown (`ip -s`; ip-stats.ts linkStats) */
+  stats?: Record<string, IfStats>;
 }
 
 /** What a program sees: the network, its node, and what the node learned. */

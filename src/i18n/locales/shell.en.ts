@@ -7,7 +7,7 @@ export const shellEn = {
   closeTab: 'Close the terminal of {{node}}',
   hide: 'Hide the terminals (Esc)',
   welcome: 'packetwalk: a Linux shell on {{node}}.\nTab completes, ↑ ↓ go through the history, Ctrl+C stops, Ctrl+L clears; type help for the commands.',
-  help: 'Commands: ip [-4] [-br] addr|link|route|neigh show|add|del|replace|flush, ip route get ADDR, hostname [NAME], sysctl [-w] KEY[=VALUE], bridge fdb|link show, iptables -t nat -L|-S|-A|-I|-D|-F, conntrack -L|-F, ss -tuan; walks: ping, traceroute, nc, arping; tcpdump -i DEV [-e] [-n] [-c N]. Also: clear, history, exit.\nA change of configuration is an edit of the network (Ctrl+Z in the editor undoes it). A walk opens in the player: its output appears here as the walk reaches it.',
+  help: 'Commands: ip [-4] [-br] [-d] [-s] addr|link|route|neigh show|add|del|replace|flush, ip route get ADDR, hostname [NAME], sysctl [-w] KEY[=VALUE], bridge fdb|link show, iptables -t nat -L|-S|-A|-I|-D|-F, conntrack -L|-F, ss -tuan; walks: ping, traceroute, nc, arping; tcpdump -i DEV [-e] [-n] [-c N]. Also: clear, history, exit.\nA change of configuration is an edit of the network (Ctrl+Z in the editor undoes it). A walk opens in the player: its output appears here as the walk reaches it.',
   noExit: 'Use “exit” to close this terminal.',
   walking: '(a walk: step through it in the player; its output appears here as the walk reaches it)',
   walkBusy: 'Another walk is being computed: try again when it is done.',

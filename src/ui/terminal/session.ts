@@ -7,7 +7,7 @@
 
 import type { Terminal } from '@xterm/xterm';
 import type { Learned, ShellResult, TraceEvent } from '../../engine';
-import { TcpdumpPrinter, tcpdumpMatches, tcpdumpSummary, type TcpdumpOptions } from '../../engine/pure';
+import { linkStats, TcpdumpPrinter, tcpdumpMatches, tcpdumpSummary, type TcpdumpOptions } from '../../engine/pure';
 import i18n from '../../i18n';
 import { selectTopology, useAppStore, type DoneRun } from '../../store';
 import { candidates } from '../../walk/terminal/completion';
@@ -32,17 +32,21 @@ type Mode =
 /** The step a walk has been shown up to: the last event (seq) of the current step, -1 at the start. */
 const shownUpTo = (run: DoneRun): number => (run.cursor < 0 ? -1 : (run.steps[run.cursor]?.last ?? -1));
 
-/** What a node had learned by the step shown (its tables then), for `ip neigh`, `conntrack -L`, `ss`, `bridge fdb`. */
+/**
+ * What a node had learned by the step shown (its tables then), for `ip neigh`, `conntrack -L`,
+ * `ss`, `bridge fdb`, and its interfaces' counters then (`ip -s link`).
+ */
 export function learnedAt(run: DoneRun | undefined, node: string): Learned {
   if (!run) return {};
-  const list = run.history[node];
-  if (!list?.length) return {};
   // At the walk's start (nothing shown yet) the tables are as they were before it: empty.
   const upTo = shownUpTo(run);
+  const stats = linkStats(run.result.events, node, upTo);
+  const list = run.history[node];
+  if (!list?.length) return { stats };
   let version = list[0]!;
   for (const v of list) if (v.seq <= upTo) version = v;
   const t = version.tables;
-  return { neigh: t.neigh, conntrack: t.conntrack, fdb: t.fdb, sockets: t.sockets };
+  return { neigh: t.neigh, conntrack: t.conntrack, fdb: t.fdb, sockets: t.sockets, stats };
 }
 
 export class TerminalSession {
