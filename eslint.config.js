@@ -83,9 +83,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)engine(/(?!pure$).*)?$',
+              regex: '(^|/)engine(/(?!pure$|pure-terminal$).*)?$',
               allowTypeImports: true,
-              message: 'Engine values come from engine/pure (the simulator and the file formats run in the worker); types from anywhere in the engine.',
+              message: 'Engine values come from engine/pure (or engine/pure-terminal, for the terminals) (the simulator and the file formats run in the worker); types from anywhere in the engine.',
             },
           ],
         },

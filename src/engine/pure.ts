@@ -32,9 +32,6 @@ export { iptablesRule, iptablesText, natTo } from './io/iptables';
 export { iptablesNatS, iptablesSaveLine, maskedPrefix, NAT_CHAINS } from './io/iptables-save';
 export { endpointLabel, linkKey, ROLES } from './topology';
 export * from './edit';
-// The terminal's tcpdump prints on the main thread, in the terminal's own chunk (not the first load).
-export { linkStats, type IfStats } from './userspace/ip-stats';
-export { TcpdumpPrinter, tcpdumpMatches, tcpdumpSummary, tcpdumpTime, type TcpdumpOptions } from './userspace/tcpdump-print';
 export { fabricSizeProblem, leafSpineCounts, MAX_DEVICES, MAX_ROUTES, threeTierCounts } from './generate/size';
 export { maxFileBytes, textEncoding } from './io/limits';
 export { isStackOverflow } from './io/problems';

@@ -7,7 +7,7 @@
 
 import type { Terminal } from '@xterm/xterm';
 import type { Learned, ShellResult, TraceEvent } from '../../engine';
-import { linkStats, TcpdumpPrinter, tcpdumpMatches, tcpdumpSummary, type TcpdumpOptions } from '../../engine/pure';
+import { linkStats, TcpdumpPrinter, tcpdumpMatches, tcpdumpSummary, type TcpdumpOptions } from '../../engine/pure-terminal';
 import i18n from '../../i18n';
 import { selectTopology, useAppStore, type DoneRun } from '../../store';
 import { candidates } from '../../walk/terminal/completion';
