@@ -29,6 +29,17 @@ type Mode =
   | { kind: 'walk'; runId: number | undefined; printed: number; line: string }
   | { kind: 'capture'; options: TcpdumpOptions; printer: TcpdumpPrinter; runId: number | undefined; seen: number; count: number };
 
+/** Where a walked command's step ends (its step.end seq), found once per walk: follow() runs at every change of the store. */
+const stepEnds = new WeakMap<readonly TraceEvent[], number>();
+function stepEnd(events: readonly TraceEvent[]): number {
+  let seq = stepEnds.get(events);
+  if (seq === undefined) {
+    seq = events.find((e) => e.kind === 'step.end')?.seq ?? Infinity;
+    stepEnds.set(events, seq);
+  }
+  return seq;
+}
+
 /** The step a walk has been shown up to: the last event (seq) of the current step, -1 at the start. */
 const shownUpTo = (run: DoneRun): number => (run.cursor < 0 ? -1 : (run.steps[run.cursor]?.last ?? -1));
 
@@ -244,10 +255,9 @@ export class TerminalSession {
       const step = run.result.steps[0];
       const upTo = shownUpTo(run);
       const chunks = (step?.output ?? []).filter((c) => c.at <= upTo);
-      for (const c of chunks.slice(m.printed)) this.term.write(crlf(c.stream === 'stderr' ? c.text : c.text));
+      for (const c of chunks.slice(m.printed)) this.term.write(crlf(c.text));
       this.mode = { ...m, printed: Math.max(m.printed, chunks.length) };
-      const end = run.result.events.find((e) => e.kind === 'step.end');
-      if (end && end.seq <= upTo) this.prompt();
+      if (stepEnd(run.result.events) <= upTo) this.prompt();
       return;
     }
     if (run.status !== 'done') return;
