@@ -1,11 +1,8 @@
-// The generator's designs, their largest size and the sizes its dialog starts with: what the
-// editor's menus and the dialog's state need before the dialog (and fabricSpec.ts, the checks) is
-// loaded.
+// The generator's designs and the sizes its dialog starts with (the largest, MAX_DEVICES, is
+// engine/generate/size.ts's): what the editor's menus and the dialog's state need before the
+// dialog (and fabricSpec.ts, the checks) is loaded.
 
 export type Design = 'leaf-spine' | 'three-tier';
-
-/** The most devices a generated fabric may have (engine/generate/size.ts says why). */
-export { MAX_DEVICES } from '../engine/pure';
 
 /** What the dialog starts with: small fabrics that fit on the screen. */
 export const DEFAULTS: Record<Design, Record<string, number>> = {

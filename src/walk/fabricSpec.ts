@@ -3,8 +3,8 @@
 // the CLI's generator checks too). Pure (no React): the dialog checks with it, and so does the worker before it generates a fabric named by the URL
 // (`?example=leaf-spine-4-22-45`), so both refuse the same sizes for the same reasons.
 
-import { DEFAULTS, MAX_DEVICES, type Design } from './fabricSize';
-import { fabricSizeProblem, leafSpineCounts, MAX_ROUTES, threeTierCounts } from '../engine/pure';
+import { DEFAULTS, type Design } from './fabricSize';
+import { fabricSizeProblem, leafSpineCounts, MAX_DEVICES, MAX_ROUTES, threeTierCounts } from '../engine/pure';
 import type { FabricCounts, FabricSizeProblem } from '../engine';
 
 export { DEFAULTS, MAX_DEVICES, MAX_ROUTES, type Design, type FabricCounts };

@@ -8,7 +8,7 @@ import { simClient } from '../../worker/client';
 import type { ExampleInfo } from '../../worker/protocol';
 import { exportClab, newTopology, saveJson } from '../commands/files';
 import { openExample } from '../commands/openExample';
-import { MAX_DEVICES } from '../../walk/fabricSize';
+import { MAX_DEVICES } from '../../engine/pure';
 import { useGenerator } from '../generator/generatorStore';
 import { pickFile } from './FileInput';
 import { Menu, type MenuItem } from './Menu';
