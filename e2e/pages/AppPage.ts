@@ -48,6 +48,11 @@ export class AppPage {
     return this.page.getByTestId(`node.${name}`);
   }
 
+  /** React Flow's box of a device: there even while the page does not draw the device (a large network zoomed out). */
+  flowNode(name: string): Locator {
+    return this.page.locator(`.react-flow__node[data-id="${name}"]`);
+  }
+
   /** The interface name written at a link's end, next to its device. */
   linkEnd(node: string, iface: string): Locator {
     return this.page.getByTestId(`link-end.${node}.${iface}`);

@@ -94,7 +94,8 @@ function EmptyHint() {
 }
 
 export function Canvas() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const topoNodes = useAppStore(selectNodes);
   const links = useAppStore(selectLinks);
   const selectedNodes = useAppStore((s) => s.selectedNodes);
@@ -105,7 +106,11 @@ export function Canvas() {
   const snapToGrid = useView((s) => s.snapToGrid);
   // During a walk, devices and links the current step does not involve are dimmed (player.css).
   const walking = useAppStore(selectWalking);
-  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  // A large network opens fitted to the view, at a zoom not known before React Flow has fitted it
+  // (its first move): until then it is taken as zoomed out, as it is once fitted unless it is small
+  // enough to read, so that the page does not first draw every device in the view it had before.
+  const [fitting, setFitting] = useState(() => topoNodes.length > LARGE);
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM) || fitting;
   // A large network zoomed out is drawn on one canvas (farView.ts); its devices come back zoomed in.
   // The drawing is loaded when a large network opens (the first load carries none of it).
   const large = topoNodes.length > LARGE;
@@ -114,6 +119,10 @@ export function Canvas() {
     if (large && !farLoaded) void loadFarView().then(() => setFarLoaded(true));
   }, [large, farLoaded]);
   const drawn = far && large && farLoaded;
+  // Under the drawing the page draws no device and no link: React Flow keeps the devices as empty
+  // boxes (the `far` type: placed, measured, in the minimap and the fitted view) and the links
+  // hidden. Mounting 2 000 devices' cards and links blocked the page for seconds.
+  const underDrawing = far && large;
   /** What a pane click selects while the network is drawn (set by FarView). */
   const farClick = useRef<((e: ReactMouseEvent) => void) | undefined>(undefined);
   const toggleSnap = useView((s) => s.toggleSnap);
@@ -130,20 +139,28 @@ export function Canvas() {
   const root = useRef<HTMLDivElement>(null);
   const { tabStop, onKeyDownCapture, onFocusCapture } = useDiagramKeys(root);
 
-  const nodes = useMemo<DeviceFlowNode[]>(
-    () =>
-      topoNodes.map((n, i) => ({
+  // Written once per network and language, not at each selection, drag or measure, nor when more
+  // words load (the player's, at the first walk: `t` changes then, these words do not).
+  const ariaLabels = useMemo(() => {
+    const tl = i18n.getFixedT(lang);
+    return topoNodes.map((n) => ariaLabelOf(n, tl(`role.${n.role}`)));
+  }, [topoNodes, i18n, lang]);
+  const nodes = useMemo<DeviceFlowNode[]>(() => {
+    const selected = new Set(selectedNodes);
+    return topoNodes.map((n, i) => {
+      const measured = sizes.get(n.name);
+      return {
         id: n.name,
-        type: n.kind,
+        type: underDrawing ? 'far' : n.kind,
         position: dragging.get(n.name) ?? toFlow(n.position ?? fallbackPosition(i)),
         data: NO_DATA,
-        selected: selectedNodes.includes(n.name),
-        ariaLabel: ariaLabelOf(n, t(`role.${n.role}`)),
+        selected: selected.has(n.name),
+        ariaLabel: ariaLabels[i],
         domAttributes: n.name === tabStop ? TAB_STOP : NOT_A_TAB_STOP,
-        ...(sizes.has(n.name) ? { measured: sizes.get(n.name) } : {}),
-      })),
-    [topoNodes, selectedNodes, sizes, dragging, t, tabStop],
-  );
+        ...(measured ? { measured } : {}),
+      };
+    });
+  }, [topoNodes, selectedNodes, sizes, dragging, tabStop, ariaLabels, underDrawing]);
 
   const minimapColour = useMemo(() => {
     const roles = new Map(topoNodes.map((n) => [n.name, n.role]));
@@ -153,15 +170,17 @@ export function Canvas() {
     };
   }, [topoNodes]);
 
-  const edges = useMemo<LinkFlowEdge[]>(
-    () =>
-      links.map((l) => {
-        const id = linkKey(l);
-        const ariaLabel = t('canvas.link', { a: `${l.a.node} ${l.a.iface}`, b: `${l.b.node} ${l.b.iface}` });
-        return { id, type: 'link', source: l.a.node, target: l.b.node, data: NO_DATA, selected: selectedLinks.includes(id), ariaLabel, domAttributes: NOT_A_TAB_STOP };
-      }),
-    [links, selectedLinks, t],
-  );
+  const linkLabels = useMemo(() => {
+    const tl = i18n.getFixedT(lang);
+    return links.map((l) => tl('canvas.link', { a: `${l.a.node} ${l.a.iface}`, b: `${l.b.node} ${l.b.iface}` }));
+  }, [links, i18n, lang]);
+  const edges = useMemo<LinkFlowEdge[]>(() => {
+    const selected = new Set(selectedLinks);
+    return links.map((l, i) => {
+      const id = linkKey(l);
+      return { id, type: 'link', source: l.a.node, target: l.b.node, data: NO_DATA, selected: selected.has(id), hidden: underDrawing, ariaLabel: linkLabels[i], domAttributes: NOT_A_TAB_STOP };
+    });
+  }, [links, selectedLinks, linkLabels, underDrawing]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<DeviceFlowNode>[]) => {
@@ -247,6 +266,7 @@ export function Canvas() {
   }, []);
 
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    setFitting(false);
     // Only panning and zooming by the user carry an event; fitView does not.
     if (event) userMoved.current = true;
   }, []);

@@ -1,5 +1,5 @@
 // The zoomed-out drawing of a large network (farView.ts): two <canvas> over React Flow's pane,
-// under its (hidden) devices and the moving frames, drawn again when the view, the network, the
+// under its (empty) device boxes and the moving frames, drawn again when the view, the network, the
 // selection or the step changes (at most once a frame). Clicks reach the pane: Canvas.tsx passes
 // them to the handler this sets, which asks `hitFar` what is under them.
 

@@ -1,9 +1,11 @@
 // A large network zoomed out too far to read (more than LARGE devices, below FAR_ZOOM) is drawn
-// on one <canvas>: the symbols, the links, the step's marks and the selection. React Flow's
-// devices and links stay in the page (hidden, still laid out for the moving frames and the
-// minimap) and come back when the view is zoomed in. In Chromium every change on a page with a
-// thousand drawn devices (a step of a walk) made it re-layer and repaint the whole diagram: about
-// 20–30 ms a step, a dropped frame or two. One canvas is one picture to the browser.
+// on one <canvas>: the symbols, the links, the step's marks and the selection. Meanwhile React
+// Flow keeps each device as an empty box (placed for the moving frames, the minimap and the
+// fitted view; Canvas.tsx) and its links hidden: the page draws them again when the view is zoomed
+// in. In Chromium every change on a page with a thousand drawn devices (a step of a walk) made it
+// re-layer and repaint the whole diagram: about 20–30 ms a step, a dropped frame or two. One
+// canvas is one picture to the browser; and mounting 2 000 devices' cards blocked the page for
+// seconds.
 //
 // This module is the drawing and the hit test, without React; FarView.tsx keeps it up to date.
 

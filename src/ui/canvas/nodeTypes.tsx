@@ -6,6 +6,9 @@ import { LinkEdge } from './LinkEdge';
 import { LinuxNode } from './LinuxNode';
 import { SwitchNode } from './SwitchNode';
 
-export const nodeTypes = { linux: LinuxNode, bridge: SwitchNode } satisfies NodeTypes;
+/** A device under the zoomed-out drawing (flowTypes.ts): an empty box of its symbol's size. */
+const FarNode = () => <div className="pw-node-far" />;
+
+export const nodeTypes = { linux: LinuxNode, bridge: SwitchNode, far: FarNode } satisfies NodeTypes;
 
 export const edgeTypes = { link: LinkEdge } satisfies EdgeTypes;
