@@ -1,13 +1,15 @@
 // The zoomed-out drawing of a large network (farView.ts): two <canvas> over React Flow's pane,
 // under its (empty) device boxes and the moving frames, drawn again when the view, the network, the
 // selection or the step changes (at most once a frame). Clicks reach the pane: Canvas.tsx passes
-// them to the handler this sets, which asks `hitFar` what is under them.
+// them to the handler this sets, which asks `hitFar` what is under them. Meanwhile it has the
+// labels of the devices (drawn by the page zoomed in) laid out in the background.
 
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectLinks, selectNodes, selectParallel, useAppStore, type AppState } from '../../store';
 import { selectScene, selectWalking } from '../player/selectors';
+import { prepareLabels } from './diagramLabels';
 import { drawFar, hitFar, Sprites, type FarScene, type View } from './farView';
 import { fallbackPosition } from './geometry';
 import { marksOf } from './stepMarks';
@@ -46,10 +48,17 @@ export function farSceneOf(s: AppState): FarScene {
 export const viewOf = (transform: [number, number, number]): View => ({ x: transform[0], y: transform[1], zoom: transform[2] });
 
 export function FarView({ count, clickRef }: { count: number; clickRef: RefObject<((e: ReactMouseEvent) => void) | undefined> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const baseRef = useRef<HTMLCanvasElement>(null);
   const marksRef = useRef<HTMLCanvasElement>(null);
   const flow = useStoreApi();
+
+  // Meanwhile the labels the page draws zoomed in are laid out in the background (diagramLabels.ts).
+  const lang = i18n.language;
+  useEffect(() => {
+    prepareLabels(useAppStore.getState(), lang);
+    return useAppStore.subscribe((s) => prepareLabels(s, lang));
+  }, [lang]);
 
   // A click on the pane (React Flow clears the selection right after: select once it has).
   useEffect(() => {

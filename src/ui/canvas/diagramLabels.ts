@@ -12,7 +12,7 @@ import type { Link, TopoNode } from '../../engine';
 import { linkKey, wanOf } from '../../engine/pure';
 import { selectLinks, selectNodes, selectParallel, type AppState } from '../../store';
 import { fallbackPosition, type Size } from './geometry';
-import { layoutLabels, type EndSpot, type LabelLayout, type Metrics } from './labels';
+import { finish, placeLabels, type EndSpot, type LabelLayout, type LayoutDevice, type Metrics } from './labels';
 import type * as Relayout from './relayout';
 import { FONT, measureText, MONO, type Measure } from './text';
 
@@ -100,25 +100,39 @@ let last: Made | undefined;
 let relayout: typeof Relayout | undefined;
 
 function labelsOf(s: AppState, lang: string): Labels {
-  const nodes = selectNodes(s);
-  const links = selectLinks(s);
-  const cached = layouts.get(nodes);
-  if (cached && cached.links === links && cached.lang === lang) {
+  const cached = layouts.get(selectNodes(s));
+  if (cached && cached.links === selectLinks(s) && cached.lang === lang) {
     // Every device and link asks at every change of the store: this is the path to keep short.
     // Undo or redo back to a network laid out before: the next edit starts from it.
     last = cached;
     return cached.labels;
   }
+  // Being laid out in the background (prepareLabels): finished now. Another network is on screen
+  // than the one being laid out: that one is not needed any more.
+  if (pending?.nodes === selectNodes(s) && pending.links === selectLinks(s) && pending.lang === lang) return finish(pending.steps);
+  pending = undefined;
+  return finish(labelSteps(s, lang));
+}
+
+/** The layout of the network in `s`, in steps (see placeLabels); laid out, it is the one shown. */
+function* labelSteps(s: AppState, lang: string): Generator<void, Labels> {
+  const nodes = selectNodes(s);
+  const links = selectLinks(s);
   const t = i18n.getFixedT(lang);
-  const devices = nodes.map((n, i) => ({ name: n.name, at: n.position ?? fallbackPosition(i), card: cardOf(n, lang, t) }));
+  const devices: LayoutDevice[] = [];
+  for (const [i, n] of nodes.entries()) {
+    devices.push({ name: n.name, at: n.position ?? fallbackPosition(i), card: cardOf(n, lang, t) });
+    yield;
+  }
   const layoutLinks = links.map((l) => {
     const id = linkKey(l);
     return { id, a: { ...l.a, label: ifaceLabelSize(l.a.iface) }, b: { ...l.b, label: ifaceLabelSize(l.b.iface) }, parallel: selectParallel(id)(s) };
   });
+  yield;
   const r = relayout;
   const ids = layoutLinks.map((l) => l.id);
   const change = r && last && last.lang === lang ? r.changeSince({ nodes: last.nodes, links: last.ids, layout: last.labels.layout }, nodes, ids) : undefined;
-  const layout = layoutLabels(devices, layoutLinks, DIAGRAM, change && r ? (lines) => r.kept(change, devices, layoutLinks, lines, DIAGRAM) : undefined);
+  const layout = yield* placeLabels(devices, layoutLinks, DIAGRAM, change && r ? (lines) => r.kept(change, devices, layoutLinks, lines, DIAGRAM) : undefined);
   if (!r) void import('./relayout').then((m) => (relayout = m));
   const labels = {
     layout,
@@ -127,7 +141,36 @@ function labelsOf(s: AppState, lang: string): Labels {
   };
   last = { nodes, links, ids, lang, labels };
   layouts.set(nodes, last);
+  if (pending?.nodes === nodes) pending = undefined;
   return labels;
+}
+
+/** The layout being made in the background, if one is. */
+let pending: { nodes: readonly TopoNode[]; links: readonly Link[]; lang: string; steps: Generator<void, Labels> } | undefined;
+
+/** How long a slice of the background layout runs before the page has the main thread back (ms). */
+const SLICE_MS = 12;
+
+/**
+ * Lays out the network in `s` in the background, in slices between which the page runs: a large
+ * network's labels (a second or so at 2 000 devices on a slow machine) are then ready when the
+ * view is zoomed in to read them or a walk opens on its devices, instead of blocking the page
+ * then. Asked for before the end, the layout is finished at once (labelsOf).
+ */
+export function prepareLabels(s: AppState, lang: string): void {
+  const nodes = selectNodes(s);
+  const links = selectLinks(s);
+  const cached = layouts.get(nodes);
+  if ((cached && cached.links === links && cached.lang === lang) || (pending?.nodes === nodes && pending.links === links && pending.lang === lang)) return;
+  const job = { nodes, links, lang, steps: labelSteps(s, lang) };
+  pending = job;
+  const slice = () => {
+    if (pending !== job) return; // finished by labelsOf, or another network to lay out
+    const end = performance.now() + SLICE_MS;
+    while (performance.now() < end) if (job.steps.next().done) return;
+    setTimeout(slice, 0);
+  };
+  setTimeout(slice, 0);
 }
 
 /** The labels of the network on screen, in this language. */

@@ -304,6 +304,19 @@ export interface Kept {
  * lines) what stays where it was (relayout.ts), and only the rest is placed again.
  */
 export function layoutLabels(devices: readonly LayoutDevice[], links: readonly LayoutLink[], m: Metrics, keep?: (lines: ReadonlyMap<string, Line>) => Kept): LabelLayout {
+  return finish(placeLabels(devices, links, m, keep));
+}
+
+/** Runs a computation made of steps (a generator that yields between them) to its end. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** layoutLabels in steps: it yields after each card or link placed, so that it can be run in slices. */
+export function* placeLabels(devices: readonly LayoutDevice[], links: readonly LayoutLink[], m: Metrics, keep?: (lines: ReadonlyMap<string, Line>) => Kept): Generator<void, LabelLayout> {
   const grid = new Grid();
   const centres = new Map(devices.map((d) => [d.name, d.at]));
   for (const d of devices) {
@@ -341,6 +354,7 @@ export function layoutLabels(devices: readonly LayoutDevice[], links: readonly L
     const box = cardBox(m, d.at, d.card, under);
     cards.set(d.name, { ...under, box, item: grid.add({ kind: 'box', box, owner: d.name, what: 'card', mark: 0 }) });
   }
+  yield;
   const ownCard = (name: string) => (item: Item) => item.kind === 'box' && item.owner === name && item.what === 'card';
   for (let pass = 0; pass < 2; pass++) {
     for (const d of placing) {
@@ -362,6 +376,7 @@ export function layoutLabels(devices: readonly LayoutDevice[], links: readonly L
         }
       }
       cards.set(d.name, { side: best.side, shift: best.shift, box: best.box, item: grid.add({ kind: 'box', box: best.box, owner: d.name, what: 'card', mark: 0 }) });
+      yield;
     }
   }
 
@@ -396,6 +411,7 @@ export function layoutLabels(devices: readonly LayoutDevice[], links: readonly L
     const [sb, bb] = place('b');
     ends.set(l.id, [sa, sb]);
     labelBoxes.set(l.id, [ba, bb]);
+    yield;
   }
   return {
     metrics: m,
