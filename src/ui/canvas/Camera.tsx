@@ -16,7 +16,8 @@ import { selectFollow, STEP_MS, usePlayerView } from '../player/playerView';
 import { selectScene } from '../player/selectors';
 import type { PlayerStep } from '../../walk/steps';
 
-export const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.2 } as const;
+/** The whole network, with the devices of a large one not given to React Flow yet (Canvas.tsx, FAR_BOX). */
+export const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.2, includeHiddenNodes: true } as const;
 
 /**
  * The smallest zoom the walk's view fits to: device names (15 px) stay 11 px or larger. Below it,

@@ -51,6 +51,14 @@ export const ROLE_MIME = 'application/x-packetwalk-role';
 const LARGE = 200;
 
 /**
+ * Under the drawing, React Flow is given the devices' boxes this many at a time, a task each
+ * (each mounts a box and a minimap mark per device): 2 000 at once blocked the page for a second.
+ */
+const BOXES_AT_ONCE = 150;
+/** The box of a device under the drawing not given yet (canvas.css, .pw-node-far): in the fitted view already. */
+const FAR_BOX = { initialWidth: 96, initialHeight: 70 };
+
+/**
  * Below this zoom the interface names on the links are too small to read (under 5 px): they are
  * not drawn (canvas.css), which also spares the browser thousands of labels to hit-test and
  * paint at every step of a pan on a large network.
@@ -78,6 +86,29 @@ const toFlow = (p: Position): Position => ({ x: p.x, y: p.y - SYMBOL_CENTRE_Y })
 const fromFlow = (p: Position): Position => ({ x: p.x, y: p.y + SYMBOL_CENTRE_Y });
 
 const ROLE_SET = new Set<string>(ROLES);
+
+/**
+ * React Flow renders again every device and link whose object is new (its minimap mark too): the
+ * object made last time for the same device or link is given again while nothing in it changed,
+ * so that a selection or a batch of boxes (BOXES_AT_ONCE) renders what it changes, not 2 000 devices.
+ */
+const madeFor = new WeakMap<object, DeviceFlowNode | LinkFlowEdge>();
+function again<T extends DeviceFlowNode | LinkFlowEdge>(of: object, made: T): T {
+  const old = madeFor.get(of) as T | undefined;
+  if (old && sameFields(old, made)) return old;
+  madeFor.set(of, made);
+  return made;
+}
+function sameFields(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => {
+    const [va, vb] = [(a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]];
+    if (Object.is(va, vb)) return true;
+    const [pa, pb] = [va as Position, vb as Position];
+    return k === 'position' && pa.x === pb.x && pa.y === pb.y;
+  });
+}
 
 function ariaLabelOf(n: TopoNode, role: string): string {
   const addrs = n.kind === 'linux' ? n.ifaces.flatMap((i) => i.addrs.map((a) => `${i.name} ${a.ip}/${a.len}`)) : [];
@@ -123,6 +154,18 @@ export function Canvas() {
   // boxes (the `far` type: placed, measured, in the minimap and the fitted view) and the links
   // hidden. Mounting 2 000 devices' cards and links blocked the page for seconds.
   const underDrawing = far && large;
+  const [boxes, setBoxes] = useState(BOXES_AT_ONCE);
+  // Each time the network goes under the drawing, from the first batch again.
+  const [boxesUnder, setBoxesUnder] = useState(underDrawing);
+  if (boxesUnder !== underDrawing) {
+    setBoxesUnder(underDrawing);
+    setBoxes(BOXES_AT_ONCE);
+  }
+  useEffect(() => {
+    if (!underDrawing || boxes >= topoNodes.length) return;
+    const next = setTimeout(() => setBoxes((b) => b + BOXES_AT_ONCE));
+    return () => clearTimeout(next);
+  }, [underDrawing, boxes, topoNodes.length]);
   /** What a pane click selects while the network is drawn (set by FarView). */
   const farClick = useRef<((e: ReactMouseEvent) => void) | undefined>(undefined);
   const toggleSnap = useView((s) => s.toggleSnap);
@@ -143,24 +186,26 @@ export function Canvas() {
   // words load (the player's, at the first walk: `t` changes then, these words do not).
   const ariaLabels = useMemo(() => {
     const tl = i18n.getFixedT(lang);
-    return topoNodes.map((n) => ariaLabelOf(n, tl(`role.${n.role}`)));
+    const roles = new Map(ROLES.map((r) => [r, tl(`role.${r}`)]));
+    return topoNodes.map((n) => ariaLabelOf(n, roles.get(n.role) ?? n.role));
   }, [topoNodes, i18n, lang]);
   const nodes = useMemo<DeviceFlowNode[]>(() => {
     const selected = new Set(selectedNodes);
     return topoNodes.map((n, i) => {
       const measured = sizes.get(n.name);
-      return {
+      return again(n, {
         id: n.name,
         type: underDrawing ? 'far' : n.kind,
+        ...(underDrawing && i >= boxes ? { hidden: true, ...FAR_BOX } : {}),
         position: dragging.get(n.name) ?? toFlow(n.position ?? fallbackPosition(i)),
         data: NO_DATA,
         selected: selected.has(n.name),
         ariaLabel: ariaLabels[i],
         domAttributes: n.name === tabStop ? TAB_STOP : NOT_A_TAB_STOP,
         ...(measured ? { measured } : {}),
-      };
+      });
     });
-  }, [topoNodes, selectedNodes, sizes, dragging, tabStop, ariaLabels, underDrawing]);
+  }, [topoNodes, selectedNodes, sizes, dragging, tabStop, ariaLabels, underDrawing, boxes]);
 
   const minimapColour = useMemo(() => {
     const roles = new Map(topoNodes.map((n) => [n.name, n.role]));
@@ -171,14 +216,15 @@ export function Canvas() {
   }, [topoNodes]);
 
   const linkLabels = useMemo(() => {
-    const tl = i18n.getFixedT(lang);
-    return links.map((l) => tl('canvas.link', { a: `${l.a.node} ${l.a.iface}`, b: `${l.b.node} ${l.b.iface}` }));
+    // The sentence once, its two ends filled in for each link.
+    const sentence = i18n.getFixedT(lang)('canvas.link', { a: '\uE000', b: '\uE001' });
+    return links.map((l) => sentence.replace(/[\uE000\uE001]/g, (end) => (end === '\uE000' ? `${l.a.node} ${l.a.iface}` : `${l.b.node} ${l.b.iface}`)));
   }, [links, i18n, lang]);
   const edges = useMemo<LinkFlowEdge[]>(() => {
     const selected = new Set(selectedLinks);
     return links.map((l, i) => {
       const id = linkKey(l);
-      return { id, type: 'link', source: l.a.node, target: l.b.node, data: NO_DATA, selected: selected.has(id), hidden: underDrawing, ariaLabel: linkLabels[i], domAttributes: NOT_A_TAB_STOP };
+      return again(l, { id, type: 'link', source: l.a.node, target: l.b.node, data: NO_DATA, selected: selected.has(id), hidden: underDrawing, ariaLabel: linkLabels[i], domAttributes: NOT_A_TAB_STOP });
     });
   }, [links, selectedLinks, linkLabels, underDrawing]);
 

@@ -11,7 +11,7 @@
 // loaded just after the app opens.
 
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { Link, TopoNode } from '../../engine';
 import { selectLinks, selectNodes, useAppStore } from '../../store';
 import type * as DiagramKeys from './diagramKeys';
@@ -43,8 +43,10 @@ export function useDiagramKeys(root: RefObject<HTMLElement | null>): {
   useEffect(() => {
     void import('./diagramKeys').then((m) => (keys.current = m));
   }, []);
-  const has = (name: string | undefined) => name !== undefined && nodes.some((n) => n.name === name);
-  const tabStop = has(current) ? current : (selected.find(has) ?? topLeft(nodes));
+  const names = useMemo(() => new Set(nodes.map((n) => n.name)), [nodes]);
+  const first = useMemo(() => topLeft(nodes), [nodes]);
+  const has = (name: string | undefined) => name !== undefined && names.has(name);
+  const tabStop = has(current) ? current : (selected.find(has) ?? first);
 
   const context = (): DiagramKeys.DiagramKeysContext => ({ root: root.current, nodes, links, setCurrent, linkFrom, setCenter, getZoom });
 
