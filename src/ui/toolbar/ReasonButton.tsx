@@ -30,9 +30,11 @@ export function ReasonButton({ reason, onClick, onFocus, onBlur, onKeyDown, disa
 
   // Placed once it is drawn (its size is known only then): under the button, else above it.
   useLayoutEffect(() => {
+    // Measured only when the bubble shows: a measure lays the page out, 2 000 devices and all.
+    if (!open) return;
     const b = own.current?.getBoundingClientRect();
     const size = bubble.current?.getBoundingClientRect();
-    if (!open || !b || !size) return;
+    if (!b || !size) return;
     const left = Math.max(MARGIN, Math.min(b.left, window.innerWidth - size.width - MARGIN));
     const below = b.bottom + GAP;
     const top = below + size.height <= window.innerHeight - MARGIN ? below : Math.max(MARGIN, b.top - GAP - size.height);
