@@ -1,10 +1,10 @@
 // The header's Share button (see share.ts): an icon beside Help, named by its label and tooltip.
+// What makes the link loads with the first click, not with the page.
 
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { simClient } from '../../worker/client';
 import { ReasonButton } from '../toolbar/ReasonButton';
-import { share } from './share';
 
 export function ShareButton() {
   const { t } = useTranslation();
@@ -17,7 +17,7 @@ export function ShareButton() {
       reason={ready ? undefined : t('header.why.noNetwork')}
       aria-label={t('lessons.share.button')}
       title={`${t('lessons.share.button')}: ${t('lessons.share.hint')}`}
-      onClick={() => void share(simClient())}
+      onClick={() => void import('./share').then((m) => m.share(simClient()))}
     >
       <svg width="18" height="18" viewBox="0 0 14 14" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round">
         <circle cx="3.5" cy="7" r="1.8" />
