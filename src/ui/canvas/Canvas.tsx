@@ -55,8 +55,10 @@ const LARGE = 200;
  * (each mounts a box and a minimap mark per device): 2 000 at once blocked the page for a second.
  */
 const BOXES_AT_ONCE = 150;
-/** The box of a device under the drawing not given yet (canvas.css, .pw-node-far): in the fitted view already. */
-const FAR_BOX = { initialWidth: 96, initialHeight: 70 };
+/** A device under the drawing: not dragged or connected there (the hint says to zoom in), which spares each box its drag handler. */
+const FAR_BOX = { draggable: false, connectable: false };
+/** One not given yet: hidden, and in the fitted view by its box's size (canvas.css, .pw-node-far). */
+const FAR_BOX_LATER = { ...FAR_BOX, hidden: true, initialWidth: 96, initialHeight: 70 };
 
 /**
  * Below this zoom the interface names on the links are too small to read (under 5 px): they are
@@ -196,7 +198,7 @@ export function Canvas() {
       return again(n, {
         id: n.name,
         type: underDrawing ? 'far' : n.kind,
-        ...(underDrawing && i >= boxes ? { hidden: true, ...FAR_BOX } : {}),
+        ...(underDrawing ? (i < boxes ? FAR_BOX : FAR_BOX_LATER) : {}),
         position: dragging.get(n.name) ?? toFlow(n.position ?? fallbackPosition(i)),
         data: NO_DATA,
         selected: selected.has(n.name),
