@@ -32,7 +32,7 @@ import { Camera, FIT_VIEW_OPTIONS } from './Camera';
 import { NO_DATA, type DeviceFlowNode, type LinkFlowEdge } from './flowTypes';
 import { fallbackPosition, SYMBOL_CENTRE_Y } from './geometry';
 import { ICON_VARS, ROLE_COLOURS, ROLES } from './icons';
-import { edgeTypes, nodeTypes } from './nodeTypes';
+import { edgeTypes, nodeTypes, UnderDrawing } from './nodeTypes';
 import { NatLinkHint } from './NatLinkHint';
 import { useDiagramKeys } from './useDiagramKeys';
 import { selectWalking } from '../player/selectors';
@@ -153,7 +153,7 @@ export function Canvas() {
   }, [large, farLoaded]);
   const drawn = far && large && farLoaded;
   // Under the drawing the page draws no device and no link: React Flow keeps the devices as empty
-  // boxes (the `far` type: placed, measured, in the minimap and the fitted view) and the links
+  // boxes (UnderDrawing: placed, measured, in the minimap and the fitted view) and the links
   // hidden. Mounting 2 000 devices' cards and links blocked the page for seconds.
   const underDrawing = far && large;
   const [boxes, setBoxes] = useState(BOXES_AT_ONCE);
@@ -197,7 +197,7 @@ export function Canvas() {
       const measured = sizes.get(n.name);
       return again(n, {
         id: n.name,
-        type: underDrawing ? 'far' : n.kind,
+        type: n.kind,
         ...(underDrawing ? (i < boxes ? FAR_BOX : FAR_BOX_LATER) : {}),
         position: dragging.get(n.name) ?? toFlow(n.position ?? fallbackPosition(i)),
         data: NO_DATA,
@@ -348,78 +348,80 @@ export function Canvas() {
       onKeyDownCapture={onKeyDownCapture}
       onFocusCapture={onFocusCapture}
     >
-      <ReactFlow<DeviceFlowNode, LinkFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onNodeContextMenu={onNodeContextMenu}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        connectionMode={ConnectionMode.Strict}
-        connectionRadius={30}
-        nodeOrigin={NODE_ORIGIN}
-        snapToGrid={snapToGrid}
-        snapGrid={SNAP_GRID}
-        deleteKeyCode={null}
-        // Space plays and pauses the walk (usePlayerKeys); the view pans by dragging anyway.
-        panActivationKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-        fitView={fitOnOpen}
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        onMoveStart={onMoveStart}
-        onPaneClick={onPaneClick}
-        // Zoomed in on a large network (the player following a packet), only the devices in view
-        // are drawn: a step's pan then repaints a few dozen. Zoomed out, all of them are in view
-        // anyway, and culling made panning slower.
-        onlyRenderVisibleElements={topoNodes.length > LARGE && !far}
-        minZoom={0.02}
-        maxZoom={2.5}
-        aria-label={t('canvas.label')}
-        ariaLabelConfig={ariaLabelConfig}
-        attributionPosition="top-right"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />
-        <MiniMap<DeviceFlowNode>
-          pannable
-          zoomable
-          nodeColor={minimapColour}
-          nodeStrokeWidth={0}
-          nodeBorderRadius={6}
-          style={MINIMAP_SIZE}
-          ariaLabel={t('canvas.minimap')}
-        />
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={resetMoved}>
-          <ControlButton
-            onClick={toggleSnap}
-            aria-label={t('canvas.snap')}
-            title={t('canvas.snap')}
-            aria-pressed={snapToGrid}
-            className={snapToGrid ? 'pw-snap is-on' : 'pw-snap'}
-            data-testid="canvas.snap"
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M2 5h12M2 11h12M5 2v12M11 2v12" stroke="currentColor" strokeWidth="1.4" fill="none" />
-            </svg>
-          </ControlButton>
-        </Controls>
-        {drawn && (
-          <Suspense fallback={null}>
-            <FarView count={topoNodes.length} clickRef={farClick} />
-          </Suspense>
-        )}
-        <Camera userMoved={userMoved} resetMoved={resetMoved} />
-        {walking && (
-          <Suspense fallback={null}>
-            <PacketLayer />
-          </Suspense>
-        )}
-        <NatLinkHint />
-      </ReactFlow>
+      <UnderDrawing value={underDrawing}>
+        <ReactFlow<DeviceFlowNode, LinkFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onNodeContextMenu={onNodeContextMenu}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          connectionMode={ConnectionMode.Strict}
+          connectionRadius={30}
+          nodeOrigin={NODE_ORIGIN}
+          snapToGrid={snapToGrid}
+          snapGrid={SNAP_GRID}
+          deleteKeyCode={null}
+          // Space plays and pauses the walk (usePlayerKeys); the view pans by dragging anyway.
+          panActivationKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+          fitView={fitOnOpen}
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          onMoveStart={onMoveStart}
+          onPaneClick={onPaneClick}
+          // Zoomed in on a large network (the player following a packet), only the devices in view
+          // are drawn: a step's pan then repaints a few dozen. Zoomed out, all of them are in view
+          // anyway, and culling made panning slower.
+          onlyRenderVisibleElements={topoNodes.length > LARGE && !far}
+          minZoom={0.02}
+          maxZoom={2.5}
+          aria-label={t('canvas.label')}
+          ariaLabelConfig={ariaLabelConfig}
+          attributionPosition="top-right"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />
+          <MiniMap<DeviceFlowNode>
+            pannable
+            zoomable
+            nodeColor={minimapColour}
+            nodeStrokeWidth={0}
+            nodeBorderRadius={6}
+            style={MINIMAP_SIZE}
+            ariaLabel={t('canvas.minimap')}
+          />
+          <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={resetMoved}>
+            <ControlButton
+              onClick={toggleSnap}
+              aria-label={t('canvas.snap')}
+              title={t('canvas.snap')}
+              aria-pressed={snapToGrid}
+              className={snapToGrid ? 'pw-snap is-on' : 'pw-snap'}
+              data-testid="canvas.snap"
+            >
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <path d="M2 5h12M2 11h12M5 2v12M11 2v12" stroke="currentColor" strokeWidth="1.4" fill="none" />
+              </svg>
+            </ControlButton>
+          </Controls>
+          {drawn && (
+            <Suspense fallback={null}>
+              <FarView count={topoNodes.length} clickRef={farClick} />
+            </Suspense>
+          )}
+          <Camera userMoved={userMoved} resetMoved={resetMoved} />
+          {walking && (
+            <Suspense fallback={null}>
+              <PacketLayer />
+            </Suspense>
+          )}
+          <NatLinkHint />
+        </ReactFlow>
+      </UnderDrawing>
       {topoNodes.length === 0 && <EmptyHint />}
     </div>
   );

@@ -7,12 +7,8 @@ import type { Edge, Node } from '@xyflow/react';
 export type NoData = Record<string, never>;
 export const NO_DATA: NoData = Object.freeze({}) as NoData;
 
-/**
- * A device on the canvas; `type` is the engine's node kind, or `far` while a large network is
- * drawn zoomed out (farView.ts): React Flow keeps the device (its place, the minimap, the fitted
- * view) but the page draws nothing of it.
- */
-export type DeviceFlowNode = Node<NoData, 'linux' | 'bridge' | 'far'>;
+/** A device on the canvas; `type` is the engine's node kind. */
+export type DeviceFlowNode = Node<NoData, 'linux' | 'bridge'>;
 
 /** A link on the canvas; its id is linkKey(link), source is endpoint a, target endpoint b. */
 export type LinkFlowEdge = Edge<NoData, 'link'>;
