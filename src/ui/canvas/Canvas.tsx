@@ -12,6 +12,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useConnection,
   useReactFlow,
   useStore,
   type Connection,
@@ -33,7 +34,6 @@ import { NO_DATA, type DeviceFlowNode, type LinkFlowEdge } from './flowTypes';
 import { fallbackPosition, SYMBOL_CENTRE_Y } from './geometry';
 import { ICON_VARS, ROLE_COLOURS, ROLES } from './icons';
 import { edgeTypes, nodeTypes, UnderDrawing } from './nodeTypes';
-import { NatLinkHint } from './NatLinkHint';
 import { useDiagramKeys } from './useDiagramKeys';
 import { selectWalking } from '../player/selectors';
 import { useTerminals } from '../terminal/terminalStore';
@@ -71,6 +71,9 @@ const loadFarView = () => import('./FarView');
 const FarView = lazy(() => loadFarView().then((m) => ({ default: m.FarView })));
 // The frames of a walk (and where they rest among the labels) come with the first walk.
 const PacketLayer = lazy(() => import('./PacketLayer').then((m) => ({ default: m.PacketLayer })));
+// What a link dragged to or from a NAT gateway will be comes with the first link dragged.
+const NatLinkHint = lazy(() => import('./NatLinkHint').then((m) => ({ default: m.NatLinkHint })));
+const isConnecting = (c: { inProgress: boolean }) => c.inProgress;
 
 // React Flow copies every prop it is given into its store when the prop changes (a new array or
 // function is a change), and every device listens to that store: props are stable values.
@@ -139,6 +142,7 @@ export function Canvas() {
   const snapToGrid = useView((s) => s.snapToGrid);
   // During a walk, devices and links the current step does not involve are dimmed (player.css).
   const walking = useAppStore(selectWalking);
+  const connecting = useConnection(isConnecting);
   // A large network opens fitted to the view, at a zoom not known before React Flow has fitted it
   // (its first move): until then it is taken as zoomed out, as it is once fitted unless it is small
   // enough to read, so that the page does not first draw every device in the view it had before.
@@ -419,7 +423,11 @@ export function Canvas() {
               <PacketLayer />
             </Suspense>
           )}
-          <NatLinkHint />
+          {connecting && (
+            <Suspense fallback={null}>
+              <NatLinkHint />
+            </Suspense>
+          )}
         </ReactFlow>
       </UnderDrawing>
       {topoNodes.length === 0 && <EmptyHint />}

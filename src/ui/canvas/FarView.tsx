@@ -9,7 +9,7 @@ import { useEffect, useRef, type MouseEvent as ReactMouseEvent, type RefObject }
 import { useTranslation } from 'react-i18next';
 import { selectLinks, selectNodes, selectParallel, useAppStore, type AppState } from '../../store';
 import { selectScene, selectWalking } from '../player/selectors';
-import { prepareLabels } from './diagramLabels';
+import { labelJob, stillPending } from './diagramLabels';
 import { drawFar, hitFar, Sprites, type FarScene, type View } from './farView';
 import { fallbackPosition } from './geometry';
 import { marksOf } from './stepMarks';
@@ -42,6 +42,26 @@ export function farSceneOf(s: AppState): FarScene {
   };
   cache = { inputs, scene: far };
   return far;
+}
+
+/** How long a slice of the background layout runs before the page has the main thread back (ms). */
+const SLICE_MS = 12;
+
+/**
+ * Lays out the network in `s` in the background (diagramLabels.ts), in slices between which the
+ * page runs: a large network's labels (a second or so at 2 000 devices on a slow machine) are
+ * then ready when the view is zoomed in to read them or a walk opens on its devices, instead of
+ * blocking the page then.
+ */
+export function prepareLabels(s: AppState, lang: string): void {
+  const steps = labelJob(s, lang);
+  const slice = () => {
+    if (!steps || !stillPending(steps)) return; // finished when it was asked for, or another network to lay out
+    const end = performance.now() + SLICE_MS;
+    while (performance.now() < end) if (steps.next().done) return;
+    setTimeout(slice, 0);
+  };
+  if (steps) setTimeout(slice, 0);
 }
 
 /** React Flow's viewport as a View. */

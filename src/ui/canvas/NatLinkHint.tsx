@@ -1,8 +1,8 @@
 // While a link is being dragged from or to a NAT gateway: which side of the gateway this link will
 // make, written above it ("nat1: this link becomes its WAN side (eth2, MASQUERADE)"), as connect
 // will decide it (natLinkSide: its first link is the LAN side, its second the WAN side). The rule
-// is otherwise only in the palette's tooltip and the inspector's note. Nothing is rendered, and
-// nothing but the connection is listened to, until a link is dragged.
+// is otherwise only in the palette's tooltip and the inspector's note. Loaded and rendered only
+// while a link is dragged (Canvas.tsx).
 
 import { useConnection, useInternalNode, useStore, ViewportPortal, type ConnectionState } from '@xyflow/react';
 import { useMemo } from 'react';

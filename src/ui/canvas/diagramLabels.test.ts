@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { leafSpine } from '../../engine';
 import { selectLinks, selectNodes, useAppStore } from '../../store';
-import { diagramLayout, prepareLabels } from './diagramLabels';
+import { diagramLayout } from './diagramLabels';
+import { prepareLabels } from './FarView';
 
-// A large network's labels are laid out in the background (prepareLabels), in slices of about
+// A large network's labels are laid out in the background (FarView's prepareLabels), in slices of about
 // 12 ms between which the page runs. Here each reading of the clock is 1 ms later.
 beforeEach(() => {
   vi.useFakeTimers();

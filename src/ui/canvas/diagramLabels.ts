@@ -145,33 +145,32 @@ function* labelSteps(s: AppState, lang: string): Generator<void, Labels> {
   return labels;
 }
 
-/** The layout being made in the background, if one is. */
-let pending: { nodes: readonly TopoNode[]; links: readonly Link[]; lang: string; steps: Generator<void, Labels> } | undefined;
+/** A layout being made in the background (FarView's prepareLabels): its network and its steps. */
+interface LabelJob {
+  nodes: readonly TopoNode[];
+  links: readonly Link[];
+  lang: string;
+  steps: Generator<void, Labels>;
+}
 
-/** How long a slice of the background layout runs before the page has the main thread back (ms). */
-const SLICE_MS = 12;
+/** The layout being made in the background, if one is. */
+let pending: LabelJob | undefined;
 
 /**
- * Lays out the network in `s` in the background, in slices between which the page runs: a large
- * network's labels (a second or so at 2 000 devices on a slow machine) are then ready when the
- * view is zoomed in to read them or a walk opens on its devices, instead of blocking the page
- * then. Asked for before the end, the layout is finished at once (labelsOf).
+ * The steps of the layout of the network in `s`, to run in the background, unless it is laid out
+ * or being laid out already; run to their end at once when the layout is asked for (labelsOf).
  */
-export function prepareLabels(s: AppState, lang: string): void {
+export function labelJob(s: AppState, lang: string): Generator<void, unknown> | undefined {
   const nodes = selectNodes(s);
   const links = selectLinks(s);
   const cached = layouts.get(nodes);
-  if ((cached && cached.links === links && cached.lang === lang) || (pending?.nodes === nodes && pending.links === links && pending.lang === lang)) return;
-  const job = { nodes, links, lang, steps: labelSteps(s, lang) };
-  pending = job;
-  const slice = () => {
-    if (pending !== job) return; // finished by labelsOf, or another network to lay out
-    const end = performance.now() + SLICE_MS;
-    while (performance.now() < end) if (job.steps.next().done) return;
-    setTimeout(slice, 0);
-  };
-  setTimeout(slice, 0);
+  if ((cached && cached.links === links && cached.lang === lang) || (pending?.nodes === nodes && pending.links === links && pending.lang === lang)) return undefined;
+  pending = { nodes, links, lang, steps: labelSteps(s, lang) };
+  return pending.steps;
 }
+
+/** Whether these steps are still the layout to make in the background (not finished, nor replaced by another network's). */
+export const stillPending = (steps: Generator<void, unknown>): boolean => pending?.steps === steps;
 
 /** The labels of the network on screen, in this language. */
 export const diagramLayout = (s: AppState, lang: string): LabelLayout => labelsOf(s, lang).layout;

@@ -43,9 +43,8 @@ export function useDiagramKeys(root: RefObject<HTMLElement | null>): {
   useEffect(() => {
     void import('./diagramKeys').then((m) => (keys.current = m));
   }, []);
-  const names = useMemo(() => new Set(nodes.map((n) => n.name)), [nodes]);
   const first = useMemo(() => topLeft(nodes), [nodes]);
-  const has = (name: string | undefined) => name !== undefined && names.has(name);
+  const has = (name: string | undefined) => name !== undefined && nodes.some((n) => n.name === name);
   const tabStop = has(current) ? current : (selected.find(has) ?? first);
 
   const context = (): DiagramKeys.DiagramKeysContext => ({ root: root.current, nodes, links, setCurrent, linkFrom, setCenter, getZoom });
