@@ -318,6 +318,7 @@ export function Canvas() {
   }, []);
 
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    // A large network's first move is the fit on open (see `fitting`).
     setFitting(false);
     // Only panning and zooming by the user carry an event; fitView does not.
     if (event) userMoved.current = true;
