@@ -29,6 +29,44 @@ export interface FibRoute {
   onlink?: boolean;
   /** scope of the nexthop: host when the destination is on-link, link when via a gateway */
   nhScope: Scope;
+  /**
+   * A multipath route's paths (fib_info's fib_nh array), two or more; `gateway`, `dev`,
+   * `onlink` and `nhScope` above are then the first one's (fib_info_nhc(fi, 0)).
+   */
+  nexthops?: FibNexthop[];
+}
+
+/** One path of a multipath route (struct fib_nh). */
+export interface FibNexthop {
+  gateway?: Ipv4Addr;
+  dev: string;
+  onlink?: boolean;
+  nhScope: Scope;
+  weight: number;
+  /** fib_rebalance's fib_nh_upper_bound: the path takes the 31-bit hashes up to this one */
+  upperBound: number;
+}
+
+/** The inputs of one multipath hash, as the trace shows them. */
+export interface MultipathKeys {
+  policy: 0 | 1;
+  src: Ipv4Addr;
+  dst: Ipv4Addr;
+  /** policy 1 only */
+  proto?: number;
+  sport?: number;
+  dport?: number;
+  /** policy 0: the addresses are those of the packet an ICMP error quotes */
+  fromQuote?: boolean;
+}
+
+/** The choice fib_select_multipath made, for the trace and the explanation. */
+export interface MultipathChoice {
+  keys: MultipathKeys;
+  /** fib_multipath_hash's value: 31 bits */
+  hash: number;
+  /** index of the chosen path in route.nexthops */
+  index: number;
 }
 
 /** A route that matched during a lookup, for the trace: which table, which route, chosen or not. */
@@ -117,7 +155,7 @@ export class Fib {
           if (opts.withCandidates) candidates.push({ route: r, skipped: 'scope' });
           continue;
         }
-        if (opts.oif !== undefined && isNexthopType(r.type) && r.dev !== opts.oif) {
+        if (opts.oif !== undefined && isNexthopType(r.type) && !(r.nexthops?.some((n) => n.dev === opts.oif) ?? r.dev === opts.oif)) {
           if (opts.withCandidates) candidates.push({ route: r, skipped: 'oif' });
           continue;
         }
