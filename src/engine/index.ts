@@ -8,7 +8,7 @@ export type { Ipv4Addr, Ipv4Cidr, MacAddr } from './wire/addr';
 export type * from './wire/types';
 export type * from './topology';
 export type * from './sim/trace';
-export type { FibRoute, FibRouteType, FibTable, Scope } from './tables/fib';
+export type { FibNexthop, FibRoute, FibRouteType, FibTable, MultipathChoice, MultipathKeys, Scope } from './tables/fib';
 export type { SimulateOptions, SimResult, StepResult, NodeState } from './sim/simulate';
 export type { Problem } from './io/problems';
 export type { TopologyIssue } from './io/validate';

@@ -30,7 +30,7 @@ export function formatRoute(r: FibRoute, showTable: boolean): string {
 }
 
 /** A route on one line of `ip route show table all` (a multipath route's paths joined), without the space iproute2 ends it with. */
-export const formatRouteLine = (r: FibRoute): string => formatRoute(r, true).replace(/\n\t/g, ' ').trim();
+export const formatRouteLine = (r: FibRoute): string => formatRoute(r, true).replace(/ \n\t/g, ' ').trim();
 
 /** `ip route show [table main|local|all]` of a routing state (main then local, kernel order). */
 export function formatRoutes(routes: FibRoute[], table: 'main' | 'local' | 'all'): string {
