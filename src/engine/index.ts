@@ -31,7 +31,7 @@ export type { OutputChunk } from './userspace/process';
 export { toOracleTrace, formatOracleTrace, normaliseOutput } from './io/oracle';
 export { encodeFrame, decodeFrame, fieldSpans, verifyChecksums } from './wire/frame';
 export { nodeRoutes, routeCheck } from './devices/config';
-export { leafSpine, threeTier, fabricHosts, hostAddress, withFirstToLastPing } from './generate/fabric';
+export { leafSpine, threeTier, fabricHosts, hostAddress, withFirstToLastPing, withFirstToLastFlows, FABRIC_HASH_SEED } from './generate/fabric';
 export type { NextAddress, Gateway } from './edit';
 export { parseRouteArgs } from './io/exec';
 export { formatRouteGet } from './linux-text';

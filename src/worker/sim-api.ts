@@ -9,6 +9,7 @@ import {
   formatNeighs,
   formatRoutes,
   withFirstToLastPing,
+  withFirstToLastFlows,
   leafSpine,
   threeTier,
   nodeRoutes,
@@ -49,7 +50,8 @@ function listExamples(): ExampleInfo[] {
 
 function generateFabric(spec: FabricSpec): Topology {
   const name = fabricName(spec);
-  return withFirstToLastPing(spec.design === 'leaf-spine' ? leafSpine({ ...spec, name }) : threeTier({ ...spec, name }));
+  const t = spec.design === 'leaf-spine' ? leafSpine({ ...spec, name }) : threeTier({ ...spec, name });
+  return spec.flows ? withFirstToLastFlows(t, spec.flows) : withFirstToLastPing(t);
 }
 
 /** A fabric named by its size (`leaf-spine-4-22-45`, `three-tier-2-2-2-2-4`: what the generator calls it). */
