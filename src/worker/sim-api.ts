@@ -37,6 +37,7 @@ import type { NodeState, Topology } from '../engine';
 import { EXAMPLES, findExample } from '../examples';
 import { checkFabric, fabricName, MAX_DEVICES, parseFabricName, type FabricSpec } from '../walk/fabricSpec';
 import { buildSteps } from '../walk/steps';
+import { flowSpread } from '../walk/flows';
 import { decodeShare, encodeShare } from '../walk/share/codec';
 import type { ExampleInfo, ExportResult, IpViews, NatRuleCheck, ParseResult, RouteCheck, ShareLinkResult, SimApi } from './protocol';
 import type { Walk } from '../walk/walk';
@@ -141,7 +142,8 @@ function walk(topology: Topology, options: Parameters<SimApi['walk']>[1] = {}, o
   const routes: Walk['routes'] = {};
   for (const n of topology.nodes) routes[n.name] = n.kind === 'linux' ? nodeRoutes(n) : [];
   const steps = buildSteps(result.events, result.stopped);
-  return { result, steps, history: tableHistory(topology, result), routes };
+  const flows = flowSpread(result);
+  return { result, steps, history: tableHistory(topology, result), routes, ...(flows ? { flows } : {}) };
 }
 
 function exported(fn: () => Uint8Array): ExportResult {

@@ -5,8 +5,7 @@
 
 import { ipToNum, networkOf, numToIp, prefixMask, type Ipv4Addr } from '../wire/addr';
 import type { IfAddr, LinuxNode, RouteSpec } from '../topology';
-import { Fib, SCOPE_VALUE, type FibNexthop, type FibRoute, type Scope } from '../tables/fib';
-import { upperBounds } from './linux/fib-multipath';
+import { Fib, SCOPE_VALUE, upperBounds, type FibNexthop, type FibRoute, type Scope } from '../tables/fib';
 
 export const LOOPBACK_ADDR: IfAddr = { ip: '127.0.0.1' as Ipv4Addr, len: 8 };
 

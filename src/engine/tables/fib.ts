@@ -1,7 +1,9 @@
 // The IPv4 forwarding information base of one Linux stack: the `local` table (255: own and
 // broadcast addresses) consulted before `main` (254: connected routes `proto kernel scope link`
 // and static routes). Within a table the longest prefix wins, then the lowest metric, then the
-// route added first (net/ipv4/fib_trie.c, fib_rules.c default rules: local, main).
+// route added first (net/ipv4/fib_trie.c, fib_rules.c default rules: local, main). A multipath
+// route keeps its paths with their shares of the hash space (fib_rebalance); which path a packet
+// takes is devices/linux/fib-multipath.ts's.
 
 import { ipToNum, prefixMask, type Ipv4Addr } from '../wire/addr';
 
@@ -204,6 +206,17 @@ export class Fib {
   addrType(ip: Ipv4Addr): FibRouteType {
     return this.find('local', ip)?.type ?? 'unicast';
   }
+}
+
+/** fib_rebalance: the upper bound of each path, in order, for these weights. */
+export function upperBounds(weights: readonly number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let w = 0;
+  // DIV_ROUND_CLOSEST_ULL((u64)w << 31, total) - 1
+  return weights.map((x) => {
+    w += x;
+    return Math.floor((w * 2 ** 31 + Math.floor(total / 2)) / total) - 1;
+  });
 }
 
 /** Route types that send packets somewhere (have a nexthop device). */

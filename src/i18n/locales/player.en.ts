@@ -85,6 +85,11 @@ export const playerEn = {
     splitter: 'Size of the player (drag, or arrow keys)',
     share: 'The player takes {{percent}} %',
   },
+  flows: {
+    title_one: '{{count}} flow: its path on the diagram in its colour',
+    title_other: '{{count}} flows: each one’s path on the diagram in its colour (ECMP spreads them by their ports)',
+    notRouted: 'not routed',
+  },
   tabs: {
     explanation: 'What happened',
     headers: 'Headers',

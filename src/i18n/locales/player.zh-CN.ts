@@ -86,6 +86,11 @@ export const playerZhCN: PlayerMessages = {
     splitter: '播放器大小（拖动，或用方向键）',
     share: '播放器占 {{percent}}%',
   },
+  flows: {
+    title_one: '{{count}} 条流：图上以它的颜色标出路径',
+    title_other: '{{count}} 条流：图上以各自的颜色标出路径（ECMP 按端口把它们分散开）',
+    notRouted: '未经路由',
+  },
   tabs: {
     explanation: '发生了什么',
     headers: '报头',

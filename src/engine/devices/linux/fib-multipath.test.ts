@@ -9,7 +9,8 @@ import { parseRouteArgs } from '../../io/exec';
 import { formatRoutes, routeText } from '../../linux-text';
 import type { Ipv4Addr } from '../../wire/addr';
 import { nodeRoutes } from '../config';
-import { multipathHash, multipathKeys, selectNexthop, upperBounds } from './fib-multipath';
+import { upperBounds } from '../../tables/fib';
+import { multipathHash, multipathKeys, selectNexthop } from './fib-multipath';
 import { siphash } from './siphash';
 
 const ip = (s: string) => s as Ipv4Addr;

@@ -1,6 +1,7 @@
 // Multipath routes (CONFIG_IP_ROUTE_MULTIPATH): which path of a route with several nexthops a
-// packet takes. fib_rebalance (net/ipv4/fib_semantics.c) gives each path an upper bound on the
-// 31-bit hash space in proportion to its weight; fib_multipath_hash (net/ipv4/route.c) hashes
+// packet takes. fib_rebalance (net/ipv4/fib_semantics.c; upperBounds in tables/fib.ts, as the
+// route is made) gives each path an upper bound on the 31-bit hash space in proportion to its
+// weight; fib_multipath_hash (net/ipv4/route.c) hashes
 // the flow as net.ipv4.fib_multipath_hash_policy says: 0, the addresses (of the quoted packet for
 // an ICMP error); 1, the addresses, the protocol and the ports. The hash is
 // flow_hash_from_keys_seed (net/core/flow_dissector.c): SipHash over a struct flow_keys, from its
@@ -32,17 +33,6 @@ export type MultipathInput = { packet: Ipv4Packet } | { flow: FlowInput; dst: Ip
 
 const ICMP_ERRORS = new Set([3, 4, 5, 11, 12]);
 const ZERO = '0.0.0.0' as Ipv4Addr;
-
-/** fib_rebalance: the upper bound of each path, in order, for these weights. */
-export function upperBounds(weights: readonly number[]): number[] {
-  const total = weights.reduce((a, b) => a + b, 0);
-  let w = 0;
-  // DIV_ROUND_CLOSEST_ULL((u64)w << 31, total) - 1
-  return weights.map((x) => {
-    w += x;
-    return Math.floor((w * 2 ** 31 + Math.floor(total / 2)) / total) - 1;
-  });
-}
 
 /** ip_multipath_l3_keys / the flow dissector's part that fib_multipath_hash reads. */
 export function multipathKeys(policy: 0 | 1, input: MultipathInput): MultipathKeys {
