@@ -161,6 +161,19 @@ describe('threeTier', () => {
     expect(new Set(rows).size).toBe(5);
   });
 
+  it('ECMP: access routers reach other pods through every aggregation router, and those through every core; flows spread over the cores', () => {
+    const t = threeTier({ cores: 2, pods: 2, aggPerPod: 2, accessPerPod: 1, hostsPerAccess: 1 });
+    const toPod2 = (name: string) => linuxByName(t, name).routes.find((r) => r.dst.ip === '10.1.1.0');
+    expect(toPod2('acc1-1')?.nexthops?.length).toBe(2);
+    expect(toPod2('agg1-1')?.nexthops?.length).toBe(2);
+    // A core reaches pod 2's rack through both of the pod's aggregation routers.
+    expect(toPod2('core1')?.nexthops?.length).toBe(2);
+    const r = simulate(withFirstToLastFlows(t, 8));
+    const cores = new Set(r.events.flatMap((e) => (e.kind === 'ip.forward' && e.node.startsWith('core') ? [e.node] : [])));
+    expect(cores).toEqual(new Set(['core1', 'core2']));
+    for (const step of r.steps) expect(step.exit).toBe(1);
+  });
+
   it('carries a ping from the first host to the last one (5 routed hops)', () => {
     const r = firstToLast(threeTier({ cores: 2, pods: 2, aggPerPod: 2, accessPerPod: 2, hostsPerAccess: 2 }));
     expect(r.stopped).toBeNull();
