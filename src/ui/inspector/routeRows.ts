@@ -48,8 +48,8 @@ export function parseRouteShow(text: string): RouteRow[] {
         if (k === 'onlink') row.onlink = true;
         else if (v !== undefined && ['via', 'dev', 'proto', 'scope', 'src', 'metric'].includes(k)) {
           if (k === 'metric') row.metric = Number(v);
-          // A multipath route: every path's gateway and device, in order.
-          else if ((k === 'via' || k === 'dev') && row[k] !== undefined) row[k] += `, ${v}`;
+          // A multipath route: every path's gateway and device, in order, one a line.
+          else if ((k === 'via' || k === 'dev') && row[k] !== undefined) row[k] += `\n${v}`;
           else row[k as 'via' | 'dev' | 'proto' | 'scope' | 'src'] = v;
           i++;
         }
