@@ -45,15 +45,15 @@ export const generatorEn = {
   tooManyRoutes:
     'Too many routes: the routers would hold {{count, number}} static routes, at most {{max, number}}. Every router gets a route to every subnet it is not on, so routers × uplinks add up: use fewer spines (cores) or fewer leaves (pods).',
   routingTitle: 'Routing',
-  ecmp: 'ECMP: every equally short path',
-  singlePath: 'Single path: the first one',
+  ecmp: 'ECMP (all equal paths)',
+  singlePath: 'Single path',
   routing:
-    'Addressing: one subnet per rack (from 10.1.0.0), a /31 on every link between routers (10.0.0.0/16). Routing: static routes along the shortest paths, computed for you. Where several uplinks are equally short, the route has a next hop through each (ECMP) and Linux hashes each flow’s addresses and ports to pick one (fib_multipath_hash_policy 1, one seed for the whole fabric): flows spread over the spines (cores), each flow stays on its path, and its answer comes back the same way.',
+    'Addressing: one subnet per rack (from 10.1.0.0), a /31 on every link between routers (10.0.0.0/16). Routing: static routes along the shortest paths, computed for you; where uplinks tie, a next hop through each (ECMP), and Linux hashes each flow’s addresses and ports to pick one (fib_multipath_hash_policy 1, one seed for the fabric): flows spread over the spines (cores), each on one path, its answer back the same way.',
   routingSingle:
     'Addressing: one subnet per rack (from 10.1.0.0), a /31 on every link between routers (10.0.0.0/16). Routing: static routes along the shortest paths, computed for you, without ECMP: where several uplinks are equally short, the lowest-numbered one wins (spine1, core1…), so the other uplinks carry nothing until you change the routes.',
   scenarioTitle: 'Scenario',
   ping: 'A ping',
-  flowsChoice: 'Flows with different source ports:',
+  flowsChoice: 'Flows from different ports:',
   flowsCount: 'Number of flows',
   scenario: 'Its scenario: {{first}} pings {{last}}, the last host.',
   scenarioFlows_one: 'Its scenario: {{count}} flow from {{first}} to {{last}} (a TCP connection to port 80 from port 40000).',

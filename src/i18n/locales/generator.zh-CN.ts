@@ -46,15 +46,15 @@ export const generatorZhCN: GeneratorMessages = {
   tooManyRoutes:
     '路由太多：路由器共需 {{count, number}} 条静态路由，最多 {{max, number}} 条。每台路由器对每个不直连的子网都有一条路由，路由器数 × 上行链路数会迅速增长：请减少脊（核心）路由器或叶路由器（pod）。',
   routingTitle: '路由',
-  ecmp: 'ECMP：所有等长路径',
-  singlePath: '单路径：只用第一条',
+  ecmp: 'ECMP（所有等长路径）',
+  singlePath: '单路径',
   routing:
-    '地址：每个机架一个子网（从 10.1.0.0 开始），路由器之间的每条链路一个 /31（10.0.0.0/16）。路由：为你计算好的最短路径静态路由。多条上行链路同样短时，路由经每一条都有一个下一跳（ECMP），Linux 对每条流的地址和端口做哈希来选择其中一条（fib_multipath_hash_policy 1，整个网络使用同一个种子）：各条流分散到不同的脊（核心）路由器上，每条流始终走同一路径，回程也沿原路返回。',
+    '地址：每个机架一个子网（从 10.1.0.0 开始），路由器之间的每条链路一个 /31（10.0.0.0/16）。路由：为你计算好的最短路径静态路由；上行链路同样短时，经每一条都有一个下一跳（ECMP），Linux 对每条流的地址和端口做哈希来选其一（fib_multipath_hash_policy 1，全网同一个种子）：各条流分散到不同的脊（核心）路由器上，每条流走一条路径，回程沿原路返回。',
   routingSingle:
     '地址：每个机架一个子网（从 10.1.0.0 开始），路由器之间的每条链路一个 /31（10.0.0.0/16）。路由：为你计算好的最短路径静态路由，不使用 ECMP：多条上行链路同样短时，编号最小的胜出（spine1、core1…），因此在你修改路由之前，其他上行链路不承载流量。',
   scenarioTitle: '场景',
   ping: '一次 ping',
-  flowsChoice: '源端口各不相同的多条流：',
+  flowsChoice: '源端口不同的多条流：',
   flowsCount: '流的数量',
   scenario: '场景：{{first}} ping 最后一台主机 {{last}}。',
   scenarioFlows_one: '场景：从 {{first}} 到 {{last}} 的 {{count}} 条流（从端口 40000 到端口 80 的 TCP 连接）。',

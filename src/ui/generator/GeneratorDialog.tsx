@@ -104,43 +104,46 @@ function Form() {
         {t('generator.limit', { max: MAX_DEVICES })}
       </p>
       <fieldset className="pw-gen__designs pw-gen__run" disabled={busy}>
-        <legend>{t('generator.routingTitle')}</legend>
-        <label className="pw-check">
-          <input type="radio" name="gen-routing" checked={!singlePath} onChange={() => setRun({ singlePath: false })} data-testid="generator.ecmp" />
-          {t('generator.ecmp')}
-        </label>
-        <label className="pw-check">
-          <input type="radio" name="gen-routing" checked={singlePath} onChange={() => setRun({ singlePath: true })} data-testid="generator.single-path" />
-          {t('generator.singlePath')}
-        </label>
+        <legend className="pw-sr-only">{t('generator.routingTitle')}</legend>
+        <span className="pw-gen__label">{t('generator.routingTitle')}</span>
+        <span role="radiogroup" aria-label={t('generator.routingTitle')} className="pw-gen__choices">
+          <label className="pw-check">
+            <input type="radio" name="gen-routing" checked={!singlePath} onChange={() => setRun({ singlePath: false })} data-testid="generator.ecmp" />
+            {t('generator.ecmp')}
+          </label>
+          <label className="pw-check">
+            <input type="radio" name="gen-routing" checked={singlePath} onChange={() => setRun({ singlePath: true })} data-testid="generator.single-path" />
+            {t('generator.singlePath')}
+          </label>
+        </span>
+        <span className="pw-gen__label">{t('generator.scenarioTitle')}</span>
+        <span role="radiogroup" aria-label={t('generator.scenarioTitle')} className="pw-gen__choices">
+          <label className="pw-check">
+            <input type="radio" name="gen-scenario" checked={scenario === 'ping'} onChange={() => setRun({ scenario: 'ping' })} data-testid="generator.scenario.ping" />
+            {t('generator.ping')}
+          </label>
+          <label className="pw-check">
+            <input type="radio" name="gen-scenario" checked={scenario === 'flows'} onChange={() => setRun({ scenario: 'flows' })} data-testid="generator.scenario.flows" />
+            {t('generator.flowsChoice')}
+          </label>
+          <input
+            className="pw-input pw-gen__flows"
+            inputMode="numeric"
+            aria-label={t('generator.flowsCount')}
+            value={flows}
+            onChange={(e) => setRun({ flows: e.target.value, scenario: 'flows' })}
+            onFocus={() => setRun({ scenario: 'flows' })}
+            aria-invalid={flowCheck?.ok === false}
+            data-testid="generator.flows"
+          />
+          <span className="pw-gen__reason" data-testid="generator.flows.error">
+            {flowCheck && !flowCheck.ok ? t(`generator.problem.${flowCheck.problem.reason}`, flowCheck.problem) : ''}
+          </span>
+        </span>
       </fieldset>
       <p className="pw-gen__note" data-testid="generator.routing">
         {t(singlePath ? 'generator.routingSingle' : 'generator.routing')}
       </p>
-      <fieldset className="pw-gen__designs pw-gen__run" disabled={busy}>
-        <legend>{t('generator.scenarioTitle')}</legend>
-        <label className="pw-check">
-          <input type="radio" name="gen-scenario" checked={scenario === 'ping'} onChange={() => setRun({ scenario: 'ping' })} data-testid="generator.scenario.ping" />
-          {t('generator.ping')}
-        </label>
-        <label className="pw-check">
-          <input type="radio" name="gen-scenario" checked={scenario === 'flows'} onChange={() => setRun({ scenario: 'flows' })} data-testid="generator.scenario.flows" />
-          {t('generator.flowsChoice')}
-        </label>
-        <input
-          className="pw-input pw-gen__flows"
-          inputMode="numeric"
-          aria-label={t('generator.flowsCount')}
-          value={flows}
-          onChange={(e) => setRun({ flows: e.target.value, scenario: 'flows' })}
-          onFocus={() => setRun({ scenario: 'flows' })}
-          aria-invalid={flowCheck?.ok === false}
-          data-testid="generator.flows"
-        />
-        <span className="pw-gen__reason" data-testid="generator.flows.error">
-          {flowCheck && !flowCheck.ok ? t(`generator.problem.${flowCheck.problem.reason}`, flowCheck.problem) : ''}
-        </span>
-      </fieldset>
       {check.ok ? (
         <p className="pw-gen__note pw-muted" data-testid="generator.scenario">
           {`${t('generator.name')}: `}
