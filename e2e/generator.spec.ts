@@ -7,9 +7,7 @@ import { AppPage } from './pages/AppPage';
 test('a three-tier fabric from the dialog: checked fields, the count, tiers as rows, a ping across it', async ({ page }) => {
   const app = new AppPage(page);
   await app.goto();
-  await page.getByTestId('header.examples').click();
-  await page.getByTestId('example.generate').click();
-  const dialog = page.getByTestId('generator');
+  const dialog = await app.openGenerator();
   await expect(dialog).toBeVisible();
   await dialog.getByTestId('generator.design.three-tier').check();
 

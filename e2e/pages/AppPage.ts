@@ -70,6 +70,13 @@ export class AppPage {
     await this.page.mouse.up();
   }
 
+  /** Examples → Generate data center…: the generator's dialog. */
+  async openGenerator(): Promise<Locator> {
+    await this.page.getByTestId('header.examples').click();
+    await this.page.getByTestId('example.generate').click();
+    return this.page.getByTestId('generator');
+  }
+
   async runScenario(): Promise<void> {
     await this.runButton.click();
   }

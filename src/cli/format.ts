@@ -1,8 +1,8 @@
 // The CLI's readable trace: one line per event, frames in tcpdump's words, decisions after them.
 // English lives here (and in the UI's translations), never in the engine.
 
-import type { ConntrackView, EthernetFrame, FrameTxEvent, MacAddr, RouteCandidate, SimResult, Topology, TraceEvent } from '../engine';
-import { formatRoute, frameContexts, linkCaptures, linkKey } from '../engine';
+import type { ConntrackView, EthernetFrame, FibRoute, FrameTxEvent, MacAddr, MultipathChoice, RouteCandidate, SimResult, Topology, TraceEvent } from '../engine';
+import { formatRouteLine, frameContexts, linkCaptures, linkKey } from '../engine';
 
 export interface TextOptions {
   /** print raw MAC addresses instead of node:iface labels */
@@ -64,9 +64,17 @@ export function describeFrame(f: EthernetFrame, mac: (m: MacAddr) => string): st
   return `${head}, IP ${p.srcIp} > ${p.dstIp}: proto ${p.protocol}, ${ttl}`;
 }
 
+/** A multipath route's choice: `; ecmp hash H of udp 10.0.0.0:40000 > 10.1.1.2:5000 (policy 1) → path 1 of 2`. */
+function multipathText(c: MultipathChoice | undefined, route: FibRoute): string {
+  if (!c) return '';
+  const k = c.keys;
+  const flow = k.policy === 0 ? `${k.src} > ${k.dst}${k.fromQuote ? ' (quoted)' : ''}` : `proto ${k.proto ?? 0} ${k.src}:${k.sport ?? 0} > ${k.dst}:${k.dport ?? 0}`;
+  return `; ecmp hash ${c.hash} of ${flow} (policy ${k.policy}) → path ${c.index + 1} of ${route.nexthops?.length ?? 0}`;
+}
+
 function candidatesText(c: RouteCandidate[]): string {
   if (c.length <= 1) return '';
-  return ` [considered: ${c.map((x) => `${formatRoute(x.route, true).trim()}${x.chosen ? ' ✓' : ` ✗ ${x.skipped ?? ''}`.trimEnd()}`).join('; ')}]`;
+  return ` [considered: ${c.map((x) => `${formatRouteLine(x.route)}${x.chosen ? ' ✓' : ` ✗ ${x.skipped ?? ''}`.trimEnd()}`).join('; ')}]`;
 }
 
 const hostPort = (a: { ip: string; port?: number }): string => (a.port === undefined ? a.ip : `${a.ip}:${a.port}`);
@@ -102,7 +110,7 @@ export function formatEvent(e: TraceEvent, mac: (m: MacAddr) => string): string 
       const res =
         e.result.kind === 'error'
           ? `no usable route (${e.result.error})`
-          : `${formatRoute(e.result.route, true).trim()}${e.result.nexthop && e.result.nexthop !== e.dst ? ` → next hop ${e.result.nexthop}` : ''}${e.result.viaException ? ' (redirected)' : ''}`;
+          : `${formatRouteLine(e.result.route)}${e.result.nexthop && e.result.nexthop !== e.dst ? ` → next hop ${e.result.nexthop}` : ''}${e.result.viaException ? ' (redirected)' : ''}${multipathText(e.result.multipath, e.result.route)}`;
       return `${seconds(e.t)} ${who(e.node)}   route ${e.purpose} ${e.dst}: ${res}${candidatesText(e.candidates)}`;
     }
     case 'neigh.lookup':

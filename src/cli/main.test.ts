@@ -119,7 +119,7 @@ describe('packetwalk CLI', () => {
     expect(out).toContain('--pcap LINK FILE');
   });
   it('generates a fabric as a containerlab file that traces, with a ping across it', () => {
-    const { code, out } = capture(['generate', 'leaf-spine', '--spines', '2', '--leaves', '3', '--hosts', '2', '--ping']);
+    const { code, out } = capture(['generate', 'leaf-spine', '--spines', '2', '--leaves', '3', '--hosts', '2', '--single-path', '--ping']);
     expect(code).toBe(0);
     // The same network was recorded on Linux, src/engine/__oracle__/fabric-leaf-spine, when the
     // generator numbered bridge ports across the fabric (p1…p9); it numbers them per switch now
@@ -129,6 +129,17 @@ describe('packetwalk CLI', () => {
     expect(generated.nodes.filter((n) => n.kind === 'bridge').map((b) => b.ifaces.map((i) => i.name).join(' '))).toEqual(['p1 p2 p3', 'p1 p2 p3', 'p1 p2 p3']);
     expect(perSwitchPorts(golden)).toEqual(generated);
     expect(() => capture(['generate', 'ring'])).toThrow(/leaf-spine or three-tier/);
+  });
+
+  it('generates an ECMP fabric by default, with N flows from the first host to the last one', () => {
+    const { code, out } = capture(['generate', 'leaf-spine', '--spines', '4', '--leaves', '2', '--hosts', '1', '--flows', '3']);
+    expect(code).toBe(0);
+    expect(out).toContain('- ip route add 10.1.1.0/24 nexthop via 10.0.0.1 nexthop via 10.0.0.3 nexthop via 10.0.0.5 nexthop via 10.0.0.7\n');
+    expect(out).toContain('- sysctl -w net.ipv4.fib_multipath_hash_policy=1\n');
+    expect(out).toContain('- sysctl -w net.ipv4.fib_multipath_hash_seed=1\n');
+    expect(out.match(/run: nc -z -p 4000[0-2] 10\.1\.1\.2 80/g)).toHaveLength(3);
+    expect(() => capture(['generate', 'leaf-spine', '--ping', '--flows', '2'])).toThrow(/--ping or --flows/);
+    expect(() => capture(['generate', 'leaf-spine', '--flows', '65'])).toThrow(/at most 64/);
   });
 });
 

@@ -4,7 +4,7 @@
 //                         [--pcapng FILE] [--pcap LINK FILE]…
 //   packetwalk check FILE
 //   packetwalk convert FILE --to json|clab [--out FILE]
-//   packetwalk generate leaf-spine|three-tier … [--ping] [--out FILE]
+//   packetwalk generate leaf-spine|three-tier … [--single-path] [--ping | --flows N] [--out FILE]
 // Every input is bounded as in the app (engine/io/limits.ts: files read up to maxFileBytes,
 // event bounds, seconds, fabric sizes); every failure ends with a message and a documented exit
 // status (EXIT), never a stack trace; text from a file is printed to a terminal with its control
@@ -24,7 +24,9 @@ import {
   threeTierCounts,
   type FabricCounts,
   leafSpine,
+  withFirstToLastFlows,
   withFirstToLastPing,
+  MAX_FLOWS,
   threeTier,
   ExportError,
   formatOracleTrace,
@@ -60,10 +62,13 @@ const USAGE = `usage:
       --pcap LINK FILE                 also write one link's frames as classic pcap (LINK: its key
                                        "a:if--b:if" or one side "r1:eth2"; repeatable)
   packetwalk check FILE               validate FILE and report every problem with its line
-  packetwalk generate leaf-spine --spines N --leaves N --hosts N [--ping] [--out FILE]
-  packetwalk generate three-tier --cores N --pods N --agg N --access N --hosts N [--ping] [--out FILE]
-                                      a routed data-center fabric as a containerlab file (--ping: a
-                                      scenario where the first host pings the last one)
+  packetwalk generate leaf-spine --spines N --leaves N --hosts N [--single-path] [--ping | --flows N] [--out FILE]
+  packetwalk generate three-tier --cores N --pods N --agg N --access N --hosts N [--single-path] [--ping | --flows N] [--out FILE]
+                                      a routed data-center fabric as a containerlab file, with ECMP
+                                      routes over equally short paths (--single-path: one next hop,
+                                      the first spine or core); --ping: a scenario where the first
+                                      host pings the last one; --flows N: N TCP flows between them,
+                                      each from its own source port (at most ${MAX_FLOWS})
                                       (at most ${MAX_DEVICES} devices and ${MAX_ROUTES} static routes,
                                       as in the app)
   packetwalk convert FILE --to json|clab [--out FILE]
@@ -269,9 +274,11 @@ function generate(argv: string[], out: (s: string) => void): number {
   const [design, ...rest] = argv;
   const opts = options();
   let ping = false;
+  let singlePath = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--ping') ping = true;
+    else if (a === '--single-path') singlePath = true;
     else if (a.startsWith('--') && rest[i + 1] !== undefined) opts[a.slice(2)] = rest[++i]!;
     else throw new UsageError(`generate: unexpected "${a}"`);
   }
@@ -290,13 +297,19 @@ function generate(argv: string[], out: (s: string) => void): number {
   };
   let t: Topology;
   if (design === 'leaf-spine') {
-    const o = { spines: n('spines', 2), leaves: n('leaves', 4), hostsPerLeaf: n('hosts', 4) };
+    const o = { spines: n('spines', 2), leaves: n('leaves', 4), hostsPerLeaf: n('hosts', 4), singlePath };
     t = sized(leafSpineCounts(o), () => leafSpine(o));
   } else if (design === 'three-tier') {
-    const o = { cores: n('cores', 2), pods: n('pods', 2), aggPerPod: n('agg', 2), accessPerPod: n('access', 2), hostsPerAccess: n('hosts', 4) };
+    const o = { cores: n('cores', 2), pods: n('pods', 2), aggPerPod: n('agg', 2), accessPerPod: n('access', 2), hostsPerAccess: n('hosts', 4), singlePath };
     t = sized(threeTierCounts(o), () => threeTier(o));
   } else throw new UsageError('generate: leaf-spine or three-tier');
+  if (ping && opts.flows !== undefined) throw new UsageError('generate: --ping or --flows, not both');
   if (ping) t = withFirstToLastPing(t);
+  if (opts.flows !== undefined) {
+    const flows = n('flows', 1);
+    if (flows > MAX_FLOWS) throw new UsageError(`generate: --flows expects at most ${MAX_FLOWS}`);
+    t = withFirstToLastFlows(t, flows);
+  }
   const text = toClab(t).text;
   if (opts.out) writeFile(opts.out, text);
   else out(text);

@@ -15,19 +15,22 @@ import type { RouteError } from './sim/trace';
 export function formatRoute(r: FibRoute, showTable: boolean): string {
   let s = r.type === 'unicast' ? '' : `${r.type} `;
   s += prefixText(r.dst, r.len) + ' ';
-  if (r.gateway) s += `via ${r.gateway} `;
-  if (r.dev && r.type !== 'blackhole' && r.type !== 'unreachable' && r.type !== 'prohibit') s += `dev ${r.dev} `;
+  const mp = r.nexthops;
+  if (r.gateway && !mp) s += `via ${r.gateway} `;
+  if (r.dev && !mp && r.type !== 'blackhole' && r.type !== 'unreachable' && r.type !== 'prohibit') s += `dev ${r.dev} `;
   if (showTable && r.table !== 'main') s += `table ${r.table} `;
   if (r.proto === 'kernel') s += 'proto kernel ';
   if (r.scope !== 'global') s += `scope ${r.scope} `;
   if (r.prefsrc) s += `src ${r.prefsrc} `;
   if (r.metric) s += `metric ${r.metric} `;
-  if (r.onlink) s += 'onlink ';
+  if (r.onlink && !mp) s += 'onlink ';
+  // print_rta_multipath: one line per path, after the route's own attributes.
+  for (const nh of mp ?? []) s += `\n\tnexthop ${nh.gateway ? `via ${nh.gateway} ` : ''}dev ${nh.dev} weight ${nh.weight} ${nh.onlink ? 'onlink ' : ''}`;
   return s;
 }
 
-/** A route as one line of `ip route show table all`, without the space iproute2 ends it with. */
-export const formatRouteLine = (r: FibRoute): string => formatRoute(r, true).trim();
+/** A route on one line of `ip route show table all` (a multipath route's paths joined), without the space iproute2 ends it with. */
+export const formatRouteLine = (r: FibRoute): string => formatRoute(r, true).replace(/ \n\t/g, ' ').trim();
 
 /** `ip route show [table main|local|all]` of a routing state (main then local, kernel order). */
 export function formatRoutes(routes: FibRoute[], table: 'main' | 'local' | 'all'): string {
@@ -49,6 +52,13 @@ export function routeText(r: RouteSpec): string {
   if (r.scope) parts.push('scope', r.scope);
   if (r.metric !== undefined) parts.push('metric', String(r.metric));
   if (r.src) parts.push('src', r.src);
+  for (const nh of r.nexthops ?? []) {
+    parts.push('nexthop');
+    if (nh.via) parts.push('via', nh.via);
+    if (nh.dev) parts.push('dev', nh.dev);
+    if (nh.weight !== undefined) parts.push('weight', String(nh.weight));
+    if (nh.onlink) parts.push('onlink');
+  }
   return parts.join(' ');
 }
 

@@ -31,7 +31,8 @@ export { formatBridgeFdb, formatIpAddr, formatNeigh, formatNeighs, formatRoute, 
 export { iptablesRule, iptablesText, natTo } from './io/iptables';
 export { iptablesNatS, iptablesSaveLine, maskedPrefix, NAT_CHAINS } from './io/iptables-save';
 export { endpointLabel, linkKey, ROLES } from './topology';
+export { ETHERTYPE } from './wire/types';
 export * from './edit';
-export { fabricSizeProblem, leafSpineCounts, MAX_DEVICES, MAX_ROUTES, threeTierCounts } from './generate/size';
+export { fabricSizeProblem, leafSpineCounts, MAX_DEVICES, MAX_FLOWS, MAX_ROUTES, threeTierCounts } from './generate/size';
 export { maxFileBytes, textEncoding } from './io/limits';
 export { isStackOverflow } from './io/problems';

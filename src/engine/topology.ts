@@ -55,6 +55,15 @@ export interface Iface {
 export type RouteType = 'unicast' | 'blackhole' | 'unreachable' | 'prohibit';
 export type RouteScope = 'global' | 'link' | 'host';
 
+/** One path of a multipath route: `nexthop via A [dev D] [onlink] [weight W]`. */
+export interface NexthopSpec {
+  via?: Ipv4Addr;
+  dev?: string;
+  onlink?: boolean;
+  /** 1 to 256; absent is 1 */
+  weight?: number;
+}
+
 /** A route as written with `ip route add` (main table). */
 export interface RouteSpec {
   type: RouteType;
@@ -67,6 +76,8 @@ export interface RouteSpec {
   scope?: RouteScope;
   metric?: number;
   src?: Ipv4Addr;
+  /** a multipath route's paths, two or more (then `via`, `dev` and `onlink` are absent) */
+  nexthops?: NexthopSpec[];
 }
 
 /**
@@ -126,6 +137,10 @@ export interface LinuxNode {
   ipForward: boolean;
   /** net.ipv4.conf.all.* */
   all?: AllConf;
+  /** net.ipv4.fib_multipath_hash_policy: 0 (addresses, the default) or 1 (addresses and ports) */
+  multipathHashPolicy?: 0 | 1;
+  /** net.ipv4.fib_multipath_hash_seed (absent or 0: a random value per boot, one per simulation here) */
+  multipathHashSeed?: number;
   /** net.ipv4.icmp_echo_ignore_broadcasts (the kernel's default, true, when absent) */
   icmpEchoIgnoreBroadcasts?: boolean;
   /** iptables nat table rules, in order (a node with rules tracks connections) */

@@ -344,7 +344,8 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'data-center',
-    topology: { fabric: { design: 'three-tier', cores: 2, pods: 2, aggPerPod: 2, accessPerPod: 2, hostsPerAccess: 2 } },
+    // Single-path (the generator's option): one route per destination, so that the walk follows one path the narrative can name.
+    topology: { fabric: { design: 'three-tier', cores: 2, pods: 2, aggPerPod: 2, accessPerPod: 2, hostsPerAccess: 2, singlePath: true } },
     scenario: [ping('h1-1-1', '10.1.0.3'), ping('h1-1-1', '10.1.1.2'), ping('h1-1-1', '10.1.2.2')],
     keys: [
       {

@@ -118,7 +118,7 @@ export const textEn = {
     otherRack: 'acc1-2 ARPs for h1-2-1 in its own rack: sw1-2 floods the request to h1-2-1 and h1-2-2 only. No other rack sees it.',
     upToCore:
       'Now to pod 2: agg1-1 has `10.1.2.0/24 via 10.0.0.1 dev eth1`, up to core1. Traffic between pods always crosses the core, so the core carries the sum of it: the layer that runs out of bandwidth first in a three-tier design.',
-    core: 'core1 sends it down into pod 2 by `10.1.2.0/24 via 10.0.0.8 dev eth3`. core2 and agg1-2 carry nothing in this walk: the generator’s static routes take one path per destination (no ECMP), through the lowest-numbered router.',
+    core: 'core1 sends it down into pod 2 by `10.1.2.0/24 via 10.0.0.8 dev eth3`. core2 and agg1-2 carry nothing in this walk: this network was generated single-path, one route per destination (no ECMP), through the lowest-numbered router. Generated with ECMP (the default), flows would spread over both cores.',
     done: 'The reply came back across five routers: ping prints ttl=59.',
   },
 } as const;

@@ -1,9 +1,10 @@
 // The decision a step is named by, on real walks: the default example (ARP, a switch, a router),
-// home-nat (masquerade and its reply, a drop), nat-dnat (a port forward), and the priority when a
+// home-nat (masquerade and its reply, a drop), nat-dnat (a port forward), a multipath route (the path its hash chose), and the priority when a
 // step decides several things.
 
 import { describe, expect, test } from 'vitest';
 import { simApi } from '../worker/sim-api';
+import { leafSpine, withFirstToLastFlows } from '../engine/generate/fabric';
 import { stepDecision } from './decision';
 
 function walk(example: string) {
@@ -58,5 +59,18 @@ describe('NAT', () => {
   test('a port forward is a destination rewrite', () => {
     const dnat = walk('nat-dnat');
     expect(dnat[5]).toEqual({ kind: 'nat', manip: 'dst', reply: false, from: { ip: '198.51.100.2', port: 8053 }, to: { ip: '192.168.1.10', port: 53 } });
+  });
+});
+
+describe('ECMP', () => {
+  test('a multipath route names the gateway of the path its hash chose, with that path’s device', () => {
+    const w = simApi.walk(withFirstToLastFlows(leafSpine({ spines: 4, leaves: 2, hostsPerLeaf: 1 }), 8), {});
+    const leaf1 = w.steps.flatMap((s) => {
+      const d = stepDecision(w.result.events, s);
+      return s.node === 'leaf1' && d?.kind === 'route' && d.dst === '10.1.1.0' ? [d] : [];
+    });
+    // leaf1's uplink ethK goes to spineK, whose address on it is 10.0.0.(2K-1); the flows take several.
+    expect(new Set(leaf1.map((d) => d.dev)).size).toBeGreaterThan(1);
+    for (const d of leaf1) expect(d.via).toBe(`10.0.0.${2 * Number(d.dev.slice(3)) - 1}`);
   });
 });

@@ -50,8 +50,11 @@ export function stepDecision(events: readonly TraceEvent[], step: PlayerStep): S
   const forward = of('ip.forward')[0];
   if (forward) {
     const lookup = of('fib.lookup').find((l) => l.pkt === forward.pkt && l.result.kind === 'route');
-    const route = lookup?.result.kind === 'route' ? lookup.result.route : undefined;
-    if (route) return { kind: 'route', dst: route.dst, len: route.len, ...(route.gateway ? { via: route.gateway } : {}), dev: forward.egress };
+    const res = lookup?.result.kind === 'route' ? lookup.result : undefined;
+    const route = res?.route;
+    // A multipath route: the gateway of the path the hash chose.
+    const via = res?.multipath ? route?.nexthops?.[res.multipath.index]?.gateway : route?.gateway;
+    if (route) return { kind: 'route', dst: route.dst, len: route.len, ...(via ? { via } : {}), dev: forward.egress };
   }
   const bridged = of('fdb.forward')[0];
   if (bridged) return bridged.mode === 'flood' ? { kind: 'flood', ports: bridged.egress, unknown: bridged.why === 'unknown-unicast' } : { kind: 'switch', port: bridged.egress[0] ?? '' };

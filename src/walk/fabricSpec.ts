@@ -4,10 +4,10 @@
 // (`?example=leaf-spine-4-22-45`), so both refuse the same sizes for the same reasons.
 
 import { DEFAULTS, type Design } from './fabricSize';
-import { fabricSizeProblem, leafSpineCounts, MAX_DEVICES, MAX_ROUTES, threeTierCounts } from '../engine/pure';
+import { fabricSizeProblem, leafSpineCounts, MAX_DEVICES, MAX_FLOWS, MAX_ROUTES, threeTierCounts } from '../engine/pure';
 import type { FabricCounts, FabricSizeProblem } from '../engine';
 
-export { DEFAULTS, MAX_DEVICES, MAX_ROUTES, type Design, type FabricCounts };
+export { DEFAULTS, MAX_DEVICES, MAX_FLOWS, MAX_ROUTES, type Design, type FabricCounts };
 
 export interface LeafSpineSpec {
   design: 'leaf-spine';
@@ -25,7 +25,15 @@ export interface ThreeTierSpec {
   hostsPerAccess: number;
 }
 
-export type FabricSpec = LeafSpineSpec | ThreeTierSpec;
+/** What the generated network does besides its size: its routing and its scenario. */
+export interface FabricRun {
+  /** one next hop per prefix (the first spine or core) instead of ECMP */
+  singlePath?: boolean;
+  /** the scenario: this many flows from the first host to the last one, each from its own port (absent: a ping) */
+  flows?: number;
+}
+
+export type FabricSpec = (LeafSpineSpec | ThreeTierSpec) & FabricRun;
 
 /** The inputs of each design, in the order the dialog shows them (and the name lists them). */
 export const FIELDS = {
@@ -91,7 +99,14 @@ export function parseFabricName(name: string): { design: Design; values: Record<
   return { design, values: Object.fromEntries(FIELDS[design].map((f, i) => [f, numbers[i]!])) };
 }
 
-/** The generated scenario's two hosts (the worker makes the first host ping the last one). */
+/** A number of flows as typed: a whole number from 1 to MAX_FLOWS. */
+export function checkFlows(text: string): { ok: true; value: number } | { ok: false; problem: FieldProblem } {
+  const r = checkField(text);
+  if (r.ok && r.value > MAX_FLOWS) return { ok: false, problem: { reason: 'tooLarge', max: MAX_FLOWS } };
+  return r;
+}
+
+/** The generated scenario's two hosts (the worker makes the first host ping the last one, or send it flows). */
 export function fabricEnds(spec: FabricSpec): { first: string; last: string } {
   return spec.design === 'leaf-spine'
     ? { first: 'h1-1', last: `h${spec.leaves}-${spec.hostsPerLeaf}` }

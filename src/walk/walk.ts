@@ -5,6 +5,7 @@
 // engine's formatters.
 
 import type { FibRoute, SimResult, TableHistory } from '../engine';
+import type { FlowSpread } from './flows';
 import type { PlayerStep } from './steps';
 
 export interface Walk {
@@ -17,4 +18,6 @@ export interface Walk {
    * run never changes; their text is the engine's formatRouteLine (engine/pure)
    */
   routes: Record<string, FibRoute[]>;
+  /** how the walk's flows spread over a multipath network (flows.ts), when it has several */
+  flows?: FlowSpread;
 }

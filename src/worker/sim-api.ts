@@ -9,6 +9,7 @@ import {
   formatNeighs,
   formatRoutes,
   withFirstToLastPing,
+  withFirstToLastFlows,
   leafSpine,
   threeTier,
   nodeRoutes,
@@ -36,6 +37,7 @@ import type { NodeState, Topology } from '../engine';
 import { EXAMPLES, findExample } from '../examples';
 import { checkFabric, fabricName, MAX_DEVICES, parseFabricName, type FabricSpec } from '../walk/fabricSpec';
 import { buildSteps } from '../walk/steps';
+import { flowSpread } from '../walk/flows';
 import { decodeShare, encodeShare } from '../walk/share/codec';
 import type { ExampleInfo, ExportResult, IpViews, NatRuleCheck, ParseResult, RouteCheck, ShareLinkResult, SimApi } from './protocol';
 import type { Walk } from '../walk/walk';
@@ -49,7 +51,8 @@ function listExamples(): ExampleInfo[] {
 
 function generateFabric(spec: FabricSpec): Topology {
   const name = fabricName(spec);
-  return withFirstToLastPing(spec.design === 'leaf-spine' ? leafSpine({ ...spec, name }) : threeTier({ ...spec, name }));
+  const t = spec.design === 'leaf-spine' ? leafSpine({ ...spec, name }) : threeTier({ ...spec, name });
+  return spec.flows ? withFirstToLastFlows(t, spec.flows) : withFirstToLastPing(t);
 }
 
 /** A fabric named by its size (`leaf-spine-4-22-45`, `three-tier-2-2-2-2-4`: what the generator calls it). */
@@ -139,7 +142,8 @@ function walk(topology: Topology, options: Parameters<SimApi['walk']>[1] = {}, o
   const routes: Walk['routes'] = {};
   for (const n of topology.nodes) routes[n.name] = n.kind === 'linux' ? nodeRoutes(n) : [];
   const steps = buildSteps(result.events, result.stopped);
-  return { result, steps, history: tableHistory(topology, result), routes };
+  const flows = flowSpread(result);
+  return { result, steps, history: tableHistory(topology, result), routes, ...(flows ? { flows } : {}) };
 }
 
 function exported(fn: () => Uint8Array): ExportResult {

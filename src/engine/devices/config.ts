@@ -5,7 +5,7 @@
 
 import { ipToNum, networkOf, numToIp, prefixMask, type Ipv4Addr } from '../wire/addr';
 import type { IfAddr, LinuxNode, RouteSpec } from '../topology';
-import { Fib, SCOPE_VALUE, type FibRoute, type Scope } from '../tables/fib';
+import { Fib, SCOPE_VALUE, upperBounds, type FibNexthop, type FibRoute, type Scope } from '../tables/fib';
 
 export const LOOPBACK_ADDR: IfAddr = { ip: '127.0.0.1' as Ipv4Addr, len: 8 };
 
@@ -75,7 +75,7 @@ export function addressRoutes(a: DevAddr): FibRoute[] {
 
 /** The default scope `ip route add` gives a route it was not told the scope of. */
 export function defaultScope(spec: RouteSpec): Scope {
-  return spec.type === 'unicast' && !spec.via ? 'link' : 'global';
+  return spec.type === 'unicast' && !spec.via && !spec.nexthops ? 'link' : 'global';
 }
 
 export type RouteResult = { kind: 'ok'; route: FibRoute } | { kind: 'error'; message: string };
@@ -85,6 +85,7 @@ export type RouteResult = { kind: 'ok'; route: FibRoute } | { kind: 'error'; mes
  * tables as they are when the command runs. Messages are what iproute2 prints.
  */
 export function resolveRoute(fib: Fib, devNames: readonly string[], spec: RouteSpec): RouteResult {
+  if (spec.nexthops) return resolveMultipath(fib, devNames, spec, spec.nexthops);
   const scope = spec.scope ?? defaultScope(spec);
   const err = (message: string): RouteResult => ({ kind: 'error', message });
   if (spec.dev !== undefined && !devNames.includes(spec.dev)) return err(`Cannot find device "${spec.dev}"`);
@@ -121,6 +122,41 @@ export function resolveRoute(fib: Fib, devNames: readonly string[], spec: RouteS
     return err('Error: Nexthop has invalid gateway.');
   }
   return { kind: 'ok', route: { ...base, gateway: gw, dev: r.route.dev!, nhScope: r.route.scope } };
+}
+
+/**
+ * fib_create_info with RTA_MULTIPATH (fib_get_nhs): every path checked as a route of its own
+ * would be, then fib_rebalance's upper bounds. The route's own gateway and device are its
+ * first path's.
+ */
+function resolveMultipath(fib: Fib, devNames: readonly string[], spec: RouteSpec, paths: NonNullable<RouteSpec['nexthops']>): RouteResult {
+  const { nexthops: _n, ...one } = spec;
+  const scope = spec.scope ?? defaultScope(spec);
+  const nexthops: FibNexthop[] = [];
+  const bounds = upperBounds(paths.map((p) => p.weight ?? 1));
+  for (const [i, p] of paths.entries()) {
+    const r = resolveRoute(fib, devNames, { ...one, scope, ...(p.via ? { via: p.via } : {}), ...(p.dev !== undefined ? { dev: p.dev } : {}), ...(p.onlink ? { onlink: true } : {}) });
+    if (r.kind === 'error') return r;
+    const { gateway, dev, onlink, nhScope } = r.route;
+    nexthops.push({ ...(gateway ? { gateway } : {}), dev: dev!, ...(onlink ? { onlink } : {}), nhScope, weight: p.weight ?? 1, upperBound: bounds[i]! });
+  }
+  const first = nexthops[0]!;
+  const route: FibRoute = {
+    table: 'main',
+    type: spec.type,
+    dst: networkOf(spec.dst.ip, spec.dst.len),
+    len: spec.dst.len,
+    scope,
+    proto: 'boot',
+    metric: spec.metric ?? 0,
+    ...(spec.src ? { prefsrc: spec.src } : {}),
+    ...(first.gateway ? { gateway: first.gateway } : {}),
+    dev: first.dev,
+    ...(first.onlink ? { onlink: true } : {}),
+    nhScope: first.nhScope,
+    nexthops,
+  };
+  return { kind: 'ok', route };
 }
 
 export interface CompiledFib {

@@ -37,8 +37,10 @@ function routedOut(n: LinuxNode, net: IfAddr): string | 'other' | undefined {
   }
   if (!best) return undefined;
   if (best.type !== 'unicast') return 'other';
-  if (best.dev) return best.dev;
-  const via = best.via;
+  // A multipath route: where its first path leads.
+  const path = best.nexthops?.[0] ?? best;
+  if (path.dev) return path.dev;
+  const via = path.via;
   return via ? n.ifaces.find((i) => i.addrs.some((a) => inPrefix(via, a.ip, a.len)))?.name : undefined;
 }
 

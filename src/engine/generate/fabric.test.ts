@@ -1,9 +1,10 @@
-// The fabric generators: sizes, validity, addressing, static routes along shortest paths without
-// ECMP, and an end-to-end ping across a small fabric.
+// The fabric generators: sizes, validity, addressing, static routes along shortest paths (ECMP by
+// default, single-path as an option), an end-to-end ping across a small fabric, and flows that
+// ECMP spreads over the spines.
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fabricHosts, hostAddress, leafSpine, threeTier } from './fabric';
+import { FABRIC_HASH_SEED, fabricHosts, hostAddress, leafSpine, threeTier, withFirstToLastFlows } from './fabric';
 import { validateTopology } from '../io/validate';
 import { simulate } from '../sim/simulate';
 import { ifaceNameProblem } from '../io/validate';
@@ -65,8 +66,8 @@ describe('leafSpine', () => {
     expect(y('leaf1')).toBe(y('leaf4'));
   });
 
-  it('gives every router one static route per remote prefix, via the lowest-numbered closest neighbour', () => {
-    const t = leafSpine({ spines: 3, leaves: 3, hostsPerLeaf: 2 });
+  it('single-path: gives every router one static route per remote prefix, via the lowest-numbered closest neighbour', () => {
+    const t = leafSpine({ spines: 3, leaves: 3, hostsPerLeaf: 2, singlePath: true });
     // 3 racks + 9 point-to-point links; a leaf is attached to its rack and 3 links, a spine to 3 links.
     const leaf1 = linuxByName(t, 'leaf1');
     expect(leaf1.routes.length).toBe(12 - 4);
@@ -78,6 +79,44 @@ describe('leafSpine', () => {
     expect(leaf1.routes.find((r) => r.dst.ip === '10.0.0.8')?.via).toBe('10.0.0.3');
     const h = linuxByName(t, 'h2-1');
     expect(h.routes).toEqual([{ type: 'unicast', dst: { ip: '0.0.0.0', len: 0 }, via: '10.1.1.1' }]);
+    expect(leaf1.multipathHashPolicy).toBeUndefined();
+  });
+
+  it('ECMP (the default): a leaf reaches every other rack through all the spines, hashing by ports with the fabric’s seed', () => {
+    const t = leafSpine({ spines: 3, leaves: 3, hostsPerLeaf: 2 });
+    const leaf1 = linuxByName(t, 'leaf1');
+    expect(leaf1.routes.length).toBe(12 - 4);
+    const racks = leaf1.routes.filter((r) => r.dst.len === 24);
+    expect(racks.map((r) => r.nexthops?.map((n) => n.via))).toEqual([
+      ['10.0.0.1', '10.0.0.3', '10.0.0.5'],
+      ['10.0.0.1', '10.0.0.3', '10.0.0.5'],
+    ]);
+    // Towards leaf2–spine2 (10.0.0.8/31) there is one shortest path: through spine2.
+    expect(leaf1.routes.find((r) => r.dst.ip === '10.0.0.8')).toEqual({ type: 'unicast', dst: { ip: '10.0.0.8', len: 31 }, via: '10.0.0.3' });
+    expect([leaf1.multipathHashPolicy, leaf1.multipathHashSeed]).toEqual([1, FABRIC_HASH_SEED]);
+    // A spine has one path to each rack: no multipath route, no hash settings.
+    const spine1 = linuxByName(t, 'spine1');
+    expect(spine1.routes.every((r) => !r.nexthops)).toBe(true);
+    expect(spine1.multipathHashPolicy).toBeUndefined();
+  });
+
+  it('spreads flows with different source ports over the spines, each flow and its answer on one spine', () => {
+    const t = withFirstToLastFlows(leafSpine({ spines: 4, leaves: 2, hostsPerLeaf: 2 }), 8);
+    const r = simulate(t);
+    expect(r.stopped).toBeNull();
+    // The spines each step's packets (a flow's SYN and its RST) crossed.
+    const byStep: { packets: number; spines: Set<string> }[] = [];
+    for (const e of r.events) {
+      if (e.kind === 'step.start') byStep.push({ packets: 0, spines: new Set() });
+      if (e.kind !== 'ip.forward' || !e.node.startsWith('spine')) continue;
+      byStep[byStep.length - 1]!.packets++;
+      byStep[byStep.length - 1]!.spines.add(e.node);
+    }
+    expect(byStep.map((s) => [s.packets, s.spines.size])).toEqual(Array.from({ length: 8 }, () => [2, 1]));
+    const used = new Set(byStep.flatMap((s) => [...s.spines]));
+    expect(used.size).toBeGreaterThan(1);
+    // Every connection was refused (port 80 is closed): nc -z exits 1.
+    for (const step of r.steps) expect(step.exit).toBe(1);
   });
 
   it('is deterministic', () => {
@@ -91,11 +130,11 @@ describe('leafSpine', () => {
   });
 
   it('carries a ping from the first host to the last one (3 routed hops)', () => {
-    const r = firstToLast(leafSpine({ spines: 2, leaves: 3, hostsPerLeaf: 3 }));
+    const r = firstToLast(leafSpine({ spines: 2, leaves: 3, hostsPerLeaf: 3, singlePath: true }));
     expect(r.stopped).toBeNull();
     expect(r.steps[0]!.exit).toBe(0);
     expect(r.steps[0]!.stdout).toContain('ttl=61');
-    // No ECMP: the echo request crosses spine1 only.
+    // Single-path: the echo request crosses spine1 only.
     const fwd = r.events.filter((e) => e.kind === 'ip.forward').map((e) => e.node);
     expect(fwd).toEqual(['leaf1', 'spine1', 'leaf3', 'leaf3', 'spine1', 'leaf1']);
   });
@@ -120,6 +159,19 @@ describe('threeTier', () => {
     const rows = ['core1', 'agg1-1', 'acc1-1', 'sw1-1', 'h1-1-1'].map(y);
     expect([...rows].sort((a, b) => a - b)).toEqual(rows);
     expect(new Set(rows).size).toBe(5);
+  });
+
+  it('ECMP: access routers reach other pods through every aggregation router, and those through every core; flows spread over the cores', () => {
+    const t = threeTier({ cores: 2, pods: 2, aggPerPod: 2, accessPerPod: 1, hostsPerAccess: 1 });
+    const toPod2 = (name: string) => linuxByName(t, name).routes.find((r) => r.dst.ip === '10.1.1.0');
+    expect(toPod2('acc1-1')?.nexthops?.length).toBe(2);
+    expect(toPod2('agg1-1')?.nexthops?.length).toBe(2);
+    // A core reaches pod 2's rack through both of the pod's aggregation routers.
+    expect(toPod2('core1')?.nexthops?.length).toBe(2);
+    const r = simulate(withFirstToLastFlows(t, 8));
+    const cores = new Set(r.events.flatMap((e) => (e.kind === 'ip.forward' && e.node.startsWith('core') ? [e.node] : [])));
+    expect(cores).toEqual(new Set(['core1', 'core2']));
+    for (const step of r.steps) expect(step.exit).toBe(1);
   });
 
   it('carries a ping from the first host to the last one (5 routed hops)', () => {

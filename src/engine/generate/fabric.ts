@@ -10,11 +10,15 @@
 //   so 10.0.0.0/8 holds far more than the 5 000 hosts a benchmark needs;
 // - routes are STATIC and computed here, not by a routing protocol: every router gets one route
 //   per rack subnet and per point-to-point subnet it is not attached to, along a shortest path
-//   (hop count) WITHOUT ECMP: exactly one next hop per destination prefix, and when several
-//   neighbours are equally close, the lowest-numbered one wins (routers are numbered in creation
-//   order: spines/cores first, then aggregation, then leaves/access). Traffic therefore always
-//   takes the first spine (core) on its shortest path; the other uplinks carry nothing unless a
-//   user edits the routes. This keeps traces deterministic and readable.
+//   (hop count). By default a router with several equally close neighbours gets a multipath
+//   route through all of them (ECMP, nexthops in router order), and every router with such a
+//   route hashes flows by addresses, protocol and ports (fib_multipath_hash_policy=1) with one
+//   seed shared by the fabric (fib_multipath_hash_seed=FABRIC_HASH_SEED): flows spread over the
+//   spines (cores), each flow's packets keep to one path, and its answer comes back over the same
+//   spine (the hash sorts the addresses and ports, and every leaf lists the spines in the same
+//   order). With `singlePath`, the lowest-numbered of the equally close neighbours is the only
+//   next hop (routers are numbered in creation order: spines/cores first, then aggregation, then
+//   leaves/access), so traffic always takes the first spine (core) on its shortest path.
 // - interfaces are eth1, eth2… on Linux nodes and p1, p2… on bridges, numbered across all the
 //   bridges (containerlab puts bridge ports in the host's namespace); MACs are generated
 //   (locally administered, unique) and marked macAuto;
@@ -24,8 +28,18 @@
 
 import { macFromSerial, numToIp, type Ipv4Addr } from '../wire/addr';
 import type { BridgeNode, IfAddr, Link, LinuxNode, RouteSpec, Topology, TopoNode } from '../topology';
+import { MAX_FLOWS } from './size';
 
-export interface LeafSpineOptions {
+/** How a fabric routes between equally short paths (both designs). */
+export interface FabricRouting {
+  /** one next hop per prefix (the lowest-numbered neighbour) instead of ECMP */
+  singlePath?: boolean;
+}
+
+/** The multipath hash seed of every router of an ECMP fabric (a fixed one, so that a run on Linux takes the same paths). */
+export const FABRIC_HASH_SEED = 1;
+
+export interface LeafSpineOptions extends FabricRouting {
   spines: number;
   leaves: number;
   hostsPerLeaf: number;
@@ -33,7 +47,7 @@ export interface LeafSpineOptions {
   name?: string;
 }
 
-export interface ThreeTierOptions {
+export interface ThreeTierOptions extends FabricRouting {
   cores: number;
   pods: number;
   aggPerPod: number;
@@ -166,10 +180,11 @@ class FabricBuilder {
 
   /**
    * Static routes on every router: for each prefix, a breadth-first search from the routers
-   * attached to it gives every router its distance; a router's next hop is its lowest-numbered
-   * neighbour one hop closer. One route per prefix (no ECMP). Rack subnets come first.
+   * attached to it gives every router its distance; its next hops are its neighbours one hop
+   * closer (all of them, or only the lowest-numbered with `singlePath`). One route per prefix.
+   * Rack subnets come first.
    */
-  computeRoutes(): void {
+  computeRoutes(routing: FabricRouting): void {
     const n = this.routers.length;
     for (const r of this.routers) r.adj.sort((x, y) => x.peer - y.peer);
     const dist = new Int32Array(n);
@@ -193,10 +208,18 @@ class FabricBuilder {
       for (const r of this.routers) {
         const d = dist[r.index]!;
         if (d <= 0) continue; // attached (connected route) or unreachable
-        const hop = r.adj.find((a) => dist[a.peer] === d - 1)!;
-        const route: RouteSpec = { type: 'unicast', dst: p.dst, via: hop.gateway };
+        const hops = r.adj.filter((a) => dist[a.peer] === d - 1);
+        const route: RouteSpec =
+          hops.length > 1 && !routing.singlePath
+            ? { type: 'unicast', dst: p.dst, nexthops: hops.map((h) => ({ via: h.gateway })) }
+            : { type: 'unicast', dst: p.dst, via: hops[0]!.gateway };
         r.node.routes.push(route);
       }
+    }
+    for (const r of this.routers) {
+      if (!r.node.routes.some((x) => x.nexthops)) continue;
+      r.node.multipathHashPolicy = 1;
+      r.node.multipathHashSeed = FABRIC_HASH_SEED;
     }
   }
 
@@ -243,7 +266,7 @@ export function leafSpine(opts: LeafSpineOptions): Topology {
   const leafR = Array.from({ length: leaves }, (_, i) => b.addRouter(`leaf${i + 1}`));
   for (const l of leafR) for (const s of spineR) b.connect(l, s);
   leafR.forEach((l, i) => b.addRack(l, `sw${i + 1}`, `h${i + 1}-`, hostsPerLeaf));
-  b.computeRoutes();
+  b.computeRoutes(opts);
 
   const t = b.topology(opts.name ?? `leaf-spine-${spines}-${leaves}-${hostsPerLeaf}`);
   const byName = new Map(t.nodes.map((n) => [n.name, n]));
@@ -283,7 +306,7 @@ export function threeTier(opts: ThreeTierOptions): Topology {
     for (const acc of accR[p]!) for (const a of pod) b.connect(acc, a);
   });
   accR.forEach((pod, p) => pod.forEach((acc, k) => b.addRack(acc, `sw${p + 1}-${k + 1}`, `h${p + 1}-${k + 1}-`, hostsPerAccess)));
-  b.computeRoutes();
+  b.computeRoutes(opts);
 
   const t = b.topology(opts.name ?? `three-tier-${cores}-${pods}-${aggPerPod}-${accessPerPod}-${hostsPerAccess}`);
   const byName = new Map(t.nodes.map((n) => [n.name, n]));
@@ -325,4 +348,23 @@ export function withFirstToLastPing(t: Topology): Topology {
   const last = hosts[hosts.length - 1];
   if (!first || !last) return t;
   return { ...t, scenario: [{ kind: 'run', on: first.name, run: `ping -c 1 -W 1 ${hostAddress(last)}` }] };
+}
+
+/** The first flow's source port: flow i of withFirstToLastFlows comes from FLOW_BASE_PORT + i. */
+export const FLOW_BASE_PORT = 40000;
+
+/**
+ * The fabric with a scenario of `flows` flows from its first host to its last one: TCP connection
+ * attempts to port 80 (closed: each is a SYN and a RST back), each from its own source port
+ * (`nc -z -p PORT ADDR 80`), so that ECMP hashes each one to a path of its own.
+ */
+export function withFirstToLastFlows(t: Topology, flows: number): Topology {
+  checkCount('flows', flows, 1);
+  if (flows > MAX_FLOWS) throw new RangeError(`flows must be at most ${MAX_FLOWS} (got ${flows})`);
+  const hosts = fabricHosts(t);
+  const first = hosts[0];
+  const last = hosts[hosts.length - 1];
+  if (!first || !last) return t;
+  const scenario = Array.from({ length: flows }, (_, i) => ({ kind: 'run' as const, on: first.name, run: `nc -z -p ${FLOW_BASE_PORT + i} ${hostAddress(last)} 80` }));
+  return { ...t, scenario };
 }

@@ -19,6 +19,9 @@ export const MAX_DEVICES = 2000;
  */
 export const MAX_ROUTES = 20_000;
 
+/** The most flows a generated scenario sends (each a step of the walk). */
+export const MAX_FLOWS = 64;
+
 export interface FabricCounts {
   /** spines and leaves, or core, aggregation and access routers */
   routers: number;

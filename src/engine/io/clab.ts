@@ -324,6 +324,8 @@ function renamePorts(links: Topology['links'], nodes: TopoNode[], label: (node: 
 function sysctlLines(n: LinuxNode): string[] {
   const out: string[] = [];
   if (n.ipForward) out.push('sysctl -w net.ipv4.ip_forward=1');
+  if (n.multipathHashPolicy) out.push(`sysctl -w net.ipv4.fib_multipath_hash_policy=${n.multipathHashPolicy}`);
+  if (n.multipathHashSeed) out.push(`sysctl -w net.ipv4.fib_multipath_hash_seed=${n.multipathHashSeed}`);
   if (n.icmpEchoIgnoreBroadcasts === false) out.push('sysctl -w net.ipv4.icmp_echo_ignore_broadcasts=0');
   const all = n.all ?? {};
   if (all.proxyArp) out.push('sysctl -w net.ipv4.conf.all.proxy_arp=1');

@@ -5,7 +5,7 @@
 
 import { networkOf, parseIpv4, parseMac, parsePrefix, type Ipv4Addr } from '../wire/addr';
 import { shellSplit } from '../userspace/commands';
-import type { IfAddr, IfaceConf, LinuxNode, RouteScope, RouteSpec, RouteType, TopoNode } from '../topology';
+import type { IfAddr, IfaceConf, LinuxNode, NexthopSpec, RouteScope, RouteSpec, RouteType, TopoNode } from '../topology';
 import { Fib } from '../tables/fib';
 import { addressRoutes, devAddrs, devicesOf, resolveRoute } from '../devices/config';
 import { parseIptables } from './iptables';
@@ -91,6 +91,19 @@ export function parseRouteArgs(args: string[]): { kind: 'ok'; route: RouteSpec }
         if (v !== 'main' && v !== '254') return { kind: 'error', message: `only the main routing table is supported ("table ${v ?? ''}")` };
         i++;
         break;
+      case 'nexthop': {
+        // iproute2's parse_nexthops: every argument from here on belongs to a nexthop.
+        const r = parseNexthops(args.slice(i));
+        if (r.kind === 'error') return r;
+        if (spec.via || spec.dev !== undefined || spec.onlink) return { kind: 'error', message: 'a multipath route gives its gateways and devices in its nexthops' };
+        // One nexthop is an ordinary route (its weight is not kept).
+        if (r.nexthops.length === 1) {
+          const { weight: _w, ...only } = r.nexthops[0]!;
+          Object.assign(spec, only);
+        } else spec.nexthops = r.nexthops;
+        i = args.length;
+        break;
+      }
       default:
         return { kind: 'error', message: `"${k}" is not supported in ip route (via, dev, onlink, scope, metric, src)` };
     }
@@ -99,6 +112,38 @@ export function parseRouteArgs(args: string[]): { kind: 'ok'; route: RouteSpec }
     return { kind: 'error', message: `a ${type} route cannot have a gateway` };
   }
   return { kind: 'ok', route: spec };
+}
+
+/** `nexthop via A [dev D] [weight W] [onlink] nexthop …` → the paths of a multipath route. */
+function parseNexthops(args: string[]): { kind: 'ok'; nexthops: NexthopSpec[] } | { kind: 'error'; message: string } {
+  const out: NexthopSpec[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const k = args[i]!;
+    const v = args[i + 1];
+    const nh = out[out.length - 1];
+    if (k === 'nexthop') {
+      out.push({});
+      continue;
+    }
+    if (!nh) return { kind: 'error', message: `Error: "nexthop" is expected rather than "${k}".` };
+    if (k === 'via') {
+      const gw = parseIpv4(v ?? '');
+      if (!gw) return { kind: 'error', message: `Error: inet address is expected rather than "${v ?? ''}".` };
+      nh.via = gw;
+      i++;
+    } else if (k === 'dev') {
+      if (!v) return { kind: 'error', message: 'Error: argument "dev" needs a device name.' };
+      nh.dev = v;
+      i++;
+    } else if (k === 'weight') {
+      if (!v || !/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) return { kind: 'error', message: `Error: argument "${v ?? ''}" is wrong: "weight" is invalid` };
+      nh.weight = Number(v);
+      i++;
+    } else if (k === 'onlink') nh.onlink = true;
+    else return { kind: 'error', message: `"${k}" is not supported in a nexthop (via, dev, weight, onlink)` };
+  }
+  if (out.some((nh) => !nh.via && nh.dev === undefined)) return { kind: 'error', message: 'Error: Nexthop has invalid gateway.' };
+  return { kind: 'ok', nexthops: out };
 }
 
 /** Routes of a node as they are while its exec lines run (rebuilt when an address changes). */
@@ -198,6 +243,19 @@ export class NodeBuild {
       for (const i of node.ifaces) if (i.conf) delete i.conf.forwarding;
       return ok;
     }
+    if (key === 'net.ipv4.fib_multipath_hash_policy') {
+      // Policies 2 and 3 (inner headers of encapsulated packets, custom fields) are not modelled.
+      if (value !== '0' && value !== '1') return fail(`sysctl: fib_multipath_hash_policy ${value} is not modelled by packetwalk (0 or 1)`);
+      if (value === '1') node.multipathHashPolicy = 1;
+      else delete node.multipathHashPolicy;
+      return ok;
+    }
+    if (key === 'net.ipv4.fib_multipath_hash_seed') {
+      if (!/^\d+$/.test(value) || Number(value) > 0xffffffff) return fail(`sysctl: setting key "${key}": Invalid argument`);
+      if (Number(value)) node.multipathHashSeed = Number(value);
+      else delete node.multipathHashSeed;
+      return ok;
+    }
     if (key === 'net.ipv4.icmp_echo_ignore_broadcasts') {
       const b = bool();
       if (typeof b !== 'boolean') return b;
@@ -236,7 +294,7 @@ export class NodeBuild {
       (iface.conf ??= {}).proxyDelay = Number(value);
       return ok;
     }
-    if (/^net\.ipv4\./.test(key)) return fail(`sysctl ${key} is not modelled by packetwalk (supported: ip_forward, icmp_echo_ignore_broadcasts, conf.DEV.{forwarding,proxy_arp,send_redirects,accept_redirects}, neigh.DEV.proxy_delay)`);
+    if (/^net\.ipv4\./.test(key)) return fail(`sysctl ${key} is not modelled by packetwalk (supported: ip_forward, icmp_echo_ignore_broadcasts, fib_multipath_hash_policy, fib_multipath_hash_seed, conf.DEV.{forwarding,proxy_arp,send_redirects,accept_redirects}, neigh.DEV.proxy_delay)`);
     return fail(`sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`);
   }
 

@@ -43,6 +43,10 @@ const Route = z
     scope: z.enum(['global', 'link', 'host']).optional(),
     metric: z.number().int().min(0).max(0xffffffff).optional(),
     src: Ip.optional(),
+    nexthops: z
+      .array(z.object({ via: Ip.optional(), dev: z.string().optional(), onlink: z.boolean().optional(), weight: z.number().int().min(1).max(256).optional() }).strict())
+      .min(2)
+      .optional(),
   })
   .strict();
 const NatRule = z
@@ -72,6 +76,8 @@ const LinuxNode = z
     routes: z.array(Route),
     ipForward: z.boolean(),
     icmpEchoIgnoreBroadcasts: z.boolean().optional(),
+    multipathHashPolicy: z.union([z.literal(0), z.literal(1)]).optional(),
+    multipathHashSeed: z.number().int().min(0).max(0xffffffff).optional(),
     all: z.object({ proxyArp: z.boolean().optional(), sendRedirects: z.boolean().optional(), acceptRedirects: z.boolean().optional() }).strict().optional(),
     nat: z.array(NatRule).optional(),
     neigh: z.array(StaticNeigh).optional(),

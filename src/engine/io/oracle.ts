@@ -116,18 +116,20 @@ export function oracleFrame(f: EthernetFrame, label: (m: MacAddr) => string): Or
   return out;
 }
 
+/** A route as the recorder writes it (`ip -j route`): a multipath route's paths are left out, as it leaves them. */
 export function oracleRoute(r: FibRoute): OracleRoute {
+  const one = !r.nexthops;
   const o: OracleRoute = {
     dst: prefixText(r.dst, r.len),
     type: r.type,
-    ...(r.gateway ? { gateway: r.gateway } : {}),
-    ...(r.dev && (r.type === 'unicast' || r.type === 'local' || r.type === 'broadcast') ? { dev: r.dev } : {}),
+    ...(r.gateway && one ? { gateway: r.gateway } : {}),
+    ...(r.dev && one && (r.type === 'unicast' || r.type === 'local' || r.type === 'broadcast') ? { dev: r.dev } : {}),
     scope: r.scope,
     table: r.table,
   };
   if (r.prefsrc) o.prefsrc = r.prefsrc;
   if (r.metric) o.metric = r.metric;
-  if (r.onlink) o.flags = ['onlink'];
+  if (r.onlink && one) o.flags = ['onlink'];
   return o;
 }
 

@@ -55,11 +55,22 @@ export class Sim {
   /** called when the bound is hit, to describe what was going on (storm detection) */
   describeLimit: (limit: number) => LimitStop = (limit) => ({ kind: 'event-limit', limit });
 
+  private mpSeed: number | undefined;
+
   constructor(
-    seed: number,
+    private readonly seed: number,
     readonly maxEvents: number,
   ) {
     this.random = seededRandom(seed);
+  }
+
+  /**
+   * proc_fib_multipath_hash_rand_seed: the one random multipath hash seed of a boot (here of a
+   * run), used by every stack whose net.ipv4.fib_multipath_hash_seed is 0. Drawn apart from
+   * `random`, so that no other random value changes.
+   */
+  multipathRandSeed(): number {
+    return (this.mpSeed ??= Math.floor(seededRandom(this.seed ^ 0x6d70)() * 2 ** 32));
   }
 
   /** Random integer in [0, n). */

@@ -4,7 +4,7 @@
 
 import type { Ipv4Addr, MacAddr } from '../wire/addr';
 import type { EthernetFrame } from '../wire/types';
-import type { FibRoute } from '../tables/fib';
+import type { FibRoute, MultipathChoice } from '../tables/fib';
 import type { ConntrackView, CtDir } from '../tables/conntrack';
 
 export type { ConntrackView };
@@ -123,7 +123,16 @@ export type TraceEventBody =
       purpose: 'input' | 'output' | 'arp' | 'query';
       candidates: RouteCandidate[];
       result:
-        | { kind: 'route'; route: FibRoute; nexthop?: Ipv4Addr; dev?: string; src?: Ipv4Addr; viaException?: Ipv4Addr }
+        | {
+            kind: 'route';
+            route: FibRoute;
+            nexthop?: Ipv4Addr;
+            dev?: string;
+            src?: Ipv4Addr;
+            viaException?: Ipv4Addr;
+            /** a multipath route: the hash's inputs, its value and the path it chose */
+            multipath?: MultipathChoice;
+          }
         | { kind: 'error'; error: RouteError };
     }
   | { kind: 'neigh.lookup'; node: string; pkt?: PacketId; dev: string; ip: Ipv4Addr; entry: NeighView | null }

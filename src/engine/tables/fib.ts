@@ -1,7 +1,9 @@
 // The IPv4 forwarding information base of one Linux stack: the `local` table (255: own and
 // broadcast addresses) consulted before `main` (254: connected routes `proto kernel scope link`
 // and static routes). Within a table the longest prefix wins, then the lowest metric, then the
-// route added first (net/ipv4/fib_trie.c, fib_rules.c default rules: local, main).
+// route added first (net/ipv4/fib_trie.c, fib_rules.c default rules: local, main). A multipath
+// route keeps its paths with their shares of the hash space (fib_rebalance); which path a packet
+// takes is devices/linux/fib-multipath.ts's.
 
 import { ipToNum, prefixMask, type Ipv4Addr } from '../wire/addr';
 
@@ -29,6 +31,44 @@ export interface FibRoute {
   onlink?: boolean;
   /** scope of the nexthop: host when the destination is on-link, link when via a gateway */
   nhScope: Scope;
+  /**
+   * A multipath route's paths (fib_info's fib_nh array), two or more; `gateway`, `dev`,
+   * `onlink` and `nhScope` above are then the first one's (fib_info_nhc(fi, 0)).
+   */
+  nexthops?: FibNexthop[];
+}
+
+/** One path of a multipath route (struct fib_nh). */
+export interface FibNexthop {
+  gateway?: Ipv4Addr;
+  dev: string;
+  onlink?: boolean;
+  nhScope: Scope;
+  weight: number;
+  /** fib_rebalance's fib_nh_upper_bound: the path takes the 31-bit hashes up to this one */
+  upperBound: number;
+}
+
+/** The inputs of one multipath hash, as the trace shows them. */
+export interface MultipathKeys {
+  policy: 0 | 1;
+  src: Ipv4Addr;
+  dst: Ipv4Addr;
+  /** policy 1 only */
+  proto?: number;
+  sport?: number;
+  dport?: number;
+  /** policy 0: the addresses are those of the packet an ICMP error quotes */
+  fromQuote?: boolean;
+}
+
+/** The choice fib_select_multipath made, for the trace and the explanation. */
+export interface MultipathChoice {
+  keys: MultipathKeys;
+  /** fib_multipath_hash's value: 31 bits */
+  hash: number;
+  /** index of the chosen path in route.nexthops */
+  index: number;
 }
 
 /** A route that matched during a lookup, for the trace: which table, which route, chosen or not. */
@@ -117,7 +157,7 @@ export class Fib {
           if (opts.withCandidates) candidates.push({ route: r, skipped: 'scope' });
           continue;
         }
-        if (opts.oif !== undefined && isNexthopType(r.type) && r.dev !== opts.oif) {
+        if (opts.oif !== undefined && isNexthopType(r.type) && !(r.nexthops?.some((n) => n.dev === opts.oif) ?? r.dev === opts.oif)) {
           if (opts.withCandidates) candidates.push({ route: r, skipped: 'oif' });
           continue;
         }
@@ -166,6 +206,17 @@ export class Fib {
   addrType(ip: Ipv4Addr): FibRouteType {
     return this.find('local', ip)?.type ?? 'unicast';
   }
+}
+
+/** fib_rebalance: the upper bound of each path, in order, for these weights. */
+export function upperBounds(weights: readonly number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let w = 0;
+  // DIV_ROUND_CLOSEST_ULL((u64)w << 31, total) - 1
+  return weights.map((x) => {
+    w += x;
+    return Math.floor((w * 2 ** 31 + Math.floor(total / 2)) / total) - 1;
+  });
 }
 
 /** Route types that send packets somewhere (have a nexthop device). */

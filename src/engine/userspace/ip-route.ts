@@ -29,7 +29,8 @@ function show(args: string[], env: ShellEnv) {
       if (dev === undefined || !hasDev(env, dev)) return failed(`Cannot find device "${dev ?? ''}"`, 1);
     } else return failed(`"${args[i]}" is not supported in ip route show (table, dev)`, 255);
   }
-  const routes = nodeRoutes(env.node).filter((r) => dev === undefined || r.dev === dev);
+  // A multipath route has no device of its own (no RTA_OIF): iproute2 lists it under none.
+  const routes = nodeRoutes(env.node).filter((r) => dev === undefined || (!r.nexthops && r.dev === dev));
   // With `dev`, iproute2 leaves the device out of each line.
   const text = formatRoutes(routes, table);
   return printed(dev === undefined ? text : text.replace(new RegExp(` dev ${dev} `, 'g'), ' '));

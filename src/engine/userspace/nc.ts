@@ -3,6 +3,7 @@
 // listener for one connection). Its input is the `echo` piped into it; what it reads is its output.
 
 import type { Ipv4Addr } from '../wire/addr';
+import { IPPROTO } from '../wire/types';
 import { routeOutput } from '../devices/linux/route';
 import type { Skb } from '../devices/linux/skb';
 import type { LinuxStack } from '../devices/linux/stack';
@@ -65,7 +66,8 @@ export function udpConnect(cmd: NcClient, env: ProcessEnv, events: Pick<UdpSocke
   const localPort = cmd.srcPort ?? ephemeralPort(stack);
   if (cmd.srcPort !== undefined && !bindCheck(stack, cmd.srcPort)) return 'nc: Address already in use\n';
   // connect(): the route decides the source address, or the error nc reports.
-  const rt = routeOutput(stack, cmd.dst, { ...(cmd.src ? { src: cmd.src } : {}), purpose: 'output' });
+  const src = cmd.src ? { src: cmd.src } : {};
+  const rt = routeOutput(stack, cmd.dst, { ...src, purpose: 'output', flow: { ...src, proto: IPPROTO.udp, sport: localPort, dport: cmd.port } });
   if (rt.kind === 'error' || rt.type === 'broadcast') {
     // Without -v, nc says nothing about a connect that failed (it still exits 1).
     if (!cmd.verbose) return '';

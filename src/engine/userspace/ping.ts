@@ -124,7 +124,9 @@ export function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): 
     if (ended) return;
     const seq = ntransmitted + 1;
     const pkt = sim.newPacketId();
-    const rt = routeOutput(stack, cmd.dst, { pkt, src: probe.src });
+    // The echo's flow: the socket's own address (none unless -I), ICMP type 8 where the
+    // destination port would be (fl4_icmp_type shares the ports' bytes).
+    const rt = routeOutput(stack, cmd.dst, { pkt, src: probe.src, flow: { ...(cmd.src ? { src: cmd.src } : {}), proto: IPPROTO.icmp, dport: 8 << 8 } });
     ntransmitted++;
     if (rt.kind === 'error') {
       p.stdout += `ping: sendmsg: ${STRERROR[rt.error]}\n`;

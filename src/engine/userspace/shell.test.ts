@@ -161,6 +161,25 @@ describe('configuration commands change the configuration', () => {
     expect(t.nodes.map((n) => n.name)).toContain('gw');
   });
 
+  test('a multipath route typed in the terminal, ip route printing it as iproute2 does, and the hash sysctls', () => {
+    const { t, results } = session('r1', [
+      'ip route add 198.51.100.0/24 nexthop via 10.0.1.10 weight 2 nexthop via 10.0.2.10',
+      'ip route',
+      'sysctl -w net.ipv4.fib_multipath_hash_policy=1',
+      'sysctl net.ipv4.fib_multipath_hash_seed',
+      'sysctl -w net.ipv4.fib_multipath_hash_policy=2',
+      'ip route show dev eth1',
+    ]);
+    // As on Linux 6.18: a multipath route has no device of its own, `ip route show dev` leaves it out.
+    expect(out(results[5]!).stdout).not.toContain('198.51.100.0');
+    expect(out(results[1]!).stdout).toContain('198.51.100.0/24 \n\tnexthop via 10.0.1.10 dev eth1 weight 2 \n\tnexthop via 10.0.2.10 dev eth2 weight 1 \n');
+    expect(out(results[2]!).stdout).toBe('net.ipv4.fib_multipath_hash_policy = 1\n');
+    expect(out(results[3]!).stdout).toBe('net.ipv4.fib_multipath_hash_seed = 0\n');
+    expect(out(results[4]!).exit).not.toBe(0);
+    expect(linux(t, 'r1').routes.at(-1)).toEqual({ type: 'unicast', dst: { ip: '198.51.100.0', len: 24 }, nexthops: [{ via: '10.0.1.10', weight: 2 }, { via: '10.0.2.10' }] });
+    expect(linux(t, 'r1').multipathHashPolicy).toBe(1);
+  });
+
   test('iptables -I, -D by rule and -F', () => {
     const { t } = session('r1', ['iptables -t nat -A POSTROUTING -o eth2 -j MASQUERADE', 'iptables -t nat -I POSTROUTING -s 10.0.0.0/8 -j MASQUERADE', 'iptables -t nat -D POSTROUTING -o eth2 -j MASQUERADE']);
     expect(linux(t, 'r1').nat).toEqual([{ chain: 'POSTROUTING', target: 'MASQUERADE', src: { ip: '10.0.0.0', len: 8 } }]);

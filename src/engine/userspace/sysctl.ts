@@ -13,6 +13,8 @@ const DELAY = /^net\.ipv4\.neigh\.([^.]+)\.proxy_delay$/;
 export function sysctlValue(node: LinuxNode, key: string): string | undefined {
   const b = (v: boolean | undefined, dflt: boolean) => ((v ?? dflt) ? '1' : '0');
   if (key === 'net.ipv4.ip_forward' || key === 'net.ipv4.conf.all.forwarding') return b(node.ipForward, false);
+  if (key === 'net.ipv4.fib_multipath_hash_policy') return String(node.multipathHashPolicy ?? 0);
+  if (key === 'net.ipv4.fib_multipath_hash_seed') return String(node.multipathHashSeed ?? 0);
   let m = CONF.exec(key);
   if (m) {
     const [, dev, setting] = m as unknown as [string, string, string];
@@ -43,7 +45,7 @@ function read(env: ShellEnv, key: string): ShellResult {
 export const sysctl: Program = (args, env) => {
   const write = args.includes('-w');
   const settings = args.filter((a) => !a.startsWith('-'));
-  if (settings.length === 0) return failed('sysctl: no variables specified (packetwalk models: net.ipv4.ip_forward, net.ipv4.conf.{all,DEV}.{forwarding,proxy_arp,send_redirects,accept_redirects}, net.ipv4.neigh.DEV.proxy_delay)', 1);
+  if (settings.length === 0) return failed('sysctl: no variables specified (packetwalk models: net.ipv4.ip_forward, net.ipv4.fib_multipath_hash_{policy,seed}, net.ipv4.conf.{all,DEV}.{forwarding,proxy_arp,send_redirects,accept_redirects}, net.ipv4.neigh.DEV.proxy_delay)', 1);
   let env1 = env;
   let stdout = '';
   for (const s of settings) {

@@ -1,7 +1,8 @@
 // A link: a straight line between the two devices' symbols, with each end's interface name
 // written next to the device it belongs to (as on a network diagram), where diagramLabels.ts puts
 // it: on the line, moved along it while a card, a symbol or another link is there. Two links
-// between the same devices (two cables) are drawn side by side.
+// between the same devices (two cables) are drawn side by side. During a walk of several flows on
+// a multipath network, a link shows the colours of the flows that took it (flowColors.ts).
 
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo, useMemo } from 'react';
@@ -11,6 +12,7 @@ import { DIAGRAM, parseEnds, selectEnds } from './diagramLabels';
 import type { LinkFlowEdge } from './flowTypes';
 import { endPoint } from './labels';
 import { stepMark } from './stepMarks';
+import { FLOW_COLORS, flowDash, selectLinkFlows } from './flowColors';
 import { linkSegment, SYMBOL_CENTRE_Y, type Point } from './geometry';
 
 function symbolCentre(n: InternalNode): Point | undefined {
@@ -25,6 +27,7 @@ export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }:
   const { i18n } = useTranslation();
   const spots = useAppStore(selectEnds(id, i18n.language));
   const mark = useMemo(() => stepMark(`l:${id}`), [id]);
+  const flows = useAppStore(useMemo(() => selectLinkFlows(id), [id]));
   const a = useInternalNode(source);
   const b = useInternalNode(target);
   const ca = a && symbolCentre(a);
@@ -38,6 +41,7 @@ export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }:
     { along: 0, across: 0 },
     { along: 0, across: 0 },
   ];
+  const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
   const ends = [
     { at: endPoint(start, end, 'a', spotA), endpoint: link.a },
     { at: endPoint(start, end, 'b', spotB), endpoint: link.b },
@@ -46,7 +50,17 @@ export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }:
     <>
       {/* During a walk: marked when the step's frames cross it (stepMarks.ts). */}
       <g ref={mark}>
-        <BaseEdge id={id} path={`M ${start.x},${start.y} L ${end.x},${end.y}`} className={`pw-link${selected ? ' is-selected' : ''}`} />
+        {flows.map((f, k) => (
+          <path
+            key={f}
+            d={path}
+            className="pw-link__flow"
+            style={flowDash(k, flows.length)}
+            data-flow={f % FLOW_COLORS}
+            data-testid={`link-flow.${id}.${f}`}
+          />
+        ))}
+        <BaseEdge id={id} path={path} className={`pw-link${selected ? ' is-selected' : ''}${flows.length ? ' has-flows' : ''}`} />
       </g>
       <EdgeLabelRenderer>
         {ends.map(({ at, endpoint }) => (

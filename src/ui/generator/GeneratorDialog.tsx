@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { simClient } from '../../worker/client';
 import { Dialog } from '../dialog/Dialog';
-import { checkFabric, fabricEnds, fabricName, FIELDS, MAX_DEVICES, type Design, type FabricCheck, type FieldName } from '../../walk/fabricSpec';
+import { checkFabric, checkFlows, fabricEnds, fabricName, FIELDS, MAX_DEVICES, type Design, type FabricCheck, type FieldName } from '../../walk/fabricSpec';
 import { useGenerator } from './generatorStore';
 import { openFabric, type OpenPhase } from './openFabric';
 import { ReasonButton } from '../toolbar/ReasonButton';
@@ -42,13 +42,18 @@ function Form() {
   const setDesign = useGenerator((s) => s.setDesign);
   const setValue = useGenerator((s) => s.setValue);
   const setOpen = useGenerator((s) => s.setOpen);
+  const { singlePath, scenario, flows } = useGenerator((s) => s);
+  const setRun = useGenerator((s) => s.setRun);
   const [phase, setPhase] = useState<OpenPhase | undefined>(undefined);
   const check = checkFabric(design, values);
+  const flowCheck = scenario === 'flows' ? checkFlows(flows) : undefined;
+  const ok = check.ok && (!flowCheck || flowCheck.ok);
   const busy = phase !== undefined;
 
   const submit = async () => {
-    if (!check.ok || busy) return;
-    const opened = await openFabric(simClient(), check.spec, setPhase);
+    if (!check.ok || !ok || busy) return;
+    const spec = { ...check.spec, ...(singlePath ? { singlePath } : {}), ...(flowCheck?.ok ? { flows: flowCheck.value } : {}) };
+    const opened = await openFabric(simClient(), spec, setPhase);
     setPhase(undefined);
     if (opened) setOpen(false);
   };
@@ -98,14 +103,52 @@ function Form() {
       <p className="pw-gen__note pw-muted" data-testid="generator.limit">
         {t('generator.limit', { max: MAX_DEVICES })}
       </p>
+      <fieldset className="pw-gen__designs pw-gen__run" disabled={busy}>
+        <legend className="pw-sr-only">{t('generator.routingTitle')}</legend>
+        <span className="pw-gen__label">{t('generator.routingTitle')}</span>
+        <span role="radiogroup" aria-label={t('generator.routingTitle')} className="pw-gen__choices">
+          <label className="pw-check">
+            <input type="radio" name="gen-routing" checked={!singlePath} onChange={() => setRun({ singlePath: false })} data-testid="generator.ecmp" />
+            {t('generator.ecmp')}
+          </label>
+          <label className="pw-check">
+            <input type="radio" name="gen-routing" checked={singlePath} onChange={() => setRun({ singlePath: true })} data-testid="generator.single-path" />
+            {t('generator.singlePath')}
+          </label>
+        </span>
+        <span className="pw-gen__label">{t('generator.scenarioTitle')}</span>
+        <span role="radiogroup" aria-label={t('generator.scenarioTitle')} className="pw-gen__choices">
+          <label className="pw-check">
+            <input type="radio" name="gen-scenario" checked={scenario === 'ping'} onChange={() => setRun({ scenario: 'ping' })} data-testid="generator.scenario.ping" />
+            {t('generator.ping')}
+          </label>
+          <label className="pw-check">
+            <input type="radio" name="gen-scenario" checked={scenario === 'flows'} onChange={() => setRun({ scenario: 'flows' })} data-testid="generator.scenario.flows" />
+            {t('generator.flowsChoice')}
+          </label>
+          <input
+            className="pw-input pw-gen__flows"
+            inputMode="numeric"
+            aria-label={t('generator.flowsCount')}
+            value={flows}
+            onChange={(e) => setRun({ flows: e.target.value, scenario: 'flows' })}
+            onFocus={() => setRun({ scenario: 'flows' })}
+            aria-invalid={flowCheck?.ok === false}
+            data-testid="generator.flows"
+          />
+          <span className="pw-gen__reason" data-testid="generator.flows.error">
+            {flowCheck && !flowCheck.ok ? t(`generator.problem.${flowCheck.problem.reason}`, flowCheck.problem) : ''}
+          </span>
+        </span>
+      </fieldset>
       <p className="pw-gen__note" data-testid="generator.routing">
-        {t('generator.routing')}
+        {t(singlePath ? 'generator.routingSingle' : 'generator.routing')}
       </p>
       {check.ok ? (
         <p className="pw-gen__note pw-muted" data-testid="generator.scenario">
           {`${t('generator.name')}: `}
           <code>{fabricName(check.spec)}</code>
-          {` · ${t('generator.scenario', fabricEnds(check.spec))}`}
+          {` · ${t(scenario === 'flows' && flowCheck?.ok ? 'generator.scenarioFlows' : 'generator.scenario', { ...fabricEnds(check.spec), count: flowCheck?.ok ? flowCheck.value : 0 })}`}
         </p>
       ) : null}
       <div className="pw-button-row pw-button-row--end">
@@ -118,7 +161,7 @@ function Form() {
         <button type="button" className="pw-button" onClick={() => setOpen(false)} disabled={busy} data-testid="generator.cancel">
           {t('dialog.cancel')}
         </button>
-        <ReasonButton type="submit" className="pw-button pw-button--primary" disabled={busy} reason={check.ok ? undefined : t('generator.fixFirst')} data-testid="generator.generate">
+        <ReasonButton type="submit" className="pw-button pw-button--primary" disabled={busy} reason={ok ? undefined : t('generator.fixFirst')} data-testid="generator.generate">
           {t('generator.generate')}
         </ReasonButton>
       </div>

@@ -11,9 +11,15 @@ interface GeneratorState {
   open: boolean;
   design: Design;
   values: Record<Design, Record<string, string>>;
+  /** one next hop per prefix instead of ECMP */
+  singlePath: boolean;
+  /** the scenario: a ping, or flows (as many as typed in `flows`) */
+  scenario: 'ping' | 'flows';
+  flows: string;
   setOpen(open: boolean): void;
   setDesign(design: Design): void;
   setValue(field: string, text: string): void;
+  setRun(run: Partial<Pick<GeneratorState, 'singlePath' | 'scenario' | 'flows'>>): void;
 }
 
 export const useGenerator = create<GeneratorState>()((set) => ({
@@ -22,5 +28,9 @@ export const useGenerator = create<GeneratorState>()((set) => ({
   values: { 'leaf-spine': asText(DEFAULTS['leaf-spine']), 'three-tier': asText(DEFAULTS['three-tier']) },
   setOpen: (open) => set({ open }),
   setDesign: (design) => set({ design }),
+  singlePath: false,
+  scenario: 'ping',
+  flows: '8',
   setValue: (field, text) => set((s) => ({ values: { ...s.values, [s.design]: { ...s.values[s.design], [field]: text } } })),
+  setRun: (run) => set(run),
 }));

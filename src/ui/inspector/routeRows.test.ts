@@ -26,3 +26,11 @@ test('a /32 route, onlink and a metric', () => {
   expect(pod[0]).toMatchObject({ dst: 'default', via: '169.254.1.1', onlink: true, spec: 0 });
   expect(parseRouteShow('10.9.0.0/16 via 10.0.1.2 dev eth1 metric 20 \n')).toMatchObject([{ metric: 20, kernel: false }]);
 });
+
+test('a multipath route is one row with every path’s gateway and device', () => {
+  const text = '10.1.1.0/24 metric 5 \n\tnexthop via 10.0.0.1 dev eth1 weight 1 \n\tnexthop via 10.0.0.3 dev eth2 weight 2 \n10.1.2.0/24 via 10.0.0.1 dev eth1 \n';
+  expect(parseRouteShow(text)).toMatchObject([
+    { dst: '10.1.1.0/24', via: '10.0.0.1\n10.0.0.3', dev: 'eth1\neth2', metric: 5, line: '10.1.1.0/24 metric 5 nexthop via 10.0.0.1 dev eth1 weight 1 nexthop via 10.0.0.3 dev eth2 weight 2' },
+    { dst: '10.1.2.0/24', via: '10.0.0.1', dev: 'eth1' },
+  ]);
+});

@@ -6,7 +6,7 @@
 import type { RouteSpec } from '../../engine';
 
 export interface RouteRow {
-  /** the `ip route` line, trimmed */
+  /** the `ip route` line, trimmed (a multipath route's paths on it) */
   line: string;
   /** unicast, blackhole, unreachable, prohibit */
   type: string;
@@ -27,10 +27,14 @@ export interface RouteRow {
 
 const TYPES = new Set(['unicast', 'blackhole', 'unreachable', 'prohibit', 'local', 'broadcast', 'throw']);
 
-/** One row per line of `ip route show` output. */
+/** One row per route of `ip route show` output (a multipath route's `nexthop` lines joined to it). */
 export function parseRouteShow(text: string): RouteRow[] {
-  return text
-    .split('\n')
+  const lines: string[] = [];
+  for (const l of text.split('\n')) {
+    if (/^\s/.test(l) && lines.length) lines[lines.length - 1] = `${lines[lines.length - 1]!.trimEnd()} ${l.trim()}`;
+    else lines.push(l);
+  }
+  return lines
     .map((l) => l.trim())
     .filter(Boolean)
     .map((line) => {
@@ -44,6 +48,8 @@ export function parseRouteShow(text: string): RouteRow[] {
         if (k === 'onlink') row.onlink = true;
         else if (v !== undefined && ['via', 'dev', 'proto', 'scope', 'src', 'metric'].includes(k)) {
           if (k === 'metric') row.metric = Number(v);
+          // A multipath route: every path's gateway and device, in order, one a line.
+          else if ((k === 'via' || k === 'dev') && row[k] !== undefined) row[k] += `\n${v}`;
           else row[k as 'via' | 'dev' | 'proto' | 'scope' | 'src'] = v;
           i++;
         }

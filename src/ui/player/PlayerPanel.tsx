@@ -19,6 +19,7 @@ import { RunOutput } from '../run/RunPanel';
 import { SlideMenu } from '../slide/SlideMenu';
 import { OverflowBar, type BarItem } from '../toolbar/OverflowBar';
 import { EventList } from './EventList';
+import { FlowLegend } from './FlowLegend';
 import { explainStep, walkContext, type Translate } from './explain';
 import { exportLinkPcap, exportPcapng } from './exportWalk';
 import { HeaderView } from './HeaderView';
@@ -224,6 +225,7 @@ const Explanation = memo(function Explanation({ walk, topology }: { walk: DoneRu
           <p className="pw-muted">{walk.steps.length ? t('player.start') : t('player.empty')}</p>
         )}
       </section>
+      <FlowLegend walk={walk} />
     </div>
   );
 });

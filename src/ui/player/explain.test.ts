@@ -5,6 +5,7 @@ import i18n from '../../i18n';
 import { explainStep, type Translate } from './explain';
 import { walkComments } from './exportWalk';
 import { testWalk } from './testWalk';
+import ecmpGolden from '../../engine/__oracle__/ecmp-2spine-l4.clab.yml?raw';
 
 const en = i18n.getFixedT('en') as unknown as Translate;
 const zh = i18n.getFixedT('zh-CN') as unknown as Translate;
@@ -112,5 +113,26 @@ describe('tcp-udp-same-port: TCP and UDP each look a port up among their own soc
     expect(said.some((x) => x.startsWith('No UDP socket has that port (UDP and TCP each have their own ports: a TCP listener on it does not count) → it sends ICMP port unreachable'))).toBe(true);
     expect(said).toContain('Dropped: no socket of that protocol has that port (TCP and UDP ports are separate) (tcp 7000).');
     expect(atH2(zh).some((x) => x.includes('没有该协议的套接字使用该端口（TCP 与 UDP 的端口相互独立）'))).toBe(true);
+  });
+});
+
+describe('ecmp-2spine-l4 (multipath routes, fib_multipath_hash_policy 1)', () => {
+  const w = testWalk('ecmp-2spine-l4', ecmpGolden);
+  const all = (t: Translate) => w.steps.flatMap((s) => explainStep(w.ctx, s, t));
+
+  test('the leaf says which inputs it hashed and which path holds the hash', () => {
+    const said = all(en).filter((s) => s.startsWith('The route has 2 equal-cost paths'));
+    // Both pings' requests and replies, the five UDP flows and their five ICMP errors.
+    expect(said.length).toBeGreaterThanOrEqual(12);
+    expect(said).toContainEqual(
+      expect.stringMatching(
+        /^The route has 2 equal-cost paths \(ECMP\): Linux hashes UDP from 10\.0\.0\.2 port 40003 to 10\.1\.1\.2 port 5000 \(fib_multipath_hash_policy 1\) to \d+; path 2 \(via 10\.0\.0\.3 dev eth2, weight 1\) takes the hashes 1073741824–2147483647 → it goes via 10\.0\.0\.3 dev eth2\.$/,
+      ),
+    );
+    expect(said).toContainEqual(expect.stringMatching(/Linux hashes UDP from 10\.0\.0\.0 port 40000 to 10\.1\.1\.2 port 5000 .*path 1 \(via 10\.0\.0\.1 dev eth1, weight 1\) takes the hashes 0–1073741823/));
+    // connect()'s lookup has no source address yet; the path it picks keeps the source it gives.
+    expect(said).toContainEqual(expect.stringMatching(/Linux hashes UDP from 0\.0\.0\.0 \(no source address chosen yet\) port 40003 to .* path 2 /));
+    expect(said).toContainEqual(expect.stringMatching(/Linux hashes ICMP from 10\.1\.0\.3 to 10\.1\.1\.3 \(no ports\) \(fib_multipath_hash_policy 1\)/));
+    expect(all(zh)).toContainEqual(expect.stringMatching(/^这条路由有 2 条等价路径（ECMP）：Linux 对 UDP 流（10\.0\.0\.2 端口 40003 → 10\.1\.1\.2 端口 5000）做哈希/));
   });
 });

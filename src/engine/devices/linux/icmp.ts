@@ -86,7 +86,7 @@ export function icmpSend(stack: LinuxStack, skbIn: Skb, type: number, code: numb
   if (limited && skbIn.iif !== 'lo' && !icmpGlobalAllow(stack)) return suppress('ratelimit-global');
   const saddr = skbIn.localInput ? ip.dstIp : undefined;
   const pkt = sim.newPacketId();
-  const rt = routeOutput(stack, ip.srcIp, { ...(saddr ? { src: saddr } : {}), pkt });
+  const rt = routeOutput(stack, ip.srcIp, { ...(saddr ? { src: saddr } : {}), pkt, about: ip });
   if (rt.kind !== 'ok') return;
   if (limited && rt.dev !== 'lo' && !xrlimAllow(stack, inetGetPeer(stack, ip.srcIp))) return suppress('ratelimit-peer');
   const icmp = buildIcmpError({
@@ -141,7 +141,8 @@ export function icmpRcv(stack: LinuxStack, skb: Skb, icmp: IcmpMessage, broadcas
 function icmpEcho(stack: LinuxStack, skb: Skb, icmp: IcmpMessage): void {
   const ip = skb.ip;
   const pkt = stack.sim.newPacketId();
-  const rt = routeOutput(stack, ip.srcIp, { ...(skb.broadcastInput ? {} : { src: ip.dstIp }), pkt });
+  const src = skb.broadcastInput ? {} : { src: ip.dstIp };
+  const rt = routeOutput(stack, ip.srcIp, { ...src, pkt, flow: { ...src, proto: IPPROTO.icmp } });
   if (rt.kind !== 'ok') return;
   const reply = buildIpv4({
     srcIp: rt.src,

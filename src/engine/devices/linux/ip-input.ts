@@ -25,7 +25,7 @@ export function ipRcv(stack: LinuxStack, skb: Skb): void {
     if (!natted) return;
     skb = { ...skb, ip: natted, ...(ct ? { ct } : {}) };
   }
-  const rt = routeInput(stack, skb.ip.dstIp, skb.ip.srcIp, dev, skb.pkt, 'input');
+  const rt = routeInput(stack, skb.ip.dstIp, skb.ip.srcIp, dev, skb.pkt, 'input', skb.ip);
   switch (rt.kind) {
     case 'local':
       return ipLocalDeliver(stack, { ...skb, localInput: true }, dev.name, false);

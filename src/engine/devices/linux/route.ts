@@ -4,8 +4,10 @@
 // source address selection (inet_select_addr) and the source checks redirects need.
 
 import { inPrefix, isLimitedBroadcast, isLoopback, isMulticast, isZeronet, ZERO_IP, type Ipv4Addr } from '../../wire/addr';
-import { isNexthopType, SCOPE_VALUE, type FibLookup, type FibRoute, type Scope } from '../../tables/fib';
+import { isNexthopType, SCOPE_VALUE, type FibLookup, type FibRoute, type MultipathChoice, type Scope } from '../../tables/fib';
+import type { Ipv4Packet } from '../../wire/types';
 import type { PacketId, RouteCandidate, RouteError } from '../../sim/trace';
+import { multipathHash, multipathKeys, selectNexthop, type FlowInput, type MultipathInput } from './fib-multipath';
 import type { LinuxStack, NetDev } from './stack';
 
 /** Where a locally generated packet goes (a dst_entry of an output route), or why it cannot. */
@@ -66,6 +68,29 @@ export function selectAddr(stack: LinuxStack, dev: string, dst: Ipv4Addr | undef
   return ZERO_IP;
 }
 
+/** The path of a route a packet takes: its gateway and device, and the multipath choice if any. */
+interface Path {
+  gateway?: Ipv4Addr;
+  dev: string;
+  multipath?: MultipathChoice;
+}
+
+/**
+ * fib_select_path's multipath part: a route with several nexthops gives the path
+ * fib_select_multipath picks for the flow's hash (see fib-multipath.ts); any other route its one
+ * nexthop. `saddr`: the source address the lookup already has (fl4->saddr).
+ */
+function choosePath(stack: LinuxStack, route: FibRoute, input: MultipathInput, saddr?: Ipv4Addr): Path {
+  const nhs = route.nexthops;
+  if (!nhs) return { ...(route.gateway ? { gateway: route.gateway } : {}), dev: route.dev! };
+  const keys = multipathKeys(stack.multipathPolicy, input);
+  const hash = multipathHash(keys, stack.multipathSeed || stack.sim.multipathRandSeed());
+  const prefer = saddr && saddr !== ZERO_IP ? { src: saddr, of: (nh: (typeof nhs)[number]) => selectAddr(stack, nh.dev, nh.gateway, route.scope) } : undefined;
+  const index = selectNexthop(nhs, hash, prefer);
+  const nh = nhs[index]!;
+  return { ...(nh.gateway ? { gateway: nh.gateway } : {}), dev: nh.dev, multipath: { keys, hash, index } };
+}
+
 function candidates(r: FibLookup): RouteCandidate[] {
   return r.candidates.map((c) => ({ route: c.route, chosen: !c.skipped, ...(c.skipped ? { skipped: c.skipped } : {}) }));
 }
@@ -93,7 +118,7 @@ function fibLookupTraced(stack: LinuxStack, dst: Ipv4Addr, pkt: PacketId | undef
 }
 
 /** ip_route_input_slow: what to do with a received packet (or an ARP request being answered). */
-export function routeInput(stack: LinuxStack, dst: Ipv4Addr, src: Ipv4Addr, dev: NetDev, pkt: PacketId, purpose: 'input' | 'arp'): InputRoute {
+export function routeInput(stack: LinuxStack, dst: Ipv4Addr, src: Ipv4Addr, dev: NetDev, pkt: PacketId, purpose: 'input' | 'arp', packet?: Ipv4Packet): InputRoute {
   if (isMulticast(src) || isLimitedBroadcast(src)) return { kind: 'error', error: 'martian-source' };
   if (isLimitedBroadcast(dst) || (src === ZERO_IP && dst === ZERO_IP)) return { kind: 'broadcast' };
   if (isZeronet(src)) return { kind: 'error', error: 'martian-source' };
@@ -114,13 +139,15 @@ export function routeInput(stack: LinuxStack, dst: Ipv4Addr, src: Ipv4Addr, dev:
     if (isLocalAddr(stack, src)) return { kind: 'error', error: 'martian-source' };
     return { kind: 'local' };
   }
-  const nexthop = ex?.gateway ?? route.gateway ?? dst;
+  // An ARP request being answered has no IP header: its addresses stand in for one.
+  const path = choosePath(stack, route, packet ? { packet } : { flow: { src, proto: 0 }, dst });
+  const nexthop = ex?.gateway ?? path.gateway ?? dst;
   stack.sim.emit({
     ...event,
-    result: { kind: 'route', route, nexthop, dev: route.dev!, ...(ex ? { viaException: ex.gateway } : {}) },
+    result: { kind: 'route', route, nexthop, dev: path.dev, ...(ex ? { viaException: ex.gateway } : {}), ...(path.multipath ? { multipath: path.multipath } : {}) },
   });
   if (!dev.conf.forwarding) return { kind: 'error', error: 'not-forwarding' };
-  return { kind: 'forward', route, dev: route.dev!, nexthop, ...(ex ? { viaException: ex.gateway } : {}) };
+  return { kind: 'forward', route, dev: path.dev, nexthop, ...(ex ? { viaException: ex.gateway } : {}) };
 }
 
 /**
@@ -130,7 +157,21 @@ export function routeInput(stack: LinuxStack, dst: Ipv4Addr, src: Ipv4Addr, dev:
  * else out of the device of the route the lookup finds (the default route), and either way the
  * route is a broadcast one (__mkroute_output): a link-layer broadcast, no gateway, no ARP.
  */
-export function routeOutput(stack: LinuxStack, dst: Ipv4Addr, opts: { src?: Ipv4Addr; pkt?: PacketId; purpose?: 'output' | 'query' } = {}): OutputRoute {
+export function routeOutput(
+  stack: LinuxStack,
+  dst: Ipv4Addr,
+  opts: {
+    src?: Ipv4Addr;
+    pkt?: PacketId;
+    purpose?: 'output' | 'query';
+    /**
+     * what a multipath route hashes: the flow (flowi4: its source, protocol, ports), or the
+     * packet an ICMP error is about (icmp_route_lookup passes skb_in)
+     */
+    flow?: FlowInput;
+    about?: Ipv4Packet;
+  } = {},
+): OutputRoute {
   if (isLimitedBroadcast(dst) && opts.src !== undefined) {
     const dev = [...stack.devs.values()].find((d) => d.addrs.some((a) => a.ip === opts.src));
     if (!dev) return { kind: 'error', error: 'ENETUNREACH' };
@@ -142,27 +183,38 @@ export function routeOutput(stack: LinuxStack, dst: Ipv4Addr, opts: { src?: Ipv4
   const r = fibLookupTraced(stack, dst, opts.pkt, opts.purpose ?? 'output');
   if (r.kind === 'error') return r;
   const { route, ex, event } = r;
+  // The flow as the kernel's flowi4 has it (its source only when the socket has one), else our source.
+  const flow = opts.flow ?? { ...(opts.src ? { src: opts.src } : {}), proto: 0 };
+  const path = choosePath(stack, route, opts.about ? { packet: opts.about } : { flow, dst }, flow.src);
   let res: OutputRoute;
   if (isLimitedBroadcast(dst)) {
-    const src = opts.src ?? route.prefsrc ?? selectAddr(stack, route.dev!, route.gateway, route.scope);
-    res = { kind: 'ok', route, type: 'broadcast', dev: route.dev!, src, nexthop: dst };
+    const src = opts.src ?? route.prefsrc ?? selectAddr(stack, path.dev, path.gateway, route.scope);
+    res = { kind: 'ok', route, type: 'broadcast', dev: path.dev, src, nexthop: dst };
   } else if (route.type === 'local') {
     res = { kind: 'ok', route, type: 'local', dev: 'lo', src: opts.src ?? route.prefsrc ?? dst, nexthop: dst };
   } else {
-    const src = opts.src ?? route.prefsrc ?? selectAddr(stack, route.dev!, route.gateway, route.scope);
+    const src = opts.src ?? route.prefsrc ?? selectAddr(stack, path.dev, path.gateway, route.scope);
     res = {
       kind: 'ok',
       route,
       type: route.type as 'unicast' | 'broadcast',
-      dev: route.dev!,
+      dev: path.dev,
       src,
-      nexthop: ex?.gateway ?? route.gateway ?? dst,
+      nexthop: ex?.gateway ?? path.gateway ?? dst,
       ...(ex ? { viaException: ex.gateway, exceptionExpires: ex.expires } : {}),
     };
   }
   stack.sim.emit({
     ...event,
-    result: { kind: 'route', route, nexthop: res.nexthop, dev: res.dev, src: res.src, ...(res.viaException ? { viaException: res.viaException } : {}) },
+    result: {
+      kind: 'route',
+      route,
+      nexthop: res.nexthop,
+      dev: res.dev,
+      src: res.src,
+      ...(res.viaException ? { viaException: res.viaException } : {}),
+      ...(path.multipath ? { multipath: path.multipath } : {}),
+    },
   });
   return res;
 }

@@ -81,6 +81,9 @@ export class LinuxStack implements Device, NetNs {
   readonly nf: Netfilter | null;
   /** net.ipv4.icmp_echo_ignore_broadcasts */
   readonly icmpEchoIgnoreBroadcasts: boolean;
+  /** net.ipv4.fib_multipath_hash_policy and _seed */
+  readonly multipathPolicy: 0 | 1;
+  readonly multipathSeed: number;
 
   constructor(
     node: LinuxNode,
@@ -89,6 +92,8 @@ export class LinuxStack implements Device, NetNs {
   ) {
     this.name = node.name;
     this.icmpEchoIgnoreBroadcasts = node.icmpEchoIgnoreBroadcasts ?? true;
+    this.multipathPolicy = node.multipathHashPolicy ?? 0;
+    this.multipathSeed = node.multipathHashSeed ?? 0;
     const compiled = compileFibForRun(node);
     this.fib = compiled.fib;
     const all = node.all ?? {};

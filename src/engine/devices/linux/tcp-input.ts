@@ -139,7 +139,7 @@ function tcpConnRequest(stack: LinuxStack, skb: Skb, seg: TcpSegment): void {
     if (!seg.flags.rst) tcpSendReset(stack, skb, seg);
     return;
   }
-  const rt = routeOutput(stack, skb.ip.srcIp, { src: skb.ip.dstIp });
+  const rt = routeOutput(stack, skb.ip.srcIp, { src: skb.ip.dstIp, flow: { src: skb.ip.dstIp, proto: IPPROTO.tcp, sport: seg.dstPort, dport: seg.srcPort } });
   if (rt.kind !== 'ok') return;
   const s = tcpNewSock(stack, `tcp ${skb.ip.dstIp}:${seg.dstPort} ← ${skb.ip.srcIp}:${seg.srcPort}`, seg.dstPort, {});
   Object.assign(s, { localIp: skb.ip.dstIp, remoteIp: skb.ip.srcIp, remotePort: seg.srcPort, route: rt });

@@ -116,7 +116,7 @@ const segLen = (seg: TcpSegment) => seg.data.length / 2 + (seg.flags.syn ? 1 : 0
 export function tcpSendReset(stack: LinuxStack, skb: Skb, seg: TcpSegment): void {
   const ip = skb.ip;
   const pkt = stack.sim.newPacketId();
-  const rt = routeOutput(stack, ip.srcIp, { src: ip.dstIp, pkt });
+  const rt = routeOutput(stack, ip.srcIp, { src: ip.dstIp, pkt, flow: { src: ip.dstIp, proto: IPPROTO.tcp, sport: seg.dstPort, dport: seg.srcPort } });
   if (rt.kind !== 'ok') return;
   const flags: Partial<TcpFlags> = seg.flags.ack ? { rst: true } : { rst: true, ack: true };
   const rst = buildTcp({

@@ -5,7 +5,7 @@
 // corrupt.
 
 import type { Ipv4Addr } from '../../wire/addr';
-import type { TcpFlags } from '../../wire/types';
+import { IPPROTO, type TcpFlags } from '../../wire/types';
 import { socketView, type RouteError } from '../../sim/trace';
 import type { IcmpErrno } from './icmp';
 import { routeOutput, type OutputRoute } from './route';
@@ -126,7 +126,7 @@ export function tcpListen(stack: LinuxStack, port: number, events: TcpEvents, la
 
 /** connect(): route, SYN; the answer arrives through the events. */
 export function tcpConnect(stack: LinuxStack, dst: Ipv4Addr, dport: number, sport: number, events: TcpEvents, src?: Ipv4Addr): TcpSock | RouteError {
-  const rt = routeOutput(stack, dst, { ...(src ? { src } : {}) });
+  const rt = routeOutput(stack, dst, { ...(src ? { src } : {}), flow: { ...(src ? { src } : {}), proto: IPPROTO.tcp, sport, dport } });
   if (rt.kind === 'error') return rt.error;
   const s = tcpNewSock(stack, `tcp ${rt.src}:${sport} → ${dst}:${dport}`, sport, events);
   Object.assign(s, { localIp: rt.src, remoteIp: dst, remotePort: dport, route: rt });

@@ -84,7 +84,8 @@ function udpErr(stack: LinuxStack, skb: Skb, icmp: IcmpMessage, q: Ipv4Packet): 
 /** udp_sendmsg: one datagram from the socket, or the routing error the send gets. */
 export function udpSend(stack: LinuxStack, sock: UdpSocket, dst: Ipv4Addr, dstPort: number, data: string, process?: string): RouteError | undefined {
   const pkt = stack.sim.newPacketId();
-  const rt = routeOutput(stack, dst, { ...(sock.localIp ? { src: sock.localIp } : {}), pkt });
+  const flow = { ...(sock.localIp ? { src: sock.localIp } : {}), proto: IPPROTO.udp, sport: sock.localPort, dport: dstPort };
+  const rt = routeOutput(stack, dst, { ...(sock.localIp ? { src: sock.localIp } : {}), pkt, flow });
   if (rt.kind !== 'ok') return rt.error;
   const connected = sock.remoteIp !== undefined;
   const ip = buildIpv4({

@@ -7,6 +7,7 @@ import type { FibRoute, Ipv4Addr, RouteCandidate } from '../../../engine';
 import { formatRouteLine, maskToText, networkOf, routeDestText } from '../../../engine/pure';
 import type { Ev, ExplainContext, Explainers, Translate } from './context';
 import { icmpSendSentence } from './icmp';
+import { multipathSentence } from './multipath';
 import { sendSentence } from './ip';
 
 /** The node's own networks: its connected routes (main table, proto kernel, no gateway). */
@@ -62,6 +63,8 @@ function lookupSentences(ctx: ExplainContext, e: Ev<'fib.lookup'>, t: Translate)
       const dev = r.dev ?? route.dev ?? '';
       if (gateway) out.push(t(reasoning ? 'player.x.lookupGateway' : 'player.x.lookupGatewayPlain', { dst: e.dst, reasoning, gateway, route: text }));
       else out.push(t(reasoning ? 'player.x.lookupConnected' : 'player.x.lookupConnectedPlain', { dst: e.dst, reasoning, dev, route: text }));
+      const mp = r.multipath && multipathSentence(route, r.multipath, t);
+      if (mp) out.push(mp);
       if (r.viaException) out.push(t('player.x.lookupRedirected', { dst: e.dst, gateway: r.viaException }));
     }
   }
