@@ -18,7 +18,7 @@ export function formatRoute(r: FibRoute, showTable: boolean): string {
   if (r.gateway) s += `via ${r.gateway} `;
   if (r.dev && r.type !== 'blackhole' && r.type !== 'unreachable' && r.type !== 'prohibit') s += `dev ${r.dev} `;
   if (showTable && r.table !== 'main') s += `table ${r.table} `;
-  if (r.proto === 'kernel') s += 'proto kernel ';
+  if (r.proto !== 'boot') s += `proto ${r.proto} `;
   if (r.scope !== 'global') s += `scope ${r.scope} `;
   if (r.prefsrc) s += `src ${r.prefsrc} `;
   if (r.metric) s += `metric ${r.metric} `;
@@ -49,6 +49,7 @@ export function routeText(r: RouteSpec): string {
   if (r.scope) parts.push('scope', r.scope);
   if (r.metric !== undefined) parts.push('metric', String(r.metric));
   if (r.src) parts.push('src', r.src);
+  if (r.proto !== undefined) parts.push('proto', r.proto);
   return parts.join(' ');
 }
 

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { isIpv4, isMac, type Ipv4Addr, type MacAddr } from '../wire/addr';
-import type { Topology } from '../topology';
+import { TUNNEL_KINDS, type Topology } from '../topology';
 import { type Problem, readGuarded, TopologyError } from './problems';
 import { MAX_COORD, MAX_LINKS, MAX_NODES, MAX_SCENARIO_STEPS } from './limits';
 import { validateTopology } from './validate';
@@ -43,6 +43,29 @@ const Route = z
     scope: z.enum(['global', 'link', 'host']).optional(),
     metric: z.number().int().min(0).max(0xffffffff).optional(),
     src: Ip.optional(),
+    proto: z.string().regex(/^[a-z0-9]+$/).optional(),
+  })
+  .strict();
+const U32 = z.number().int().min(0).max(0xffffffff);
+const Tunnel = z
+  .object({
+    name: z.string(),
+    kind: z.enum(TUNNEL_KINDS),
+    local: Ip.optional(),
+    remote: Ip.optional(),
+    ttl: z.number().int().min(1).max(255).optional(),
+    key: U32.optional(),
+    vni: z.number().int().min(0).max(0xffffff).optional(),
+    dstport: z.number().int().min(1).max(65535).optional(),
+    dev: z.string().optional(),
+    nolearning: z.boolean().optional(),
+    flood: z.array(Ip).optional(),
+    mac: Mac.optional(),
+    macAuto: z.boolean().optional(),
+    addrs: z.array(IfAddr),
+    conf: IfaceConf.optional(),
+    up: z.boolean().optional(),
+    fallback: z.boolean().optional(),
   })
   .strict();
 const NatRule = z
@@ -75,6 +98,7 @@ const LinuxNode = z
     all: z.object({ proxyArp: z.boolean().optional(), sendRedirects: z.boolean().optional(), acceptRedirects: z.boolean().optional() }).strict().optional(),
     nat: z.array(NatRule).optional(),
     neigh: z.array(StaticNeigh).optional(),
+    tunnels: z.array(Tunnel).optional(),
     position: Position.optional(),
   })
   .strict();

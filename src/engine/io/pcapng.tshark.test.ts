@@ -33,6 +33,7 @@ import { buildIpv4 } from '../wire/ipv4';
 import { buildTcp } from '../wire/tcp';
 import { buildUdp } from '../wire/udp';
 import { buildIcmpEcho, buildIcmpError } from '../wire/icmp';
+import { decodeEncap, VXLAN_PORTS } from '../wire/encap';
 import { frameComments } from '../../cli/format';
 
 const ORACLE = path.join(import.meta.dirname, '../__oracle__');
@@ -117,6 +118,9 @@ const FIELDS = [
   'tcp.flags',
   'tcp.window_size_value',
   'tcp.checksum.status',
+  'gre.proto',
+  'gre.key',
+  'vxlan.vni',
 ] as const;
 
 type Layers = Partial<Record<string, string[]>>;
@@ -129,6 +133,8 @@ function dissect(file: string, frames: readonly FrameTxEvent[]): Layers[] {
   const ports = { udp: new Set<number>(), tcp: new Set<number>() };
   const visit = (p: Ipv4Packet) => {
     const l4 = p.payload;
+    // VXLAN's own port stays VXLAN (what it carries is checked too)
+    if (l4.kind === 'udp' && VXLAN_PORTS.has(l4.dstPort)) return;
     if (l4.kind === 'udp' || l4.kind === 'tcp') for (const x of [l4.srcPort, l4.dstPort]) ports[l4.kind].add(x);
     if (l4.kind === 'icmp' && l4.quote) visit(l4.quote);
   };
@@ -167,9 +173,11 @@ function normalise(layers: Layers): Layers {
   return out;
 }
 
-function expected(f: EthernetFrame, host: (ip: Ipv4Addr) => string): Layers {
+/** The fields of a frame, and of the packet or frame a tunnel carries inside it, in tshark's order (outer first). */
+function expected(f0: EthernetFrame, host: (ip: Ipv4Addr) => string): Layers {
   const x: Layers = {};
   const push = (k: string, v: string) => (x[k] ??= []).push(v);
+  const frame = (f: EthernetFrame) => {
   push('eth.src', f.srcMac);
   push('eth.dst', f.dstMac);
   if (f.vlans?.length) {
@@ -228,12 +236,25 @@ function expected(f: EthernetFrame, host: (ip: Ipv4Addr) => string): Layers {
       push('tcp.window_size_value', n(l4.window));
       push('tcp.checksum.status', whole ? GOOD : UNVERIFIED);
     }
+    const encap = quoted ? undefined : decodeEncap(q);
+    if (encap?.kind === 'ipip') ip(encap.inner, false);
+    else if (encap?.kind === 'gre') {
+      push('gre.proto', n(encap.proto));
+      if (encap.key !== undefined) push('gre.key', n(encap.key));
+      if ('kind' in encap.inner) ip(encap.inner, false);
+      else frame(encap.inner);
+    } else if (encap?.kind === 'vxlan') {
+      push('vxlan.vni', n(encap.vni));
+      frame(encap.inner);
+    }
   };
   if (p.kind === 'ipv4') ip(p, false);
+  };
+  frame(f0);
   return x;
 }
 
-const DECODED = FIELDS.filter((f) => /^(eth|vlan|arp|ip|icmp|udp|tcp)\./.test(f));
+const DECODED = FIELDS.filter((f) => /^(eth|vlan|arp|ip|icmp|udp|tcp|gre|vxlan)\./.test(f));
 const PI_ERROR = 0x00800000;
 
 function nameResolver(t: Topology): (ip: Ipv4Addr) => string {

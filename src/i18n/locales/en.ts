@@ -64,6 +64,8 @@ export const en = {
       'route-types': 'blackhole, unreachable and prohibit routes',
       'icmp-redirect': 'A router sends an ICMP redirect to a better gateway',
       'proxy-arp-calico': 'Calico-style proxy ARP with onlink default routes',
+      'calico-ipip': 'The seed’s Calico node: pod to pod across IP in IP, and a ping into the node’s blackhole',
+      'vxlan-overlay': 'An overlay: VXLAN between two hosts across a routed network',
       'leaf-spine-1000': 'A generated leaf-spine fabric with 1 000 hosts',
       'home-nat': 'Two LAN hosts behind a NAT gateway (MASQUERADE): pings, UDP, errors translated back',
       'nat-dnat': 'Port forwarding (DNAT) to a server inside, UDP and TCP',

@@ -64,6 +64,8 @@ export const zhCN: Messages = {
       'route-types': 'blackhole、unreachable 与 prohibit 路由',
       'icmp-redirect': '路由器发送 ICMP 重定向，指向更好的网关',
       'proxy-arp-calico': 'Calico 式代理 ARP，默认路由使用 onlink',
+      'calico-ipip': '种子里的 Calico 节点：跨 IP in IP 隧道的 Pod 到 Pod，以及落入节点黑洞路由的 ping',
+      'vxlan-overlay': '覆盖网络：跨路由网络的两台主机之间的 VXLAN',
       'leaf-spine-1000': '自动生成的 leaf-spine 网络，1 000 台主机',
       'home-nat': '两台局域网主机位于 NAT 网关（MASQUERADE）之后：ping、UDP、差错报文被还原',
       'nat-dnat': '端口转发（DNAT）到内部服务器，UDP 与 TCP',

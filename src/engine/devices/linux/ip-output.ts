@@ -57,8 +57,17 @@ export function nfPostrouting(stack: LinuxStack, skb: Skb, outDev: string, nexth
   return ip === skb.ip ? skb : { ...skb, ip };
 }
 
-/** ip_finish_output2: find or create the neighbour of the next hop and send through it. */
+/**
+ * ip_finish_output2: find or create the neighbour of the next hop and send through it. A device
+ * without a link-layer header (an IP tunnel) resolves nothing: its neighbours are NOARP
+ * (arp_constructor), and the packet goes to the device with its next hop at once.
+ */
 export function neighOutput(stack: LinuxStack, dev: string, nexthop: Ipv4Addr, skb: Skb): void {
+  const d = stack.devs.get(dev)!;
+  if (d.ops.noarp) {
+    devQueueXmit(d, { dstMac: ZERO_MAC, srcMac: d.mac, ethertype: ETHERTYPE.ipv4, payload: skb.ip }, skb.pkt, nexthop);
+    return;
+  }
   const existing = stack.neigh.lookup(dev, nexthop);
   stack.sim.emit({ kind: 'neigh.lookup', node: stack.name, pkt: skb.pkt, dev, ip: nexthop, entry: existing ? stack.neigh.view(existing) : null });
   const n = existing ?? stack.neigh.lookupOrCreate(dev, nexthop);
