@@ -252,6 +252,7 @@ export const playerEn = {
     icmpOther: 'ICMP type {{type}} code {{code}} {{src}} → {{dst}}, TTL {{ttl}}',
     udp: 'UDP {{src}}:{{sport}} → {{dst}}:{{dport}}, TTL {{ttl}}',
     tcp: 'TCP {{src}}:{{sport}} → {{dst}}:{{dport}} [{{flags}}] seq {{seq}} ack {{ack}}, TTL {{ttl}}',
+    tunnel: '{{kind}} {{src}} → {{dst}}, TTL {{ttl}} [{{inner}}]',
     ipOther: 'IPv4 protocol {{protocol}} {{src}} → {{dst}}, TTL {{ttl}}',
     other: 'frame of EtherType {{type}}',
     command: '{{command}}',
@@ -398,8 +399,8 @@ export const playerEn = {
     },
     tunnel: {
       why: {
-        remote: '{{dev}} is a {{type}} tunnel whose remote end is {{dst}}.',
-        'route-gateway': '{{dev}} is a {{type}} tunnel with remote any: the route that sent the packet into it names the gateway {{dst}}, so the packet is sent there (onlink).',
+        remote: '{{dev}} is a tunnel device ({{type}}) whose remote end is {{dst}}.',
+        'route-gateway': '{{dev}} is a tunnel device ({{type}}) with remote any: the route that sent the packet into it names the gateway {{dst}}, so the packet is sent there (onlink).',
         fdb: '{{dev}} is a VXLAN device (VNI {{vni}}): its forwarding database has the destination MAC behind the VTEP {{dst}}.',
         flood: '{{dev}} is a VXLAN device (VNI {{vni}}): the destination MAC is a broadcast or unknown, so a copy goes to every VTEP of its flood list; this one to {{dst}}.',
       },

@@ -253,6 +253,7 @@ export const playerZhCN: PlayerMessages = {
     icmpOther: 'ICMP 类型 {{type}} 代码 {{code}} {{src}} → {{dst}}，TTL {{ttl}}',
     udp: 'UDP {{src}}:{{sport}} → {{dst}}:{{dport}}，TTL {{ttl}}',
     tcp: 'TCP {{src}}:{{sport}} → {{dst}}:{{dport}} [{{flags}}] seq {{seq}} ack {{ack}}，TTL {{ttl}}',
+    tunnel: '{{kind}} {{src}} → {{dst}}，TTL {{ttl}} [{{inner}}]',
     ipOther: 'IPv4 协议 {{protocol}} {{src}} → {{dst}}，TTL {{ttl}}',
     other: '以太网类型为 {{type}} 的帧',
     command: '{{command}}',
