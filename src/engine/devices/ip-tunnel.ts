@@ -9,6 +9,7 @@ import { ETHERTYPE, ICMP, ICMP_UNREACH, type EthernetFrame, type Ipv4Packet } fr
 import { buildIpv4 } from '../wire/ipv4';
 import { encodedIpv4Length } from '../wire/codec';
 import type { Tunnel } from '../topology';
+import { tunnelMtu } from './tunnel-params';
 import type { PacketId, TraceEventBody } from '../sim/trace';
 import { icmpSend, ipIdent } from './linux/icmp';
 import { ipLocalOut } from './linux/ip-output';
@@ -19,29 +20,6 @@ import type { LinuxStack, NetDev } from './linux/stack';
 
 /** A tunnel device of a stack: its IPv4 side and its parameters. */
 export type TunnelDev = NetDev & { readonly tunnel: Tunnel };
-
-/** ETH_DATA_LEN: the MTU of the underlying Ethernet devices (every veth here). */
-export const ETH_DATA_LEN = 1500;
-const IPV4_HLEN = 20;
-const ETH_HLEN = 14;
-
-/** The tunnel's own header after the outer IPv4 one (tunnel->hlen): GRE's 4 bytes (+4 with a key), VXLAN's UDP + VXLAN 16. */
-export function tunnelHlen(t: Tunnel): number {
-  if (t.kind === 'gre' || t.kind === 'gretap') return 4 + (t.key !== undefined ? 4 : 0);
-  if (t.kind === 'vxlan') return 8 + 8;
-  return 0;
-}
-
-/** dev->hard_header_len: an Ethernet tunnel's inner frame header. */
-const hardHeaderLen = (t: Tunnel): number => (t.kind === 'gretap' || t.kind === 'vxlan' ? ETH_HLEN : 0);
-
-/**
- * ip_tunnel_bind_dev (vxlan_config_apply for VXLAN): the underlying device's MTU less the
- * headers added: ipip 1480, gre 1476 (1472 with a key), gretap 1462, vxlan 1450.
- */
-export function tunnelMtu(t: Tunnel): number {
-  return ETH_DATA_LEN - hardHeaderLen(t) - IPV4_HLEN - tunnelHlen(t);
-}
 
 /** INET_ECN_encapsulate: the outer header carries the inner ECN bits, a CE mark as ECT(0). */
 const ecnEncap = (inner: number): number => (inner === 3 ? 2 : inner);

@@ -14,7 +14,7 @@ import { simulate } from '../sim/simulate';
 import { linkCaptures } from '../sim/captures';
 import { formatRoutes } from '../linux-text';
 import { nodeRoutes } from './config';
-import { tunnelMtu } from './ip-tunnel';
+import { tunnelMtu } from './tunnel-params';
 import { udpFlowSrcPort } from './vxlan';
 import { decodeEncap, grePayload, ipipPayload, vxlanData } from '../wire/encap';
 import { buildIpv4, ipv4HeaderChecksum } from '../wire/ipv4';
@@ -71,11 +71,12 @@ describe('ip link add … type ipip|gre|gretap|vxlan', () => {
   });
 
   it('has the MTU Linux gives each type on a 1500-byte link', () => {
-    expect(tunnelMtu({ name: 't', kind: 'ipip', addrs: [] })).toBe(1480);
-    expect(tunnelMtu({ name: 't', kind: 'gre', addrs: [] })).toBe(1476);
-    expect(tunnelMtu({ name: 't', kind: 'gre', key: 1, addrs: [] })).toBe(1472);
-    expect(tunnelMtu({ name: 't', kind: 'gretap', addrs: [] })).toBe(1462);
-    expect(tunnelMtu({ name: 't', kind: 'vxlan', vni: 1, addrs: [] })).toBe(1450);
+    expect(tunnelMtu({ kind: 'ipip' })).toBe(1480);
+    expect(tunnelMtu({ kind: 'gre' })).toBe(1476);
+    expect(tunnelMtu({ kind: 'gre', key: 1 })).toBe(1472);
+    expect(tunnelMtu({ kind: 'gretap' })).toBe(1462);
+    expect(tunnelMtu({ kind: 'vxlan', dev: 'eth1' })).toBe(1450);
+    expect(tunnelMtu({ kind: 'vxlan' })).toBe(1500);
   });
 });
 

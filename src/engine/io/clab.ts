@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { macFromSerial } from '../wire/addr';
 import type { BridgeNode, Iface, LinuxNode, ScenarioStep, Topology, TopoNode } from '../topology';
 import { NodeBuild } from './exec';
-import { tunnelLines } from './ip-link-add';
+import { tunnelLines } from '../tunnel-text';
 import { iptablesText } from './iptables';
 import { neighLine } from './neigh';
 import { hostPortNames, LABEL_PORTS, portsLabel, readPortsLabel } from './clab-ports';

@@ -4,7 +4,7 @@
 // refused with that reason, as is any other type.
 
 import { parseIpv4, type Ipv4Addr } from '../wire/addr';
-import { VXLAN_LINUX_PORT, VXLAN_PORT } from '../wire/encap';
+import { VXLAN_LINUX_PORT } from '../devices/tunnel-params';
 import { devNameProblem } from '../devices/linux/netdev';
 import { TUNNEL_KINDS, type Tunnel, type TunnelKind } from '../topology';
 
@@ -118,28 +118,4 @@ export function parseLinkAdd(args: readonly string[]): LinkAddResult {
     if (!t.dstport) t.dstport = VXLAN_LINUX_PORT;
   }
   return { kind: 'ok', tunnel: t };
-}
-
-/** The `ip link add` line that makes a tunnel (what a containerlab export runs). */
-export function linkAddText(t: Tunnel): string {
-  const p = ['ip link add', t.name, 'type', t.kind];
-  if (t.kind === 'vxlan') p.push('id', String(t.vni ?? 0), 'dstport', String(t.dstport ?? VXLAN_PORT));
-  if (t.local) p.push('local', t.local);
-  if (t.remote) p.push('remote', t.remote);
-  if (t.key !== undefined) p.push('key', String(t.key));
-  if (t.ttl !== undefined) p.push('ttl', String(t.ttl));
-  if (t.dev) p.push('dev', t.dev);
-  if (t.nolearning) p.push('nolearning');
-  return p.join(' ');
-}
-
-/** The exec lines that make a tunnel as it is: created (not a fallback device), its MAC, up, its addresses and flood list. */
-export function tunnelLines(t: Tunnel): string[] {
-  const out: string[] = [];
-  if (!t.fallback) out.push(linkAddText(t));
-  if (t.mac && !t.macAuto) out.push(`ip link set dev ${t.name} address ${t.mac}`);
-  if (t.up) out.push(`ip link set ${t.name} up`);
-  for (const a of t.addrs) out.push(`ip addr add ${a.ip}/${a.len} dev ${t.name}`);
-  for (const dst of t.flood ?? []) out.push(`bridge fdb append 00:00:00:00:00:00 dev ${t.name} dst ${dst}`);
-  return out;
 }

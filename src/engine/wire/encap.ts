@@ -18,10 +18,8 @@ export const GRE_PROTO = { ipv4: 0x0800, teb: 0x6558 } as const;
 const GRE_CSUM = 0x8000;
 const GRE_KEY = 0x2000;
 const GRE_SEQ = 0x1000;
-/** The IANA VXLAN port, and Linux's own default (vxlan_port), what `ip link add … type vxlan` without dstport gets. */
-export const VXLAN_PORT = 4789;
-export const VXLAN_LINUX_PORT = 8472;
-export const VXLAN_PORTS: ReadonlySet<number> = new Set([VXLAN_PORT, VXLAN_LINUX_PORT]);
+/** The ports a VXLAN packet is recognised by (as Wireshark does): the IANA port, 4789, and Linux's default, 8472. */
+export const VXLAN_PORTS: ReadonlySet<number> = new Set([4789, 8472]);
 /** VXLAN flags byte: I (a valid VNI). */
 const VXLAN_FLAG_I = 0x08;
 
