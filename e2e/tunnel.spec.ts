@@ -16,6 +16,8 @@ test('calico-ipip: pod-a → pod-b rides inside IP in IP on the LAN', async ({ p
   const lan = page.getByTestId(/^trace\.row-\d+$/).filter({ hasText: 'IP in IP 192.168.56.101 → 192.168.56.103' }).first();
   await expect(lan).toContainText('[ICMP echo request 172.32.185.70 → 172.32.135.130, TTL 63]');
   await lan.click();
+  // The tag on the diagram shows the packet inside the outer one.
+  await expect(page.getByTestId('canvas.packet').first()).toHaveText('IPIP [ICMP]');
   await expect(p.headerField('ipv4.srcIp')).toContainText('192.168.56.101');
   await expect(p.headerField('ipv4.dstIp')).toContainText('192.168.56.103');
   await expect(p.headerField('ipv4.protocol')).toContainText('4 (IP in IP)');

@@ -65,6 +65,9 @@ export const playerEn = {
     icmp: 'ICMP',
     udp: 'UDP',
     tcp: 'TCP',
+    ipip: 'IPIP',
+    gre: 'GRE',
+    vxlan: 'VXLAN',
     other: 'Other',
   },
   outcome: {

@@ -66,6 +66,9 @@ export const playerZhCN: PlayerMessages = {
     icmp: 'ICMP',
     udp: 'UDP',
     tcp: 'TCP',
+    ipip: 'IPIP',
+    gre: 'GRE',
+    vxlan: 'VXLAN',
     other: '其他',
   },
   outcome: {

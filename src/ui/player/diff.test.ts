@@ -6,6 +6,7 @@ import { diffFrames } from './diff';
 import { frameLayers, tunnelChange } from './fields';
 import { stepFrames } from './rows';
 import { testWalk } from './testWalk';
+import { frameTunnel } from '../../walk/tunnel';
 
 const changes = (d: ReturnType<typeof diffFrames>) => d.changes.map((c) => [c.path, c.old, c.new, c.cause]);
 
@@ -105,5 +106,18 @@ describe('calico-ipip: a packet inside a packet', () => {
     expect(tunnelChange(onLan.f.prev, onLan.f.frame)).toMatchObject({ kind: 'added', outer: { srcIp: '192.168.56.101', dstIp: '192.168.56.103', protocol: 4 } });
     expect(tunnelChange(toPodB.f.prev, toPodB.f.frame)).toMatchObject({ kind: 'removed', outer: { srcIp: '192.168.56.101', dstIp: '192.168.56.103' } });
     expect(toPodB.f.frame.payload).toMatchObject({ ttl: 62 });
+  });
+});
+
+describe('the tag of a tunnel frame names what it carries', () => {
+  test('IP in IP with ICMP inside on the LAN of calico-ipip; VXLAN with ARP, then ICMP, on vxlan-overlay', () => {
+    const inside = (name: string) =>
+      testWalk(name)
+        .result.events.filter((e) => e.kind === 'frame.tx')
+        .flatMap((e) => (e.kind === 'frame.tx' ? [frameTunnel(e.frame)] : []))
+        .filter((x) => x !== undefined);
+    expect(new Set(inside('calico-ipip').map((x) => `${x.tunnel} ${x.inner}`))).toEqual(new Set(['ipip icmp']));
+    expect(inside('vxlan-overlay').map((x) => `${x.tunnel} ${x.inner}`).slice(0, 3)).toEqual(['vxlan arp', 'vxlan arp', 'vxlan arp']);
+    expect(inside('vxlan-overlay').some((x) => x.inner === 'icmp')).toBe(true);
   });
 });
