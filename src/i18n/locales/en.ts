@@ -179,12 +179,6 @@ export const en = {
     linesUnchanged: 'Nothing to apply: the lines are what the device has.',
     nothingToRevert: 'Nothing to revert: the lines have not been changed.',
     tunnels: 'Tunnels',
-    tunnel: {
-      fallback: '{{kind}}, the fallback device',
-      remoteAny: 'any (via)',
-      inherit: 'inherit',
-      down: 'down',
-    },
     routing: 'Routing',
     ipForward: 'Forward packets (net.ipv4.ip_forward)',
     ipForwardOn: 'This node routes packets between its interfaces.',

@@ -179,12 +179,6 @@ export const zhCN: Messages = {
     linesUnchanged: '没有可应用的内容：这些行与设备上的一致。',
     nothingToRevert: '没有可还原的内容：这些行没有被修改。',
     tunnels: '隧道',
-    tunnel: {
-      fallback: '{{kind}}，后备设备',
-      remoteAny: 'any（取 via）',
-      inherit: 'inherit（继承）',
-      down: '未启用',
-    },
     routing: '路由',
     ipForward: '转发数据包（net.ipv4.ip_forward）',
     ipForwardOn: '该节点在其接口之间转发数据包。',

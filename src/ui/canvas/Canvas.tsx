@@ -61,6 +61,8 @@ const loadFarView = () => import('./FarView');
 const FarView = lazy(() => loadFarView().then((m) => ({ default: m.FarView })));
 // The frames of a walk (and where they rest among the labels) come with the first walk.
 const PacketLayer = lazy(() => import('./PacketLayer').then((m) => ({ default: m.PacketLayer })));
+// The tunnels' curves come with the packet layer's chunk (they share what they import).
+const TunnelLayer = lazy(() => import('./PacketLayer').then((m) => ({ default: m.TunnelLayer })));
 
 // React Flow copies every prop it is given into its store when the prop changes (a new array or
 // function is a change), and every device listens to that store: props are stable values.
@@ -345,6 +347,11 @@ export function Canvas() {
           </Suspense>
         )}
         <Camera userMoved={userMoved} resetMoved={resetMoved} />
+        {topoNodes.some((n) => n.kind === 'linux' && n.tunnels?.length) && (
+          <Suspense fallback={null}>
+            <TunnelLayer />
+          </Suspense>
+        )}
         {walking && (
           <Suspense fallback={null}>
             <PacketLayer />

@@ -24,6 +24,8 @@ import { markerSpot, restSpot } from './tags';
 import { FONT, measureText } from './text';
 import { frameTunnel } from '../../walk/tunnel';
 
+export { TunnelLayer } from './TunnelLayer';
+
 /** Tags set off this far from their sender's centre (its symbol's radius and a gap). */
 const START = 44;
 

@@ -7,24 +7,23 @@ import type { LinuxNode, Tunnel } from '../../engine';
 import { linkAddText, tunnelMtu } from '../../engine/pure';
 
 function TunnelRow({ tunnel: tn }: { tunnel: Tunnel }) {
-  const { t } = useTranslation();
-  // The labels are `ip link add`'s own words (what the line below says), not translated.
+  // Labels and values are iproute2's own words (`ip -d link show` prints them so), not translated.
   const rows: [string, string][] = [
-    ['type', tn.fallback ? t('inspector.tunnel.fallback', { kind: tn.kind }) : tn.kind],
+    ['type', tn.fallback ? `${tn.kind} (fallback)` : tn.kind],
     ['local', tn.local ?? 'any'],
-    ['remote', tn.remote ?? (tn.kind === 'vxlan' ? '-' : t('inspector.tunnel.remoteAny'))],
+    ['remote', tn.remote ?? (tn.kind === 'vxlan' ? '-' : 'any (via)')],
   ];
   if (tn.key !== undefined) rows.push(['key', String(tn.key)]);
   if (tn.vni !== undefined) rows.push(['id (VNI)', `${tn.vni}, dstport ${tn.dstport ?? 8472}`]);
   if (tn.flood?.length) rows.push(['fdb dst', tn.flood.join(', ')]);
-  rows.push(['ttl', tn.ttl !== undefined ? String(tn.ttl) : t('inspector.tunnel.inherit')]);
+  rows.push(['ttl', tn.ttl !== undefined ? String(tn.ttl) : 'inherit']);
   rows.push(['mtu', String(tunnelMtu(tn))]);
   if (tn.addrs.length) rows.push(['inet', tn.addrs.map((a) => `${a.ip}/${a.len}`).join(', ')]);
   return (
     <div className="pw-tunnel" data-testid={`inspector.tunnel.${tn.name}`}>
       <h4 className="pw-tunnel__name">
         {tn.name}
-        {tn.up ? '' : ` (${t('inspector.tunnel.down')})`}
+        {tn.up ? '' : ' (DOWN)'}
       </h4>
       <table className="pw-tunnel__fields">
         <tbody>
