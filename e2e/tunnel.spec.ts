@@ -41,3 +41,19 @@ test('calico-ipip: pod-a → pod-b rides inside IP in IP on the LAN', async ({ p
   await expect(p.headerField('ipv4.ttl')).toContainText('62');
   await expect(page.getByTestId('header.inner')).toHaveCount(0);
 });
+
+test('calico-ipip: a 1500-byte ping with DF set is too big for tunl0 (MTU 1480): node1 answers fragmentation needed', async ({ page }) => {
+  const p = new PlayerPage(page);
+  await p.goto('calico-ipip');
+  await p.press('header.walk');
+  await page.getByTestId('pdu.source').selectOption('pod-a');
+  await page.getByTestId('pdu.destination').selectOption('pod-b|172.32.135.130');
+  await page.getByTestId('pdu.size').fill('1472');
+  await page.getByTestId('pdu.df').selectOption('do');
+  await expect(page.getByTestId('pdu.commands')).toHaveText('pod-a: ping -c 1 -s 1472 -M do -W 1 172.32.135.130');
+  await page.getByTestId('pdu.run').click();
+  const error = page.getByTestId(/^trace\.row-\d+$/).filter({ hasText: 'ICMP destination unreachable (code 4) 172.32.185.64 → 172.32.185.70' }).first();
+  await expect(error).toBeVisible({ timeout: 30_000 });
+  await error.click();
+  await expect(p.headerField('icmp.rest')).toContainText('1480');
+});

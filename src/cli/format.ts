@@ -123,6 +123,10 @@ export function formatEvent(e: TraceEvent, mac: (m: MacAddr) => string): string 
       return `${seconds(e.t)} ${who(e.node)}   forward ${e.ingress} → ${e.egress} via ${e.nexthop}, ttl ${e.ttlFrom} → ${e.ttlTo}`;
     case 'ip.local':
       return `${seconds(e.t)} ${who(e.node)}   deliver locally (to ${e.dst}${e.broadcast ? ', broadcast' : ''})`;
+    case 'ip.fragment':
+      return `${seconds(e.t)} ${who(e.node)}   too big for ${e.dev} (mtu ${e.mtu}), DF clear: ${e.fragments} fragments`;
+    case 'ip.defrag':
+      return `${seconds(e.t)} ${who(e.node)}   reassembled ${e.fragments} fragments (${e.length} bytes)`;
     case 'ip.loopback':
       return `${seconds(e.t)} ${who(e.node)}   loop back (own address: never on a wire)`;
     case 'icmp.send':

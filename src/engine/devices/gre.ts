@@ -10,10 +10,12 @@ import { GRE_PROTO, grePayload, IPPROTO_TUNNEL, parseGre } from '../wire/encap';
 import { ETHERTYPE } from '../wire/types';
 import { inetAddProtocol } from './linux/protocol';
 import { registerNetdevType } from './linux/netdev';
+import { tunnelMtu } from './tunnel-params';
 import { kfreeSkb } from './linux/skb';
 import { ipTunnelLookup, ipTunnelRcv, ipTunnelXmit, ipTunnelXmitIp, stackOf, tunnelReject, type TunnelDev } from './ip-tunnel';
 
 registerNetdevType('gre', {
+  mtu: (dev) => tunnelMtu((dev as TunnelDev).tunnel),
   noarp: true,
   xmit: (dev, frame, pkt, nexthop) => {
     const key = (dev as TunnelDev).tunnel.key;
@@ -23,6 +25,7 @@ registerNetdevType('gre', {
 
 /** gre_tap_xmit: the whole Ethernet frame; the outer TTL is 64 unless the device has one (what it carries is not IPv4), DF as the device's path MTU discovery sets it. */
 registerNetdevType('gretap', {
+  mtu: (dev) => tunnelMtu((dev as TunnelDev).tunnel),
   xmit: (netdev, frame, pkt) => {
     const dev = netdev as TunnelDev;
     const t = dev.tunnel;

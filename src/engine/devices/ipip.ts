@@ -9,10 +9,12 @@ import { tryDecodeIpv4 } from '../wire/codec';
 import { IPPROTO_TUNNEL, ipipPayload } from '../wire/encap';
 import { inetAddProtocol } from './linux/protocol';
 import { registerNetdevType } from './linux/netdev';
+import { tunnelMtu } from './tunnel-params';
 import { kfreeSkb } from './linux/skb';
 import { ipTunnelLookup, ipTunnelRcv, ipTunnelXmitIp, tunnelReject, type TunnelDev } from './ip-tunnel';
 
 registerNetdevType('ipip', {
+  mtu: (dev) => tunnelMtu((dev as TunnelDev).tunnel),
   noarp: true,
   xmit: (dev, frame, pkt, nexthop) => ipTunnelXmitIp(dev as TunnelDev, frame, pkt, nexthop, IPPROTO_TUNNEL.ipip, ipipPayload),
 });

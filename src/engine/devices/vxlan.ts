@@ -16,6 +16,7 @@ import { parseVxlan, vxlanData } from '../wire/encap';
 import { ETHERTYPE, IPPROTO, type EthernetFrame } from '../wire/types';
 import { DEFAULT_TTL } from './linux/ip-output';
 import { registerNetdevType } from './linux/netdev';
+import { tunnelMtu } from './tunnel-params';
 import { kfreeSkb } from './linux/skb';
 import type { LinuxStack } from './linux/stack';
 import type { UdpSocket } from './linux/udp';
@@ -102,6 +103,7 @@ function xmitOne(dev: TunnelDev, frame: EthernetFrame, pkt: number, dst: Ipv4Add
 }
 
 registerNetdevType('vxlan', {
+  mtu: (dev) => tunnelMtu((dev as TunnelDev).tunnel),
   init: (netdev) => vxlanSocket(netdev as TunnelDev),
   xmit: (netdev, frame, pkt) => {
     const dev = netdev as TunnelDev;

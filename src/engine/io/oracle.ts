@@ -111,7 +111,7 @@ export function oracleFrame(f: EthernetFrame, label: (m: MacAddr) => string): Or
 /** The IPv4 layers of a frame (or of the packet a tunnel carries) into `out`. */
 function oracleIp(p: Ipv4Packet, label: (m: MacAddr) => string, out: OracleFrame): void {
   out.ip = { src: p.srcIp, dst: p.dstIp, ttl: p.ttl, proto: protoName(p.protocol) };
-  if (p.flags.mf || p.fragmentOffset) out.ip.frag = { offset: p.fragmentOffset * 8, more: p.flags.mf };
+  if (p.flags.mf || p.fragmentOffset) out.ip.frag = { offset: p.fragmentOffset, more: p.flags.mf }; // in 8-byte units, as the recorder writes it
   const l4 = p.payload;
   if (l4.kind === 'icmp') {
     out.icmp = { type: l4.type, code: l4.code };

@@ -151,6 +151,8 @@ function dissect(file: string, frames: readonly FrameTxEvent[]): Layers[] {
     ...checksumPrefs(),
     '-o',
     'tcp.relative_sequence_numbers:FALSE', // tcp.seq/tcp.ack as on the wire (quoted segments too)
+    '-o',
+    'ip.defragment:FALSE', // each fragment as it is on the wire, as the oracle's recorder reads them
     ...decodeAs,
     '-T',
     'json',
@@ -208,9 +210,11 @@ function expected(f0: EthernetFrame, host: (ip: Ipv4Addr) => string): Layers {
     push('ip.dsfield.dscp', n(q.dscp));
     push('ip.checksum.status', GOOD);
     const l4 = q.payload;
-    // A quoted datagram may be cut short: its L4 checksum cannot be verified then. Wireshark
-    // never verifies an ICMP message inside an ICMP error (packet-icmp.c: in_error_pkt).
-    const whole = !quoted || encodedIpv4Length(q) === q.totalLength;
+    // A quoted datagram may be cut short, and a fragment holds part of its message: the L4
+    // checksum cannot be verified then. Wireshark never verifies an ICMP message inside an ICMP
+    // error (packet-icmp.c: in_error_pkt).
+    const fragment = q.flags.mf || q.fragmentOffset > 0;
+    const whole = (!quoted || encodedIpv4Length(q) === q.totalLength) && !fragment;
     if (l4.kind === 'icmp') {
       push('icmp.type', n(l4.type));
       push('icmp.code', n(l4.code));
@@ -218,7 +222,7 @@ function expected(f0: EthernetFrame, host: (ip: Ipv4Addr) => string): Layers {
       if (l4.sequence !== undefined) push('icmp.seq', n(l4.sequence));
       if (l4.gateway !== undefined) push('icmp.redir_gw', l4.gateway);
       if (l4.type === 3 && l4.code === 4) push('icmp.mtu', n(l4.rest! & 0xffff));
-      push('icmp.checksum.status', quoted ? UNVERIFIED : GOOD);
+      push('icmp.checksum.status', quoted || fragment ? UNVERIFIED : GOOD);
       if (l4.quote) ip(l4.quote, true);
     } else if (l4.kind === 'udp') {
       push('udp.srcport', n(l4.srcPort));

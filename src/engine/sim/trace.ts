@@ -168,6 +168,10 @@ export type TraceEventBody =
   | { kind: 'ip.forward'; node: string; pkt: PacketId; ingress: string; egress: string; nexthop: Ipv4Addr; ttlFrom: number; ttlTo: number }
   | { kind: 'ip.local'; node: string; pkt: PacketId; dev: string; dst: Ipv4Addr; broadcast: boolean }
   | { kind: 'ip.loopback'; node: string; pkt: PacketId }
+  /** a packet bigger than its device's MTU, DF clear, leaves in fragments */
+  | { kind: 'ip.fragment'; node: string; pkt: PacketId; dev: string; mtu: number; fragments: number }
+  /** the last fragment of a packet for this host arrived: it is whole again */
+  | { kind: 'ip.defrag'; node: string; pkt: PacketId; fragments: number; length: number }
   | { kind: 'icmp.send'; node: string; pkt: PacketId; about?: PacketId; type: number; code: number; reason: IcmpReason; dst: Ipv4Addr }
   | {
       kind: 'icmp.suppressed';

@@ -229,6 +229,13 @@ export const playerEn = {
     dstPort: 'Destination port',
     ttl: 'TTL',
     ttlHint: 'empty: the default, 64',
+    size: 'Data (bytes)',
+    sizeHint: 'empty: 56 (ping -s)',
+    df: 'Don’t fragment (ping -M)',
+    dfWant: 'want (default)',
+    dfDo: 'do: always DF',
+    dfDont: 'dont: never DF',
+    badSize: 'The data is a number of bytes from 0 to 1472.',
     ttlUdp: 'only ping sets a TTL',
     count: 'Count',
     connections: 'Connections',
@@ -400,6 +407,8 @@ export const playerEn = {
       redirect: 'The packet leaves by the interface it came in on, towards a gateway the sender can reach itself → it sends an ICMP redirect to {{dst}}.',
       'frag-needed': 'The packet is too big for the way on and has DF set → it sends ICMP fragmentation needed (type {{type}}, code {{code}}) with the MTU to {{dst}}.',
     },
+    fragment: 'The packet is bigger than the MTU of {{dev}} ({{mtu}} bytes) and DF is clear → it is cut into {{count}} fragments, each with the same identification, the data of all but the last a multiple of 8 bytes.',
+    defrag: 'That was the last missing fragment: the {{count}} fragments are put back together into the {{length}}-byte packet, which is delivered.',
     tunnel: {
       why: {
         remote: '{{dev}} is a tunnel device ({{type}}) whose remote end is {{dst}}.',

@@ -230,6 +230,13 @@ export const playerZhCN: PlayerMessages = {
     dstPort: '目的端口',
     ttl: 'TTL',
     ttlHint: '留空：默认值 64',
+    size: '数据（字节）',
+    sizeHint: '留空：56（ping -s）',
+    df: '不分片（ping -M）',
+    dfWant: 'want（默认）',
+    dfDo: 'do：总是设置 DF',
+    dfDont: 'dont：从不设置 DF',
+    badSize: '数据是 0 到 1472 之间的字节数。',
     ttlUdp: 'nc 不能设置 TTL，只有 ping 可以。',
     count: '次数',
     connections: '连接数',
@@ -401,6 +408,8 @@ export const playerZhCN: PlayerMessages = {
       redirect: '数据包要从进来的接口出去，而发送方自己就能到达那个网关 → 它向 {{dst}} 发送 ICMP 重定向。',
       'frag-needed': '数据包对后续路径来说太大且设置了 DF → 它向 {{dst}} 发送带 MTU 的 ICMP 需要分片（类型 {{type}}，代码 {{code}}）。',
     },
+    fragment: '数据包大于 {{dev}} 的 MTU（{{mtu}} 字节）且 DF 未设置 → 它被切成 {{count}} 个分片，标识相同，除最后一片外每片的数据都是 8 字节的整数倍。',
+    defrag: '这是最后一个缺少的分片：{{count}} 个分片被重新组装成 {{length}} 字节的数据包，然后交付。',
     tunnel: {
       why: {
         remote: '{{dev}} 是一个 {{type}} 隧道，对端是 {{dst}}。',

@@ -48,6 +48,8 @@ export interface NetdevOps {
   loopback?: boolean;
   /** no link-layer header (an IP tunnel: ipip, gre): its neighbours need no ARP (NUD_NOARP, neigh_direct_output) */
   noarp?: boolean;
+  /** dev->mtu (ETH_DATA_LEN, 1500, when the type does not say) */
+  mtu?(dev: NetDevice): number;
 }
 
 export interface NetDevice {
@@ -126,3 +128,6 @@ export function devNameProblem(name: string): string | undefined {
   if (/[/: \t\n\v\f\r]/.test(name)) return 'Linux refuses "/", ":" and white space in it';
   return undefined;
 }
+
+/** dev->mtu: the biggest IP packet the device sends whole. */
+export const devMtu = (dev: NetDevice): number => dev.ops.mtu?.(dev) ?? 1500;
