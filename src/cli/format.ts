@@ -131,6 +131,10 @@ export function formatEvent(e: TraceEvent, mac: (m: MacAddr) => string): string 
       return `${seconds(e.t)} ${who(e.node)}   forward ${e.ingress} → ${e.egress} via ${e.nexthop}, ttl ${e.ttlFrom} → ${e.ttlTo}`;
     case 'ip.local':
       return `${seconds(e.t)} ${who(e.node)}   deliver locally (to ${e.dst}${e.broadcast ? ', broadcast' : ''})`;
+    case 'ip.fragment':
+      return `${seconds(e.t)} ${who(e.node)}   too big for ${e.dev} (mtu ${e.mtu}), DF clear: ${e.fragments} fragments`;
+    case 'ip.defrag':
+      return `${seconds(e.t)} ${who(e.node)}   reassembled ${e.fragments} fragments (${e.length} bytes)`;
     case 'ip.loopback':
       return `${seconds(e.t)} ${who(e.node)}   loop back (own address: never on a wire)`;
     case 'icmp.send':
@@ -139,6 +143,12 @@ export function formatEvent(e: TraceEvent, mac: (m: MacAddr) => string): string 
       return `${seconds(e.t)} ${who(e.node)}   no ICMP ${e.reason} (type ${e.type} code ${e.code}): ${e.why}`;
     case 'route.redirect':
       return `${seconds(e.t)} ${who(e.node)}   redirect from ${e.from}: ${e.dst} via ${e.gateway}: ${e.result}${e.rejectReason ? ` (${e.rejectReason})` : ''}`;
+    case 'tunnel.encap': {
+      const ids = `${e.vni !== undefined ? ` vni ${e.vni}` : ''}${e.key !== undefined ? ` key ${e.key}` : ''}`;
+      return `${seconds(e.t)} ${who(e.node)}   ${e.dev}: added outer IP ${e.outer.src} > ${e.outer.dst} proto ${e.outer.protocol} ttl ${e.outer.ttl}${ids} (${e.why})`;
+    }
+    case 'tunnel.decap':
+      return `${seconds(e.t)} ${who(e.node)}   ${e.dev}: removed outer IP ${e.outer.src} > ${e.outer.dst} proto ${e.outer.protocol}${e.vni !== undefined ? ` vni ${e.vni}` : ''}${e.learned ? ` (learned ${mac(e.learned)} behind ${e.outer.src})` : ''}`;
     case 'socket.state':
       return `${seconds(e.t)} ${who(e.node)}   socket ${e.socket}: ${e.view ? e.view.state : 'closed'}`;
     case 'socket.deliver':

@@ -35,6 +35,7 @@ export { leafSpine, threeTier, fabricHosts, hostAddress, withFirstToLastPing, wi
 export type { NextAddress, Gateway } from './edit';
 export { parseRouteArgs } from './io/exec';
 export { formatRouteGet } from './linux-text';
+export { formatIpAddr } from './ip-addr-text';
 export { parseIptables } from './io/iptables';
 export { frameContexts } from './frame-context';
 export type { FrameTxEvent } from './frame-context';

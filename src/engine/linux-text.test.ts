@@ -5,7 +5,8 @@
 import { describe, expect, it, test } from 'vitest';
 import { parseClab } from './io/clab';
 import { parseRouteArgs } from './io/exec';
-import { formatBridgeFdb, formatIpAddr, routeText } from './linux-text';
+import { formatBridgeFdb, routeText } from './linux-text';
+import { formatIpAddr } from './ip-addr-text';
 
 /** h1 (two addresses on eth1, one on lo) plugged into the switch sw1. */
 const lab = parseClab(

@@ -1,13 +1,12 @@
 // Linux's own text for routing and neighbour tables, as iproute2 prints them (ip/iproute.c
 // print_route, ip/ipneigh.c print_neigh), trailing spaces included, so that what packetwalk shows
 // can be compared line by line with a terminal on a real machine; and a static route as the
-// arguments of the `ip route add` that makes it.
+// arguments of the `ip route add` that makes it. `ip addr` is ip-addr-text.ts (the worker's and the
+// terminals', not the page's).
 
 import { prefixText, type FibRoute } from './tables/fib';
 import type { FdbView, NeighView } from './sim/trace';
-import type { IfAddr, RouteSpec, Topology, TopoNode } from './topology';
-import { peerOf } from './edit/links';
-import { devAddrs, LOOPBACK_ADDR } from './devices/config';
+import type { RouteSpec, Topology } from './topology';
 import type { OutputRoute } from './devices/linux/route';
 import type { RouteError } from './sim/trace';
 
@@ -19,7 +18,7 @@ export function formatRoute(r: FibRoute, showTable: boolean): string {
   if (r.gateway && !mp) s += `via ${r.gateway} `;
   if (r.dev && !mp && r.type !== 'blackhole' && r.type !== 'unreachable' && r.type !== 'prohibit') s += `dev ${r.dev} `;
   if (showTable && r.table !== 'main') s += `table ${r.table} `;
-  if (r.proto === 'kernel') s += 'proto kernel ';
+  if (r.proto !== 'boot') s += `proto ${r.proto} `;
   if (r.scope !== 'global') s += `scope ${r.scope} `;
   if (r.prefsrc) s += `src ${r.prefsrc} `;
   if (r.metric) s += `metric ${r.metric} `;
@@ -52,6 +51,7 @@ export function routeText(r: RouteSpec): string {
   if (r.scope) parts.push('scope', r.scope);
   if (r.metric !== undefined) parts.push('metric', String(r.metric));
   if (r.src) parts.push('src', r.src);
+  if (r.proto !== undefined) parts.push('proto', r.proto);
   for (const nh of r.nexthops ?? []) {
     parts.push('nexthop');
     if (nh.via) parts.push('via', nh.via);
@@ -94,51 +94,6 @@ export function formatRouteGet(dst: string, from: string | undefined, rt: Output
   // A redirect exception lives ip_rt_gc_timeout (300 s); iproute2 prints what is left of it.
   if (rt.exceptionExpires !== undefined) s += `expires ${Math.floor((rt.exceptionExpires - now) / 1_000_000)}sec `;
   return { stdout: s + '\n', stderr: '', exit: 0 };
-}
-
-/** Interface indexes as in a namespace built by the oracle: lo 1, (br0 2 on a bridge), then ports in link order. */
-export function ifindexes(node: TopoNode): Map<string, number> {
-  const m = new Map<string, number>([['lo', 1]]);
-  let i = node.kind === 'bridge' ? 3 : 2;
-  if (node.kind === 'bridge') m.set('br0', 2);
-  for (const f of node.ifaces) m.set(f.name, i++);
-  return m;
-}
-
-/**
- * `ip addr` of a linux node, as iproute2 prints it in a namespace whose interfaces are veth ends
- * (IPv6 disabled, as in the oracle). An interface without a link shows NO-CARRIER, state DOWN.
- */
-export function formatIpAddr(t: Topology, nodeName: string): string {
-  const node = t.nodes.find((n) => n.name === nodeName);
-  if (!node || node.kind !== 'linux') return '';
-  const idx = ifindexes(node);
-  const lines: string[] = [
-    '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000',
-    '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
-  ];
-  const addrLines = (dev: string, addrs: IfAddr[]) => {
-    const marked = devAddrs(dev, addrs);
-    for (const a of marked) {
-      lines.push(`    inet ${a.ip}/${a.len} scope ${a.scope}${a.primary ? '' : ' secondary'} ${dev}`);
-      lines.push('       valid_lft forever preferred_lft forever');
-    }
-  };
-  addrLines('lo', [LOOPBACK_ADDR, ...node.loAddrs]);
-  for (const f of node.ifaces) {
-    const peer = peerOf(t, node.name, f.name);
-    const peerNode = peer ? t.nodes.find((n) => n.name === peer.node) : undefined;
-    const peerIdx = peerNode ? ifindexes(peerNode).get(peer!.iface) : undefined;
-    const name = peerIdx !== undefined ? `${f.name}@if${peerIdx}` : f.name;
-    lines.push(
-      peer
-        ? `${idx.get(f.name)}: ${name}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000`
-        : `${idx.get(f.name)}: ${name}: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN group default qlen 1000`,
-    );
-    lines.push(`    link/ether ${f.mac} brd ff:ff:ff:ff:ff:ff${peer ? ` link-netns ${peer.node}` : ''}`);
-    addrLines(f.name, f.addrs);
-  }
-  return lines.join('\n') + '\n';
 }
 
 /**

@@ -27,11 +27,13 @@ export {
   prefixMask,
 } from './wire/addr';
 export { prefixText } from './tables/fib';
-export { formatBridgeFdb, formatIpAddr, formatNeigh, formatNeighs, formatRoute, formatRouteLine, formatRoutes, routeDestText, routeText } from './linux-text';
+export { formatBridgeFdb, formatNeigh, formatNeighs, formatRoute, formatRouteLine, formatRoutes, routeDestText, routeText } from './linux-text';
 export { iptablesRule, iptablesText, natTo } from './io/iptables';
 export { iptablesNatS, iptablesSaveLine, maskedPrefix, NAT_CHAINS } from './io/iptables-save';
 export { endpointLabel, linkKey, ROLES } from './topology';
 export { ETHERTYPE } from './wire/types';
+export { linkAddText } from './tunnel-text';
+export { tunnelMtu } from './devices/tunnel-params';
 export * from './edit';
 export { fabricSizeProblem, leafSpineCounts, MAX_DEVICES, MAX_FLOWS, MAX_ROUTES, threeTierCounts } from './generate/size';
 export { maxFileBytes, textEncoding } from './io/limits';

@@ -78,6 +78,8 @@ export interface RouteSpec {
   src?: Ipv4Addr;
   /** a multipath route's paths, two or more (then `via`, `dev` and `onlink` are absent) */
   nexthops?: NexthopSpec[];
+  /** `proto NAME|NUMBER` (rtm_protocol) as written: bird, static, 12…; absent: boot */
+  proto?: string;
 }
 
 /**
@@ -124,6 +126,48 @@ export interface StaticNeigh {
   nud: StaticNud;
 }
 
+/** The tunnel and overlay device types `ip link add NAME type KIND` creates (devices/ipip.ts, gre.ts, vxlan.ts). */
+export type TunnelKind = 'ipip' | 'gre' | 'gretap' | 'vxlan';
+export const TUNNEL_KINDS = ['ipip', 'gre', 'gretap', 'vxlan'] as const satisfies readonly TunnelKind[];
+
+/**
+ * A tunnel device: `ip link add NAME type ipip|gre|gretap [local A] [remote B] [ttl N|inherit]
+ * [key K] [dev D]` or `type vxlan id VNI [dstport P] [local A] [remote B] [dev D] [nolearning]`,
+ * then `ip link set NAME up`, `ip addr add … dev NAME`. The fallback device of ipip, tunl0, is
+ * there in every namespace once the module is loaded (`fallback`): remote any, its outer
+ * destination is the route's gateway.
+ */
+export interface Tunnel {
+  name: string;
+  kind: TunnelKind;
+  local?: Ipv4Addr;
+  remote?: Ipv4Addr;
+  /** the outer TTL; absent: inherit (the inner packet's TTL; 64 for what is not IPv4) */
+  ttl?: number;
+  /** GRE key (ikey = okey) */
+  key?: number;
+  /** VXLAN network identifier */
+  vni?: number;
+  /** VXLAN UDP port (default 4789 when written by packetwalk; iproute2 warns without one) */
+  dstport?: number;
+  /** the underlying device (the tunnel's link) */
+  dev?: string;
+  /** VXLAN: do not learn remote MACs from received frames */
+  nolearning?: boolean;
+  /** VXLAN: `bridge fdb append 00:00:00:00:00:00 dev NAME dst IP` entries, in order */
+  flood?: Ipv4Addr[];
+  /** an Ethernet tunnel's MAC (gretap, vxlan) */
+  mac?: MacAddr;
+  /** true when packetwalk chose the MAC */
+  macAuto?: boolean;
+  addrs: IfAddr[];
+  conf?: IfaceConf;
+  /** `ip link set NAME up` was run */
+  up?: boolean;
+  /** the type's fallback device (tunl0), created with the namespace: before the veths in ifindex order */
+  fallback?: boolean;
+}
+
 export interface LinuxNode {
   kind: 'linux';
   name: string;
@@ -147,6 +191,8 @@ export interface LinuxNode {
   nat?: NatRule[];
   /** neighbour entries made by hand (`ip neigh add`), in the order they were added */
   neigh?: StaticNeigh[];
+  /** tunnel and overlay devices, in creation order */
+  tunnels?: Tunnel[];
   position?: Position;
 }
 

@@ -6,6 +6,7 @@
 // lays them out when it opens them.
 
 import arpFailRouter from './arp-fail-router.clab.yml?raw';
+import calicoIpip from './calico-ipip.clab.yml?raw';
 import homeNat from './home-nat.clab.yml?raw';
 import natDnat from './nat-dnat.clab.yml?raw';
 import tcpNat from './tcp-nat.clab.yml?raw';
@@ -18,6 +19,7 @@ import routeTypes from './route-types.clab.yml?raw';
 import routerChain from './router-chain.clab.yml?raw';
 import ttlExpired from './ttl-expired.clab.yml?raw';
 import twoSubnetsRouter from './two-subnets-router.clab.yml?raw';
+import vxlanOverlay from './vxlan-overlay.clab.yml?raw';
 
 export interface Example {
   /** what the URL (`?example=NAME`) and `loadExample(NAME)` call it */
@@ -41,6 +43,8 @@ export const EXAMPLES: readonly Example[] = [
   example('route-types', routeTypes),
   example('icmp-redirect', icmpRedirect),
   example('proxy-arp-calico', proxyArpCalico),
+  example('calico-ipip', calicoIpip),
+  example('vxlan-overlay', vxlanOverlay),
   example('home-nat', homeNat),
   example('nat-dnat', natDnat),
   example('tcp-udp-same-port', tcpUdpSamePort),

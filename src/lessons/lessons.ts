@@ -381,6 +381,51 @@ export const LESSONS: readonly Lesson[] = [
       { id: 'done', anchor: { at: 'h1-1-1', kind: 'exit', event: { kind: 'step.end', step: 2 } }, facts: [{ output: 'ttl=59' }] },
     ],
   },
+  {
+    id: 'calico',
+    topology: { example: 'calico-ipip' },
+    keys: [
+      { id: 'proxyArp', anchor: { at: 'node1', sends: { arp: 'reply' } }, facts: [{ sent: 'payload.senderIp', value: '169.254.1.1' }] },
+      {
+        id: 'intoTunnel',
+        anchor: { at: 'node1', event: { kind: 'tunnel.encap' } },
+        facts: [{ route: '172.32.135.128/26 via 192.168.56.103 dev tunl0 proto bird onlink' }, { event: 'tunnel.encap', path: 'dev', value: 'tunl0' }],
+      },
+      {
+        id: 'onTheLan',
+        anchor: { at: 'node1', sends: { srcIp: '192.168.56.101', dstIp: '192.168.56.103' } },
+        facts: [{ sent: 'payload.protocol', value: 4 }, { sent: 'payload.ttl', value: 63 }],
+      },
+      {
+        id: 'outOfTunnel',
+        anchor: { at: 'node2', event: { kind: 'tunnel.decap' } },
+        facts: [{ event: 'tunnel.decap', path: 'dev', value: 'tunl0' }, { route: '172.32.135.130 dev cali6d5e7989019 scope link' }],
+      },
+      { id: 'toPodB', anchor: { at: 'node2', sends: { icmp: 'echo-request', dstIp: '172.32.135.130' } }, facts: [{ sent: 'payload.ttl', value: 62 }] },
+      { id: 'done', anchor: { at: 'pod-a', kind: 'exit' }, facts: [{ output: 'ttl=62' }] },
+      {
+        id: 'blackhole',
+        anchor: { at: 'node1', event: { kind: 'drop', reason: 'route-blackhole' } },
+        facts: [{ route: 'blackhole 172.32.185.64/26 proto bird' }],
+      },
+      { id: 'lost', anchor: { at: 'pod-a', kind: 'exit' }, facts: [{ output: '100% packet loss' }] },
+    ],
+  },
+  {
+    id: 'overlay',
+    topology: { example: 'vxlan-overlay' },
+    keys: [
+      {
+        id: 'arpInside',
+        anchor: { at: 'a', event: { kind: 'tunnel.encap' } },
+        facts: [{ route: '10.10.0.0/24 dev vx0 proto kernel scope link src 10.10.0.1' }, { event: 'tunnel.encap', path: 'vni', value: 42 }],
+      },
+      { id: 'underlay', anchor: { at: 'r', event: { kind: 'ip.forward' } }, facts: [{ route: '198.51.100.0/24 dev eth2 proto kernel scope link src 198.51.100.254' }] },
+      { id: 'learns', anchor: { at: 'b', event: { kind: 'tunnel.decap' } }, facts: [{ event: 'tunnel.decap', path: 'learned', value: '02:00:00:00:0a:01' }] },
+      { id: 'echo', anchor: { at: 'a', sends: { srcIp: '192.0.2.1', dstIp: '198.51.100.1' }, event: { kind: 'tunnel.encap', why: 'fdb' } } },
+      { id: 'done', anchor: { at: 'a', kind: 'exit' }, facts: [{ output: 'ttl=64' }] },
+    ],
+  },
 ];
 
 export function findLesson(id: LessonId): Lesson {

@@ -121,6 +121,34 @@ export const textEn = {
     core: 'core1 sends it down into pod 2 by `10.1.2.0/24 via 10.0.0.8 dev eth3`. core2 and agg1-2 carry nothing in this walk: this network was generated single-path, one route per destination (no ECMP), through the lowest-numbered router. Generated with ECMP (the default), flows would spread over both cores.',
     done: 'The reply came back across five routers: ping prints ttl=59.',
   },
+  calico: {
+    intro:
+      'The seed’s Calico node in IPIP mode: node1 (192.168.56.101) and node2 (192.168.56.103) share a LAN, each with a pod behind an address-less cali interface. The pod addresses are not on the LAN: each node reaches the other’s pod block through tunl0, the IP-in-IP device. pod-a pings pod-b, then an address of its own node’s block that no pod has.',
+    proxyArp:
+      'pod-a’s default gateway, 169.254.1.1, belongs to nobody. node1 answers the ARP request with its own MAC because proxy ARP is on for the cali interface: every pod sends everything to its node.',
+    intoTunnel:
+      'node1 forwards the echo request by `172.32.135.128/26 via 192.168.56.103 dev tunl0 proto bird onlink`, the route BIRD (Calico’s BGP daemon) installed. tunl0 is the ipip fallback device, with remote any: the route’s gateway, 192.168.56.103, becomes the outer destination. Its outer source is node1’s address towards it, and its outer TTL the inner one. Then node1 routes and ARPs for 192.168.56.103 like for any packet of its own.',
+    onTheLan:
+      'On the LAN the frame holds two IP headers. The outer one, 192.168.56.101 → 192.168.56.103, protocol 4 (IP in IP), TTL 63, is all the LAN sees; inside it, the pod’s packet 172.32.185.70 → 172.32.135.130 with its own TTL 63.',
+    outOfTunnel:
+      'node2 receives a packet for its own address with protocol 4: ipip takes it, finds no tunnel with these ends but tunl0, which is up, and removes the outer header. The inner packet is received on tunl0 as if it had arrived there, and routed by `172.32.135.130 dev cali6d5e7989019 scope link`.',
+    toPodB: 'node2 sends it to pod-b through its cali interface, lowering the TTL again: it reaches pod-b with TTL 62.',
+    done: 'The reply takes the same way back through node2’s tunl0: ping prints ttl=62. Two routers, node2 and node1, lowered the TTL; the tunnel did not.',
+    blackhole:
+      '172.32.185.99 is in node1’s own block, 172.32.185.64/26, but no pod has it. The route `blackhole 172.32.185.64/26 proto bird` matches: node1 drops the packet silently. Without it the node would send it to its default gateway, out of the cluster.',
+    lost: 'pod-a hears nothing back: 100% packet loss, and no ICMP error says why.',
+  },
+  overlay: {
+    intro:
+      'a (192.0.2.1) and b (198.51.100.1) are on two subnets joined by the router r. Each has vx0, a VXLAN device with VNI 42 whose remote end is the other host, and an address on it (10.10.0.1 and 10.10.0.2): one Ethernet segment that r never sees. a pings 10.10.0.2.',
+    arpInside:
+      '10.10.0.2 is on vx0’s subnet, `10.10.0.0/24 dev vx0 proto kernel scope link src 10.10.0.1`, so a ARPs for it on vx0. vx0 does not know where the broadcast goes and sends it to its remote, b: the whole Ethernet frame inside UDP to port 4789 with a VXLAN header, VNI 42. The UDP source port is a hash of the inner flow.',
+    underlay: 'r routes the UDP packet like any other (`198.51.100.0/24 dev eth2 proto kernel scope link src 198.51.100.254`): it knows nothing of the overlay inside.',
+    learns:
+      'b’s VXLAN socket receives the datagram, finds vx0 by VNI 42, and learns that the inner source MAC 02:00:00:00:0a:01 is behind the VTEP 192.0.2.1. Then the ARP request is received on vx0 as if it had come from a wire.',
+    echo: 'b’s ARP reply came back inside VXLAN the same way, and a learned b’s MAC behind 198.51.100.1 from it. The echo request now goes there straight, from its forwarding database.',
+    done: 'ping prints ttl=64: inside the overlay a and b are neighbours. The routers on the way lowered only the outer TTL.',
+  },
 } as const;
 
 /** The narratives' shape: every language has exactly the English ids. */

@@ -108,4 +108,29 @@ export const textZhCN: LessonsText = {
     core: 'core1 按 `10.1.2.0/24 via 10.0.0.8 dev eth3` 把它向下送进 pod 2。在这次演练中 core2 和 agg1-2 不承载任何流量：这个网络是以单路径方式生成的，每个目的地只有一条路由（没有 ECMP），经过编号最小的路由器。若以 ECMP（默认）生成，各条流会分散到两台核心路由器上。',
     done: '应答经过五台路由器返回：ping 显示 ttl=59。',
   },
+  calico: {
+    intro:
+      '种子里 IPIP 模式的 Calico 节点：node1（192.168.56.101）和 node2（192.168.56.103）在同一个局域网里，各自在一个没有地址的 cali 接口后面有一个 Pod。Pod 的地址不在局域网上：每个节点通过 IP-in-IP 设备 tunl0 到达对方的 Pod 网段。pod-a 先 ping pod-b，再 ping 自己节点网段里一个没有 Pod 使用的地址。',
+    proxyArp: 'pod-a 的默认网关 169.254.1.1 不属于任何设备。cali 接口开启了代理 ARP，所以 node1 用自己的 MAC 应答这个 ARP 请求：每个 Pod 都把所有流量交给它的节点。',
+    intoTunnel:
+      'node1 按 `172.32.135.128/26 via 192.168.56.103 dev tunl0 proto bird onlink` 转发回显请求，这条路由是 BIRD（Calico 的 BGP 守护进程）安装的。tunl0 是 ipip 的后备设备，对端为 any：路由的网关 192.168.56.103 成为外层目的地址。外层源地址是 node1 通往它的地址，外层 TTL 取内层的 TTL。然后 node1 像对待自己发出的任何数据包一样，为 192.168.56.103 做路由和 ARP。',
+    onTheLan:
+      '在局域网上，这个帧里有两个 IP 报头。外层 192.168.56.101 → 192.168.56.103，协议 4（IP in IP），TTL 63，是局域网唯一看到的；里面是 Pod 的数据包 172.32.185.70 → 172.32.135.130，有它自己的 TTL 63。',
+    outOfTunnel: 'node2 收到一个发给自己地址、协议为 4 的数据包：ipip 接收它，没有找到两端匹配的隧道，只有处于 up 状态的 tunl0，于是移除外层报头。内层数据包如同从 tunl0 到达一样被接收，并按 `172.32.135.130 dev cali6d5e7989019 scope link` 路由。',
+    toPodB: 'node2 通过它的 cali 接口把它发给 pod-b，TTL 再减一：到达 pod-b 时 TTL 为 62。',
+    done: '应答沿同样的路径经 node2 的 tunl0 返回：ping 显示 ttl=62。降低 TTL 的是 node2 和 node1 两个路由器，隧道本身没有。',
+    blackhole:
+      '172.32.185.99 在 node1 自己的网段 172.32.185.64/26 里，但没有 Pod 使用它。匹配到路由 `blackhole 172.32.185.64/26 proto bird`：node1 悄悄丢弃该包。没有这条路由，节点会把它交给默认网关，送出集群。',
+    lost: 'pod-a 收不到任何回应：100% packet loss，也没有 ICMP 差错说明原因。',
+  },
+  overlay: {
+    intro:
+      'a（192.0.2.1）和 b（198.51.100.1）位于由路由器 r 连接的两个子网上。每台主机都有 vx0，一个 VNI 为 42、对端是另一台主机的 VXLAN 设备，上面配有一个地址（10.10.0.1 和 10.10.0.2）：这是 r 永远看不到的同一个以太网段。a ping 10.10.0.2。',
+    arpInside:
+      '10.10.0.2 在 vx0 的子网 `10.10.0.0/24 dev vx0 proto kernel scope link src 10.10.0.1` 上，所以 a 在 vx0 上为它做 ARP。vx0 不知道广播该发往何处，就发给它的对端 b：整个以太网帧装进发往 UDP 4789 端口的报文，带 VXLAN 头，VNI 42。UDP 源端口是内层流的哈希值。',
+    underlay: 'r 像对待其他任何数据包一样路由这个 UDP 报文（`198.51.100.0/24 dev eth2 proto kernel scope link src 198.51.100.254`）：它对里面的覆盖网络一无所知。',
+    learns: 'b 的 VXLAN 套接字收到这个数据报，按 VNI 42 找到 vx0，并记下内层源 MAC 02:00:00:00:0a:01 位于 VTEP 192.0.2.1 之后。然后 ARP 请求如同从线缆上到达一样在 vx0 上被接收。',
+    echo: 'b 的 ARP 应答以同样方式装在 VXLAN 里返回，a 从中记下 b 的 MAC 位于 198.51.100.1 之后。现在回显请求直接按转发表发往那里。',
+    done: 'ping 显示 ttl=64：在覆盖网络里 a 和 b 是邻居。沿途的路由器只降低了外层 TTL。',
+  },
 };

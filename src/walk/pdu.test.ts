@@ -16,6 +16,7 @@ const ping: Pdu = { source: 'h1', address: '10.0.2.10', device: 'h2', protocol: 
 test.each<[string, Partial<Pdu>, string[]]>([
   ['a ping', {}, ['h1: ping -c 1 -W 1 10.0.2.10']],
   ['a ping with TTL and count', { ttl: 1, count: 3 }, ['h1: ping -c 3 -t 1 -W 1 10.0.2.10']],
+  ['a ping with a size and DF clear', { size: 1472, df: 'dont' }, ['h1: ping -c 1 -s 1472 -M dont -W 1 10.0.2.10']],
   ['UDP to a device: its listener first, in the background', { protocol: 'udp' }, ['h2: echo reply | nc -u -l -p 5353 &', 'h1: echo hello | nc -u -w1 -p 40000 10.0.2.10 5353']],
   ['UDP to a typed address: no listener', { protocol: 'udp', device: undefined as unknown as string, address: '192.0.2.1', count: 2 }, ['h1: echo hello | nc -u -w1 -p 40000 192.0.2.1 5353', 'h1: echo hello | nc -u -w1 -p 40000 192.0.2.1 5353']],
   [
@@ -37,6 +38,7 @@ test.each<[string, Partial<Pdu>, Record<string, string>]>([
   ['ports are 1–65535', { protocol: 'udp', srcPort: 0, dstPort: 70000 }, { srcPort: 'badPort', dstPort: 'badPort' }],
   ['TCP: the last connection’s source port is at most 65535', { protocol: 'tcp', srcPort: 65535, count: 2 }, { srcPort: 'badTcpPorts' }],
   ['TTL is 1–255', { ttl: 256 }, { ttl: 'badTtl' }],
+  ['the size is 0–1472', { size: 1473 }, { size: 'badSize' }],
   ['count is 1–10', { count: 0 }, { count: 'badCount' }],
 ])('%s', (_what, change, problems) => {
   expect(pduProblems({ ...ping, ...change }, topology)).toEqual(problems);

@@ -18,13 +18,20 @@ export interface Pdu {
   dstPort: number;
   /** ping -t (ICMP only) */
   ttl?: number;
+  /** ping -s: bytes of data (ICMP only; 56 when absent) */
+  size?: number;
+  /** ping -M: DF set always (do), never (dont), or as path MTU discovery wants (want, the default) */
+  df?: 'do' | 'dont' | 'want';
   count: number;
 }
 
-export type PduProblem = 'noSource' | 'badAddress' | 'badPort' | 'badTcpPorts' | 'badTtl' | 'badCount';
+export type PduProblem = 'noSource' | 'badAddress' | 'badPort' | 'badTcpPorts' | 'badTtl' | 'badSize' | 'badCount';
+
+/** The most data ping sends here: a 1500-byte packet (the engine does not fragment what ping sends). */
+export const MAX_PING_SIZE = 1472;
 
 /** What is wrong with a PDU, field by field (empty when it can run). */
-export function pduProblems(p: Pdu, topology: Topology): Partial<Record<'source' | 'address' | 'srcPort' | 'dstPort' | 'ttl' | 'count', PduProblem>> {
+export function pduProblems(p: Pdu, topology: Topology): Partial<Record<'source' | 'address' | 'srcPort' | 'dstPort' | 'ttl' | 'size' | 'count', PduProblem>> {
   const out: ReturnType<typeof pduProblems> = {};
   const src = topology.nodes.find((n) => n.name === p.source);
   if (!src || src.kind !== 'linux') out.source = 'noSource';
@@ -37,6 +44,7 @@ export function pduProblems(p: Pdu, topology: Topology): Partial<Record<'source'
     if (!port(p.dstPort)) out.dstPort = 'badPort';
   }
   if (p.ttl !== undefined && !(Number.isInteger(p.ttl) && p.ttl >= 1 && p.ttl <= 255)) out.ttl = 'badTtl';
+  if (p.size !== undefined && !(Number.isInteger(p.size) && p.size >= 0 && p.size <= MAX_PING_SIZE)) out.size = 'badSize';
   if (!(Number.isInteger(p.count) && p.count >= 1 && p.count <= 10)) out.count = 'badCount';
   return out;
 }
@@ -44,7 +52,8 @@ export function pduProblems(p: Pdu, topology: Topology): Partial<Record<'source'
 /** The scenario steps of a PDU, as the engine's shell lines (UDP and TCP listen where `answerer` says). */
 export function pduScenario(p: Pdu, topology: Topology): ScenarioStep[] {
   if (p.protocol === 'icmp') {
-    return [{ kind: 'run', on: p.source, run: `ping -c ${p.count}${p.ttl !== undefined ? ` -t ${p.ttl}` : ''} -W 1 ${p.address}` }];
+    const opts = `${p.ttl !== undefined ? ` -t ${p.ttl}` : ''}${p.size !== undefined ? ` -s ${p.size}` : ''}${p.df ? ` -M ${p.df}` : ''}`;
+    return [{ kind: 'run', on: p.source, run: `ping -c ${p.count}${opts} -W 1 ${p.address}` }];
   }
   const steps: ScenarioStep[] = [];
   const at = p.device !== undefined && p.device !== p.source ? answerer(p, topology) : undefined;

@@ -20,9 +20,18 @@ export interface DevAddr extends IfAddr {
   scope: Scope;
 }
 
-/** Devices of a linux node in ifindex order: lo first, then its interfaces. */
+/**
+ * Devices of a linux node in ifindex order: lo first, then the tunnels' fallback devices (tunl0,
+ * made with the namespace), its interfaces, and the tunnels `ip link add` made.
+ */
 export function devicesOf(node: LinuxNode): { name: string; addrs: IfAddr[] }[] {
-  return [{ name: 'lo', addrs: [LOOPBACK_ADDR, ...node.loAddrs] }, ...node.ifaces.map((i) => ({ name: i.name, addrs: i.addrs }))];
+  const tunnels = node.tunnels ?? [];
+  return [
+    { name: 'lo', addrs: [LOOPBACK_ADDR, ...node.loAddrs] },
+    ...tunnels.filter((t) => t.fallback).map((t) => ({ name: t.name, addrs: t.addrs })),
+    ...node.ifaces.map((i) => ({ name: i.name, addrs: i.addrs })),
+    ...tunnels.filter((t) => !t.fallback).map((t) => ({ name: t.name, addrs: t.addrs })),
+  ];
 }
 
 /** Marks primaries and secondaries the way __inet_insert_ifa does. */
@@ -95,7 +104,7 @@ export function resolveRoute(fib: Fib, devNames: readonly string[], spec: RouteS
     dst: networkOf(spec.dst.ip, spec.dst.len),
     len: spec.dst.len,
     scope,
-    proto: 'boot' as const,
+    proto: spec.proto ?? 'boot',
     metric: spec.metric ?? 0,
     ...(spec.src ? { prefsrc: spec.src } : {}),
   };

@@ -7,6 +7,7 @@ import { netifReceiveSkb, registerNetdevType } from './linux/netdev';
 
 registerNetdevType('loopback', {
   loopback: true,
+  mtu: () => 65536,
   xmit: (dev, frame, pkt) => {
     dev.ns.sim.after(LINK_DELAY_US, () => netifReceiveSkb(dev, frame, pkt));
   },

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { macFromSerial } from '../wire/addr';
 import type { BridgeNode, Iface, LinuxNode, ScenarioStep, Topology, TopoNode } from '../topology';
 import { NodeBuild } from './exec';
+import { tunnelLines } from '../tunnel-text';
 import { iptablesText } from './iptables';
 import { neighLine } from './neigh';
 import { hostPortNames, LABEL_PORTS, portsLabel, readPortsLabel } from './clab-ports';
@@ -251,7 +252,7 @@ function readClab(text: string, file: string): Topology {
   // exec lines, node by node, in order.
   for (const n of nodes) {
     const exec = defs.get(n.name)?.exec ?? [];
-    const build = new NodeBuild(n);
+    const build = new NodeBuild(n, () => macFromSerial(++serial));
     exec.forEach((cmd, k) => {
       const line = itemLine(doc, lc, ['topology', 'nodes', n.name, 'exec'], k);
       const r = build.exec(cmd);
@@ -387,6 +388,7 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
         for (const a of i.addrs) exec.push(`ip addr add ${a.ip}/${a.len} dev ${i.name}`);
       }
       for (const a of n.loAddrs) exec.push(`ip addr add ${a.ip}/${a.len} dev lo`);
+      for (const tn of n.tunnels ?? []) exec.push(...tunnelLines(tn));
       for (const r of n.routes) exec.push(`ip route add ${routeText(r)}`);
       for (const line of sysctlLines(n)) exec.push(line);
       for (const r of n.nat ?? []) exec.push(iptablesText(r));

@@ -3,13 +3,14 @@
 // `ip route add`, `ip neigh add|replace`, `ip link set DEV address|up`, `sysctl -w` for the IPv4 forwarding and
 // neighbour settings packetwalk models. The same parser reads routes typed as `ip route` text.
 
-import { networkOf, parseIpv4, parseMac, parsePrefix, type Ipv4Addr } from '../wire/addr';
+import { macFromSerial, networkOf, parseIpv4, parseMac, parsePrefix, type Ipv4Addr, type MacAddr } from '../wire/addr';
 import { shellSplit } from '../userspace/commands';
-import type { IfAddr, IfaceConf, LinuxNode, NexthopSpec, RouteScope, RouteSpec, RouteType, TopoNode } from '../topology';
+import type { IfAddr, IfaceConf, LinuxNode, NexthopSpec, RouteScope, RouteSpec, RouteType, TopoNode, Tunnel } from '../topology';
 import { Fib } from '../tables/fib';
 import { addressRoutes, devAddrs, devicesOf, resolveRoute } from '../devices/config';
 import { parseIptables } from './iptables';
 import { parseNeighArgs } from './neigh';
+import { FALLBACK_TUNNELS, parseLinkAdd } from './ip-link-add';
 
 export type ExecResult = { kind: 'ok' } | { kind: 'error'; message: string };
 
@@ -19,6 +20,22 @@ const fail = (message: string): ExecResult => ({ kind: 'error', message });
 const ROUTE_TYPES: readonly RouteType[] = ['unicast', 'blackhole', 'unreachable', 'prohibit'];
 /** A Map: the word comes from the file (`scope constructor` is no scope). */
 const SCOPES = new Map<string, RouteScope>([['global', 'global'], ['universe', 'global'], ['link', 'link'], ['host', 'host']]);
+
+/** /etc/iproute2/rt_protos: the names iproute2 knows, by number. */
+const RT_PROTOS = new Map<number, string>([
+  [0, 'unspec'], [1, 'redirect'], [2, 'kernel'], [3, 'boot'], [4, 'static'], [8, 'gated'], [9, 'ra'], [10, 'mrt'], [11, 'zebra'],
+  [12, 'bird'], [13, 'dnrouted'], [14, 'xorp'], [15, 'ntk'], [16, 'dhcp'], [18, 'keepalived'], [42, 'babel'], [99, 'openr'],
+  [186, 'bgp'], [187, 'isis'], [188, 'ospf'], [189, 'rip'], [192, 'eigrp'],
+]);
+const RT_PROTO_NAMES = new Set(RT_PROTOS.values());
+
+/** rtnl_rtprot_a2n: a protocol name or number (0–255) as `ip route` prints it back, or undefined. */
+export function routeProtocol(text: string): string | undefined {
+  if (RT_PROTO_NAMES.has(text)) return text;
+  if (!/^(0x[0-9a-f]+|\d+)$/i.test(text)) return undefined;
+  const n = Number(text);
+  return n <= 255 ? (RT_PROTOS.get(n) ?? String(n)) : undefined;
+}
 
 /** `ip route add` arguments (everything after "add") → a route, or iproute2's complaint. */
 export function parseRouteArgs(args: string[]): { kind: 'ok'; route: RouteSpec } | { kind: 'error'; message: string } {
@@ -83,10 +100,13 @@ export function parseRouteArgs(args: string[]): { kind: 'ok'; route: RouteSpec }
         break;
       }
       case 'proto':
-      case 'protocol':
-        if (v !== 'static' && v !== 'boot') return { kind: 'error', message: `route protocol "${v ?? ''}" is not supported (boot, static)` };
+      case 'protocol': {
+        const proto = routeProtocol(v ?? '');
+        if (proto === undefined) return { kind: 'error', message: `Error: argument "${v ?? ''}" is wrong: "protocol" value is invalid` };
+        if (proto !== 'boot') spec.proto = proto;
         i++;
         break;
+      }
       case 'table':
         if (v !== 'main' && v !== '254') return { kind: 'error', message: `only the main routing table is supported ("table ${v ?? ''}")` };
         i++;
@@ -146,11 +166,81 @@ function parseNexthops(args: string[]): { kind: 'ok'; nexthops: NexthopSpec[] } 
   return { kind: 'ok', nexthops: out };
 }
 
+/** The first locally administered MAC (02:00:00:…) no interface or tunnel of the node has. */
+function firstFreeMac(node: TopoNode): MacAddr {
+  const used = new Set<string>([...node.ifaces.map((i) => i.mac), ...(node.kind === 'linux' ? (node.tunnels ?? []).flatMap((t) => (t.mac ? [t.mac] : [])) : [])]);
+  let serial = 1;
+  while (used.has(macFromSerial(serial))) serial++;
+  return macFromSerial(serial);
+}
+
 /** Routes of a node as they are while its exec lines run (rebuilt when an address changes). */
 export class NodeBuild {
   private fib: Fib | null = null;
 
-  constructor(readonly node: TopoNode) {}
+  /**
+   * `newMac`: the MAC a device `ip link add` makes gets (an Ethernet tunnel's; Linux's is random,
+   * eth_hw_addr_random); by default the first 02:00:00:… not on the node.
+   */
+  constructor(
+    readonly node: TopoNode,
+    private readonly newMac: () => MacAddr = () => firstFreeMac(node),
+  ) {}
+
+  /** A tunnel device of the node; the fallback device of a type (tunl0) is made on first mention, as the module loading makes it. */
+  private tunnel(dev: string): Tunnel | undefined {
+    const node = this.node;
+    if (node.kind !== 'linux') return undefined;
+    const t = node.tunnels?.find((x) => x.name === dev);
+    if (t) return t;
+    const kind = FALLBACK_TUNNELS.get(dev);
+    if (!kind) return undefined;
+    const fb: Tunnel = { name: dev, kind, addrs: [], fallback: true };
+    (node.tunnels ??= []).push(fb);
+    this.fib = null;
+    return fb;
+  }
+
+  /** The device a per-device setting names: an interface or a tunnel. */
+  private confDev(dev: string): { conf?: IfaceConf; mac?: MacAddr; macAuto?: boolean } | undefined {
+    return this.node.ifaces.find((i) => i.name === dev) ?? this.tunnel(dev);
+  }
+
+  /** `ip link add NAME type ipip|gre|gretap|vxlan …`. */
+  addLink(args: string[]): ExecResult {
+    const node = this.node;
+    if (node.kind !== 'linux') return fail('a bridge node has no tunnel devices here');
+    const r = parseLinkAdd(args);
+    if (r.kind === 'error') return r;
+    const t = r.tunnel;
+    if (this.devNames().includes(t.name) || FALLBACK_TUNNELS.has(t.name)) return fail('RTNETLINK answers: File exists');
+    if (t.dev !== undefined && !node.ifaces.some((i) => i.name === t.dev)) return fail(`Cannot find device "${t.dev}"`);
+    if (t.kind === 'gretap' || t.kind === 'vxlan') {
+      t.mac = this.newMac();
+      t.macAuto = true;
+    }
+    (node.tunnels ??= []).push(t);
+    this.fib = null;
+    return ok;
+  }
+
+  /** `bridge fdb append|add 00:00:00:00:00:00 dev VXLAN dst IP`: one more VTEP that flooded frames go to. */
+  fdbAppend(args: string[]): ExecResult {
+    const [mac, ...rest] = args;
+    const devAt = rest.indexOf('dev');
+    const dstAt = rest.indexOf('dst');
+    const dev = devAt >= 0 ? rest[devAt + 1] : undefined;
+    const dst = dstAt >= 0 ? parseIpv4(rest[dstAt + 1] ?? '') : undefined;
+    if (!dev) return fail('Device and address are required arguments.');
+    const t = this.tunnel(dev);
+    if (!t || t.kind !== 'vxlan') return fail(`bridge fdb: only a vxlan device's flood list is supported ("${dev}" is not one)`);
+    if (mac !== '00:00:00:00:00:00') return fail('bridge fdb: only the all-zero entry (head-end replication to a VTEP) is supported');
+    if (!dst) return fail('bridge fdb: "dst IP" is required');
+    const flood = (t.flood ??= []);
+    if (flood.includes(dst) || t.remote === dst) return fail('RTNETLINK answers: File exists');
+    flood.push(dst);
+    return ok;
+  }
 
   private devNames(): string[] {
     return this.node.kind === 'linux' ? devicesOf(this.node).map((d) => d.name) : this.node.ifaces.map((i) => i.name);
@@ -175,7 +265,7 @@ export class NodeBuild {
     if (node.kind !== 'linux') return fail('a bridge node has no IP addresses');
     const p = parsePrefix(text);
     if (!p) return fail(`Error: any valid prefix is expected rather than "${text}".`);
-    const list = dev === 'lo' ? node.loAddrs : node.ifaces.find((i) => i.name === dev)?.addrs;
+    const list = dev === 'lo' ? node.loAddrs : (node.ifaces.find((i) => i.name === dev) ?? this.tunnel(dev))?.addrs;
     if (!list) return fail(`Cannot find device "${dev}"`);
     if ((dev === 'lo' && p.ip === '127.0.0.1' && p.len === 8) || list.some((a) => a.ip === p.ip && a.len === p.len)) {
       return fail('Error: ipv4: Address already assigned.');
@@ -190,6 +280,7 @@ export class NodeBuild {
     if (node.kind !== 'linux') return fail('a bridge node has no routing table');
     const parsed = parseRouteArgs(args);
     if (parsed.kind === 'error') return parsed;
+    if (parsed.route.dev !== undefined) this.tunnel(parsed.route.dev);
     const fib = this.currentFib(node);
     const r = resolveRoute(fib, this.devNames(), parsed.route);
     if (r.kind === 'error') return r;
@@ -217,8 +308,10 @@ export class NodeBuild {
   }
 
   setMac(dev: string, text: string): ExecResult {
-    const iface = this.node.ifaces.find((i) => i.name === dev);
+    const iface = this.confDev(dev);
     if (!iface) return fail(`Cannot find device "${dev}"`);
+    // An IP tunnel (ipip, gre) has no Ethernet address to set.
+    if (iface.mac === undefined) return fail('RTNETLINK answers: Operation not supported');
     const mac = parseMac(text);
     if (!mac) return fail(`"${text}" is invalid lladdr.`);
     if (parseInt(mac.slice(0, 2), 16) & 1) return fail('RTNETLINK answers: Cannot assign requested address');
@@ -240,7 +333,7 @@ export class NodeBuild {
       if (typeof b !== 'boolean') return b;
       node.ipForward = b;
       // Writing ip_forward sets every device's forwarding too (inet_forward_change).
-      for (const i of node.ifaces) if (i.conf) delete i.conf.forwarding;
+      for (const i of [...node.ifaces, ...(node.tunnels ?? [])]) if (i.conf) delete i.conf.forwarding;
       return ok;
     }
     if (key === 'net.ipv4.fib_multipath_hash_policy') {
@@ -276,7 +369,7 @@ export class NodeBuild {
         else if (setting === 'accept_redirects') node.all.acceptRedirects = b;
         return ok;
       }
-      const iface = node.ifaces.find((i) => i.name === dev);
+      const iface = this.confDev(dev);
       if (!iface) return fail(`sysctl: cannot stat /proc/sys/net/ipv4/conf/${dev}/${setting}: No such file or directory`);
       const conf: IfaceConf = (iface.conf ??= {});
       if (setting === 'forwarding') conf.forwarding = b;
@@ -289,7 +382,7 @@ export class NodeBuild {
     if (m) {
       const dev = m[1]!;
       if (!/^\d+$/.test(value)) return fail(`sysctl: invalid value "${value}" for ${key}`);
-      const iface = node.ifaces.find((i) => i.name === dev);
+      const iface = this.confDev(dev);
       if (!iface) return fail(`sysctl: cannot stat /proc/sys/net/ipv4/neigh/${dev}/proxy_delay: No such file or directory`);
       (iface.conf ??= {}).proxyDelay = Number(value);
       return ok;
@@ -324,6 +417,7 @@ export class NodeBuild {
       }
       if (prefix(a[0], 'route') && a[1] === 'add') return this.addRoute(a.slice(2));
       if ((prefix(a[0], 'neighbour') || prefix(a[0], 'neighbor')) && (a[1] === 'add' || a[1] === 'replace')) return this.addNeigh(a.slice(2), a[1] === 'replace');
+      if (prefix(a[0], 'link') && a[1] === 'add') return this.addLink(a.slice(2));
       if (prefix(a[0], 'link') && a[1] === 'set') {
         const rest = a.slice(2);
         if (rest[0] === 'dev') rest.shift();
@@ -331,7 +425,9 @@ export class NodeBuild {
         if (!dev) return fail('Not enough information: "dev" argument is required.');
         if ((rest[1] === 'address' || rest[1] === 'addr') && rest.length === 3) return this.setMac(dev, rest[2]!);
         if (rest[1] === 'up' && rest.length === 2) {
-          return this.node.ifaces.some((i) => i.name === dev) || dev === 'lo' ? ok : fail(`Cannot find device "${dev}"`);
+          const t = this.tunnel(dev);
+          if (t) t.up = true;
+          return t || this.node.ifaces.some((i) => i.name === dev) || dev === 'lo' ? ok : fail(`Cannot find device "${dev}"`);
         }
         return fail(`ip link set: only "ip link set dev DEV address MAC" and "… up" are supported`);
       }
@@ -353,6 +449,7 @@ export class NodeBuild {
       (this.node.nat ??= []).push(r.rule);
       return ok;
     }
+    if (w[0] === 'bridge' && w[1] === 'fdb' && (w[2] === 'append' || w[2] === 'add')) return this.fdbAppend(w.slice(3));
     if (w[0] === 'nft') return fail('nft rules are not supported (use iptables -t nat -A …)');
     return fail(`command "${w[0]}" is not supported in exec (ip addr add, ip route add, ip link set, sysctl -w, iptables -t nat -A)`);
   }

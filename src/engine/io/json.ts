@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { isIpv4, isMac, type Ipv4Addr, type MacAddr } from '../wire/addr';
-import type { Topology } from '../topology';
+import { TUNNEL_KINDS, type Topology } from '../topology';
 import { type Problem, readGuarded, TopologyError } from './problems';
 import { MAX_COORD, MAX_LINKS, MAX_NODES, MAX_SCENARIO_STEPS } from './limits';
 import { validateTopology } from './validate';
@@ -47,6 +47,29 @@ const Route = z
       .array(z.object({ via: Ip.optional(), dev: z.string().optional(), onlink: z.boolean().optional(), weight: z.number().int().min(1).max(256).optional() }).strict())
       .min(2)
       .optional(),
+    proto: z.string().regex(/^[a-z0-9]+$/).optional(),
+  })
+  .strict();
+const U32 = z.number().int().min(0).max(0xffffffff);
+const Tunnel = z
+  .object({
+    name: z.string(),
+    kind: z.enum(TUNNEL_KINDS),
+    local: Ip.optional(),
+    remote: Ip.optional(),
+    ttl: z.number().int().min(1).max(255).optional(),
+    key: U32.optional(),
+    vni: z.number().int().min(0).max(0xffffff).optional(),
+    dstport: z.number().int().min(1).max(65535).optional(),
+    dev: z.string().optional(),
+    nolearning: z.boolean().optional(),
+    flood: z.array(Ip).optional(),
+    mac: Mac.optional(),
+    macAuto: z.boolean().optional(),
+    addrs: z.array(IfAddr),
+    conf: IfaceConf.optional(),
+    up: z.boolean().optional(),
+    fallback: z.boolean().optional(),
   })
   .strict();
 const NatRule = z
@@ -81,6 +104,7 @@ const LinuxNode = z
     all: z.object({ proxyArp: z.boolean().optional(), sendRedirects: z.boolean().optional(), acceptRedirects: z.boolean().optional() }).strict().optional(),
     nat: z.array(NatRule).optional(),
     neigh: z.array(StaticNeigh).optional(),
+    tunnels: z.array(Tunnel).optional(),
     position: Position.optional(),
   })
   .strict();

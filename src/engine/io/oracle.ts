@@ -3,7 +3,8 @@
 // and FDB state, and step results. A simulation exported this way compares field by field with a
 // golden trace recorded on real Linux (compare.mjs).
 
-import { ETHERTYPE, IPPROTO, type EthernetFrame } from '../wire/types';
+import { ETHERTYPE, IPPROTO, type EthernetFrame, type Ipv4Packet } from '../wire/types';
+import { decodeEncap, GRE_PROTO } from '../wire/encap';
 import type { MacAddr } from '../wire/addr';
 import { prefixText, type FibRoute } from '../tables/fib';
 import { linkKey, type Topology } from '../topology';
@@ -13,12 +14,18 @@ import type { ConntrackView } from '../tables/conntrack';
 import { nodeRoutes } from '../devices/config';
 
 export interface OracleFrame {
-  eth: { src: string; dst: string; vlan?: number | number[]; type: string };
+  /** absent in the IP packet an ipip or gre tunnel carries */
+  eth?: { src: string; dst: string; vlan?: number | number[]; type: string };
   arp?: { op: string | number; senderMac: string; senderIp: string; targetMac: string; targetIp: string };
   ip?: { src: string; dst: string; ttl: number; proto: string; frag?: { offset: number; more: boolean } };
-  icmp?: { type: number; code: number; seq?: number; gateway?: string; inner?: { src: string; dst: string; proto: string; sport?: number; dport?: number } };
-  udp?: { sport: number; dport: number };
+  icmp?: { type: number; code: number; seq?: number; gateway?: string; mtu?: number; inner?: { src: string; dst: string; proto: string; sport?: number; dport?: number } };
+  /** VXLAN's source port is left out (a hash of the inner flow with a per-boot key) */
+  udp?: { sport?: number; dport: number };
   tcp?: { sport: number; dport: number; flags?: string };
+  gre?: { proto: string; key?: number };
+  vxlan?: { vni: number };
+  /** what a tunnel carries: an IP packet (ipip, gre) or an Ethernet frame (gretap, vxlan) */
+  inner?: OracleFrame;
 }
 
 export interface OracleRoute {
@@ -64,23 +71,27 @@ export function oracleConntrack(e: ConntrackView): OracleConntrack {
   return { proto: e.proto, ...(e.state ? { state: e.state } : {}), orig: t(e.orig), reply: t(e.reply), ...(e.unreplied ? { unreplied: true as const } : {}) };
 }
 
-const PROTO: Record<number, string> = { 1: 'icmp', 6: 'tcp', 17: 'udp', 2: 'igmp', 47: 'gre', 50: 'esp' };
+const PROTO: Record<number, string> = { 1: 'icmp', 4: 'ipip', 6: 'tcp', 17: 'udp', 2: 'igmp', 41: 'ipv6', 47: 'gre', 50: 'esp' };
 const protoName = (n: number) => PROTO[n] ?? String(n);
 
 export function macLabeler(t: Topology): (mac: MacAddr) => string {
   const map = new Map<string, string>();
-  for (const n of t.nodes) for (const i of n.ifaces) if (!map.has(i.mac)) map.set(i.mac, `${n.name}:${i.name}`);
+  for (const n of t.nodes) {
+    for (const i of n.ifaces) if (!map.has(i.mac)) map.set(i.mac, `${n.name}:${i.name}`);
+    if (n.kind === 'linux') for (const tn of n.tunnels ?? []) if (tn.mac && !map.has(tn.mac)) map.set(tn.mac, `${n.name}:${tn.name}`);
+  }
   return (mac) => (mac === 'ff:ff:ff:ff:ff:ff' ? 'broadcast' : mac === '00:00:00:00:00:00' ? 'zero' : (map.get(mac) ?? `unknown:${mac}`));
 }
 
 const TCP_ORDER = ['syn', 'fin', 'rst', 'psh', 'ack', 'urg', 'ece', 'cwr'] as const;
 
 export function oracleFrame(f: EthernetFrame, label: (m: MacAddr) => string): OracleFrame {
-  const out: OracleFrame = { eth: { src: label(f.srcMac), dst: label(f.dstMac), type: '' } };
-  if (f.vlans?.length) out.eth.vlan = f.vlans.length === 1 ? f.vlans[0]!.vid : f.vlans.map((v) => v.vid);
+  const eth: NonNullable<OracleFrame['eth']> = { src: label(f.srcMac), dst: label(f.dstMac), type: '' };
+  const out: OracleFrame = { eth };
+  if (f.vlans?.length) eth.vlan = f.vlans.length === 1 ? f.vlans[0]!.vid : f.vlans.map((v) => v.vid);
   const p = f.payload;
   if (p.kind === 'arp') {
-    out.eth.type = 'arp';
+    eth.type = 'arp';
     out.arp = {
       op: p.op === 1 ? 'request' : p.op === 2 ? 'reply' : p.op,
       senderMac: label(p.senderMac),
@@ -89,31 +100,52 @@ export function oracleFrame(f: EthernetFrame, label: (m: MacAddr) => string): Or
       targetIp: p.targetIp,
     };
   } else if (p.kind === 'ipv4') {
-    out.eth.type = 'ipv4';
-    out.ip = { src: p.srcIp, dst: p.dstIp, ttl: p.ttl, proto: protoName(p.protocol) };
-    if (p.flags.mf || p.fragmentOffset) out.ip.frag = { offset: p.fragmentOffset * 8, more: p.flags.mf };
-    const l4 = p.payload;
-    if (l4.kind === 'icmp') {
-      out.icmp = { type: l4.type, code: l4.code };
-      if ((l4.type === 0 || l4.type === 8) && l4.sequence !== undefined) out.icmp.seq = l4.sequence;
-      if (l4.type === 5 && l4.gateway) out.icmp.gateway = l4.gateway;
-      const q = l4.quote;
-      if (q && [3, 4, 5, 11, 12].includes(l4.type)) {
-        out.icmp.inner = { src: q.srcIp, dst: q.dstIp, proto: protoName(q.protocol) };
-        const ql4 = q.payload;
-        if ((ql4.kind === 'udp' && q.protocol === IPPROTO.udp) || (ql4.kind === 'tcp' && q.protocol === IPPROTO.tcp)) {
-          out.icmp.inner.sport = ql4.srcPort;
-          out.icmp.inner.dport = ql4.dstPort;
-        }
-      }
-    } else if (l4.kind === 'udp') out.udp = { sport: l4.srcPort, dport: l4.dstPort };
-    else if (l4.kind === 'tcp') {
-      out.tcp = { sport: l4.srcPort, dport: l4.dstPort, flags: TCP_ORDER.filter((k) => l4.flags[k]).map((k) => k.toUpperCase()).join(',') || 'NONE' };
-    }
+    eth.type = 'ipv4';
+    oracleIp(p, label, out);
   } else {
-    out.eth.type = f.ethertype === ETHERTYPE.ipv4 ? 'ipv4' : f.ethertype === ETHERTYPE.ipv6 ? 'ipv6' : `0x${f.ethertype.toString(16).padStart(4, '0')}`;
+    eth.type = f.ethertype === ETHERTYPE.ipv4 ? 'ipv4' : f.ethertype === ETHERTYPE.ipv6 ? 'ipv6' : `0x${f.ethertype.toString(16).padStart(4, '0')}`;
   }
   return out;
+}
+
+/** The IPv4 layers of a frame (or of the packet a tunnel carries) into `out`. */
+function oracleIp(p: Ipv4Packet, label: (m: MacAddr) => string, out: OracleFrame): void {
+  out.ip = { src: p.srcIp, dst: p.dstIp, ttl: p.ttl, proto: protoName(p.protocol) };
+  if (p.flags.mf || p.fragmentOffset) out.ip.frag = { offset: p.fragmentOffset, more: p.flags.mf }; // in 8-byte units, as the recorder writes it
+  const l4 = p.payload;
+  if (l4.kind === 'icmp') {
+    out.icmp = { type: l4.type, code: l4.code };
+    if ((l4.type === 0 || l4.type === 8) && l4.sequence !== undefined) out.icmp.seq = l4.sequence;
+    if (l4.type === 5 && l4.gateway) out.icmp.gateway = l4.gateway;
+    if (l4.type === 3 && l4.code === 4) out.icmp.mtu = (l4.rest ?? 0) & 0xffff;
+    const q = l4.quote;
+    if (q && [3, 4, 5, 11, 12].includes(l4.type)) {
+      out.icmp.inner = { src: q.srcIp, dst: q.dstIp, proto: protoName(q.protocol) };
+      const ql4 = q.payload;
+      if ((ql4.kind === 'udp' && q.protocol === IPPROTO.udp) || (ql4.kind === 'tcp' && q.protocol === IPPROTO.tcp)) {
+        out.icmp.inner.sport = ql4.srcPort;
+        out.icmp.inner.dport = ql4.dstPort;
+      }
+    }
+  } else if (l4.kind === 'udp') out.udp = { sport: l4.srcPort, dport: l4.dstPort };
+  else if (l4.kind === 'tcp') {
+    out.tcp = { sport: l4.srcPort, dport: l4.dstPort, flags: TCP_ORDER.filter((k) => l4.flags[k]).map((k) => k.toUpperCase()).join(',') || 'NONE' };
+  }
+  const encap = decodeEncap(p);
+  if (encap?.kind === 'ipip') {
+    out.inner = {};
+    oracleIp(encap.inner, label, out.inner);
+  } else if (encap?.kind === 'gre') {
+    out.gre = { proto: encap.proto === GRE_PROTO.teb ? 'ethernet' : 'ipv4', ...(encap.key !== undefined ? { key: encap.key } : {}) };
+    if ('kind' in encap.inner) {
+      out.inner = {};
+      oracleIp(encap.inner, label, out.inner);
+    } else out.inner = oracleFrame(encap.inner, label);
+  } else if (encap?.kind === 'vxlan') {
+    out.udp = { dport: out.udp!.dport };
+    out.vxlan = { vni: encap.vni };
+    out.inner = oracleFrame(encap.inner, label);
+  }
 }
 
 /** A route as the recorder writes it (`ip -j route`): a multipath route's paths are left out, as it leaves them. */

@@ -33,6 +33,7 @@ import { buildIpv4 } from '../wire/ipv4';
 import { buildTcp } from '../wire/tcp';
 import { buildUdp } from '../wire/udp';
 import { buildIcmpEcho, buildIcmpError } from '../wire/icmp';
+import { decodeEncap, VXLAN_PORTS } from '../wire/encap';
 import { frameComments } from '../../cli/format';
 
 const ORACLE = path.join(import.meta.dirname, '../__oracle__');
@@ -117,6 +118,9 @@ const FIELDS = [
   'tcp.flags',
   'tcp.window_size_value',
   'tcp.checksum.status',
+  'gre.proto',
+  'gre.key',
+  'vxlan.vni',
 ] as const;
 
 type Layers = Partial<Record<string, string[]>>;
@@ -129,6 +133,8 @@ function dissect(file: string, frames: readonly FrameTxEvent[]): Layers[] {
   const ports = { udp: new Set<number>(), tcp: new Set<number>() };
   const visit = (p: Ipv4Packet) => {
     const l4 = p.payload;
+    // VXLAN's own port stays VXLAN (what it carries is checked too)
+    if (l4.kind === 'udp' && VXLAN_PORTS.has(l4.dstPort)) return;
     if (l4.kind === 'udp' || l4.kind === 'tcp') for (const x of [l4.srcPort, l4.dstPort]) ports[l4.kind].add(x);
     if (l4.kind === 'icmp' && l4.quote) visit(l4.quote);
   };
@@ -145,6 +151,8 @@ function dissect(file: string, frames: readonly FrameTxEvent[]): Layers[] {
     ...checksumPrefs(),
     '-o',
     'tcp.relative_sequence_numbers:FALSE', // tcp.seq/tcp.ack as on the wire (quoted segments too)
+    '-o',
+    'ip.defragment:FALSE', // each fragment as it is on the wire, as the oracle's recorder reads them
     ...decodeAs,
     '-T',
     'json',
@@ -167,9 +175,11 @@ function normalise(layers: Layers): Layers {
   return out;
 }
 
-function expected(f: EthernetFrame, host: (ip: Ipv4Addr) => string): Layers {
+/** The fields of a frame, and of the packet or frame a tunnel carries inside it, in tshark's order (outer first). */
+function expected(f0: EthernetFrame, host: (ip: Ipv4Addr) => string): Layers {
   const x: Layers = {};
   const push = (k: string, v: string) => (x[k] ??= []).push(v);
+  const frame = (f: EthernetFrame) => {
   push('eth.src', f.srcMac);
   push('eth.dst', f.dstMac);
   if (f.vlans?.length) {
@@ -200,9 +210,11 @@ function expected(f: EthernetFrame, host: (ip: Ipv4Addr) => string): Layers {
     push('ip.dsfield.dscp', n(q.dscp));
     push('ip.checksum.status', GOOD);
     const l4 = q.payload;
-    // A quoted datagram may be cut short: its L4 checksum cannot be verified then. Wireshark
-    // never verifies an ICMP message inside an ICMP error (packet-icmp.c: in_error_pkt).
-    const whole = !quoted || encodedIpv4Length(q) === q.totalLength;
+    // A quoted datagram may be cut short, and a fragment holds part of its message: the L4
+    // checksum cannot be verified then. Wireshark never verifies an ICMP message inside an ICMP
+    // error (packet-icmp.c: in_error_pkt).
+    const fragment = q.flags.mf || q.fragmentOffset > 0;
+    const whole = (!quoted || encodedIpv4Length(q) === q.totalLength) && !fragment;
     if (l4.kind === 'icmp') {
       push('icmp.type', n(l4.type));
       push('icmp.code', n(l4.code));
@@ -210,7 +222,7 @@ function expected(f: EthernetFrame, host: (ip: Ipv4Addr) => string): Layers {
       if (l4.sequence !== undefined) push('icmp.seq', n(l4.sequence));
       if (l4.gateway !== undefined) push('icmp.redir_gw', l4.gateway);
       if (l4.type === 3 && l4.code === 4) push('icmp.mtu', n(l4.rest! & 0xffff));
-      push('icmp.checksum.status', quoted ? UNVERIFIED : GOOD);
+      push('icmp.checksum.status', quoted || fragment ? UNVERIFIED : GOOD);
       if (l4.quote) ip(l4.quote, true);
     } else if (l4.kind === 'udp') {
       push('udp.srcport', n(l4.srcPort));
@@ -228,12 +240,25 @@ function expected(f: EthernetFrame, host: (ip: Ipv4Addr) => string): Layers {
       push('tcp.window_size_value', n(l4.window));
       push('tcp.checksum.status', whole ? GOOD : UNVERIFIED);
     }
+    const encap = quoted ? undefined : decodeEncap(q);
+    if (encap?.kind === 'ipip') ip(encap.inner, false);
+    else if (encap?.kind === 'gre') {
+      push('gre.proto', n(encap.proto));
+      if (encap.key !== undefined) push('gre.key', n(encap.key));
+      if ('kind' in encap.inner) ip(encap.inner, false);
+      else frame(encap.inner);
+    } else if (encap?.kind === 'vxlan') {
+      push('vxlan.vni', n(encap.vni));
+      frame(encap.inner);
+    }
   };
   if (p.kind === 'ipv4') ip(p, false);
+  };
+  frame(f0);
   return x;
 }
 
-const DECODED = FIELDS.filter((f) => /^(eth|vlan|arp|ip|icmp|udp|tcp)\./.test(f));
+const DECODED = FIELDS.filter((f) => /^(eth|vlan|arp|ip|icmp|udp|tcp|gre|vxlan)\./.test(f));
 const PI_ERROR = 0x00800000;
 
 function nameResolver(t: Topology): (ip: Ipv4Addr) => string {

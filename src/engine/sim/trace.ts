@@ -6,6 +6,7 @@ import type { Ipv4Addr, MacAddr } from '../wire/addr';
 import type { EthernetFrame } from '../wire/types';
 import type { FibRoute, MultipathChoice } from '../tables/fib';
 import type { ConntrackView, CtDir } from '../tables/conntrack';
+import type { TunnelKind } from '../topology';
 
 export type { ConntrackView };
 
@@ -74,6 +75,11 @@ export type DropReason =
   | 'socket-closed' // datagram for a socket of a process that has ended
   | 'nat-no-address' // MASQUERADE on an interface without an address
   | 'conntrack-clash' // a new connection whose tuple another one already has (NAT found no free port): not confirmed, dropped
+  | 'tunnel-no-route' // a tunnel found no route to its outer destination (tx_carrier_errors)
+  | 'tunnel-loop' // the outer packet would leave through the tunnel itself (collisions)
+  | 'tunnel-no-remote' // a tunnel without a remote got a packet with no gateway to send it to (tx_fifo_errors)
+  | 'tunnel-no-device' // an encapsulated packet no tunnel device of this host takes
+  | 'frag-needed' // too big for the next hop's MTU with DF set (ICMP fragmentation needed)
   | 'unsupported'; // something this engine does not model (named in `detail`)
 
 export type IcmpReason =
@@ -84,6 +90,7 @@ export type IcmpReason =
   | 'protocol-unreachable'
   | 'prohibited'
   | 'redirect'
+  | 'frag-needed'
   | 'echo-reply';
 
 /** Why the simulation stopped before the scenario ended. */
@@ -170,6 +177,10 @@ export type TraceEventBody =
   | { kind: 'ip.forward'; node: string; pkt: PacketId; ingress: string; egress: string; nexthop: Ipv4Addr; ttlFrom: number; ttlTo: number }
   | { kind: 'ip.local'; node: string; pkt: PacketId; dev: string; dst: Ipv4Addr; broadcast: boolean }
   | { kind: 'ip.loopback'; node: string; pkt: PacketId }
+  /** a packet bigger than its device's MTU, DF clear, leaves in fragments */
+  | { kind: 'ip.fragment'; node: string; pkt: PacketId; dev: string; mtu: number; fragments: number }
+  /** the last fragment of a packet for this host arrived: it is whole again */
+  | { kind: 'ip.defrag'; node: string; pkt: PacketId; fragments: number; length: number }
   | { kind: 'icmp.send'; node: string; pkt: PacketId; about?: PacketId; type: number; code: number; reason: IcmpReason; dst: Ipv4Addr }
   | {
       kind: 'icmp.suppressed';
@@ -221,6 +232,33 @@ export type TraceEventBody =
   | { kind: 'socket.state'; node: string; socket: string; view: SocketView | null }
   | { kind: 'socket.deliver'; node: string; pkt: PacketId; socket: string; step?: number }
   | { kind: 'socket.error'; node: string; pkt: PacketId; socket: string; error: string; step?: number }
+  | {
+      kind: 'tunnel.encap';
+      node: string;
+      pkt: PacketId;
+      /** the tunnel device */
+      dev: string;
+      type: TunnelKind;
+      /** the outer IPv4 header added (and the UDP ports of VXLAN) */
+      outer: { src: Ipv4Addr; dst: Ipv4Addr; protocol: number; ttl: number; df: boolean; sport?: number; dport?: number };
+      /** where the outer destination came from: the device's remote, the inner route's gateway (a tunnel with remote any), the forwarding database or its flood list */
+      why: 'remote' | 'route-gateway' | 'fdb' | 'flood';
+      vni?: number;
+      key?: number;
+    }
+  | {
+      kind: 'tunnel.decap';
+      node: string;
+      pkt: PacketId;
+      /** the tunnel device the inner packet is now received on */
+      dev: string;
+      type: TunnelKind;
+      outer: { src: Ipv4Addr; dst: Ipv4Addr; protocol: number };
+      vni?: number;
+      key?: number;
+      /** VXLAN: the remote MAC learned behind the sender's VTEP */
+      learned?: MacAddr;
+    }
   | { kind: 'drop'; node: string; iface?: string; pkt: PacketId; reason: DropReason; detail?: string }
   | { kind: 'sim.stop'; stop: LimitStop };
 

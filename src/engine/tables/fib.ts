@@ -22,8 +22,8 @@ export interface FibRoute {
   len: number;
   /** the route's scope (`ip route` prints it) */
   scope: Scope;
-  /** `kernel` for routes made from addresses, `boot` for `ip route add` */
-  proto: 'kernel' | 'boot';
+  /** `kernel` for routes made from addresses, `boot` for `ip route add` without `proto`, else its name (bird, static) or number */
+  proto: string;
   metric: number;
   prefsrc?: Ipv4Addr;
   gateway?: Ipv4Addr;

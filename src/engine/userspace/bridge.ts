@@ -2,7 +2,8 @@
 // entries, linux-text.ts; on a linux node each interface's multicast entries) and `bridge link
 // show` (a switch's ports, all forwarding: packetwalk's bridges run no STP).
 
-import { formatBridgeFdb, ifindexes } from '../linux-text';
+import { formatBridgeFdb } from '../linux-text';
+import { ifindexes } from '../ip-addr-text';
 import { failed, matches, printed, type Program, type ShellEnv } from './shell';
 
 function fdb(args: string[], env: ShellEnv) {

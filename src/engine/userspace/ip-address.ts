@@ -6,10 +6,11 @@
 import { parsePrefix } from '../wire/addr';
 import type { IfAddr, LinuxNode } from '../topology';
 import { compileFib, devAddrs, LOOPBACK_ADDR } from '../devices/config';
-import { formatIpAddr } from '../linux-text';
+import { formatIpAddr } from '../ip-addr-text';
 import { failed, matches, printed, type ShellEnv } from './shell';
 import { changeNode, devArg, execOnNode, type IpObject, type IpOptions } from './iproute';
 import { loDetails, vethDetails } from './ip-details';
+import { tunnelDetails } from '../tunnel-text';
 import { formatStats } from './ip-stats';
 
 /** `ip addr` blocks, one per device (its `N: name:` line and what follows). */
@@ -36,15 +37,17 @@ export function devState(dev: string, blocks: { dev: string; text: string }[]): 
 export function withExtras(block: { dev: string; text: string }, env: ShellEnv, opts: IpOptions, link: boolean): string {
   const lines = block.text.split('\n').filter((l) => l !== '');
   const lo = block.dev === 'lo';
-  if (opts.details) lines[1] += lo ? loDetails(link) : vethDetails(link);
+  const tunnel = env.node.kind === 'linux' ? env.node.tunnels?.find((t) => t.name === block.dev) : undefined;
+  if (opts.details) lines[1] += lo ? loDetails(link) : tunnel ? tunnelDetails(tunnel, link) : vethDetails(link);
   let out = lines.map((l) => l + '\n').join('');
   // Carrier changes: lo none; a veth brought up with its peer 2 (up, then carrier), alone 1.
-  if (opts.stats) out += formatStats(env.learned.stats?.[block.dev], lo ? 0 : /NO-CARRIER/.test(lines[0]!) ? 1 : 2, opts.stats);
+  if (opts.stats) out += formatStats(env.learned.stats?.[block.dev], lo || tunnel ? 0 : /NO-CARRIER/.test(lines[0]!) ? 1 : 2, opts.stats);
   return out;
 }
 
 /** Is there a device of that name on the node (lo included)? */
-export const hasDev = (env: ShellEnv, dev: string): boolean => dev === 'lo' || env.node.ifaces.some((i) => i.name === dev);
+export const hasDev = (env: ShellEnv, dev: string): boolean =>
+  dev === 'lo' || env.node.ifaces.some((i) => i.name === dev) || (env.node.kind === 'linux' && (env.node.tunnels ?? []).some((t) => t.name === dev));
 
 function show(args: string[], env: ShellEnv, opts: IpOptions) {
   if (env.node.kind !== 'linux') return printed('');
@@ -55,7 +58,7 @@ function show(args: string[], env: ShellEnv, opts: IpOptions) {
   const node = env.node;
   const lines = blocks.map((b) => {
     const { shown, state } = devState(b.dev, blocks);
-    const addrs = b.dev === 'lo' ? [LOOPBACK_ADDR, ...node.loAddrs] : (node.ifaces.find((i) => i.name === b.dev)?.addrs ?? []);
+    const addrs = b.dev === 'lo' ? [LOOPBACK_ADDR, ...node.loAddrs] : ((node.ifaces.find((i) => i.name === b.dev) ?? node.tunnels?.find((t) => t.name === b.dev))?.addrs ?? []);
     const marked = devAddrs(b.dev, addrs);
     return `${shown.padEnd(16)} ${state.padEnd(14)} ${marked.map((a) => `${a.ip}/${a.len} `).join('')}\n`;
   });

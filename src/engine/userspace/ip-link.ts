@@ -2,7 +2,7 @@
 // and no addresses (as iproute2 prints links), `-br` the brief table; set changes a MAC (the
 // `exec:` line's `ip link set dev DEV address MAC`) or brings a device up (they all are).
 
-import { formatIpAddr } from '../linux-text';
+import { formatIpAddr } from '../ip-addr-text';
 import { failed, matches, printed, type ShellEnv } from './shell';
 import { devArg, execOnNode, type IpObject, type IpOptions } from './iproute';
 import { addrBlocks, devState, hasDev, withExtras } from './ip-address';
@@ -53,6 +53,7 @@ function show(args: string[], env: ShellEnv, opts: IpOptions) {
 export const ipLink: IpObject = (args, env, opts) => {
   const [verb, ...rest] = args;
   if (verb === undefined || matches(verb, 'show') || matches(verb, 'list') || verb === 'lst') return show(rest, env, opts);
+  if (matches(verb, 'add')) return execOnNode(env, `ip link add ${rest.join(' ')}`);
   if (matches(verb, 'set')) {
     const words = rest[0] === 'dev' ? rest.slice(1) : rest;
     const dev = words[0];

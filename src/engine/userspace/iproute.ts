@@ -9,6 +9,7 @@ import { updateNode } from '../edit/update';
 import { changed, failed, matches, type Program, type ShellEnv, type ShellResult } from './shell';
 import { ipAddress } from './ip-address';
 import { ipLink } from './ip-link';
+import { ipTunnel } from './ip-tunnel';
 import { ipRoute } from './ip-route';
 import { ipNeigh } from './ip-neigh';
 
@@ -36,6 +37,7 @@ const OBJECTS: [string, IpObject | null][] = [
   ['neighbour', ipNeigh],
   ['ntable', null],
   ['link', ipLink],
+  ['tunnel', ipTunnel],
 ];
 
 export const ip: Program = (args, env) => {
@@ -54,7 +56,7 @@ export const ip: Program = (args, env) => {
   if (obj === undefined) return failed('Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }', 255);
   const found = OBJECTS.find(([name]) => matches(obj, name));
   if (!found) return failed(`Object "${obj}" is unknown, try "ip help".`, 255);
-  if (!found[1]) return failed(`ip ${found[0]}: not modelled by packetwalk (ip address, link, route, neigh)`, 255);
+  if (!found[1]) return failed(`ip ${found[0]}: not modelled by packetwalk (ip address, link, route, neigh, tunnel)`, 255);
   return found[1](args.slice(i + 1), env, opts);
 };
 

@@ -3,7 +3,7 @@
 // the lines it prints for them, the summary, and its exit status (1 when nothing came back, 2
 // when it could not start).
 
-import { ICMP, IPPROTO, type IcmpMessage, type Ipv4Packet } from '../wire/types';
+import { ICMP, ICMP_UNREACH, IPPROTO, type IcmpMessage, type Ipv4Packet } from '../wire/types';
 import { buildIcmpEcho } from '../wire/icmp';
 import { buildIpv4 } from '../wire/ipv4';
 import type { PingSocket } from '../devices/linux/icmp';
@@ -39,8 +39,9 @@ const REDIRECT_TEXT: Record<number, string> = {
   3: 'Redirect Type of Service and Host',
 };
 
-/** pr_icmph: the text ping prints for an ICMP error. */
-function icmpErrorText(type: number, code: number): string {
+/** pr_icmph: the text ping prints for an ICMP error (`info`: the MTU a fragmentation-needed error reports). */
+function icmpErrorText(type: number, code: number, info: number): string {
+  if (type === ICMP.destUnreachable && code === ICMP_UNREACH.fragNeeded) return `Frag needed and DF set (mtu = ${info})`;
   if (type === ICMP.destUnreachable) return UNREACH_TEXT[code] ?? `Dest Unreachable, Bad Code: ${code}`;
   if (type === ICMP.timeExceeded) return code === 0 ? 'Time to live exceeded' : code === 1 ? 'Frag reassembly time exceeded' : `Time exceeded, Bad Code: ${code}`;
   if (type === ICMP.parameterProblem) return 'Parameter problem: pointer = 0';
@@ -205,7 +206,7 @@ export function ping(cmd: Extract<Command, { kind: 'ping' }>, env: ProcessEnv): 
     }
     if (icmp.type === ICMP.destUnreachable || icmp.type === ICMP.timeExceeded || icmp.type === ICMP.parameterProblem || icmp.type === 4) {
       nerrors++;
-      if (!cmd.quiet) p.stdout += `From ${ip.srcIp} icmp_seq=${seq} ${icmpErrorText(icmp.type, icmp.code)}\n`;
+      if (!cmd.quiet) p.stdout += `From ${ip.srcIp} icmp_seq=${seq} ${icmpErrorText(icmp.type, icmp.code, (icmp.rest ?? 0) & 0xffff)}\n`;
       checkDone();
     }
   };

@@ -16,6 +16,8 @@ export const lessonsEn = {
     ports: 'Ports: TCP and UDP apart',
     troubles: 'When things go wrong',
     'data-center': 'Inside a data centre',
+    calico: 'The seed’s Calico node',
+    overlay: 'An overlay',
   },
   summaries: {
     'same-subnet': 'The AND with the mask; ARP for the destination or for the gateway',
@@ -26,6 +28,8 @@ export const lessonsEn = {
     ports: 'The same port number on TCP and on UDP: two sockets, two answers',
     troubles: 'A routing loop, no route, no ARP answer, a host that does not forward',
     'data-center': 'Three tiers: where east-west traffic goes, why broadcast domains stay small',
+    calico: 'Pod to pod in IP in IP; the node’s blackhole',
+    overlay: 'VXLAN: one Ethernet segment across a router',
   },
   back: 'Back to my own network',
   backHint: 'The network you had before you opened a link or a lesson',

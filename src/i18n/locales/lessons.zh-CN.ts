@@ -17,6 +17,8 @@ export const lessonsZhCN: Messages<typeof lessonsEn & typeof lessonsOpenEn> = {
     ports: '端口：TCP 与 UDP 各自独立',
     troubles: '出错的时候',
     'data-center': '数据中心内部',
+    calico: '种子里的 Calico 节点',
+    overlay: '覆盖网络',
   },
   summaries: {
     'same-subnet': '与掩码做 AND；ARP 询问目的主机还是网关',
@@ -27,6 +29,8 @@ export const lessonsZhCN: Messages<typeof lessonsEn & typeof lessonsOpenEn> = {
     ports: 'TCP 与 UDP 的同一端口号：两个套接字，两种回答',
     troubles: '路由环路、无路由、ARP 无应答、不转发的主机',
     'data-center': '三层架构：东西向流量走哪里，广播域为何要小',
+    calico: '装在 IP in IP 里的 Pod 到 Pod：tunl0、proto bird onlink、节点网段的黑洞路由',
+    overlay: 'VXLAN：跨路由网络的以太网段，按 VTEP 学习',
   },
   opening: '正在打开课程“{{title}}”…',
   failed: '无法打开课程',

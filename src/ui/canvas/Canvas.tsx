@@ -74,6 +74,8 @@ const PacketLayer = lazy(() => import('./PacketLayer').then((m) => ({ default: m
 // What a link dragged to or from a NAT gateway will be comes with the first link dragged.
 const NatLinkHint = lazy(() => import('./NatLinkHint').then((m) => ({ default: m.NatLinkHint })));
 const isConnecting = (c: { inProgress: boolean }) => c.inProgress;
+// The tunnels' curves come with the packet layer's chunk (they share what they import).
+const TunnelLayer = lazy(() => import('./PacketLayer').then((m) => ({ default: m.TunnelLayer })));
 
 // React Flow copies every prop it is given into its store when the prop changes (a new array or
 // function is a change), and every device listens to that store: props are stable values.
@@ -220,6 +222,7 @@ export function Canvas() {
       return role ? ROLE_COLOURS[role] : '#94a3b8';
     };
   }, [topoNodes]);
+  const hasTunnels = useMemo(() => topoNodes.some((n) => n.kind === 'linux' && n.tunnels?.length), [topoNodes]);
 
   const linkLabels = useMemo(() => {
     // The sentence once, its two ends filled in for each link.
@@ -419,6 +422,11 @@ export function Canvas() {
             </Suspense>
           )}
           <Camera userMoved={userMoved} resetMoved={resetMoved} />
+          {hasTunnels && (
+            <Suspense fallback={null}>
+              <TunnelLayer />
+            </Suspense>
+          )}
           {walking && (
             <Suspense fallback={null}>
               <PacketLayer />

@@ -15,13 +15,16 @@ import { useCallback, useLayoutEffect, useRef, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useAppStore } from '../../store';
-import { selectScene, type Scene } from '../player/selectors';
+import { selectScene, type Hop, type Scene } from '../player/selectors';
 import { STEP_MS, usePlayerView } from '../player/playerView';
 import { selectLink, selectParallel } from '../../store';
 import { diagramLayout } from './diagramLabels';
 import { linkSegment, SYMBOL_CENTRE_Y, type Box, type Point, type Size } from './geometry';
 import { markerSpot, restSpot } from './tags';
 import { FONT, measureText } from './text';
+import { frameTunnel } from '../../walk/tunnel';
+
+export { TunnelLayer } from './TunnelLayer';
 
 /** Tags set off this far from their sender's centre (its symbol's radius and a gap). */
 const START = 44;
@@ -35,6 +38,11 @@ const EASE = 'cubic-bezier(0.45, 0, 0.55, 1)';
 /** A tag's size at scale 1 (player.css .pw-packet: 11 px, 800, 0.03 em apart, 7 px padding, 2 px border). */
 const tagSize = (label: string): Size => ({ width: Math.ceil(measureText(label, `800 11px ${FONT}`) + label.length * 0.33) + 20, height: 24 });
 /** A drop or delivery badge's size at scale 1 (.pw-marker: 12 px, 700, 3 px 8 px padding). */
+/** A tag's words: the protocol, or for a tunnel's frame the tunnel with the packet inside it ("IPIP [ICMP]"). */
+function hopLabel(h: Hop, t: TFunction): string {
+  const inside = frameTunnel(h.frame);
+  return inside ? `${t(`player.protocol.${inside.tunnel}`)} [${t(`player.protocol.${inside.inner}`)}]` : t(`player.protocol.${h.protocol}`);
+}
 const markerSize = (label: string): Size => ({ width: Math.ceil(measureText(label, `700 12px ${FONT}`)) + 18, height: 24 });
 const scaled = (s: Size, k: number): Size => ({ width: s.width * k, height: s.height * k });
 
@@ -81,7 +89,7 @@ export function PacketLayer() {
       const rest = linkId ? restSpot(layout, linkId, toEnd, scaled(tagSize(label), k), taken) : undefined;
       return { a: p, b: rest ?? q };
     };
-    const paths = scene.hops.map((h) => travel(h.from, h.to, t(`player.protocol.${h.protocol}`), h.link));
+    const paths = scene.hops.map((h) => travel(h.from, h.to, hopLabel(h, t), h.link));
     const m = scene.marker;
     const dropPath = m?.from ? travel(m.from, m.node, t(`player.protocol.${m.protocol ?? 'other'}`), m.link) : undefined;
     const at = (p: Point) => `translate(${p.x}px, ${p.y}px)`;
@@ -145,7 +153,9 @@ export function PacketLayer() {
           data-testid="canvas.packet"
           data-link={h.link}
         >
-          <div className={`pw-packet pw-packet--${h.protocol}`}>{t(`player.protocol.${h.protocol}`)}</div>
+          <div className={`pw-packet pw-packet--${h.protocol}`}>
+            {hopLabel(h, t)}
+          </div>
         </div>
       ))}
       {m?.from && (

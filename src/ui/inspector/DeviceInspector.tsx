@@ -13,6 +13,7 @@ import { LinuxViews } from './LinuxViews';
 import { NatSection } from './NatSection';
 import { ReturnRoutes } from './ReturnRoutes';
 import { RoutesSection } from './RoutesSection';
+import { TunnelsSection } from './TunnelsSection';
 import { syntaxMessage } from './outcome';
 import { parseNodeName } from './syntax';
 import { TrashIcon } from './TrashIcon';
@@ -78,6 +79,7 @@ export function DeviceInspector({ name }: { name: string }) {
       <InterfacesSection node={node} />
       {node.kind === 'linux' && <RoutesSection node={node} />}
       {node.kind === 'linux' && <NatSection node={node} />}
+      {node.kind === 'linux' && <TunnelsSection node={node} />}
       <LinuxViews node={node} />
     </div>
   );

@@ -10,7 +10,7 @@ import type { EthernetFrame } from '../../engine';
 import { simClient } from '../../worker/client';
 import type { FrameBytes } from '../../worker/protocol';
 import { diffFrames, type FieldChange } from './diff';
-import { frameLayers, spanMatches } from './fields';
+import { frameLayers, spanMatches, tunnelChange, type Layer } from './fields';
 import { usePlayerView } from './playerView';
 import type { StepFrame } from './rows';
 
@@ -100,6 +100,9 @@ export function HeaderView({ frames, node }: { frames: StepFrame[]; node?: strin
       </div>
     );
   const changes = new Map<string, FieldChange>((diff?.changes ?? []).map((c) => [c.path, c]));
+  const outerLayers = layers.filter((l) => !l.inner);
+  const innerLayers = layers.filter((l) => l.inner);
+  const tunnel = f.dir === 'out' ? tunnelChange(f.prev, f.frame) : undefined;
   const natChanged = diff?.changes.some((c) => c.cause === 'nat');
   return (
     <div className="pw-headers" data-testid="header.view">
@@ -131,6 +134,11 @@ export function HeaderView({ frames, node }: { frames: StepFrame[]; node?: strin
       </div>
       {f.dir === 'out' && (
         <div className="pw-headers__summary" data-testid="header.summary">
+          {tunnel && (
+            <p className="pw-headers__tunnel" data-testid={`header.tunnel-${tunnel.kind}`}>
+              {t(tunnel.kind === 'added' ? 'player.headers.encapAdded' : 'player.headers.decapRemoved', { src: tunnel.outer.srcIp, dst: tunnel.outer.dstIp, protocol: tunnel.outer.protocol })}
+            </p>
+          )}
           {!f.prev ? (
             <p>{t('player.headers.firstHop', { node: f.node })}</p>
           ) : diff && diff.changes.length === 0 ? (
@@ -147,43 +155,53 @@ export function HeaderView({ frames, node }: { frames: StepFrame[]; node?: strin
         </div>
       )}
       {hex && <HexView frame={f.frame} {...(field ? { field } : {})} onPick={(p) => setField(p)} />}
-      {layers.map((layer) => (
-        <section key={layer.id} className="pw-layer" data-testid={`header.layer.${layer.id}`}>
-          <h4 className="pw-layer__title">{t(`player.headers.layer.${layer.id}`)}</h4>
-          <table className="pw-layer__fields">
-            <tbody>
-              {layer.fields.map((x) => {
-                const c = changes.get(x.path);
-                return (
-                  <tr
-                    key={x.path}
-                    className={`pw-field${c ? ` is-changed is-${c.cause}` : ''}${field === x.path ? ' is-selected' : ''}`}
-                    data-testid={`header.field.${x.path}`}
-                    data-changed={c ? c.cause : undefined}
-                    onClick={() => setField(field === x.path ? undefined : x.path)}
-                  >
-                    <th scope="row">{t(`player.field.${x.label}` as 'player.field.ttl')}</th>
-                    <td>
-                      {c ? (
-                        <>
-                          <span className="pw-field__old">{c.old}</span>
-                          <span className="pw-field__arrow" aria-hidden="true">
-                            {' → '}
-                          </span>
-                          <span className="pw-field__new">{x.value}</span>
-                          {c.cause === 'nat' ? <span className="pw-nat-badge">{t('player.headers.nat')}</span> : null}
-                        </>
-                      ) : (
-                        x.value
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
-      ))}
+      {outerLayers.map(renderLayer)}
+      {innerLayers.length > 0 && (
+        <div className="pw-inner" data-testid="header.inner">
+          <h4 className="pw-inner__title">{t(innerLayers[0]!.id === 'inner.eth' ? 'player.headers.innerFrame' : 'player.headers.innerPacket')}</h4>
+          {innerLayers.map(renderLayer)}
+        </div>
+      )}
     </div>
   );
+
+  function renderLayer(layer: Layer) {
+    return (
+      <section key={layer.id} className="pw-layer" data-testid={`header.layer.${layer.id}`}>
+        <h4 className="pw-layer__title">{t(`player.headers.layer.${(layer.inner ? layer.id.slice('inner.'.length) : layer.id) as 'eth'}`)}</h4>
+        <table className="pw-layer__fields">
+          <tbody>
+            {layer.fields.map((x) => {
+              const c = changes.get(x.path);
+              return (
+                <tr
+                  key={x.path}
+                  className={`pw-field${c ? ` is-changed is-${c.cause}` : ''}${field === x.path ? ' is-selected' : ''}`}
+                  data-testid={`header.field.${x.path}`}
+                  data-changed={c ? c.cause : undefined}
+                  onClick={() => setField(field === x.path ? undefined : x.path)}
+                >
+                  <th scope="row">{t(`player.field.${x.label}` as 'player.field.ttl')}</th>
+                  <td>
+                    {c ? (
+                      <>
+                        <span className="pw-field__old">{c.old}</span>
+                        <span className="pw-field__arrow" aria-hidden="true">
+                          {' → '}
+                        </span>
+                        <span className="pw-field__new">{x.value}</span>
+                        {c.cause === 'nat' ? <span className="pw-nat-badge">{t('player.headers.nat')}</span> : null}
+                      </>
+                    ) : (
+                      x.value
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    );
+  }
 }

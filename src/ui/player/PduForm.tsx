@@ -33,6 +33,8 @@ function Form() {
   const [srcPort, setSrcPort] = useState('40000');
   const [dstPort, setDstPort] = useState('5353');
   const [ttl, setTtl] = useState('');
+  const [size, setSize] = useState('');
+  const [df, setDf] = useState<'' | NonNullable<Pdu['df']>>('');
   const [count, setCount] = useState('1');
   const [device, address] = dest === TYPED ? [undefined, typed.trim()] : (dest.split('|') as [string, string]);
   const pdu: Pdu = {
@@ -43,6 +45,8 @@ function Form() {
     srcPort: Number(srcPort),
     dstPort: Number(dstPort),
     ...(protocol === 'icmp' && ttl.trim() !== '' ? { ttl: Number(ttl) } : {}),
+    ...(protocol === 'icmp' && size.trim() !== '' ? { size: Number(size) } : {}),
+    ...(protocol === 'icmp' && df ? { df } : {}),
     count: Number(count),
   };
   const problems = pduProblems(pdu, topology);
@@ -138,6 +142,23 @@ function Form() {
           />
           {problem('ttl')}
         </label>
+        {protocol === 'icmp' && (
+          <>
+            <label>
+              {t('player.pdu.size')}
+              <input className="pw-input" inputMode="numeric" value={size} placeholder={t('player.pdu.sizeHint')} title={t('player.pdu.sizeHint')} onChange={(e) => setSize(e.target.value)} data-testid="pdu.size" />
+              {problem('size')}
+            </label>
+            <label>
+              {t('player.pdu.df')}
+              <select className="pw-input" value={df} onChange={(e) => setDf(e.target.value as typeof df)} data-testid="pdu.df">
+                <option value="">{t('player.pdu.dfWant')}</option>
+                <option value="do">{t('player.pdu.dfDo')}</option>
+                <option value="dont">{t('player.pdu.dfDont')}</option>
+              </select>
+            </label>
+          </>
+        )}
         <label>
           {t(protocol === 'tcp' ? 'player.pdu.connections' : 'player.pdu.count')}
           <input className="pw-input" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} data-testid="pdu.count" />

@@ -3,9 +3,10 @@
 
 import { describe, expect, test } from 'vitest';
 import { diffFrames } from './diff';
-import { frameLayers } from './fields';
+import { frameLayers, tunnelChange } from './fields';
 import { stepFrames } from './rows';
 import { testWalk } from './testWalk';
+import { frameTunnel } from '../../walk/tunnel';
 
 const changes = (d: ReturnType<typeof diffFrames>) => d.changes.map((c) => [c.path, c.old, c.new, c.cause]);
 
@@ -80,4 +81,43 @@ test('TCP segments show flags, seq and ack', () => {
   const tcp = frameLayers((syn as { frame: Parameters<typeof frameLayers>[0] }).frame).find((l) => l.id === 'tcp')!;
   expect(tcp.fields.find((f) => f.path === 'tcp.flags')?.value).toBe('SYN');
   expect(tcp.fields.map((f) => f.path)).toEqual(expect.arrayContaining(['tcp.seq', 'tcp.ack', 'tcp.window']));
+});
+
+describe('calico-ipip: a packet inside a packet', () => {
+  const w = testWalk('calico-ipip');
+  const frames = w.steps.flatMap((s) => stepFrames(w.result.events, s).filter((f) => f.dir === 'out').map((f) => ({ node: s.node, f })));
+  const onLan = frames.find(({ node, f }) => node === 'node1' && f.frame.payload.kind === 'ipv4' && f.frame.payload.protocol === 4)!;
+  const toPodB = frames.find(({ node, f }) => node === 'node2' && f.frame.payload.kind === 'ipv4' && f.frame.payload.protocol === 1 && f.frame.payload.dstIp === '172.32.135.130')!;
+
+  test('on the LAN: the outer layers, then the inner packet as layers of its own', () => {
+    const layers = frameLayers(onLan.f.frame);
+    expect(layers.map((l) => [l.id, l.inner ?? false])).toEqual([
+      ['eth', false],
+      ['ipv4', false],
+      ['inner.ipv4', true],
+      ['inner.icmp', true],
+    ]);
+    const value = (id: string, label: string) => layers.find((l) => l.id === id)!.fields.find((x) => x.label === label)!.value;
+    expect([value('ipv4', 'srcIp'), value('ipv4', 'dstIp'), value('ipv4', 'protocol')]).toEqual(['192.168.56.101', '192.168.56.103', '4 (IP in IP)']);
+    expect([value('inner.ipv4', 'srcIp'), value('inner.ipv4', 'dstIp'), value('inner.ipv4', 'ttl')]).toEqual(['172.32.185.70', '172.32.135.130', '63']);
+  });
+
+  test('node1 added the outer header, node2 removed it', () => {
+    expect(tunnelChange(onLan.f.prev, onLan.f.frame)).toMatchObject({ kind: 'added', outer: { srcIp: '192.168.56.101', dstIp: '192.168.56.103', protocol: 4 } });
+    expect(tunnelChange(toPodB.f.prev, toPodB.f.frame)).toMatchObject({ kind: 'removed', outer: { srcIp: '192.168.56.101', dstIp: '192.168.56.103' } });
+    expect(toPodB.f.frame.payload).toMatchObject({ ttl: 62 });
+  });
+});
+
+describe('the tag of a tunnel frame names what it carries', () => {
+  test('IP in IP with ICMP inside on the LAN of calico-ipip; VXLAN with ARP, then ICMP, on vxlan-overlay', () => {
+    const inside = (name: string) =>
+      testWalk(name)
+        .result.events.filter((e) => e.kind === 'frame.tx')
+        .flatMap((e) => (e.kind === 'frame.tx' ? [frameTunnel(e.frame)] : []))
+        .filter((x) => x !== undefined);
+    expect(new Set(inside('calico-ipip').map((x) => `${x.tunnel} ${x.inner}`))).toEqual(new Set(['ipip icmp']));
+    expect(inside('vxlan-overlay').map((x) => `${x.tunnel} ${x.inner}`).slice(0, 3)).toEqual(['vxlan arp', 'vxlan arp', 'vxlan arp']);
+    expect(inside('vxlan-overlay').some((x) => x.inner === 'icmp')).toBe(true);
+  });
 });

@@ -3,10 +3,14 @@
 // fieldSpans uses for its bytes ('eth.dstMac', 'ipv4.ttl', 'icmp.quote.ipv4.srcIp'), so that a
 // field of the layer view and its bytes in the hex view are the same thing. Values are written
 // as a network engineer reads them (addresses, 0x checksums, flag names); labels are i18n keys.
+// What a tunnel carries (ipip, GRE, VXLAN) follows its outer layers as layers marked `inner`,
+// under paths starting 'inner.' (the bytes are the outer packet's payload: no span of their own).
 
 import type { EthernetFrame, IcmpMessage, Ipv4Packet, TcpSegment, UdpDatagram } from '../../engine';
+import { decodeEncap } from '../../engine/pure-player';
 
-export type LayerId = 'eth' | 'arp' | 'ipv4' | 'icmp' | 'udp' | 'tcp' | 'raw' | 'quote.ipv4' | 'quote.icmp' | 'quote.udp' | 'quote.tcp' | 'quote.raw';
+type BaseLayerId = 'eth' | 'arp' | 'ipv4' | 'icmp' | 'udp' | 'tcp' | 'raw';
+export type LayerId = BaseLayerId | 'quote.ipv4' | 'quote.icmp' | 'quote.udp' | 'quote.tcp' | 'quote.raw' | 'gre' | 'vxlan' | `inner.${BaseLayerId}`;
 
 export interface Field {
   /** the fieldSpans path */
@@ -19,11 +23,13 @@ export interface Field {
 export interface Layer {
   id: LayerId;
   fields: Field[];
+  /** a layer of the packet or frame a tunnel carries */
+  inner?: true;
 }
 
 const hex16 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
 const ETHERTYPES: Record<number, string> = { 0x0800: 'IPv4', 0x0806: 'ARP', 0x86dd: 'IPv6', 0x8100: '802.1Q' };
-const IPPROTOS: Record<number, string> = { 1: 'ICMP', 6: 'TCP', 17: 'UDP' };
+const IPPROTOS: Record<number, string> = { 1: 'ICMP', 4: 'IP in IP', 6: 'TCP', 17: 'UDP', 47: 'GRE' };
 const ARPOPS: Record<number, string> = { 1: 'request', 2: 'reply' };
 
 /** Names of ICMP types (RFC 792), as Wireshark writes them. */
@@ -136,9 +142,27 @@ function tcpFields(t: TcpSegment, pre: string): Field[] {
   return f;
 }
 
-function l4Layer(p: Ipv4Packet, pre: '' | 'icmp.quote.'): Layer[] {
-  const q = pre ? 'quote.' : '';
+type Pre = '' | 'icmp.quote.' | 'inner.';
+
+function l4Layer(p: Ipv4Packet, pre: Pre): Layer[] {
+  const q = pre === 'icmp.quote.' ? 'quote.' : pre;
   const l4 = p.payload;
+  const encap = pre === '' ? decodeEncap(p) : undefined;
+  if (encap) {
+    const inner = (ls: Layer[]) => ls.map((l): Layer => ({ ...l, inner: true }));
+    if (encap.kind === 'ipip') return inner(ipv4Layers(encap.inner, 'inner.'));
+    if (encap.kind === 'gre') {
+      const gre: Layer = { id: 'gre', fields: [{ path: 'gre.proto', label: 'greProto', value: `${hex16(encap.proto)}${encap.proto === 0x6558 ? ' (Ethernet)' : ' (IPv4)'}` }] };
+      if (encap.key !== undefined) gre.fields.push({ path: 'gre.key', label: 'greKey', value: String(encap.key) });
+      return [gre, ...inner('kind' in encap.inner ? ipv4Layers(encap.inner, 'inner.') : frameLayers(encap.inner, 'inner.'))];
+    }
+    const u = l4 as UdpDatagram;
+    return [
+      { id: 'udp', fields: udpFields({ ...u, data: '' }, '') },
+      { id: 'vxlan', fields: [{ path: 'vxlan.vni', label: 'vni', value: String(encap.vni) }] },
+      ...inner(frameLayers(encap.inner, 'inner.')),
+    ];
+  }
   switch (l4.kind) {
     case 'icmp': {
       const layers: Layer[] = [{ id: `${q}icmp` as LayerId, fields: icmpFields(l4, pre) }];
@@ -154,37 +178,38 @@ function l4Layer(p: Ipv4Packet, pre: '' | 'icmp.quote.'): Layer[] {
   }
 }
 
-function ipv4Layers(p: Ipv4Packet, pre: '' | 'icmp.quote.'): Layer[] {
-  return [{ id: pre ? 'quote.ipv4' : 'ipv4', fields: ipv4Fields(p, pre) }, ...l4Layer(p, pre)];
+function ipv4Layers(p: Ipv4Packet, pre: Pre): Layer[] {
+  return [{ id: pre === 'icmp.quote.' ? 'quote.ipv4' : `${pre}ipv4`, fields: ipv4Fields(p, pre) }, ...l4Layer(p, pre)];
 }
 
-/** Every layer of a frame, outermost first. */
-export function frameLayers(f: EthernetFrame): Layer[] {
+/** Every layer of a frame, outermost first (`pre`: 'inner.' for a frame a tunnel carries). */
+export function frameLayers(f: EthernetFrame, pre: '' | 'inner.' = ''): Layer[] {
   const eth: Field[] = [
-    { path: 'eth.dstMac', label: 'dstMac', value: f.dstMac },
-    { path: 'eth.srcMac', label: 'srcMac', value: f.srcMac },
+    { path: `${pre}eth.dstMac`, label: 'dstMac', value: f.dstMac },
+    { path: `${pre}eth.srcMac`, label: 'srcMac', value: f.srcMac },
   ];
-  (f.vlans ?? []).forEach((v, i) => eth.push({ path: `eth.vlans.${i}.vid`, label: 'vlan', value: `${v.vid} (pcp ${v.pcp})` }));
-  eth.push({ path: 'eth.ethertype', label: 'ethertype', value: `${hex16(f.ethertype)}${ETHERTYPES[f.ethertype] ? ` (${ETHERTYPES[f.ethertype]})` : ''}` });
-  const layers: Layer[] = [{ id: 'eth', fields: eth }];
+  (f.vlans ?? []).forEach((v, i) => eth.push({ path: `${pre}eth.vlans.${i}.vid`, label: 'vlan', value: `${v.vid} (pcp ${v.pcp})` }));
+  eth.push({ path: `${pre}eth.ethertype`, label: 'ethertype', value: `${hex16(f.ethertype)}${ETHERTYPES[f.ethertype] ? ` (${ETHERTYPES[f.ethertype]})` : ''}` });
+  const layers: Layer[] = [{ id: `${pre}eth`, fields: eth }];
   const p = f.payload;
   if (p.kind === 'arp') {
+    const a = `${pre}arp.`;
     layers.push({
-      id: 'arp',
+      id: `${pre}arp`,
       fields: [
-        { path: 'arp.htype', label: 'htype', value: `${p.htype}${p.htype === 1 ? ' (Ethernet)' : ''}` },
-        { path: 'arp.ptype', label: 'ptype', value: `${hex16(p.ptype)}${p.ptype === 0x0800 ? ' (IPv4)' : ''}` },
-        { path: 'arp.hlen', label: 'hlen', value: String(p.hlen) },
-        { path: 'arp.plen', label: 'plen', value: String(p.plen) },
-        { path: 'arp.op', label: 'op', value: `${p.op}${ARPOPS[p.op] ? ` (${ARPOPS[p.op]})` : ''}` },
-        { path: 'arp.senderMac', label: 'senderMac', value: p.senderMac },
-        { path: 'arp.senderIp', label: 'senderIp', value: p.senderIp },
-        { path: 'arp.targetMac', label: 'targetMac', value: p.targetMac },
-        { path: 'arp.targetIp', label: 'targetIp', value: p.targetIp },
+        { path: `${a}htype`, label: 'htype', value: `${p.htype}${p.htype === 1 ? ' (Ethernet)' : ''}` },
+        { path: `${a}ptype`, label: 'ptype', value: `${hex16(p.ptype)}${p.ptype === 0x0800 ? ' (IPv4)' : ''}` },
+        { path: `${a}hlen`, label: 'hlen', value: String(p.hlen) },
+        { path: `${a}plen`, label: 'plen', value: String(p.plen) },
+        { path: `${a}op`, label: 'op', value: `${p.op}${ARPOPS[p.op] ? ` (${ARPOPS[p.op]})` : ''}` },
+        { path: `${a}senderMac`, label: 'senderMac', value: p.senderMac },
+        { path: `${a}senderIp`, label: 'senderIp', value: p.senderIp },
+        { path: `${a}targetMac`, label: 'targetMac', value: p.targetMac },
+        { path: `${a}targetIp`, label: 'targetIp', value: p.targetIp },
       ],
     });
-  } else if (p.kind === 'ipv4') layers.push(...ipv4Layers(p, ''));
-  else layers.push({ id: 'raw', fields: [{ path: 'raw.data', label: 'data', value: bytesText(p.data) }] });
+  } else if (p.kind === 'ipv4') layers.push(...ipv4Layers(p, pre));
+  else layers.push({ id: `${pre}raw`, fields: [{ path: `${pre}raw.data`, label: 'data', value: bytesText(p.data) }] });
   return layers;
 }
 
@@ -198,4 +223,17 @@ export function fieldMap(f: EthernetFrame): Map<string, string> {
 /** Spans of the hex view: a field path that the layer view shows as one row may cover several byte spans (tcp.flags). */
 export function spanMatches(fieldPath: string, spanPath: string): boolean {
   return spanPath === fieldPath || spanPath.startsWith(`${fieldPath}.`);
+}
+
+/**
+ * Whether a hop put the packet into a tunnel or took it out: the outer IPv4 header that is on
+ * `frame` and not on `prev` (added), or on `prev` and not on `frame` (removed).
+ */
+export function tunnelChange(prev: EthernetFrame | undefined, frame: EthernetFrame): { kind: 'added' | 'removed'; outer: Ipv4Packet } | undefined {
+  const outerOf = (f: EthernetFrame | undefined) => (f?.payload.kind === 'ipv4' && decodeEncap(f.payload) ? f.payload : undefined);
+  const before = outerOf(prev);
+  const after = outerOf(frame);
+  if (after && !before && prev) return { kind: 'added', outer: after };
+  if (before && !after) return { kind: 'removed', outer: before };
+  return undefined;
 }

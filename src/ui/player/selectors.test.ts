@@ -47,7 +47,7 @@ describe('the scene of a step', () => {
   test('the ARP broadcast at sw1: the frame travels sw1 → r1; h1, sw1, r1 are involved, the rest dimmed', () => {
     store().setCursor(1);
     const scene = selectScene(store());
-    expect(scene.hops).toEqual([{ seq: w.steps[1]!.tx[0]!.seq, link: 'r1:eth1--sw1:p2', from: 'sw1', to: 'r1', protocol: 'arp' }]);
+    expect(scene.hops).toEqual([{ seq: w.steps[1]!.tx[0]!.seq, link: 'r1:eth1--sw1:p2', from: 'sw1', to: 'r1', protocol: 'arp', frame: expect.objectContaining({ dstMac: 'ff:ff:ff:ff:ff:ff' }) }]);
     expect([...scene.nodes].sort()).toEqual(['h1', 'r1', 'sw1']);
     const marks = marksOf(scene);
     expect(marks.get('n:sw1')).toBe('at');

@@ -4,7 +4,7 @@
 // canvas nodes and links each select only their own role, so a step re-renders the few devices
 // whose role changed, never all of them.
 
-import type { TraceEvent } from '../../engine';
+import type { EthernetFrame, TraceEvent } from '../../engine';
 import type { AppState, DoneRun } from '../../store';
 import { frameProtocol, type PlayerStep, type Protocol } from '../../walk/steps';
 
@@ -24,6 +24,8 @@ export interface Hop {
   from: string;
   to: string;
   protocol: Protocol;
+  /** the frame as it is on the wire (a tunnel's tag names what it carries) */
+  frame: EthernetFrame;
 }
 
 export interface Scene {
@@ -68,7 +70,7 @@ export function sceneOf(events: readonly TraceEvent[], step: PlayerStep): Scene 
     if (e?.kind !== 'frame.tx' || !tx.link || !tx.to) continue;
     nodes.add(tx.to);
     links.add(tx.link);
-    hops.push({ seq: tx.seq, link: tx.link, from: e.node, to: tx.to, protocol: frameProtocol(e.frame) });
+    hops.push({ seq: tx.seq, link: tx.link, from: e.node, to: tx.to, protocol: frameProtocol(e.frame), frame: e.frame });
   }
   let marker: Scene['marker'];
   const drop = step.outcomes.includes('dropped') ? findDrop(events, step) : undefined;

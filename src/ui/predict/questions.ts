@@ -261,6 +261,8 @@ function address(f: Facts, rand: () => number): (Draft & { nat: boolean }) | und
   const before = ipv4(arrived);
   const iface = fwd?.egress ?? released?.iface;
   if (pkt === undefined || !arrived || !before || !iface) return undefined;
+  // A tunnel puts a new outer header on the packet (or takes it off): no address of it is "kept".
+  if (f.events.some((e) => (e.kind === 'tunnel.encap' || e.kind === 'tunnel.decap') && e.pkt === pkt) || (released && released.ip.protocol !== before.protocol)) return undefined;
   const rewrites = (released ? released.tx.nat.map((seq) => f.ctx.events[seq]) : f.events).filter((e): e is Ev<'nat.rewrite'> => e?.kind === 'nat.rewrite' && e.pkt === pkt);
   const field = rewrites.some((r) => r.manip === 'dst') ? 'dst' : 'src';
   const rewrite = rewrites.filter((r) => r.manip === field).at(-1);

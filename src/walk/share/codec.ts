@@ -25,6 +25,8 @@ const PduSchema = z
     srcPort: Port,
     dstPort: Port,
     ttl: z.number().int().min(1).max(255).optional(),
+    size: z.number().int().min(0).max(1472).optional(),
+    df: z.enum(['do', 'dont', 'want']).optional(),
     count: z.number().int().min(1).max(10),
   })
   .strict();

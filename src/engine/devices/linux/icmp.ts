@@ -36,7 +36,8 @@ const ICMP_MSGS_PER_SEC = 1000;
 /** net.ipv4.icmp_msgs_burst: the namespace's ICMP credit when full */
 export const ICMP_MSGS_BURST = 50;
 
-const ipIdent = (stack: LinuxStack): number => stack.sim.randomInt(0x10000);
+/** __ip_select_ident: the IP identification of a packet no socket numbers (random per destination in Linux). */
+export const ipIdent = (stack: LinuxStack): number => stack.sim.randomInt(0x10000);
 
 /** icmp_global_allow: at most 1000 rate-limited ICMP messages per second per namespace, burst 50. */
 function icmpGlobalAllow(stack: LinuxStack): boolean {

@@ -7,6 +7,7 @@ import { ipv4HeaderChecksum } from '../../wire/ipv4';
 import { ipError, ipForward } from './forward';
 import { icmpSend } from './icmp';
 import { inetProtocolRcv } from './protocol';
+import { ipDefrag, isFragment } from './ip-fragment';
 import { onlinkAddrs, routeInput, sourceOnLink } from './route';
 import { kfreeSkb, type Skb } from './skb';
 import type { LinuxStack } from './stack';
@@ -51,7 +52,10 @@ export function ipRcv(stack: LinuxStack, skb: Skb): void {
 
 /** ip_local_deliver: INPUT (the source side of a mapping, then the connection confirmed), then the protocol. */
 export function ipLocalDeliver(stack: LinuxStack, skb0: Skb, dev: string, broadcast: boolean): void {
-  let skb = skb0;
+  // ip_defrag: a fragment waits for the rest of its packet.
+  const whole = isFragment(skb0.ip) ? ipDefrag(stack, skb0) : skb0;
+  if (!whole) return;
+  let skb = whole;
   const nf = stack.nf;
   if (nf && skb.ct && dev !== 'lo') {
     const ip = nf.nat(skb.ip, skb.pkt, skb.ct, 'INPUT', { inDev: dev });

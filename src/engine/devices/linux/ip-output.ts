@@ -1,11 +1,13 @@
 // IP output of one stack (net/ipv4/ip_output.c): a locally generated packet through the OUTPUT and
 // POSTROUTING hooks, then looped back (a local route), broadcast (and looped back too), or handed
 // to the neighbour of its next hop (ip_finish_output2), which sends it or holds it while ARP
-// resolves.
+// resolves; a packet too big for its device without DF in fragments (ip-fragment.ts).
 
 import { BROADCAST_MAC, ZERO_MAC, type Ipv4Addr, type MacAddr } from '../../wire/addr';
 import { ETHERTYPE, type EthernetFrame } from '../../wire/types';
-import { devQueueXmit } from './netdev';
+import { devMtu, devQueueXmit } from './netdev';
+import { ipFragment } from './ip-fragment';
+import { encodedIpv4Length } from '../../wire/codec';
 import type { OutputRoute } from './route';
 import type { Skb } from './skb';
 import type { LinuxStack } from './stack';
@@ -57,8 +59,25 @@ export function nfPostrouting(stack: LinuxStack, skb: Skb, outDev: string, nexth
   return ip === skb.ip ? skb : { ...skb, ip };
 }
 
-/** ip_finish_output2: find or create the neighbour of the next hop and send through it. */
+/**
+ * ip_finish_output2: find or create the neighbour of the next hop and send through it. A device
+ * without a link-layer header (an IP tunnel) resolves nothing: its neighbours are NOARP
+ * (arp_constructor), and the packet goes to the device with its next hop at once.
+ */
 export function neighOutput(stack: LinuxStack, dev: string, nexthop: Ipv4Addr, skb: Skb): void {
+  const d = stack.devs.get(dev)!;
+  // ip_finish_output: too big for the device and DF clear → fragments, each sent on its own.
+  const mtu = devMtu(d);
+  if (!skb.ip.flags.df && encodedIpv4Length(skb.ip) > mtu) {
+    const frags = ipFragment(skb.ip, mtu);
+    stack.sim.emit({ kind: 'ip.fragment', node: stack.name, pkt: skb.pkt, dev, mtu, fragments: frags.length });
+    for (const ip of frags) neighOutput(stack, dev, nexthop, { ...skb, ip });
+    return;
+  }
+  if (d.ops.noarp) {
+    devQueueXmit(d, { dstMac: ZERO_MAC, srcMac: d.mac, ethertype: ETHERTYPE.ipv4, payload: skb.ip }, skb.pkt, nexthop);
+    return;
+  }
   const existing = stack.neigh.lookup(dev, nexthop);
   stack.sim.emit({ kind: 'neigh.lookup', node: stack.name, pkt: skb.pkt, dev, ip: nexthop, entry: existing ? stack.neigh.view(existing) : null });
   const n = existing ?? stack.neigh.lookupOrCreate(dev, nexthop);

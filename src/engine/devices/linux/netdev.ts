@@ -7,10 +7,11 @@
 // receive it again as its own, which runs that device's handler in turn, as another_round does),
 // and what is not claimed goes to the protocol handlers of the device's own stack.
 //
-// A device type is one file that calls registerNetdevType (veth.ts, loopback.ts); a device is
+// A device type is one file that calls registerNetdevType (veth.ts, loopback.ts, ipip.ts, gre.ts,
+// vxlan.ts); a device is
 // created by its type's name, possibly on top of another one (`lower`).
 
-import type { MacAddr } from '../../wire/addr';
+import type { Ipv4Addr, MacAddr } from '../../wire/addr';
 import { utf8 } from '../../wire/codec-bytes';
 import type { EthernetFrame } from '../../wire/types';
 import type { Network } from '../../sim/network';
@@ -36,12 +37,19 @@ export type RxHandler = (dev: NetDevice, frame: EthernetFrame, pkt: PacketId) =>
 
 /** struct net_device_ops, as much as this model needs. */
 export interface NetdevOps {
-  /** ndo_start_xmit: send a frame from this device */
-  xmit(dev: NetDevice, frame: EthernetFrame, pkt: PacketId): void;
+  /**
+   * ndo_start_xmit: send a frame from this device. `nexthop`: the gateway of the route the packet
+   * was sent with (rt_nexthop of its skb_dst), which a tunnel without a remote sends it to.
+   */
+  xmit(dev: NetDevice, frame: EthernetFrame, pkt: PacketId, nexthop?: Ipv4Addr): void;
   /** ndo_init: called once the device exists (an upper device registers its rx_handler on `dev.lower` here) */
   init?(dev: NetDevice): void;
   /** IFF_LOOPBACK: what the device sends comes back to its own stack, still carrying its route */
   loopback?: boolean;
+  /** no link-layer header (an IP tunnel: ipip, gre): its neighbours need no ARP (NUD_NOARP, neigh_direct_output) */
+  noarp?: boolean;
+  /** dev->mtu (ETH_DATA_LEN, 1500, when the type does not say) */
+  mtu?(dev: NetDevice): number;
 }
 
 export interface NetDevice {
@@ -94,8 +102,8 @@ export function netdevRxHandlerRegister(dev: NetDevice, handler: RxHandler): voi
 }
 
 /** dev_queue_xmit: a frame out of `dev`, as its type sends it. */
-export function devQueueXmit(dev: NetDevice, frame: EthernetFrame, pkt: PacketId): void {
-  dev.ops.xmit(dev, frame, pkt);
+export function devQueueXmit(dev: NetDevice, frame: EthernetFrame, pkt: PacketId, nexthop?: Ipv4Addr): void {
+  dev.ops.xmit(dev, frame, pkt, nexthop);
 }
 
 /** netif_receive_skb: a frame received on `dev`; an upper device first, then the device's stack. */
@@ -120,3 +128,6 @@ export function devNameProblem(name: string): string | undefined {
   if (/[/: \t\n\v\f\r]/.test(name)) return 'Linux refuses "/", ":" and white space in it';
   return undefined;
 }
+
+/** dev->mtu: the biggest IP packet the device sends whole. */
+export const devMtu = (dev: NetDevice): number => dev.ops.mtu?.(dev) ?? 1500;

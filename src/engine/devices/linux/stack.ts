@@ -3,14 +3,14 @@
 // ICMP's credit, sockets, netfilter) and the wiring between its parts. What the stack does is in
 // the files named after the kernel's, as functions that take the stack: arp.ts, route.ts,
 // ip-input.ts, forward.ts, ip-output.ts, icmp.ts, udp.ts, tcp*.ts, netfilter.ts; its interfaces
-// are network devices (netdev.ts). Hosts, routers and NAT gateways are all this, with different
+// are network devices (netdev.ts), tunnels among them (ipip.ts, gre.ts, vxlan.ts). Hosts, routers and NAT gateways are all this, with different
 // settings.
 
 import { isBroadcastMac, isGroupMac, isLimitedBroadcast, ZERO_MAC, type Ipv4Addr } from '../../wire/addr';
 import { ETHERTYPE, ICMP, ICMP_UNREACH, type EthernetFrame } from '../../wire/types';
 import type { Fib, FibRoute } from '../../tables/fib';
 import { DEFAULT_NEIGH_PARAMS, NeighTable, type NeighParams } from '../../tables/neigh';
-import type { LinuxNode } from '../../topology';
+import type { LinuxNode, Tunnel } from '../../topology';
 import type { Device, Network } from '../../sim/network';
 import { US_PER_S, type Sim } from '../../sim/sim';
 import type { PacketId } from '../../sim/trace';
@@ -27,8 +27,11 @@ import type { TcpSock } from './tcp';
 import type { UdpSocket } from './udp';
 // The device types a node's interfaces are (each file registers itself with netdev.ts), and the
 // protocols packets for this host are delivered to (each registers itself with protocol.ts).
+import '../gre';
+import '../ipip';
 import '../loopback';
 import '../veth';
+import '../vxlan';
 import './icmp';
 import './tcp-input';
 import './udp';
@@ -116,8 +119,13 @@ export class LinuxStack implements Device, NetNs {
         reachableTimeUs: neigh.baseReachableUs / 2 + sim.randomInt(neigh.baseReachableUs),
       };
     };
+    // In ifindex order (devicesOf): lo, the tunnels' fallback devices, the veths, the tunnels added.
+    const tunnels = node.tunnels ?? [];
+    const addTunnel = (t: Tunnel) => this.devs.set(t.name, netdevCreate(this, t.kind, t.name, t.mac ?? ZERO_MAC, Object.assign(inDevice(t.name, t.conf), { tunnel: t })));
     this.devs.set('lo', netdevCreate(this, 'loopback', 'lo', ZERO_MAC, inDevice('lo', undefined)));
+    for (const t of tunnels) if (t.fallback) addTunnel(t);
     for (const i of node.ifaces) this.devs.set(i.name, netdevCreate(this, 'veth', i.name, i.mac, inDevice(i.name, i.conf)));
+    for (const t of tunnels) if (!t.fallback) addTunnel(t);
     this.nf = node.nat?.length ? new Netfilter({ sim, name: this.name, masqueradeAddr: (dev, nh) => selectAddr(this, dev, nh, 'global') }, node.nat) : null;
     this.neigh = new NeighTable<Skb>(sim, this.name, {
       solicit: (n, last, unicast, probe) => arpSolicit(this, n, last, unicast, probe),

@@ -1,9 +1,9 @@
 // IPv4: a packet sent (by a program or the kernel), forwarded (TTL before and after), delivered
-// locally or on the loopback.
+// locally or on the loopback, cut into fragments or reassembled.
 
 import type { Ev, Explainers, Translate } from './context';
 
-const PROTO_NAMES: Record<number, string> = { 1: 'ICMP', 6: 'TCP', 17: 'UDP' };
+const PROTO_NAMES: Record<number, string> = { 1: 'ICMP', 4: 'IP in IP', 6: 'TCP', 17: 'UDP', 47: 'GRE' };
 
 /** "ping sends an IPv4 packet 10.0.1.10 → 10.0.2.10 (protocol ICMP, TTL 64)." */
 export function sendSentence(e: Ev<'ip.send'>, t: Translate): string {
@@ -22,4 +22,6 @@ export const ipExplainers: Explainers = {
   },
   'ip.local': (e, { t }) => [t(e.broadcast ? 'player.x.localBroadcast' : 'player.x.local', { dst: e.dst })],
   'ip.loopback': (_e, { t }) => [t('player.x.loopback')],
+  'ip.fragment': (e, { t }) => [t('player.x.fragment', { dev: e.dev, mtu: e.mtu, count: e.fragments })],
+  'ip.defrag': (e, { t }) => [t('player.x.defrag', { count: e.fragments, length: e.length })],
 };

@@ -2,6 +2,7 @@
 // conntrack tuple, an address with its port.
 
 import type { ConntrackView, EthernetFrame, Topology } from '../../../engine';
+import { decodeEncap } from '../../../engine/pure-player';
 import { tcpFlagsText } from '../fields';
 import type { Translate } from './context';
 
@@ -30,6 +31,13 @@ export function frameWhat(f: EthernetFrame, t: Translate, topology: Topology): s
   }
   if (p.kind !== 'ipv4') return t('player.what.other', { type: `0x${f.ethertype.toString(16).padStart(4, '0')}` });
   const base = { src: p.srcIp, dst: p.dstIp, ttl: p.ttl };
+  const encap = decodeEncap(p);
+  if (encap) {
+    // The outer header, then what it carries in brackets: "IP in IP 192.168.56.101 → … [ICMP echo request …]".
+    const inner = 'kind' in encap.inner ? { dstMac: f.dstMac, srcMac: f.srcMac, ethertype: 0x0800, payload: encap.inner } : encap.inner;
+    const kind = encap.kind === 'vxlan' ? `VXLAN ${encap.vni}` : encap.kind === 'gre' ? 'GRE' : 'IP in IP';
+    return t('player.what.tunnel', { ...base, kind, inner: frameWhat(inner, t, topology) });
+  }
   const l4 = p.payload;
   if (l4.kind === 'icmp') {
     const key = { 8: 'icmpEchoRequest', 0: 'icmpEchoReply', 11: 'icmpTimeExceeded', 3: 'icmpUnreachable', 5: 'icmpRedirect' }[l4.type] ?? 'icmpOther';

@@ -1,0 +1,121 @@
+// `ip link add [dev|name] NAME type KIND ARGS` for the tunnel and overlay devices packetwalk
+// models (iproute2's ip/link_iptnl.c, link_gre.c, iplink_vxlan.c read these arguments): ipip,
+// gre, gretap and vxlan. sit (IPv6 in IPv4) needs IPv6, which packetwalk does not have: it is
+// refused with that reason, as is any other type.
+
+import { parseIpv4, type Ipv4Addr } from '../wire/addr';
+import { VXLAN_LINUX_PORT } from '../devices/tunnel-params';
+import { devNameProblem } from '../devices/linux/netdev';
+import { TUNNEL_KINDS, type Tunnel, type TunnelKind } from '../topology';
+
+export type LinkAddResult = { kind: 'ok'; tunnel: Tunnel } | { kind: 'error'; message: string };
+
+const err = (message: string): LinkAddResult => ({ kind: 'error', message });
+
+/** The fallback device of a type, made with the namespace (ipip's tunl0). */
+export const FALLBACK_TUNNELS: ReadonlyMap<string, TunnelKind> = new Map([['tunl0', 'ipip']]);
+
+/** A 32-bit GRE key as iproute2 reads it: a number, or a dotted quad. */
+function parseKey(v: string): number | undefined {
+  if (/^\d+$/.test(v) && Number(v) <= 0xffffffff) return Number(v);
+  const ip = parseIpv4(v);
+  return ip ? ip.split('.').reduce((a, x) => a * 256 + Number(x), 0) : undefined;
+}
+
+/** The arguments after `ip link add`. */
+export function parseLinkAdd(args: readonly string[]): LinkAddResult {
+  let name: string | undefined;
+  let kind: string | undefined;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const k = args[i]!;
+    if (k === 'type') {
+      kind = args[++i];
+      i++;
+      break;
+    }
+    if (k === 'dev' || k === 'name') name = args[++i];
+    else if (name === undefined) name = k;
+    else return err(`Error: either "dev" is duplicate, or "${k}" is a garbage.`);
+  }
+  if (name === undefined) return err('Not enough information: "dev" argument is required.');
+  const bad = devNameProblem(name);
+  if (bad) return err(`Error: argument "${name}" is wrong: "name" not a valid ifname (${bad})`);
+  if (kind === undefined) return err('Not enough information: "type" argument is required.');
+  if (kind === 'sit' || kind === 'ip6tnl' || kind === 'ip6gre') return err(`type ${kind} carries IPv6, which packetwalk does not model yet (ipip, gre, gretap and vxlan are modelled)`);
+  if (!(TUNNEL_KINDS as readonly string[]).includes(kind)) return err(`type "${kind}" is not supported (ipip, gre, gretap, vxlan)`);
+  const t: Tunnel = { name, kind: kind as TunnelKind, addrs: [] };
+  const addr = (v: string | undefined): Ipv4Addr | string => (v === 'any' ? '' : (parseIpv4(v ?? '') ?? `Error: inet address is expected rather than "${v ?? ''}".`));
+  for (; i < args.length; i++) {
+    const k = args[i]!;
+    const v = args[i + 1];
+    switch (k) {
+      case 'local':
+      case 'remote': {
+        const a = addr(v);
+        if (a !== '' && !parseIpv4(a)) return err(a);
+        if (a !== '') t[k] = a as Ipv4Addr;
+        i++;
+        break;
+      }
+      case 'ttl':
+      case 'hoplimit': {
+        if (v === 'inherit') delete t.ttl;
+        else if (v !== undefined && /^\d+$/.test(v) && Number(v) <= 255) {
+          if (Number(v) === 0) delete t.ttl;
+          else t.ttl = Number(v);
+        } else return err(`Error: argument "${v ?? ''}" is wrong: invalid TTL`);
+        i++;
+        break;
+      }
+      case 'dev':
+        if (!v) return err('Error: argument "dev" needs a device name.');
+        t.dev = v;
+        i++;
+        break;
+      case 'key':
+      case 'ikey':
+      case 'okey': {
+        if (t.kind !== 'gre' && t.kind !== 'gretap') return err(`Error: "${k}" is a GRE option; ${t.kind} has no key.`);
+        const key = parseKey(v ?? '');
+        if (key === undefined) return err(`Error: argument "${v ?? ''}" is wrong: invalid value for "key"`);
+        t.key = key;
+        i++;
+        break;
+      }
+      case 'id':
+      case 'vni': {
+        if (t.kind !== 'vxlan') return err(`Error: "${k}" is a VXLAN option.`);
+        if (!v || !/^\d+$/.test(v) || Number(v) >= 1 << 24) return err(`Error: argument "${v ?? ''}" is wrong: invalid id`);
+        t.vni = Number(v);
+        i++;
+        break;
+      }
+      case 'dstport': {
+        if (t.kind !== 'vxlan') return err('Error: "dstport" is a VXLAN option.');
+        if (!v || !/^\d+$/.test(v) || Number(v) > 0xffff) return err(`Error: argument "${v ?? ''}" is wrong: dstport`);
+        t.dstport = Number(v);
+        i++;
+        break;
+      }
+      case 'nolearning':
+        if (t.kind !== 'vxlan') return err('Error: "nolearning" is a VXLAN option.');
+        t.nolearning = true;
+        break;
+      case 'learning':
+        delete t.nolearning;
+        break;
+      case 'pmtudisc':
+        break;
+      default:
+        return err(`"${k}" is not supported in ip link add … type ${t.kind}`);
+    }
+  }
+  if (t.kind === 'vxlan') {
+    if (t.vni === undefined) return err('vxlan: missing virtual network identifier');
+    // Without dstport (or with 0) the kernel uses its module default, 8472 (vxlan_port), after
+    // iproute2's warning that it is not the IANA port.
+    if (!t.dstport) t.dstport = VXLAN_LINUX_PORT;
+  }
+  return { kind: 'ok', tunnel: t };
+}
