@@ -110,6 +110,9 @@ export function oracleFrame(f: EthernetFrame, label: (m: MacAddr) => string): Or
     else if (l4.kind === 'tcp') {
       out.tcp = { sport: l4.srcPort, dport: l4.dstPort, flags: TCP_ORDER.filter((k) => l4.flags[k]).map((k) => k.toUpperCase()).join(',') || 'NONE' };
     }
+  } else if (p.kind === 'stp') {
+    // The recorder's tshark decoding knows no 802.3 length field: an LLC frame's type is "unknown".
+    out.eth.type = 'unknown';
   } else {
     out.eth.type = f.ethertype === ETHERTYPE.ipv4 ? 'ipv4' : f.ethertype === ETHERTYPE.ipv6 ? 'ipv6' : `0x${f.ethertype.toString(16).padStart(4, '0')}`;
   }

@@ -4,9 +4,10 @@
 // field of the layer view and its bytes in the hex view are the same thing. Values are written
 // as a network engineer reads them (addresses, 0x checksums, flag names); labels are i18n keys.
 
+import type { StpBpdu } from '../../engine/wire/stp';
 import type { EthernetFrame, IcmpMessage, Ipv4Packet, TcpSegment, UdpDatagram } from '../../engine';
 
-export type LayerId = 'eth' | 'arp' | 'ipv4' | 'icmp' | 'udp' | 'tcp' | 'raw' | 'quote.ipv4' | 'quote.icmp' | 'quote.udp' | 'quote.tcp' | 'quote.raw';
+export type LayerId = 'eth' | 'arp' | 'ipv4' | 'icmp' | 'udp' | 'tcp' | 'llc' | 'stp' | 'raw' | 'quote.ipv4' | 'quote.icmp' | 'quote.udp' | 'quote.tcp' | 'quote.raw';
 
 export interface Field {
   /** the fieldSpans path */
@@ -184,6 +185,7 @@ export function frameLayers(f: EthernetFrame): Layer[] {
       ],
     });
   } else if (p.kind === 'ipv4') layers.push(...ipv4Layers(p, ''));
+  else if (p.kind === 'stp') layers.push(...stpLayers(p));
   else layers.push({ id: 'raw', fields: [{ path: 'raw.data', label: 'data', value: bytesText(p.data) }] });
   return layers;
 }
@@ -198,4 +200,39 @@ export function fieldMap(f: EthernetFrame): Map<string, string> {
 /** Spans of the hex view: a field path that the layer view shows as one row may cover several byte spans (tcp.flags). */
 export function spanMatches(fieldPath: string, spanPath: string): boolean {
   return spanPath === fieldPath || spanPath.startsWith(`${fieldPath}.`);
+}
+
+/** An 802.3 frame's LLC header and its BPDU (times on the wire in 1/256 s, shown in seconds). */
+function stpLayers(p: StpBpdu): Layer[] {
+  const llc: Layer = {
+    id: 'llc',
+    fields: [
+      { path: 'llc.dsap', label: 'dsap', value: `0x${p.dsap.toString(16)}` },
+      { path: 'llc.ssap', label: 'ssap', value: `0x${p.ssap.toString(16)}` },
+      { path: 'llc.control', label: 'control', value: `0x${p.control.toString(16).padStart(2, '0')}` },
+    ],
+  };
+  const fields: Field[] = [
+    { path: 'stp.protocolId', label: 'protocolId', value: String(p.protocolId) },
+    { path: 'stp.version', label: 'version', value: String(p.version) },
+    { path: 'stp.bpduType', label: 'bpduType', value: p.config ? '0x00 (Configuration)' : '0x80 (Topology Change Notification)' },
+  ];
+  const c = p.config;
+  if (c) {
+    const id = (prio: number, mac: string) => `${prio} / ${mac}`;
+    const s = (t: number) => `${+(t / 256).toFixed(3)} s`;
+    const flags = [c.flags & 1 ? 'TC' : '', c.flags & 0x80 ? 'TCA' : ''].filter(Boolean).join(', ');
+    fields.push(
+      { path: 'stp.config.flags', label: 'stpFlags', value: `0x${c.flags.toString(16).padStart(2, '0')}${flags ? ` (${flags})` : ''}` },
+      { path: 'stp.config.rootMac', label: 'rootId', value: id(c.rootPriority, c.rootMac) },
+      { path: 'stp.config.rootPathCost', label: 'rootPathCost', value: String(c.rootPathCost) },
+      { path: 'stp.config.bridgeMac', label: 'bridgeId', value: id(c.bridgePriority, c.bridgeMac) },
+      { path: 'stp.config.portId', label: 'portId', value: `0x${c.portId.toString(16)}` },
+      { path: 'stp.config.messageAge', label: 'messageAge', value: s(c.messageAge) },
+      { path: 'stp.config.maxAge', label: 'maxAge', value: s(c.maxAge) },
+      { path: 'stp.config.helloTime', label: 'helloTime', value: s(c.helloTime) },
+      { path: 'stp.config.forwardDelay', label: 'forwardDelay', value: s(c.forwardDelay) },
+    );
+  }
+  return [llc, { id: 'stp', fields }];
 }
