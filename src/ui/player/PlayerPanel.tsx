@@ -30,6 +30,7 @@ import { PROTOCOLS } from '../../walk/steps';
 import { Splitter } from './Splitter';
 import { TablesPanel } from './TablesPanel';
 import { usePlayback } from './usePlayback';
+import { useStpMarks } from './useStpMarks';
 import { step, togglePlay, usePlayerKeys } from './usePlayerKeys';
 import { ReasonButton } from '../toolbar/ReasonButton';
 import './player.css';
@@ -357,6 +358,7 @@ export function PlayerPanel() {
   const [panel, setPanel] = useState<HTMLElement | null>(null);
   const headersColumn = useWiderThan(panel, HEADERS_COLUMN_MIN);
   const walk = run.status === 'done' ? run : undefined;
+  useStpMarks(walk);
   // The panels show the step a moment after the diagram does: React renders them in the
   // background, in slices, so that a step's change does not hold up the frames of the moving
   // packet. A new walk shows at once.

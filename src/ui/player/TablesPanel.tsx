@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { selectInspected, selectNodes, useAppStore, type DoneRun } from '../../store';
 import { ctTupleText } from './explain';
 import { stepOf } from './selectors';
-import { tablesAtStep, type Mark, type Row } from './tables';
+import { tablesAtStep, type Mark, type Row, type TablesAtStep } from './tables';
 
 function MarkBadge({ mark }: { mark?: Mark }) {
   const { t } = useTranslation();
@@ -53,6 +53,49 @@ function Table({ title, testId, head, rows }: { title: string; testId: string; h
   );
 }
 
+/** A bridge's spanning tree at the step: its id, the root, its cost to it, each port's role, state and cost. */
+function StpTable({ stp, costs }: { stp: NonNullable<TablesAtStep['stp']>; costs: Record<string, number> }) {
+  const { t } = useTranslation();
+  const v = stp.view;
+  const isRoot = v.rootPort === null;
+  return (
+    <>
+      <section className="pw-ttable" data-testid="tables.stp">
+        <h4>{t('player.tables.stp')}</h4>
+        <dl className="pw-stp">
+          <dt>{t('player.tables.stpBridge')}</dt>
+          <dd data-testid="tables.stp.bridge">{v.bridge}</dd>
+          <dt>{t('player.tables.stpRoot')}</dt>
+          <dd data-testid="tables.stp.root">{isRoot ? t('player.tables.stpIsRoot', { id: v.root }) : v.root}</dd>
+          <dt>{t('player.tables.stpCost')}</dt>
+          <dd data-testid="tables.stp.cost">{isRoot ? '0' : t('player.tables.stpCostVia', { cost: v.cost, port: v.rootPort })}</dd>
+        </dl>
+      </section>
+      <Table
+        title={t('player.tables.stpPorts')}
+        testId="tables.stp.ports"
+        head={[t('player.tables.port'), t('player.tables.stpRole'), t('player.tables.state'), t('player.tables.stpPathCost')]}
+        rows={Object.entries(v.ports)
+          .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
+          .map(([port, p]) => ({
+            key: port,
+            cls: stp.changed.has(port) ? 'is-changed' : '',
+            testId: `tables.stp.port.${port}`,
+            cells: [
+              port,
+              t(`player.tables.stpRoles.${p.role}`),
+              <>
+                <span className={`pw-stp-state pw-stp-state--${p.state}`}>{p.state}</span>
+                <MarkBadge {...(stp.changed.has(port) ? { mark: 'changed' as const } : {})} />
+              </>,
+              String(costs[port] ?? 2),
+            ],
+          }))}
+      />
+    </>
+  );
+}
+
 export function TablesPanel({ walk }: { walk: DoneRun }) {
   const { t } = useTranslation();
   const step = stepOf(walk);
@@ -61,7 +104,9 @@ export function TablesPanel({ walk }: { walk: DoneRun }) {
   const select = useAppStore((s) => s.select);
   const node = inspected ?? step?.node;
   const tracking = useMemo(() => new Set(nodes.filter((n) => n.kind === 'linux' && n.nat?.length).map((n) => n.name)), [nodes]);
-  const kind = nodes.find((n) => n.name === node)?.kind;
+  const device = nodes.find((n) => n.name === node);
+  const kind = device?.kind;
+  const portCosts = useMemo(() => Object.fromEntries((device?.ifaces ?? []).map((i) => [i.name, i.stp?.cost ?? 2])), [device]);
   const tables = useMemo(
     () => (node ? tablesAtStep({ events: walk.result.events, history: walk.history, routes: walk.routes, tracking }, node, step) : undefined),
     [walk, node, step, tracking],
@@ -87,6 +132,8 @@ export function TablesPanel({ walk }: { walk: DoneRun }) {
       {!tables ? (
         <p className="pw-muted">{t('player.tables.noDevice')}</p>
       ) : kind === 'bridge' ? (
+        <>
+        {tables.stp && <StpTable stp={tables.stp} costs={portCosts} />}
         <Table
           title={t('player.tables.fdb')}
           testId="tables.fdb"
@@ -104,6 +151,7 @@ export function TablesPanel({ walk }: { walk: DoneRun }) {
             ],
           }))}
         />
+        </>
       ) : (
         <>
           <Table

@@ -16,6 +16,7 @@ import { natExplainers } from './nat';
 import { neighExplainers } from './neigh';
 import { socketExplainers } from './socket';
 import { stepExplainers, stepPreamble } from './step';
+import { stpExplainers } from './stp';
 
 export { walkContext, type ExplainContext, type Translate } from './context';
 export { ctTupleText, frameWhat, hostPort, macText } from './labels';
@@ -30,6 +31,7 @@ const EXPLAINERS: Explainers = {
   ...icmpExplainers,
   ...socketExplainers,
   ...natExplainers,
+  ...stpExplainers,
 };
 
 /** The paragraph of a step, as sentences in the language of `t`. */
