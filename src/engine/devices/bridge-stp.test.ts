@@ -117,3 +117,14 @@ describe('BPDU bytes', () => {
     expect(decodeFrame(encodeFrame(f))).toEqual(f);
   });
 });
+
+describe('a link cut while the walk runs (SimulateOptions.cuts)', () => {
+  it('goes down at its time, as `ip link set` would, and the tree forms again around it', () => {
+    const t = parseClab(triangle('forward_delay 400 max_age 600', '  - sleep: 25\n  - on: h1\n    run: ping -c 1 -W 1 10.0.0.2\n'));
+    const r = simulate(t, { cuts: [{ atUs: 9_000_001, node: 'sw1', iface: 'p1' }] });
+    expect(r.events.find((e) => e.kind === 'link.state')).toMatchObject({ t: 9_000_001, node: 'sw1', iface: 'p1', up: false });
+    expect(portEvents(r.events, 'sw3', 'p1').at(-1)?.[1]).toBe('forwarding');
+    expect(r.steps.at(-1)).toMatchObject({ exit: 0 });
+    expect(() => simulate(t, { cuts: [{ atUs: 0, node: 'sw1', iface: 'p9' }] })).toThrow(/no such interface/);
+  });
+});

@@ -31,11 +31,20 @@ export interface SimulateOptions {
   scenario?: ScenarioStep[];
   /** Ctrl+C: SIGINT to a step's process, this long (µs) after the step started */
   interrupt?: { step: number; afterUs: number };
+  /** links cut while the scenario runs: `ip link set IFACE down` on NODE at virtual time atUs (the player's "cut this link here") */
+  cuts?: LinkCut[];
   /** called every PROGRESS_EVERY events with the number recorded so far (long runs show progress) */
   onProgress?: (events: number) => void;
 }
 
 export const PROGRESS_EVERY = 5_000;
+
+/** An interface set down at a virtual time (µs since the scenario started). */
+export interface LinkCut {
+  atUs: number;
+  node: string;
+  iface: string;
+}
 
 export interface StepResult {
   index: number;
@@ -233,6 +242,10 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
     // Bridges running STP start with the scenario (br0 up, their ports listening): their timers
     // and BPDUs do not wait for a frame to reach them.
     for (const n of topology.nodes) if (n.kind === 'bridge' && n.stp?.enabled) net.device(n.name);
+    for (const c of opts.cuts ?? []) {
+      if (!byName.get(c.node)?.ifaces.some((i) => i.name === c.iface)) throw new ScenarioError(`cannot cut ${c.node}:${c.iface}: no such interface`);
+      sim.at(c.atUs, () => net.setUp(c.node, c.iface, false));
+    }
     sim.after(0, () => runStep(0));
     sim.run();
     if (!endTime) endTime = sim.now;

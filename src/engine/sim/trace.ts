@@ -72,6 +72,7 @@ export type DropReason =
   | 'stp-port-state' // received on a bridge port that STP keeps from forwarding (blocking, listening; learning only learns)
   | 'stp-bpdu' // a BPDU the bridge's STP took in (br_stp_rcv consumes it)
   | 'link-down' // the interface or its link is down (ip link set DEV down)
+  | 'no-llc-sap' // an 802.2 LLC frame (a BPDU) on a host: no service listens on its SAP (llc_rcv)
   | 'no-carrier' // interface not connected to any link
   | 'bad-checksum'
   | 'socket-closed' // datagram for a socket of a process that has ended

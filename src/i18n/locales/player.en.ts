@@ -21,6 +21,8 @@ export const playerEn = {
   empty: 'Nothing happened on the network in this walk.',
   start: 'Start: nothing has happened yet. Press → (or Step forward) to take the first step.',
   controls: {
+    skip30: '+30 s',
+    skip30Hint: 'Play the next 30 s of the walk at once (the spanning tree takes 30 s to converge)',
     label: 'Playback',
     first: 'Jump to the start (Home)',
     back: 'Step back (←)',
@@ -187,6 +189,8 @@ export const playerEn = {
     urgentPointer: 'Urgent pointer',
   },
   tables: {
+    stpCut: 'Cut here',
+    stpCutHint: 'Walk again with the link of {{port}} cut (ip link set {{port}} down) just after this step',
     stp: 'Spanning tree (STP)',
     stpBridge: 'Bridge id',
     stpRoot: 'Root bridge',
@@ -259,6 +263,8 @@ export const playerEn = {
     noScenario: 'This network has no scenario: send a packet with the form above instead.',
   },
   what: {
+    stpConfig: 'BPDU{{flags}}: root {{root}}, cost {{cost}}, from bridge {{bridge}}',
+    stpTcn: 'BPDU: topology change notification',
     arpRequest: 'ARP request: who has {{target}}? tell {{sender}}',
     arpReply: 'ARP reply: {{sender}} is at {{mac}}',
     arpOther: 'ARP opcode {{op}}',
@@ -320,6 +326,7 @@ export const playerEn = {
     'stp-port-state': 'port not forwarding (STP)',
     'stp-bpdu': 'BPDU taken in',
     'link-down': 'link down',
+    'no-llc-sap': 'no LLC service',
     'no-carrier': 'no cable',
     'bad-checksum': 'bad checksum',
     'socket-closed': 'socket closed',
@@ -465,6 +472,7 @@ export const playerEn = {
       'stp-port-state': 'the spanning tree keeps this port from forwarding',
       'stp-bpdu': 'it is a BPDU, which the spanning tree reads and does not forward',
       'link-down': 'the link is down (ip link set … down)',
+      'no-llc-sap': 'it is an 802.2 LLC frame (a BPDU), for a service this host does not run',
       'no-carrier': 'the interface has no cable',
       'bad-checksum': 'a checksum is wrong',
       'socket-closed': 'the program that owned the socket has ended',

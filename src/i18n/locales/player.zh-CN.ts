@@ -22,6 +22,8 @@ export const playerZhCN: PlayerMessages = {
   empty: '本次演示中网络上什么也没有发生。',
   start: '开始：还什么都没有发生。按 →（或“前进一步”）走第一步。',
   controls: {
+    skip30: '+30 秒',
+    skip30Hint: '一次播放接下来 30 秒（生成树收敛需要 30 秒）',
     label: '播放控制',
     first: '跳到开始（Home）',
     back: '后退一步（←）',
@@ -188,6 +190,8 @@ export const playerZhCN: PlayerMessages = {
     urgentPointer: '紧急指针',
   },
   tables: {
+    stpCut: '在此断开',
+    stpCutHint: '重新演示，并在这一步之后断开 {{port}} 的链路（ip link set {{port}} down）',
     stp: '生成树（STP）',
     stpBridge: '网桥 ID',
     stpRoot: '根网桥',
@@ -260,6 +264,8 @@ export const playerZhCN: PlayerMessages = {
     noScenario: '该网络没有场景：请改用上面的表单发送数据包。',
   },
   what: {
+    stpConfig: 'BPDU{{flags}}：根 {{root}}，开销 {{cost}}，来自网桥 {{bridge}}',
+    stpTcn: 'BPDU：拓扑变更通知',
     arpRequest: 'ARP 请求：谁是 {{target}}？请告诉 {{sender}}',
     arpReply: 'ARP 应答：{{sender}} 的 MAC 是 {{mac}}',
     arpOther: 'ARP 操作码 {{op}}',
@@ -320,6 +326,7 @@ export const playerZhCN: PlayerMessages = {
     'stp-port-state': '端口不转发（STP）',
     'stp-bpdu': 'BPDU 已接收',
     'link-down': '链路已断开',
+    'no-llc-sap': '无 LLC 服务',
     'bridge-local': '发给网桥自身',
     'no-carrier': '没有连线',
     'bad-checksum': '校验和错误',
@@ -465,6 +472,7 @@ export const playerZhCN: PlayerMessages = {
       'stp-port-state': '生成树不让这个端口转发',
       'stp-bpdu': '这是 BPDU，生成树读取它，不转发',
       'link-down': '链路已断开（ip link set … down）',
+      'no-llc-sap': '这是 802.2 LLC 帧（BPDU），本主机没有运行相应的服务',
       'bridge-local': '帧是发给网桥自身的，而网桥没有 IP 协议栈',
       'no-carrier': '接口没有连线',
       'bad-checksum': '校验和错误',

@@ -31,7 +31,7 @@ import { Splitter } from './Splitter';
 import { TablesPanel } from './TablesPanel';
 import { usePlayback } from './usePlayback';
 import { useStpMarks } from './useStpMarks';
-import { step, togglePlay, usePlayerKeys } from './usePlayerKeys';
+import { skipTime, step, togglePlay, usePlayerKeys } from './usePlayerKeys';
 import { ReasonButton } from '../toolbar/ReasonButton';
 import './player.css';
 
@@ -52,13 +52,17 @@ const ICONS = {
   last: 'M3 3v10l7-5zM11 3h2v10h-2z',
 };
 
-/** first, back, play, forward, last and where the walk is: never moved into the "⋯" menu. */
+/** What "+30 s" skips: the spanning tree's 2 × 15 s of listening and learning, by default. */
+const SKIP_US = 30_000_000;
+
+/** first, back, play, forward, last (and +30 s in a walk with the spanning tree) and where the walk is: never moved into the "⋯" menu. */
 function Transport({ walk }: { walk: DoneRun }) {
   const { t } = useTranslation();
   const playing = usePlayerView((s) => s.playing);
   const n = walk.steps.length;
   const atStart = walk.cursor < 0;
   const atEnd = walk.cursor >= n - 1;
+  const hasStp = useMemo(() => walk.result.events.some((e) => e.kind === 'stp.port'), [walk.result.events]);
   const button = (id: keyof typeof ICONS, label: string, onClick: () => void, reason: string | undefined) => (
     <ReasonButton type="button" className="pw-icon-button pw-player__btn" aria-label={label} title={label} reason={reason} onClick={onClick} data-testid={`player.${id === 'forward' ? 'step-forward' : id === 'back' ? 'step-back' : id}`}>
       <Icon d={ICONS[id]} />
@@ -84,6 +88,11 @@ function Transport({ walk }: { walk: DoneRun }) {
       </ReasonButton>
       {button('forward', t('player.controls.forward'), () => step('forward'), endWhy)}
       {button('last', t('player.controls.last'), () => step('last'), endWhy)}
+      {hasStp && (
+        <ReasonButton type="button" className="pw-button pw-player__skip" title={t('player.controls.skip30Hint')} reason={endWhy} onClick={() => skipTime(SKIP_US)} data-testid="player.skip-30s">
+          {t('player.controls.skip30')}
+        </ReasonButton>
+      )}
       <span className="pw-player__pos" data-testid="player.position" aria-live="polite">
         {atStart ? t('player.controls.atStart', { count: n }) : t('player.controls.position', { step: walk.cursor + 1, count: n })}
       </span>

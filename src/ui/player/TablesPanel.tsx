@@ -9,6 +9,8 @@ import { selectInspected, selectNodes, useAppStore, type DoneRun } from '../../s
 import { ctTupleText } from './explain';
 import { stepOf } from './selectors';
 import { tablesAtStep, type Mark, type Row, type TablesAtStep } from './tables';
+import { startWalk } from '../commands/runScenario';
+import { simClient } from '../../worker/client';
 
 function MarkBadge({ mark }: { mark?: Mark }) {
   const { t } = useTranslation();
@@ -53,8 +55,26 @@ function Table({ title, testId, head, rows }: { title: string; testId: string; h
   );
 }
 
+/**
+ * "Cut here": the walk again, with `ip link set PORT down` on the bridge just after the step shown
+ * (SimulateOptions.cuts), shown from that step on.
+ */
+function cutHere(node: string, port: string): void {
+  const run = useAppStore.getState().lastRun;
+  if (run.status !== 'done') return;
+  const atUs = (run.cursor >= 0 ? (run.steps[run.cursor]?.t ?? 0) : 0) + 1;
+  const source = { ...run.source, cuts: [...(run.source.cuts ?? []), { atUs, node, iface: port }] };
+  void startWalk(simClient(), source).then(() => {
+    const next = useAppStore.getState().lastRun;
+    if (next.status !== 'done' || next.source !== source) return;
+    let i = 0;
+    while (i + 1 < next.steps.length && next.steps[i + 1]!.t <= atUs) i++;
+    useAppStore.getState().setCursor(i);
+  });
+}
+
 /** A bridge's spanning tree at the step: its id, the root, its cost to it, each port's role, state and cost. */
-function StpTable({ stp, costs }: { stp: NonNullable<TablesAtStep['stp']>; costs: Record<string, number> }) {
+function StpTable({ node, stp, costs }: { node: string; stp: NonNullable<TablesAtStep['stp']>; costs: Record<string, number> }) {
   const { t } = useTranslation();
   const v = stp.view;
   const isRoot = v.rootPort === null;
@@ -74,7 +94,7 @@ function StpTable({ stp, costs }: { stp: NonNullable<TablesAtStep['stp']>; costs
       <Table
         title={t('player.tables.stpPorts')}
         testId="tables.stp.ports"
-        head={[t('player.tables.port'), t('player.tables.stpRole'), t('player.tables.state'), t('player.tables.stpPathCost')]}
+        head={[t('player.tables.port'), t('player.tables.stpRole'), t('player.tables.state'), t('player.tables.stpPathCost'), '']}
         rows={Object.entries(v.ports)
           .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
           .map(([port, p]) => ({
@@ -89,6 +109,13 @@ function StpTable({ stp, costs }: { stp: NonNullable<TablesAtStep['stp']>; costs
                 <MarkBadge {...(stp.changed.has(port) ? { mark: 'changed' as const } : {})} />
               </>,
               String(costs[port] ?? 2),
+              p.state === 'disabled' ? (
+                ''
+              ) : (
+                <button type="button" className="pw-button pw-button--small" title={t('player.tables.stpCutHint', { port })} onClick={() => cutHere(node, port)} data-testid={`tables.stp.cut.${port}`}>
+                  {t('player.tables.stpCut')}
+                </button>
+              ),
             ],
           }))}
       />
@@ -133,7 +160,7 @@ export function TablesPanel({ walk }: { walk: DoneRun }) {
         <p className="pw-muted">{t('player.tables.noDevice')}</p>
       ) : kind === 'bridge' ? (
         <>
-        {tables.stp && <StpTable stp={tables.stp} costs={portCosts} />}
+        {tables.stp && node && <StpTable node={node} stp={tables.stp} costs={portCosts} />}
         <Table
           title={t('player.tables.fdb')}
           testId="tables.fdb"
