@@ -15,6 +15,7 @@ export const lessonsEn = {
     'home-nat': 'NAT at home',
     ports: 'Ports: TCP and UDP apart',
     troubles: 'When things go wrong',
+    loop: 'A loop: the storm, then the spanning tree',
     'data-center': 'Inside a data centre',
   },
   summaries: {
@@ -25,6 +26,7 @@ export const lessonsEn = {
     'home-nat': '192.168.1.x leaves as the WAN address, and the reply comes back',
     ports: 'The same port number on TCP and on UDP: two sockets, two answers',
     troubles: 'A routing loop, no route, no ARP answer, a host that does not forward',
+    loop: 'Three switches in a loop: why a broadcast would storm, how STP blocks one port, and how the tree forms again when a link fails',
     'data-center': 'Three tiers: where east-west traffic goes, why broadcast domains stay small',
   },
   back: 'Back to my own network',

@@ -16,6 +16,7 @@ export const lessonsZhCN: Messages<typeof lessonsEn & typeof lessonsOpenEn> = {
     'home-nat': '家里的 NAT',
     ports: '端口：TCP 与 UDP 各自独立',
     troubles: '出错的时候',
+    loop: '环路：先是风暴，然后是生成树',
     'data-center': '数据中心内部',
   },
   summaries: {
@@ -26,6 +27,7 @@ export const lessonsZhCN: Messages<typeof lessonsEn & typeof lessonsOpenEn> = {
     'home-nat': '192.168.1.x 以 WAN 地址出去，应答再回来',
     ports: 'TCP 与 UDP 的同一端口号：两个套接字，两种回答',
     troubles: '路由环路、无路由、ARP 无应答、不转发的主机',
+    loop: '三台交换机成环：广播为何会形成风暴，STP 如何阻塞一个端口，链路故障后生成树如何重新形成',
     'data-center': '三层架构：东西向流量走哪里，广播域为何要小',
   },
   opening: '正在打开课程“{{title}}”…',

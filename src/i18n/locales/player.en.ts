@@ -351,6 +351,7 @@ export const playerEn = {
     fdbFloodNone: 'There is no other port to flood to.',
     fdbForward: 'The fdb says {{mac}} is behind port {{port}} → it forwards the frame out of {{port}} only.',
     fdbExpire: 'The fdb entry {{mac}} on port {{port}} ages out (no frame from it for 300 s).',
+    fdbPortDown: 'The fdb entry {{mac}} on port {{port}} goes with its port, which is down.',
     lookupLocal: 'Route lookup for {{dst}}: it is one of my own addresses (table local: {{route}}) → the packet is for me.',
     lookupBroadcast: 'Route lookup for {{dst}}: it is a broadcast address of my network (table local: {{route}}).',
     lookupArp: 'The ARP request asks for {{dst}}: that is my own address (table local) → I answer it.',

@@ -352,6 +352,7 @@ export const playerZhCN: PlayerMessages = {
     fdbFloodNone: '没有其他端口可以泛洪。',
     fdbForward: '转发表显示 {{mac}} 位于端口 {{port}} 之后 → 它只从 {{port}} 转发该帧。',
     fdbExpire: '端口 {{port}} 上的转发表项 {{mac}} 老化（300 秒没有收到它的帧）。',
+    fdbPortDown: '端口 {{port}} 已关闭，其上的转发表项 {{mac}} 随之删除。',
     lookupLocal: '查找 {{dst}} 的路由：它是我自己的地址（local 表：{{route}}）→ 这个数据包是发给我的。',
     lookupBroadcast: '查找 {{dst}} 的路由：它是我所在网络的广播地址（local 表：{{route}}）。',
     lookupArp: 'ARP 请求询问 {{dst}}：这是我自己的地址（local 表）→ 我来应答。',
