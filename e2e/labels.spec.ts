@@ -38,6 +38,8 @@ async function checkWalk(app: DiagramPage, name: string): Promise<void> {
 
 for (const example of EXAMPLES) {
   test(`labels: example ${example}, in the editor and at the steps of its scenario`, async ({ page }) => {
+    // Every step is stepped through (40 looked at): a walk with the spanning tree has a hundred.
+    test.slow();
     const app = new DiagramPage(page);
     await app.goto(example);
     expect(await app.collisions(), `${example}, editor`).toEqual([]);

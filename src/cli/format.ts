@@ -28,6 +28,13 @@ export function describeFrame(f: EthernetFrame, mac: (m: MacAddr) => string): st
     if (p.op === 2) return `${head}, ARP, Reply ${p.senderIp} is-at ${mac(p.senderMac)}, length 28`;
     return `${head}, ARP, op ${p.op}`;
   }
+  if (p.kind === 'stp') {
+    const c = p.config;
+    if (!c) return `${head}, 802.3, STP 802.1d, Topology Change`;
+    const flags = [c.flags & 0x01 ? 'TC' : '', c.flags & 0x80 ? 'TCA' : ''].filter(Boolean).join(',') || 'none';
+    const id = (prio: number, m: MacAddr) => `${prio.toString(16).padStart(4, '0')}.${mac(m)}`;
+    return `${head}, 802.3, STP 802.1d, Config, flags [${flags}], root ${id(c.rootPriority, c.rootMac)} cost ${c.rootPathCost}, bridge ${id(c.bridgePriority, c.bridgeMac)} port 0x${c.portId.toString(16)}, age ${c.messageAge}/256 s`;
+  }
   if (p.kind !== 'ipv4') return `${head}, ethertype 0x${f.ethertype.toString(16).padStart(4, '0')}, length ${p.data.length / 2 + 14}`;
   const l4 = p.payload;
   const ttl = `ttl ${p.ttl}`;
@@ -167,6 +174,16 @@ export function formatEvent(e: TraceEvent, mac: (m: MacAddr) => string): string 
       return `${seconds(e.t)} ${who(e.node)} ✗ drop${e.iface ? ` on ${e.iface}` : ''}: ${e.reason}${e.detail ? ` (${e.detail})` : ''}`;
     case 'sim.stop':
       return `${seconds(e.t)} stopped: ${e.stop.kind}`;
+    case 'stp.port':
+      return `${seconds(e.t)} ${who(e.node)}   stp ${e.port}: ${e.prev === e.state ? e.state : `${e.prev} → ${e.state}`} (${e.role})`;
+    case 'stp.root':
+      return `${seconds(e.t)} ${who(e.node)}   stp root ${e.root}, ${e.rootPort === null ? 'this bridge' : `root port ${e.rootPort}`}, cost ${e.cost}`;
+    case 'stp.bpdu':
+      return `${seconds(e.t)} ${who(e.node)}   stp BPDU on ${e.port}: ${e.verdict}`;
+    case 'stp.topology-change':
+      return `${seconds(e.t)} ${who(e.node)}   stp topology change ${e.on ? 'on' : 'off'}: fdb ageing ${e.ageingS} s`;
+    case 'link.state':
+      return `${seconds(e.t)} ${who(e.node)}   link ${e.iface} ${e.up ? 'up' : 'down'}`;
   }
 }
 

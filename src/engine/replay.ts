@@ -1,10 +1,11 @@
 // The tables of every node at any point of a trace, rebuilt from the trace's own events
-// (neigh.update, fdb.learn/expire, conntrack.update, route.redirect, socket.state). Each node keeps the list of
+// (neigh.update, fdb.learn/expire, conntrack.update, route.redirect, socket.state, and a bridge's
+// spanning tree from stp.root and stp.port). Each node keeps the list of
 // its table versions, one per event that changed it, sharing everything that did not change:
 // memory grows with the number of changes, not with steps × nodes, and "the tables at event N"
 // is a binary search. A player steps back and forth on this.
 
-import type { ConntrackView, FdbView, NeighView, SocketView, TraceEvent } from './sim/trace';
+import type { ConntrackView, FdbView, NeighView, SocketView, StpView, TraceEvent } from './sim/trace';
 import type { SimResult } from './sim/simulate';
 import type { Ipv4Addr } from './wire/addr';
 import type { Topology } from './topology';
@@ -22,6 +23,8 @@ export interface TablesView {
   redirects: RedirectView[];
   /** TCP and UDP sockets (`ss -tuan`), in the order they were opened */
   sockets: SocketView[];
+  /** a bridge running STP: its tree and its ports' states */
+  stp?: StpView;
 }
 
 export interface TableVersion {
@@ -94,6 +97,17 @@ function apply(e: TraceEvent, current: (node: string) => TablesView, push: (node
       const i = t.sockets.findIndex((x) => x.socket === e.socket);
       const sockets = i < 0 ? (e.view ? [...t.sockets, e.view] : t.sockets) : e.view ? t.sockets.map((x, j) => (j === i ? e.view! : x)) : t.sockets.filter((_, j) => j !== i);
       if (sockets !== t.sockets) push(e.node, e.seq, { ...t, sockets });
+      return;
+    }
+    case 'stp.root': {
+      const t = current(e.node);
+      push(e.node, e.seq, { ...t, stp: { ports: {}, ...t.stp, bridge: e.bridge, root: e.root, rootPort: e.rootPort, cost: e.cost } });
+      return;
+    }
+    case 'stp.port': {
+      const t = current(e.node);
+      const stp: StpView = t.stp ?? { bridge: '', root: '', rootPort: null, cost: 0, ports: {} };
+      push(e.node, e.seq, { ...t, stp: { ...stp, ports: { ...stp.ports, [e.port]: { state: e.state, role: e.role } } } });
       return;
     }
     default:

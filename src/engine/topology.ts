@@ -50,6 +50,29 @@ export interface Iface {
   /** in the order they were added: the first one in a subnet is the primary */
   addrs: IfAddr[];
   conf?: IfaceConf;
+  /** a bridge port's STP settings (`bridge link set dev P cost N priority N`); absent: Linux's defaults */
+  stp?: PortStpConf;
+}
+
+/** `bridge link set dev P cost N priority N`: the port's path cost (veth default 2) and priority (default 32). */
+export interface PortStpConf {
+  cost?: number;
+  priority?: number;
+}
+
+/**
+ * A bridge's spanning tree settings, as `ip link set br0 type bridge stp_state 1 priority N
+ * forward_delay N hello_time N max_age N` sets them (times in 1/100 s, as ip prints them).
+ * Absent values are the kernel's defaults: priority 32768, forward_delay 1500, hello_time 200,
+ * max_age 2000.
+ */
+export interface BridgeStpConf {
+  /** stp_state 1 */
+  enabled: boolean;
+  priority?: number;
+  forwardDelay?: number;
+  helloTime?: number;
+  maxAge?: number;
 }
 
 export type RouteType = 'unicast' | 'blackhole' | 'unreachable' | 'prohibit';
@@ -202,6 +225,8 @@ export interface BridgeNode {
   role: 'switch';
   /** bridge ports, in creation order */
   ifaces: Iface[];
+  /** the spanning tree (absent: STP off, as on a new Linux bridge) */
+  stp?: BridgeStpConf;
   position?: Position;
 }
 

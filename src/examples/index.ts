@@ -1,7 +1,7 @@
 // The example topologies that ship with the app. The worker reads them (as raw text, through the
 // same parser as a user's file); the UI refers to them by name only. Add one by dropping a
 // containerlab file beside this one and listing it below (and its one-line description in the
-// locales, examples.about.NAME). Apart from two-subnets-router, these are the oracle's reference
+// locales, examples.about.NAME). Apart from two-subnets-router and stp-triangle (the spanning tree golden's network with shorter timers), these are the oracle's reference
 // topologies, copied unchanged from src/engine/__oracle__: they carry no positions, so the app
 // lays them out when it opens them.
 
@@ -10,6 +10,7 @@ import calicoIpip from './calico-ipip.clab.yml?raw';
 import homeNat from './home-nat.clab.yml?raw';
 import natDnat from './nat-dnat.clab.yml?raw';
 import tcpNat from './tcp-nat.clab.yml?raw';
+import stpTriangle from './stp-triangle.clab.yml?raw';
 import tcpUdpSamePort from './tcp-udp-same-port.clab.yml?raw';
 import icmpRedirect from './icmp-redirect.clab.yml?raw';
 import lanTwoHosts from './lan-two-hosts.clab.yml?raw';
@@ -35,6 +36,7 @@ const example = (name: string, text: string): Example => ({ name, file: `${name}
 /** In the order the Examples menu lists them: from one LAN to routing subtleties. */
 export const EXAMPLES: readonly Example[] = [
   example('lan-two-hosts', lanTwoHosts),
+  example('stp-triangle', stpTriangle),
   example('two-subnets-router', twoSubnetsRouter),
   example('router-chain', routerChain),
   example('ttl-expired', ttlExpired),

@@ -343,6 +343,22 @@ export const LESSONS: readonly Lesson[] = [
     ],
   },
   {
+    id: 'loop',
+    topology: { example: 'stp-triangle' },
+    scenario: [{ kind: 'sleep', seconds: 9 }, ping('h1', '10.0.0.2'), { kind: 'run', on: 'sw3', run: 'ip link set p2 down' }, { kind: 'sleep', seconds: 9 }, ping('h1', '10.0.0.2')],
+    keys: [
+      { id: 'claims', anchor: { at: 'sw2', event: { kind: 'stp.root', rootPort: 'p1' } }, facts: [{ event: 'stp.root', path: 'cost', value: 2 }] },
+      { id: 'blocks', anchor: { at: 'sw3', event: { kind: 'stp.port', port: 'p1', state: 'blocking' } } },
+      { id: 'learning', anchor: { at: 'sw1', event: { kind: 'stp.port', port: 'p1', state: 'learning' } } },
+      { id: 'forwarding', anchor: { at: 'sw1', event: { kind: 'stp.port', port: 'p1', state: 'forwarding' } }, facts: [{ event: 'stp.topology-change', path: 'ageingS', value: 8 }] },
+      { id: 'cutOff', anchor: { at: 'sw3', event: { kind: 'drop', reason: 'stp-port-state' } }, facts: [{ received: 'dstMac', value: 'ff:ff:ff:ff:ff:ff' }] },
+      { id: 'crossed', anchor: { at: 'h1', kind: 'exit' }, facts: [{ output: '1 received' }] },
+      { id: 'failure', anchor: { at: 'sw3', event: { kind: 'link.state', iface: 'p2', up: false } }, facts: [{ event: 'stp.root', path: 'cost', value: 4 }] },
+      { id: 'takesOver', anchor: { at: 'sw3', event: { kind: 'stp.port', port: 'p1', state: 'forwarding' } } },
+      { id: 'again', anchor: { at: 'h1', kind: 'exit' }, facts: [{ output: '1 received' }] },
+    ],
+  },
+  {
     id: 'data-center',
     // Single-path (the generator's option): one route per destination, so that the walk follows one path the narrative can name.
     topology: { fabric: { design: 'three-tier', cores: 2, pods: 2, aggPerPod: 2, accessPerPod: 2, hostsPerAccess: 2, singlePath: true } },

@@ -107,6 +107,23 @@ export const textEn = {
       'Round and round until r2 receives the packet with TTL 1: forwarding would make it 0, so r2 drops it and sends ICMP type 11, time exceeded, from 10.0.12.2. This is what the TTL is for: a loop ends by itself.',
     loopOutput: 'ping prints “From 10.0.12.2 icmp_seq=1 Time to live exceeded”: the address tells you where the loop is.',
   },
+  loop: {
+    intro:
+      'Three switches in a loop. Without a spanning tree this network is lost the moment anyone broadcasts: each switch floods the ARP request out of every other port, the copies go round the loop in both directions, come back, and are flooded again, forever (open the example “switch-loop” in a walk and packetwalk stops the storm after 50 000 events and names the switches). Here every switch runs the Linux bridge’s spanning tree (`ip link set br0 type bridge stp_state 1`), with a forward delay of 4 s instead of 15 s.',
+    claims:
+      'Every switch starts out thinking it is the root and says so in BPDUs, every 2 s. sw1 has the lowest bridge id (same priority, lowest MAC), so its BPDUs win: sw2 makes p1, the port that hears sw1 directly, its root port, at cost 2 from the root.',
+    blocks:
+      'The link sw2–sw3 is the loop’s last side. Both ends reach the root at cost 2; sw2 has the lower bridge id, so its p2 stays designated and sw3 blocks p1. A blocked port still listens to BPDUs, but forwards nothing and learns nothing.',
+    learning: 'The ports the tree keeps do not forward at once: they listen for one forward delay (4 s), so that a loop can show itself, then learn MACs for another 4 s without forwarding.',
+    forwarding:
+      'After twice the forward delay sw1’s ports forward. A port that starts forwarding is a topology change: the root sets the TC flag in its BPDUs, and every switch ages its fdb entries out after 8 s instead of 300 s, to forget paths that may have moved.',
+    cutOff: 'h1’s ARP request, a broadcast to ff:ff:ff:ff:ff:ff, reaches sw3 on its blocked port p1 and stops there: this is where the storm would have begun.',
+    crossed: 'The ping crosses the tree, h1 – sw1 – sw2 – h2, and ping prints 1 received.',
+    failure:
+      'Now the link between sw3 and the root fails: `ip link set p2 down` on sw3. Both ends lose their carrier and STP disables the ports. sw3 has lost its root port. Its blocked p1 still holds what sw2 said about the root (sw2’s cost 2, plus 2 for the link), so p1 becomes sw3’s root port at cost 4 at once: no wait for old information to age out, because it came from a port that is still up.',
+    takesOver: 'A new root port must listen and learn before it forwards: 8 s after the failure, p1 forwards and the loop’s last side carries traffic again.',
+    again: 'The second ping still arrives (1 received): the tree has formed again around the broken link, through sw2.',
+  },
   'data-center': {
     intro:
       'A small three-tier data centre from the generator: 2 core routers, 2 pods of 2 aggregation and 2 access routers, racks of 2 hosts. Each rack is its own subnet behind its access router. h1-1-1 pings a host in its own rack, one in the other rack of its pod, and one in the other pod.',

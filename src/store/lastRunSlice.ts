@@ -7,13 +7,13 @@
 // walk belonged to the network as it was.
 
 import type { StateCreator } from 'zustand';
-import type { ScenarioStep, SimResult } from '../engine';
+import type { LinkCut, ScenarioStep, SimResult } from '../engine';
 import type { Pdu } from '../walk/pdu';
 import type { Walk } from '../walk/walk';
 import type { AppState, StoreMutators } from './store';
 
 /** What was walked: the topology's scenario, or a packet the user composed (its scenario steps). */
-export type WalkSource =
+export type WalkSource = (
   | { kind: 'scenario' }
   | {
       kind: 'pdu';
@@ -22,7 +22,11 @@ export type WalkSource =
       pdu?: Pdu;
       /** Ctrl+C in a terminal: the walk again, its command interrupted this long after it started */
       interrupt?: { step: number; afterUs: number };
-    };
+    }
+) & {
+  /** links the user cut during the walk ("cut this link here"): the walk again, with them going down then */
+  cuts?: LinkCut[];
+};
 
 export type LastRun =
   | { status: 'idle'; invalidated?: WalkSource }

@@ -21,8 +21,8 @@
 import type { LimitStop, PacketId, TraceEvent } from '../engine';
 
 /** What a step's frame carries, for the protocol column and its filter. */
-export type Protocol = 'arp' | 'icmp' | 'udp' | 'tcp' | 'other';
-export const PROTOCOLS = ['arp', 'icmp', 'udp', 'tcp', 'other'] as const satisfies readonly Protocol[];
+export type Protocol = 'arp' | 'stp' | 'icmp' | 'udp' | 'tcp' | 'other';
+export const PROTOCOLS = ['arp', 'stp', 'icmp', 'udp', 'tcp', 'other'] as const satisfies readonly Protocol[];
 
 export type StepKind = 'command' | 'frame' | 'local' | 'exit' | 'stop';
 
@@ -78,6 +78,7 @@ export interface PlayerStep {
 export function frameProtocol(frame: { payload: { kind: string; payload?: { kind: string } } }): Protocol {
   const p = frame.payload;
   if (p.kind === 'arp') return 'arp';
+  if (p.kind === 'stp') return 'stp';
   if (p.kind !== 'ipv4' || !p.payload) return 'other';
   const k = p.payload.kind;
   return k === 'icmp' || k === 'udp' || k === 'tcp' ? k : 'other';

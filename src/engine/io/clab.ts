@@ -14,6 +14,7 @@ import { macFromSerial } from '../wire/addr';
 import type { BridgeNode, Iface, LinuxNode, ScenarioStep, Topology, TopoNode } from '../topology';
 import { NodeBuild } from './exec';
 import { tunnelLines } from '../tunnel-text';
+import { bridgeExecLines } from './exec-bridge';
 import { iptablesText } from './iptables';
 import { neighLine } from './neigh';
 import { hostPortNames, LABEL_PORTS, portsLabel, readPortsLabel } from './clab-ports';
@@ -393,7 +394,7 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
       for (const line of sysctlLines(n)) exec.push(line);
       for (const r of n.nat ?? []) exec.push(iptablesText(r));
       for (const e of n.neigh ?? []) exec.push(neighLine(e));
-    }
+    } else exec.push(...bridgeExecLines(n.stp, n.ifaces.filter((i) => linked.has(`${n.name}:${i.name}`)).map((i) => ({ name: renames.get(`${n.name}:${i.name}`) ?? i.name, ...(i.stp ? { stp: i.stp } : {}) }))));
     nodes[n.name] = { kind: n.kind, ...(n.kind === 'linux' ? { image: opts.image ?? CLAB_LINUX_IMAGE } : {}), labels, ...(exec.length ? { exec } : {}) };
   }
   const doc: Record<string, unknown> = {

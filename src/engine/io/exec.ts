@@ -1,7 +1,8 @@
 // The configuration commands of a containerlab `exec:` list, applied to a node in order the way
 // the kernel applies them, with iproute2's and sysctl's own error messages: `ip addr add`,
 // `ip route add`, `ip neigh add|replace`, `ip link set DEV address|up`, `sysctl -w` for the IPv4 forwarding and
-// neighbour settings packetwalk models. The same parser reads routes typed as `ip route` text.
+// neighbour settings packetwalk models; on a bridge node its spanning tree settings
+// (exec-bridge.ts). The same parser reads routes typed as `ip route` text.
 
 import { macFromSerial, networkOf, parseIpv4, parseMac, parsePrefix, type Ipv4Addr, type MacAddr } from '../wire/addr';
 import { shellSplit } from '../userspace/commands';
@@ -11,6 +12,7 @@ import { addressRoutes, devAddrs, devicesOf, resolveRoute } from '../devices/con
 import { parseIptables } from './iptables';
 import { parseNeighArgs } from './neigh';
 import { FALLBACK_TUNNELS, parseLinkAdd } from './ip-link-add';
+import { applyBridgeConf, parseBridgeIpLinkSet, parseBridgeLinkSet, type BridgeParse } from './exec-bridge';
 
 export type ExecResult = { kind: 'ok' } | { kind: 'error'; message: string };
 
@@ -391,6 +393,21 @@ export class NodeBuild {
     return fail(`sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`);
   }
 
+  /** A bridge node's STP settings (exec-bridge.ts); `up` on br0 or a port changes nothing (they are up). */
+  private bridgeChange(r: BridgeParse): ExecResult {
+    const node = this.node;
+    if (r.kind === 'error') return fail(r.message);
+    if (node.kind !== 'bridge') return fail('RTNETLINK answers: Operation not supported');
+    const c = r.change;
+    if (c.kind === 'bridge') node.stp = applyBridgeConf(node.stp, c);
+    else if (c.kind === 'port') {
+      const port = node.ifaces.find((i) => i.name === c.port)!;
+      port.stp = { ...port.stp, ...c.set };
+      if (port.stp.cost === 0) delete port.stp.cost;
+    } else if (!c.up) return fail(`ip link set ${c.dev} down: packetwalk's devices start up (make it a scenario step)`);
+    return ok;
+  }
+
   /** Applies one exec line. */
   exec(line: string): ExecResult {
     const stages = shellSplit(line.trim());
@@ -419,6 +436,10 @@ export class NodeBuild {
       if ((prefix(a[0], 'neighbour') || prefix(a[0], 'neighbor')) && (a[1] === 'add' || a[1] === 'replace')) return this.addNeigh(a.slice(2), a[1] === 'replace');
       if (prefix(a[0], 'link') && a[1] === 'add') return this.addLink(a.slice(2));
       if (prefix(a[0], 'link') && a[1] === 'set') {
+        if (this.node.kind === 'bridge') {
+          const r = parseBridgeIpLinkSet(a.slice(2), this.node.ifaces.map((i) => i.name), this.node.stp?.enabled ?? false);
+          if (r) return this.bridgeChange(r);
+        }
         const rest = a.slice(2);
         if (rest[0] === 'dev') rest.shift();
         const dev = rest[0];
@@ -450,6 +471,10 @@ export class NodeBuild {
       return ok;
     }
     if (w[0] === 'bridge' && w[1] === 'fdb' && (w[2] === 'append' || w[2] === 'add')) return this.fdbAppend(w.slice(3));
+    if (w[0] === 'bridge' && prefix(w[1], 'link') && w[2] === 'set') {
+      if (this.node.kind !== 'bridge') return fail('bridge link set: a linux node has no bridge here');
+      return this.bridgeChange(parseBridgeLinkSet(w.slice(3), this.node.ifaces.map((i) => i.name)));
+    }
     if (w[0] === 'nft') return fail('nft rules are not supported (use iptables -t nat -A …)');
     return fail(`command "${w[0]}" is not supported in exec (ip addr add, ip route add, ip link set, sysctl -w, iptables -t nat -A)`);
   }

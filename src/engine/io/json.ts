@@ -30,8 +30,19 @@ const IfaceConf = z
     proxyDelay: z.number().int().min(0).optional(),
   })
   .strict();
+const PortStp = z.object({ cost: z.number().int().min(1).max(65535).optional(), priority: z.number().int().min(0).max(63).optional() }).strict();
 const Iface = z
-  .object({ name: z.string(), mac: Mac, macAuto: z.boolean().optional(), addrs: z.array(IfAddr), conf: IfaceConf.optional() })
+  .object({ name: z.string(), mac: Mac, macAuto: z.boolean().optional(), addrs: z.array(IfAddr), conf: IfaceConf.optional(), stp: PortStp.optional() })
+  .strict();
+/** The kernel's ranges (1/100 s), as `ip link set … type bridge` checks them. */
+const BridgeStp = z
+  .object({
+    enabled: z.boolean(),
+    priority: z.number().int().min(0).max(65535).optional(),
+    forwardDelay: z.number().int().min(200).max(3000).optional(),
+    helloTime: z.number().int().min(100).max(1000).optional(),
+    maxAge: z.number().int().min(600).max(4000).optional(),
+  })
   .strict();
 const Route = z
   .object({
@@ -109,7 +120,7 @@ const LinuxNode = z
   })
   .strict();
 const BridgeNode = z
-  .object({ kind: z.literal('bridge'), name: z.string(), role: z.literal('switch'), ifaces: z.array(Iface), position: Position.optional() })
+  .object({ kind: z.literal('bridge'), name: z.string(), role: z.literal('switch'), ifaces: z.array(Iface), stp: BridgeStp.optional(), position: Position.optional() })
   .strict();
 const Endpoint = z.object({ node: z.string(), iface: z.string() }).strict();
 const Step = z.union([

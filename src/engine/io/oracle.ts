@@ -102,6 +102,9 @@ export function oracleFrame(f: EthernetFrame, label: (m: MacAddr) => string): Or
   } else if (p.kind === 'ipv4') {
     eth.type = 'ipv4';
     oracleIp(p, label, out);
+  } else if (p.kind === 'stp') {
+    // The recorder's tshark decoding knows no 802.3 length field: an LLC frame's type is "unknown".
+    eth.type = 'unknown';
   } else {
     eth.type = f.ethertype === ETHERTYPE.ipv4 ? 'ipv4' : f.ethertype === ETHERTYPE.ipv6 ? 'ipv6' : `0x${f.ethertype.toString(16).padStart(4, '0')}`;
   }

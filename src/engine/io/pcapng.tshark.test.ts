@@ -81,6 +81,21 @@ const FIELDS = [
   '_ws.expert.message',
   'eth.src',
   'eth.dst',
+  'eth.len',
+  'stp.protocol',
+  'stp.version',
+  'stp.type',
+  'stp.flags',
+  'stp.root.prio',
+  'stp.root.hw',
+  'stp.root.cost',
+  'stp.bridge.prio',
+  'stp.bridge.hw',
+  'stp.port',
+  'stp.msg_age',
+  'stp.max_age',
+  'stp.hello',
+  'stp.forward',
   'eth.type',
   'vlan.id',
   'vlan.etype',
@@ -188,8 +203,26 @@ function expected(f0: EthernetFrame, host: (ip: Ipv4Addr) => string): Layers {
       push('vlan.id', n(v.vid));
       push('vlan.etype', n(i === f.vlans!.length - 1 ? f.ethertype : 0x8100));
     });
-  } else push('eth.type', n(f.ethertype));
+  } else if (f.payload.kind === 'stp') push('eth.len', n(f.ethertype));
+  else push('eth.type', n(f.ethertype));
   const p = f.payload;
+  if (p.kind === 'stp') {
+    // Wireshark's STP dissector: times in seconds (1/256 s on the wire).
+    push('stp.protocol', n(p.protocolId));
+    push('stp.version', n(p.version));
+    push('stp.type', n(p.bpduType));
+    const c = p.config;
+    if (c) {
+      push('stp.flags', n(c.flags));
+      push('stp.root.prio', n(c.rootPriority));
+      push('stp.root.hw', c.rootMac);
+      push('stp.root.cost', n(c.rootPathCost));
+      push('stp.bridge.prio', n(c.bridgePriority));
+      push('stp.bridge.hw', c.bridgeMac);
+      push('stp.port', n(c.portId));
+      for (const [k, v] of [['stp.msg_age', c.messageAge], ['stp.max_age', c.maxAge], ['stp.hello', c.helloTime], ['stp.forward', c.forwardDelay]] as const) push(k, String(v / 256));
+    }
+  }
   if (p.kind === 'arp') {
     push('arp.opcode', n(p.op));
     push('arp.src.hw_mac', p.senderMac);
@@ -258,7 +291,7 @@ function expected(f0: EthernetFrame, host: (ip: Ipv4Addr) => string): Layers {
   return x;
 }
 
-const DECODED = FIELDS.filter((f) => /^(eth|vlan|arp|ip|icmp|udp|tcp|gre|vxlan)\./.test(f));
+const DECODED = FIELDS.filter((f) => /^(eth|vlan|arp|ip|icmp|udp|tcp|gre|vxlan|stp)\./.test(f));
 const PI_ERROR = 0x00800000;
 
 function nameResolver(t: Topology): (ip: Ipv4Addr) => string {

@@ -7,6 +7,7 @@ import { isLoopback, isMac, isMulticast, isZeronet, type Ipv4Addr } from '../wir
 import { linkKey, type Topology, type TopoNode } from '../topology';
 import { routeText } from '../linux-text';
 import { compileFib } from '../devices/config';
+import { parseBridgeCommand } from '../userspace/bridge-node';
 import { parseCommand, shellWords } from '../userspace/commands';
 import { iptablesText, parseIptables } from './iptables';
 import { devNameProblem } from '../devices/linux/netdev';
@@ -114,8 +115,8 @@ export function validateTopology(t: Topology): TopologyIssue[] {
     if (s.kind === 'sleep') return;
     const ni = names.get(s.on);
     if (ni === undefined) issues.push({ path: ['scenario', si, 'on'], message: `scenario step ${si + 1}: unknown node "${s.on}"` });
-    else if (t.nodes[ni]!.kind !== 'linux') issues.push({ path: ['scenario', si, 'on'], message: `scenario step ${si + 1}: ${s.on} is a bridge; commands run on linux nodes` });
-    const c = parseCommand(s.run);
+    const node = ni === undefined ? undefined : t.nodes[ni]!;
+    const c = node?.kind === 'bridge' ? parseBridgeCommand(s.run, node) : parseCommand(s.run);
     if (c.kind === 'error') issues.push({ path: ['scenario', si, 'run'], message: `scenario step ${si + 1} (${s.run}): ${c.message}` });
   });
   return issues;

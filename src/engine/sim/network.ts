@@ -18,6 +18,8 @@ export const LINK_DELAY_US = 5;
 export interface Device {
   readonly name: string;
   receive(iface: string, frame: EthernetFrame, pkt: PacketId): void;
+  /** the interface's carrier went or came back (its link's other end, or itself, set down or up) */
+  carrier?(iface: string, up: boolean): void;
 }
 
 interface Peer {
@@ -56,6 +58,8 @@ export class Network {
   factory: (node: string) => Device | undefined = () => undefined;
   private readonly peers: Map<string, Peer>;
   private readonly arrive = (peer: Peer, tx: FrameTx) => this.deliver(peer, tx);
+  /** "node:iface" of interfaces set down (`ip link set DEV down`): their link carries nothing */
+  private readonly down = new Set<string>();
 
   constructor(
     private readonly sim: Sim,
@@ -78,9 +82,42 @@ export class Network {
     return this.peers.get(`${node}:${iface}`)?.link ?? null;
   }
 
-  /** Puts a frame on the wire of node:iface. Returns false when the interface has no link. */
+  /**
+   * `ip link set DEV down|up` on node:iface: a veth pair loses its carrier on both ends (veth_close),
+   * so both ends' devices hear of it.
+   */
+  setUp(node: string, iface: string, up: boolean): void {
+    const key = `${node}:${iface}`;
+    if (up === !this.down.has(key)) return;
+    const peer = this.peers.get(key);
+    const wasCarrier = this.hasCarrier(node, iface);
+    if (up) this.down.delete(key);
+    else this.down.add(key);
+    this.sim.emit({ kind: 'link.state', node, iface, up });
+    if (this.hasCarrier(node, iface) === wasCarrier || !peer) return;
+    const carrier = !wasCarrier;
+    this.device(node)?.carrier?.(iface, carrier);
+    this.device(peer.node)?.carrier?.(peer.iface, carrier);
+  }
+
+  /** Not set down with `ip link set DEV down`. */
+  isUp(node: string, iface: string): boolean {
+    return !this.down.has(`${node}:${iface}`);
+  }
+
+  /** Linked, and both ends up. */
+  hasCarrier(node: string, iface: string): boolean {
+    const peer = this.peers.get(`${node}:${iface}`);
+    return !!peer && !this.down.has(`${node}:${iface}`) && !this.down.has(`${peer.node}:${peer.iface}`);
+  }
+
+  /** Puts a frame on the wire of node:iface. Returns false when the interface has no link or it is down. */
   transmit(node: string, iface: string, frame: EthernetFrame, pkt: PacketId): boolean {
     const peer = this.peers.get(`${node}:${iface}`);
+    if (peer && this.down.size && (this.down.has(`${node}:${iface}`) || this.down.has(`${peer.node}:${peer.iface}`))) {
+      this.sim.emit({ kind: 'drop', node, iface, pkt, reason: 'link-down' });
+      return false;
+    }
     const tx = this.sim.emit({ kind: 'frame.tx', node, iface, link: peer?.link ?? null, pkt, frame });
     if (!peer) {
       this.sim.emit({ kind: 'drop', node, iface, pkt, reason: 'no-carrier' });

@@ -4,11 +4,12 @@
 // link, the steps' output and every table before and after.
 
 import type { EthernetFrame } from '../wire/types';
-import type { ScenarioStep, Topology, TopoNode } from '../topology';
+import type { BridgeNode, ScenarioStep, Topology, TopoNode } from '../topology';
 import { Bridge } from '../devices/bridge';
 import { LinuxStack } from '../devices/linux/stack';
 import { ctView } from '../tables/conntrack';
-import { parseCommand } from '../userspace/commands';
+import { parseCommand, type Command } from '../userspace/commands';
+import { parseBridgeCommand, runBridgeCommand, type BridgeCommand } from '../userspace/bridge-node';
 import { Network } from './network';
 import { startProcess, watchOutput, type OutputChunk, type Process } from '../userspace/process';
 import { Sim, SimulationStopped, US_PER_MS, US_PER_S } from './sim';
@@ -30,11 +31,20 @@ export interface SimulateOptions {
   scenario?: ScenarioStep[];
   /** Ctrl+C: SIGINT to a step's process, this long (µs) after the step started */
   interrupt?: { step: number; afterUs: number };
+  /** links cut while the scenario runs: `ip link set IFACE down` on NODE at virtual time atUs (the player's "cut this link here") */
+  cuts?: LinkCut[];
   /** called every PROGRESS_EVERY events with the number recorded so far (long runs show progress) */
   onProgress?: (events: number) => void;
 }
 
 export const PROGRESS_EVERY = 5_000;
+
+/** An interface set down at a virtual time (µs since the scenario started). */
+export interface LinkCut {
+  atUs: number;
+  node: string;
+  iface: string;
+}
 
 export interface StepResult {
   index: number;
@@ -121,13 +131,17 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
   const stackOf = (name: string) => net.device(name) as LinuxStack;
   if (scenario.length > MAX_SCENARIO_STEPS) throw new ScenarioError(`the scenario has ${scenario.length} steps; packetwalk runs at most ${MAX_SCENARIO_STEPS}`);
   if (!(settleUs >= 0 && settleUs <= MAX_SECONDS * US_PER_S)) throw new ScenarioError(`the pause after each step must be 0 to ${MAX_SECONDS * 1000} ms`);
-  const parsed = scenario.map((s, i) => {
+  const parsed = scenario.map((s, i): Command | { kind: 'bridge'; command: BridgeCommand } | null => {
     const seconds = stepSecondsProblem(s, i);
     if (seconds) throw new ScenarioError(seconds);
     if (s.kind === 'sleep') return null;
     const node = topology.nodes.find((n) => n.name === s.on);
     if (!node) throw new ScenarioError(`scenario step ${i + 1}: unknown node "${s.on}"`);
-    if (node.kind !== 'linux') throw new ScenarioError(`scenario step ${i + 1}: commands run on linux nodes, and ${s.on} is a bridge`);
+    if (node.kind === 'bridge') {
+      const b = parseBridgeCommand(s.run, node);
+      if (b.kind === 'error') throw new ScenarioError(`scenario step ${i + 1} (${s.on}: ${s.run}): ${b.message}`);
+      return { kind: 'bridge', command: b.command };
+    }
     const c = parseCommand(s.run);
     if (c.kind === 'error') throw new ScenarioError(`scenario step ${i + 1} (${s.on}: ${s.run}): ${c.message}`);
     return c.command;
@@ -175,6 +189,15 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
     const result: StepResult = { index: i, kind: 'run', on: s.on, run: s.run, start: sim.now, ...(s.background ? { background: true } : {}) };
     steps.push(result);
     sim.emit({ kind: 'step.start', step: i, node: s.on, command: s.run, background: Boolean(s.background) });
+    if (cmd.kind === 'bridge') {
+      // A bridge's command changes it at once and prints what it prints.
+      const node = byName.get(s.on) as BridgeNode;
+      const out = runBridgeCommand(cmd.command, topology, node, net.device(s.on) as Bridge, net);
+      Object.assign(result, { exit: out.exit, end: sim.now, stdout: out.stdout, stderr: out.stderr });
+      sim.emit({ kind: 'step.end', step: i, node: s.on, exit: out.exit, stdout: out.stdout, stderr: out.stderr, timedOut: false });
+      sim.after(settleUs, () => runStep(i + 1));
+      return;
+    }
     let done = false;
     const entry = { proc: undefined as unknown as Process, result };
     const exit = (code: number | null, timedOut = false) => {
@@ -216,6 +239,13 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
 
   let stopped: LimitStop | null = null;
   try {
+    // Bridges running STP start with the scenario (br0 up, their ports listening): their timers
+    // and BPDUs do not wait for a frame to reach them.
+    for (const n of topology.nodes) if (n.kind === 'bridge' && n.stp?.enabled) net.device(n.name);
+    for (const c of opts.cuts ?? []) {
+      if (!byName.get(c.node)?.ifaces.some((i) => i.name === c.iface)) throw new ScenarioError(`cannot cut ${c.node}:${c.iface}: no such interface`);
+      sim.at(c.atUs, () => net.setUp(c.node, c.iface, false));
+    }
     sim.after(0, () => runStep(0));
     sim.run();
     if (!endTime) endTime = sim.now;

@@ -70,6 +70,10 @@ export type DropReason =
   | 'arp-ignored' // an ARP packet that changes nothing
   | 'bridge-filter' // destination MAC sits behind the ingress port
   | 'bridge-local' // frame for the bridge itself, which has no IP stack
+  | 'stp-port-state' // received on a bridge port that STP keeps from forwarding (blocking, listening; learning only learns)
+  | 'stp-bpdu' // a BPDU the bridge's STP took in (br_stp_rcv consumes it)
+  | 'link-down' // the interface or its link is down (ip link set DEV down)
+  | 'no-llc-sap' // an 802.2 LLC frame (a BPDU) on a host: no service listens on its SAP (llc_rcv)
   | 'no-carrier' // interface not connected to any link
   | 'bad-checksum'
   | 'socket-closed' // datagram for a socket of a process that has ended
@@ -108,7 +112,8 @@ export type TraceEventBody =
   | { kind: 'frame.tx'; node: string; iface: string; link: string | null; pkt: PacketId; frame: EthernetFrame }
   | { kind: 'frame.rx'; node: string; iface: string; link: string; pkt: PacketId; frame: EthernetFrame }
   | { kind: 'fdb.learn'; node: string; mac: MacAddr; port: string; prev?: string }
-  | { kind: 'fdb.expire'; node: string; mac: MacAddr; port: string }
+  /** an entry aged out, or went with its port (cause port-down: br_fdb_delete_by_port) */
+  | { kind: 'fdb.expire'; node: string; mac: MacAddr; port: string; cause?: 'port-down' }
   | {
       kind: 'fdb.forward';
       node: string;
@@ -260,7 +265,37 @@ export type TraceEventBody =
       learned?: MacAddr;
     }
   | { kind: 'drop'; node: string; iface?: string; pkt: PacketId; reason: DropReason; detail?: string }
-  | { kind: 'sim.stop'; stop: LimitStop };
+  | { kind: 'sim.stop'; stop: LimitStop }
+  /** a bridge port's STP state or role changed (br_set_state; roles as br_port_state_selection decides them) */
+  | { kind: 'stp.port'; node: string; port: string; state: StpPortState; prev: StpPortState; role: StpRole }
+  /** a bridge's view of the tree changed: the root bridge, its root port (null: it is the root) and its cost to the root */
+  | { kind: 'stp.root'; node: string; bridge: string; root: string; rootPort: string | null; cost: number }
+  /** a BPDU received on a bridge port and what STP made of it (br_received_config_bpdu, br_received_tcn_bpdu) */
+  | { kind: 'stp.bpdu'; node: string; port: string; pkt: PacketId; verdict: StpVerdict }
+  /** the bridge's topology change flag went on or off: the fdb's ageing time becomes 2 × forward delay, or its own again */
+  | { kind: 'stp.topology-change'; node: string; on: boolean; ageingS: number }
+  /** an interface (or a bridge) brought down or up: `ip link set DEV down|up` */
+  | { kind: 'link.state'; node: string; iface: string; up: boolean };
+
+/** A bridge's spanning tree at one point of a walk (replay.ts), its ids as iproute2 prints them. */
+export interface StpView {
+  bridge: string;
+  root: string;
+  rootPort: string | null;
+  cost: number;
+  ports: Record<string, { state: StpPortState; role: StpRole }>;
+}
+
+/** A bridge port's STP state (BR_STATE_*), as `bridge link show` prints it. */
+export type StpPortState = 'disabled' | 'listening' | 'learning' | 'forwarding' | 'blocking';
+/** What a port is in the tree: towards the root, designated for its segment, neither (blocked), or down. */
+export type StpRole = 'root' | 'designated' | 'blocked' | 'disabled';
+/**
+ * superior: better information than the port had (recorded, the tree recomputed); inferior: a
+ * designated port answers with its own; ignored: neither; tcn: a topology change notification
+ * on a designated port (acknowledged); tcn-ignored: one on another port.
+ */
+export type StpVerdict = 'superior' | 'inferior' | 'ignored' | 'tcn' | 'tcn-ignored';
 
 /** A TCP or UDP socket as `ss -tuan` lists it. */
 export interface SocketView {

@@ -1,5 +1,8 @@
 // The forwarding database of a Linux bridge (net/bridge/br_fdb.c): source MACs learned per port
-// on ingress, aged out after ageing_time (300 s by default), looked up by destination MAC.
+// on ingress, aged out after ageing_time (300 s by default), looked up by destination MAC. An
+// entry ages out when it is looked up or listed after its time, unless the table is `gc`'s: then
+// only br_fdb_cleanup removes it (`cleanup`, run by the bridge's gc timer), as Linux does — a
+// lookup never checks the time, and a shorter ageing time takes effect at the next run.
 
 import type { MacAddr } from '../wire/addr';
 
@@ -18,7 +21,12 @@ export type FdbLookup = { kind: 'found'; entry: FdbEntry } | { kind: 'miss' } | 
 export class Fdb {
   private readonly entries = new Map<MacAddr, FdbEntry>();
 
-  constructor(readonly ageingUs = DEFAULT_AGEING_US) {}
+  constructor(
+    /** ageing_time; STP shortens it to twice the forward delay while the topology changes */
+    public ageingUs = DEFAULT_AGEING_US,
+    /** entries go only when `cleanup` runs */
+    readonly gc = false,
+  ) {}
 
   learn(mac: MacAddr, port: string, now: number): FdbLearn {
     const e = this.entries.get(mac);
@@ -35,15 +43,41 @@ export class Fdb {
   lookup(mac: MacAddr, now: number): FdbLookup {
     const e = this.entries.get(mac);
     if (!e) return { kind: 'miss' };
-    if (now - e.updated > this.ageingUs) {
+    if (!this.gc && now - e.updated > this.ageingUs) {
       this.entries.delete(mac);
       return { kind: 'expired', entry: e };
     }
     return { kind: 'found', entry: e };
   }
 
+  /** br_fdb_delete_by_port: a port that goes down forgets what it learned. */
+  deletePort(port: string, removed: (e: FdbEntry) => void): void {
+    for (const [mac, e] of this.entries) {
+      if (e.port !== port) continue;
+      this.entries.delete(mac);
+      removed(e);
+    }
+  }
+
   /** Live entries (not yet aged out at `now`). */
   list(now: number): FdbEntry[] {
-    return [...this.entries.values()].filter((e) => now - e.updated <= this.ageingUs);
+    return [...this.entries.values()].filter((e) => this.gc || now - e.updated <= this.ageingUs);
+  }
+
+  /**
+   * br_fdb_cleanup: removes the entries older than the ageing time and says when to run again
+   * (µs from now): when the next entry expires, or one ageing time when none is left; at least 10 ms.
+   */
+  cleanup(now: number, removed: (e: FdbEntry) => void): number {
+    let next = this.ageingUs;
+    for (const [mac, e] of this.entries) {
+      const expires = e.updated + this.ageingUs;
+      if (expires > now) next = Math.min(next, expires - now);
+      else {
+        this.entries.delete(mac);
+        removed(e);
+      }
+    }
+    return Math.max(next, 10_000);
   }
 }

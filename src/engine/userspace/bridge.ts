@@ -1,9 +1,11 @@
 // bridge(8) from iproute2: `bridge fdb show [dev DEV]` (a switch's table: its own and learned
 // entries, linux-text.ts; on a linux node each interface's multicast entries) and `bridge link
-// show` (a switch's ports, all forwarding: packetwalk's bridges run no STP).
+// show` (a switch's ports with their STP state at the step shown, their priority and cost:
+// bridge-node.ts, as a scenario step prints it).
 
 import { formatBridgeFdb } from '../linux-text';
-import { ifindexes } from '../ip-addr-text';
+import { STP_DEFAULTS } from '../devices/bridge-stp';
+import { bridgeLinkShow } from './bridge-node';
 import { failed, matches, printed, type Program, type ShellEnv } from './shell';
 
 function fdb(args: string[], env: ShellEnv) {
@@ -18,17 +20,32 @@ function fdb(args: string[], env: ShellEnv) {
   return printed(shown.map((l) => l + '\n').join(''));
 }
 
-function link(env: ShellEnv) {
-  if (env.node.kind !== 'bridge') return printed('');
-  const idx = ifindexes(env.node);
-  return printed(env.node.ifaces.map((p) => `${idx.get(p.name)}: ${p.name}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 32 cost 2 \n`).join(''));
+function link(args: string[], env: ShellEnv) {
+  const node = env.node;
+  if (node.kind !== 'bridge') return printed('');
+  const dev = args[0] === 'dev' ? args[1] : undefined;
+  if (dev !== undefined && !node.ifaces.some((i) => i.name === dev)) return failed(`Cannot find device "${dev}"`, 1);
+  const linked = (name: string) => env.topology.links.some((l) => (l.a.node === node.name && l.a.iface === name) || (l.b.node === node.name && l.b.iface === name));
+  // Before a walk (no STP state learned) a port is as the bridge starts it: forwarding without STP, listening with it.
+  const start = node.stp?.enabled ? 'listening' : 'forwarding';
+  const text = bridgeLinkShow(
+    env.topology,
+    node,
+    (name) => {
+      const i = node.ifaces.find((x) => x.name === name)!;
+      const state = env.learned.stp?.ports[name]?.state ?? (linked(name) ? start : 'disabled');
+      return { state, adminUp: true, carrier: linked(name) && state !== 'disabled', priority: i.stp?.priority ?? STP_DEFAULTS.portPriority, cost: i.stp?.cost ?? STP_DEFAULTS.portCost };
+    },
+    dev,
+  );
+  return printed(text);
 }
 
 export const bridge: Program = (args, env) => {
   const [obj, verb, ...rest] = args;
   const isShow = verb === undefined || matches(verb, 'show') || matches(verb, 'list');
   if (matches(obj, 'fdb') && isShow) return fdb(rest, env);
-  if (matches(obj, 'link') && isShow) return link(env);
+  if (matches(obj, 'link') && isShow) return link(rest, env);
   if (obj === undefined) return failed('Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }', 255);
   if (!matches(obj, 'fdb') && !matches(obj, 'link')) return failed(`Object "${obj}" is unknown, try "bridge help".`, 255);
   return failed(`bridge ${obj} ${verb}: packetwalk's switches learn their tables (only "show")`, 255);

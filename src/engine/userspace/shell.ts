@@ -12,7 +12,7 @@
 // terminal shows.
 
 import type { ConntrackView } from '../tables/conntrack';
-import type { FdbView, NeighView, SocketView } from '../sim/trace';
+import type { FdbView, NeighView, SocketView, StpView } from '../sim/trace';
 import type { Topology, TopoNode } from '../topology';
 import { shellSplit } from './commands';
 import { ip } from './iproute';
@@ -35,6 +35,8 @@ export interface Learned {
   sockets?: SocketView[];
   /** each interface's counters by the step shown (`ip -s`; ip-stats.ts linkStats) */
   stats?: Record<string, IfStats>;
+  /** a bridge's spanning tree by the step shown (its ports' states) */
+  stp?: StpView;
 }
 
 /** What a program sees: the network, its node, and what the node learned. */

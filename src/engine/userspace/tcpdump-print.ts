@@ -4,6 +4,7 @@
 // after a connection's first segment, as tcpdump prints them. The terminal (main thread) prints
 // with it: it imports no simulator.
 
+import type { StpBpdu } from '../wire/stp';
 import type { EthernetFrame, Ipv4Packet, TcpSegment } from '../wire/types';
 import { serviceName } from './services';
 
@@ -153,6 +154,10 @@ export class TcpdumpPrinter {
       type = 'IPv4 (0x0800)';
       length = 14 + p.totalLength;
       body = this.opts.link ? this.ip(p) : `IP ${this.ip(p)}`;
+    } else if (p.kind === 'stp') {
+      const llc = 'LLC, dsap STP (0x42) Individual, ssap STP (0x42) Command, ctrl 0x03: ';
+      const bpdu = stpLine(p);
+      return `${tcpdumpTime(t)} ${this.opts.link ? `${frame.srcMac} > ${frame.dstMac}, 802.3, length ${frame.ethertype}: ${llc}` : ''}${bpdu}`;
     } else {
       type = `Unknown (0x${frame.ethertype.toString(16).padStart(4, '0')})`;
       length = 14 + p.data.length / 2;
@@ -161,4 +166,13 @@ export class TcpdumpPrinter {
     const head = this.opts.link ? `${frame.srcMac} > ${frame.dstMac}, ethertype ${type}, length ${length}: ` : '';
     return `${tcpdumpTime(t)} ${head}${body}`;
   }
+}
+
+/** tcpdump's stp_print for an 802.1D BPDU (without -v). */
+function stpLine(b: StpBpdu): string {
+  const c = b.config;
+  if (!c) return 'STP 802.1d, Topology Change, length 4';
+  const flags = [c.flags & 0x01 ? 'Topology change' : '', c.flags & 0x80 ? 'Topology change ACK' : ''].filter(Boolean).join(', ') || 'none';
+  const id = `${c.bridgePriority.toString(16).padStart(4, '0')}.${c.bridgeMac}.${c.portId.toString(16).padStart(4, '0')}`;
+  return `STP 802.1d, Config, Flags [${flags}], bridge-id ${id}, length 35`;
 }

@@ -1,5 +1,5 @@
-// Byte codec of the frame types: Ethernet II with IEEE 802.1Q tags, ARP (RFC 826) and IPv4
-// (RFC 791); the IPv4 payloads are codec-l4.ts, the byte-level tools codec-bytes.ts. Encoding
+// Byte codec of the frame types: Ethernet II with IEEE 802.1Q tags, ARP (RFC 826), IPv4
+// (RFC 791) and 802.3 + LLC BPDUs (stp.ts); the IPv4 payloads are codec-l4.ts, the byte-level tools codec-bytes.ts. Encoding
 // writes every field as stored and can record the byte/bit span of each field. Decoding never
 // throws: what a layer cannot parse stays RawBytes. frame.ts re-exports.
 
@@ -8,6 +8,10 @@ import { bytesToHex } from './hex';
 import { ETHERTYPE, type ArpPacket, type EthernetFrame, type Ipv4Packet, type VlanTag } from './types';
 import { b2n, hexLen, newWriter, put16, put8, putBits, putHex, putIp, putMac, raw, rd16, rdIp, writeRaw, type FieldSpan, type Writer } from './codec-bytes';
 import { decodeL4, encodedPayloadLength, writeL4 } from './codec-l4';
+import { decodeStp, writeStp } from './stp';
+
+/** Up to this value the type field of a frame is an 802.3 length (IEEE 802.3 clause 3.2.6). */
+const MAX_8023_LENGTH = 1500;
 
 /** TPIDs that introduce a VLAN tag. Encoding always writes `dot1q`. */
 export const TPID = { dot1q: 0x8100, dot1ad: 0x88a8 } as const;
@@ -65,6 +69,7 @@ function writeFrame(w: Writer, f: EthernetFrame): void {
   const p = f.payload;
   if (p.kind === 'arp') writeArp(w, p);
   else if (p.kind === 'ipv4') writeIpv4(w, '', p);
+  else if (p.kind === 'stp') writeStp(w, p);
   else writeRaw(w, '', p);
 }
 
@@ -174,7 +179,7 @@ export function decodeIpv4(b: Uint8Array): Ipv4Packet {
 
 /**
  * Frame from captured bytes. 802.1Q (0x8100) and 802.1ad (0x88a8) tags go into `vlans`; ARP and
- * IPv4 (with ICMP/UDP/TCP) are decoded; anything else is RawBytes. Never throws. Not lossless
+ * IPv4 (with ICMP/UDP/TCP) and 802.3 frames carrying a BPDU are decoded; anything else is RawBytes. Never throws. Not lossless
  * for: 0x88a8 tags (re-encoded as 0x8100), Ethernet padding after ARP/IPv4 (dropped), and
  * frames shorter than 14 bytes (missing header bytes read as zero).
  */
@@ -197,6 +202,7 @@ export function decodeFrame(bytes: Uint8Array): EthernetFrame {
   let payload: EthernetFrame['payload'];
   if (ethertype === ETHERTYPE.arp) payload = decodeArp(body) ?? raw(body);
   else if (ethertype === ETHERTYPE.ipv4) payload = tryDecodeIpv4(body) ?? raw(body);
+  else if (ethertype <= MAX_8023_LENGTH) payload = decodeStp(body.subarray(0, ethertype)) ?? raw(body);
   else payload = raw(body);
   const frame: EthernetFrame = { dstMac: bytesToMac(b, 0), srcMac: bytesToMac(b, 6), ethertype, payload };
   if (vlans.length > 0) frame.vlans = vlans;

@@ -5,6 +5,7 @@
 // snapshot and cross the worker boundary unchanged.
 
 import type { Ipv4Addr, MacAddr } from './addr';
+import type { StpBpdu } from './stp';
 
 export const ETHERTYPE = { ipv4: 0x0800, arp: 0x0806, vlan: 0x8100, ipv6: 0x86dd } as const;
 export const IPPROTO = { icmp: 1, tcp: 6, udp: 17 } as const;
@@ -49,9 +50,9 @@ export interface EthernetFrame {
   srcMac: MacAddr;
   /** 802.1Q tags, outermost first; absent when untagged. */
   vlans?: VlanTag[];
-  /** ethertype of the payload (after any VLAN tags) */
+  /** ethertype of the payload (after any VLAN tags); up to 1500 it is an 802.3 length (a BPDU's) */
   ethertype: number;
-  payload: ArpPacket | Ipv4Packet | RawBytes;
+  payload: ArpPacket | Ipv4Packet | StpBpdu | RawBytes;
 }
 
 /** RFC 826 ARP for IPv4 over Ethernet. */

@@ -71,6 +71,7 @@ export const en = {
       'nat-dnat': 'Port forwarding (DNAT) to a server inside, UDP and TCP',
       'tcp-udp-same-port': 'TCP and UDP on the same port number: two listeners that do not collide',
       'tcp-nat': 'TCP through a NAT gateway: handshake, data, close, and a refused port',
+      'stp-triangle': 'A loop of three switches with the spanning tree: the root, a blocked port, 8 s of convergence, then two pings 10 s apart',
     },
   },
   files: {

@@ -71,6 +71,7 @@ export const zhCN: Messages = {
       'nat-dnat': '端口转发（DNAT）到内部服务器，UDP 与 TCP',
       'tcp-udp-same-port': 'TCP 与 UDP 使用同一端口号：两个监听互不冲突',
       'tcp-nat': '经过 NAT 网关的 TCP：握手、数据、关闭，以及被拒绝的端口',
+      'stp-triangle': '三台交换机成环并运行生成树：根网桥、被阻塞的端口、8 秒收敛，然后相隔 10 秒的两次 ping',
     },
   },
   files: {

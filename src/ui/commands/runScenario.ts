@@ -21,7 +21,10 @@ export async function startWalk(client: SimClient, source: WalkSource): Promise<
   if (source.kind === 'scenario' && topology.scenario.length === 0) return;
   const runId = state.runStarted(source);
   try {
-    const options = source.kind === 'pdu' ? { scenario: source.scenario, ...(source.interrupt ? { interrupt: source.interrupt } : {}) } : {};
+    const options = {
+      ...(source.kind === 'pdu' ? { scenario: source.scenario, ...(source.interrupt ? { interrupt: source.interrupt } : {}) } : {}),
+      ...(source.cuts?.length ? { cuts: source.cuts } : {}),
+    };
     const walk = await client.walk(topology, options, (events) => useAppStore.getState().runProgress(runId, events));
     useAppStore.getState().runFinished(runId, walk);
   } catch (e) {

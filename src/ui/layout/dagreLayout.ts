@@ -107,10 +107,13 @@ function dagrePositions(dagre: Dagre, t: Topology, dist: Map<string, number>, he
     if (l.a.node === l.b.node) return;
     const da = dist.get(l.a.node) ?? 0;
     const db = dist.get(l.b.node) ?? 0;
+    // Devices at the same distance (two routers on one switch, two switches of a loop) share a
+    // column: no edge between them (each has one from the column before). An edge of length 0
+    // there, in a loop of three switches, made dagre throw in translateGraph.
+    if (da === db) return;
     const aFirst = da < db || (da === db && (order.get(l.a.node) ?? 0) < (order.get(l.b.node) ?? 0));
     const [from, to] = aFirst ? [l.a.node, l.b.node] : [l.b.node, l.a.node];
-    // Devices at the same distance (two routers on one switch) share a column: no rank between them.
-    g.setEdge(from, to, { minlen: da === db ? 0 : 1 }, `l${i}`);
+    g.setEdge(from, to, { minlen: 1 }, `l${i}`);
   });
   dagre.layout(g);
   const out = new Map<string, Position>();

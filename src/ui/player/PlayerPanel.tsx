@@ -31,7 +31,8 @@ import { PROTOCOLS } from '../../walk/steps';
 import { Splitter } from './Splitter';
 import { TablesPanel } from './TablesPanel';
 import { usePlayback } from './usePlayback';
-import { step, togglePlay, usePlayerKeys } from './usePlayerKeys';
+import { useStpMarks } from './useStpMarks';
+import { skipTime, step, togglePlay, usePlayerKeys } from './usePlayerKeys';
 import { ReasonButton } from '../toolbar/ReasonButton';
 import './player.css';
 
@@ -52,13 +53,17 @@ const ICONS = {
   last: 'M3 3v10l7-5zM11 3h2v10h-2z',
 };
 
-/** first, back, play, forward, last and where the walk is: never moved into the "⋯" menu. */
+/** What "+30 s" skips: the spanning tree's 2 × 15 s of listening and learning, by default. */
+const SKIP_US = 30_000_000;
+
+/** first, back, play, forward, last (and +30 s in a walk with the spanning tree) and where the walk is: never moved into the "⋯" menu. */
 function Transport({ walk }: { walk: DoneRun }) {
   const { t } = useTranslation();
   const playing = usePlayerView((s) => s.playing);
   const n = walk.steps.length;
   const atStart = walk.cursor < 0;
   const atEnd = walk.cursor >= n - 1;
+  const hasStp = useMemo(() => walk.result.events.some((e) => e.kind === 'stp.port'), [walk.result.events]);
   const button = (id: keyof typeof ICONS, label: string, onClick: () => void, reason: string | undefined) => (
     <ReasonButton type="button" className="pw-icon-button pw-player__btn" aria-label={label} title={label} reason={reason} onClick={onClick} data-testid={`player.${id === 'forward' ? 'step-forward' : id === 'back' ? 'step-back' : id}`}>
       <Icon d={ICONS[id]} />
@@ -84,6 +89,11 @@ function Transport({ walk }: { walk: DoneRun }) {
       </ReasonButton>
       {button('forward', t('player.controls.forward'), () => step('forward'), endWhy)}
       {button('last', t('player.controls.last'), () => step('last'), endWhy)}
+      {hasStp && (
+        <ReasonButton type="button" className="pw-button pw-player__skip" title={t('player.controls.skip30Hint')} reason={endWhy} onClick={() => skipTime(SKIP_US)} data-testid="player.skip-30s">
+          {t('player.controls.skip30')}
+        </ReasonButton>
+      )}
       <span className="pw-player__pos" data-testid="player.position" aria-live="polite">
         {atStart ? t('player.controls.atStart', { count: n }) : t('player.controls.position', { step: walk.cursor + 1, count: n })}
       </span>
@@ -359,6 +369,7 @@ export function PlayerPanel() {
   const [panel, setPanel] = useState<HTMLElement | null>(null);
   const headersColumn = useWiderThan(panel, HEADERS_COLUMN_MIN);
   const walk = run.status === 'done' ? run : undefined;
+  useStpMarks(walk);
   // The panels show the step a moment after the diagram does: React renders them in the
   // background, in slices, so that a step's change does not hold up the frames of the moving
   // packet. A new walk shows at once.

@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { selectInspected, selectNodes, useAppStore, type DoneRun } from '../../store';
 import { ctTupleText } from './explain';
 import { stepOf } from './selectors';
-import { tablesAtStep, type Mark, type Row } from './tables';
+import { tablesAtStep, type Mark, type Row, type TablesAtStep } from './tables';
+import { startWalk } from '../commands/runScenario';
+import { simClient } from '../../worker/client';
 
 function MarkBadge({ mark }: { mark?: Mark }) {
   const { t } = useTranslation();
@@ -53,6 +55,74 @@ function Table({ title, testId, head, rows }: { title: string; testId: string; h
   );
 }
 
+/**
+ * "Cut here": the walk again, with `ip link set PORT down` on the bridge just after the step shown
+ * (SimulateOptions.cuts), shown from that step on.
+ */
+function cutHere(node: string, port: string): void {
+  const run = useAppStore.getState().lastRun;
+  if (run.status !== 'done') return;
+  const atUs = (run.cursor >= 0 ? (run.steps[run.cursor]?.t ?? 0) : 0) + 1;
+  const source = { ...run.source, cuts: [...(run.source.cuts ?? []), { atUs, node, iface: port }] };
+  void startWalk(simClient(), source).then(() => {
+    const next = useAppStore.getState().lastRun;
+    if (next.status !== 'done' || next.source !== source) return;
+    let i = 0;
+    while (i + 1 < next.steps.length && next.steps[i + 1]!.t <= atUs) i++;
+    useAppStore.getState().setCursor(i);
+  });
+}
+
+/** A bridge's spanning tree at the step: its id, the root, its cost to it, each port's role, state and cost. */
+function StpTable({ node, stp, costs }: { node: string; stp: NonNullable<TablesAtStep['stp']>; costs: Record<string, number> }) {
+  const { t } = useTranslation();
+  const v = stp.view;
+  const isRoot = v.rootPort === null;
+  return (
+    <>
+      <section className="pw-ttable" data-testid="tables.stp">
+        <h4>{t('player.tables.stp')}</h4>
+        <dl className="pw-stp">
+          <dt>{t('player.tables.stpBridge')}</dt>
+          <dd data-testid="tables.stp.bridge">{v.bridge}</dd>
+          <dt>{t('player.tables.stpRoot')}</dt>
+          <dd data-testid="tables.stp.root">{isRoot ? t('player.tables.stpIsRoot', { id: v.root }) : v.root}</dd>
+          <dt>{t('player.tables.stpCost')}</dt>
+          <dd data-testid="tables.stp.cost">{isRoot ? '0' : t('player.tables.stpCostVia', { cost: v.cost, port: v.rootPort })}</dd>
+        </dl>
+      </section>
+      <Table
+        title={t('player.tables.stpPorts')}
+        testId="tables.stp.ports"
+        head={[t('player.tables.port'), t('player.tables.stpRole'), t('player.tables.state'), t('player.tables.stpPathCost'), '']}
+        rows={Object.entries(v.ports)
+          .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
+          .map(([port, p]) => ({
+            key: port,
+            cls: stp.changed.has(port) ? 'is-changed' : '',
+            testId: `tables.stp.port.${port}`,
+            cells: [
+              port,
+              t(`player.tables.stpRoles.${p.role}`),
+              <>
+                <span className={`pw-stp-state pw-stp-state--${p.state}`}>{p.state}</span>
+                <MarkBadge {...(stp.changed.has(port) ? { mark: 'changed' as const } : {})} />
+              </>,
+              String(costs[port] ?? 2),
+              p.state === 'disabled' ? (
+                ''
+              ) : (
+                <button type="button" className="pw-button pw-button--small" title={t('player.tables.stpCutHint', { port })} onClick={() => cutHere(node, port)} data-testid={`tables.stp.cut.${port}`}>
+                  {t('player.tables.stpCut')}
+                </button>
+              ),
+            ],
+          }))}
+      />
+    </>
+  );
+}
+
 export function TablesPanel({ walk }: { walk: DoneRun }) {
   const { t } = useTranslation();
   const step = stepOf(walk);
@@ -61,7 +131,9 @@ export function TablesPanel({ walk }: { walk: DoneRun }) {
   const select = useAppStore((s) => s.select);
   const node = inspected ?? step?.node;
   const tracking = useMemo(() => new Set(nodes.filter((n) => n.kind === 'linux' && n.nat?.length).map((n) => n.name)), [nodes]);
-  const kind = nodes.find((n) => n.name === node)?.kind;
+  const device = nodes.find((n) => n.name === node);
+  const kind = device?.kind;
+  const portCosts = useMemo(() => Object.fromEntries((device?.ifaces ?? []).map((i) => [i.name, i.stp?.cost ?? 2])), [device]);
   const tables = useMemo(
     () => (node ? tablesAtStep({ events: walk.result.events, history: walk.history, routes: walk.routes, tracking }, node, step) : undefined),
     [walk, node, step, tracking],
@@ -87,6 +159,8 @@ export function TablesPanel({ walk }: { walk: DoneRun }) {
       {!tables ? (
         <p className="pw-muted">{t('player.tables.noDevice')}</p>
       ) : kind === 'bridge' ? (
+        <>
+        {tables.stp && node && <StpTable node={node} stp={tables.stp} costs={portCosts} />}
         <Table
           title={t('player.tables.fdb')}
           testId="tables.fdb"
@@ -104,6 +178,7 @@ export function TablesPanel({ walk }: { walk: DoneRun }) {
             ],
           }))}
         />
+        </>
       ) : (
         <>
           <Table

@@ -6,10 +6,11 @@
 // What a tunnel carries (ipip, GRE, VXLAN) follows its outer layers as layers marked `inner`,
 // under paths starting 'inner.' (the bytes are the outer packet's payload: no span of their own).
 
+import type { StpBpdu } from '../../engine/wire/stp';
 import type { EthernetFrame, IcmpMessage, Ipv4Packet, TcpSegment, UdpDatagram } from '../../engine';
 import { decodeEncap } from '../../engine/pure-player';
 
-type BaseLayerId = 'eth' | 'arp' | 'ipv4' | 'icmp' | 'udp' | 'tcp' | 'raw';
+type BaseLayerId = 'eth' | 'arp' | 'ipv4' | 'icmp' | 'udp' | 'tcp' | 'llc' | 'stp' | 'raw';
 export type LayerId = BaseLayerId | 'quote.ipv4' | 'quote.icmp' | 'quote.udp' | 'quote.tcp' | 'quote.raw' | 'gre' | 'vxlan' | `inner.${BaseLayerId}`;
 
 export interface Field {
@@ -209,6 +210,7 @@ export function frameLayers(f: EthernetFrame, pre: '' | 'inner.' = ''): Layer[] 
       ],
     });
   } else if (p.kind === 'ipv4') layers.push(...ipv4Layers(p, pre));
+  else if (p.kind === 'stp') layers.push(...stpLayers(p, pre));
   else layers.push({ id: `${pre}raw`, fields: [{ path: `${pre}raw.data`, label: 'data', value: bytesText(p.data) }] });
   return layers;
 }
@@ -236,4 +238,39 @@ export function tunnelChange(prev: EthernetFrame | undefined, frame: EthernetFra
   if (after && !before && prev) return { kind: 'added', outer: after };
   if (before && !after) return { kind: 'removed', outer: before };
   return undefined;
+}
+
+/** An 802.3 frame's LLC header and its BPDU (times on the wire in 1/256 s, shown in seconds). */
+function stpLayers(p: StpBpdu, pre: '' | 'inner.'): Layer[] {
+  const llc: Layer = {
+    id: `${pre}llc`,
+    fields: [
+      { path: `${pre}llc.dsap`, label: 'dsap', value: `0x${p.dsap.toString(16)}` },
+      { path: `${pre}llc.ssap`, label: 'ssap', value: `0x${p.ssap.toString(16)}` },
+      { path: `${pre}llc.control`, label: 'control', value: `0x${p.control.toString(16).padStart(2, '0')}` },
+    ],
+  };
+  const fields: Field[] = [
+    { path: `${pre}stp.protocolId`, label: 'protocolId', value: String(p.protocolId) },
+    { path: `${pre}stp.version`, label: 'version', value: String(p.version) },
+    { path: `${pre}stp.bpduType`, label: 'bpduType', value: p.config ? '0x00 (Configuration)' : '0x80 (Topology Change Notification)' },
+  ];
+  const c = p.config;
+  if (c) {
+    const id = (prio: number, mac: string) => `${prio} / ${mac}`;
+    const s = (t: number) => `${+(t / 256).toFixed(3)} s`;
+    const flags = [c.flags & 1 ? 'TC' : '', c.flags & 0x80 ? 'TCA' : ''].filter(Boolean).join(', ');
+    fields.push(
+      { path: `${pre}stp.config.flags`, label: 'stpFlags', value: `0x${c.flags.toString(16).padStart(2, '0')}${flags ? ` (${flags})` : ''}` },
+      { path: `${pre}stp.config.rootMac`, label: 'rootId', value: id(c.rootPriority, c.rootMac) },
+      { path: `${pre}stp.config.rootPathCost`, label: 'rootPathCost', value: String(c.rootPathCost) },
+      { path: `${pre}stp.config.bridgeMac`, label: 'bridgeId', value: id(c.bridgePriority, c.bridgeMac) },
+      { path: `${pre}stp.config.portId`, label: 'portId', value: `0x${c.portId.toString(16)}` },
+      { path: `${pre}stp.config.messageAge`, label: 'messageAge', value: s(c.messageAge) },
+      { path: `${pre}stp.config.maxAge`, label: 'maxAge', value: s(c.maxAge) },
+      { path: `${pre}stp.config.helloTime`, label: 'helloTime', value: s(c.helloTime) },
+      { path: `${pre}stp.config.forwardDelay`, label: 'forwardDelay', value: s(c.forwardDelay) },
+    );
+  }
+  return [llc, { id: `${pre}stp`, fields }];
 }

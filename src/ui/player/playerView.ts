@@ -46,7 +46,7 @@ interface PlayerViewState {
 export const usePlayerView = create<PlayerViewState>()((set) => ({
   playing: false,
   speed: 1,
-  protocols: { arp: true, icmp: true, udp: true, tcp: true, other: true },
+  protocols: { arp: true, stp: true, icmp: true, udp: true, tcp: true, other: true },
   side: 'headers',
   frame: -1,
   hex: false,

@@ -1,9 +1,9 @@
-// A device's tables at a step of the walk: its neighbour cache, fdb, conntrack and sockets as they were
+// A device's tables at a step of the walk: its neighbour cache, fdb, conntrack, sockets and a bridge's spanning tree as they were
 // right after the step (from the walk's table history, by binary search: nothing is copied per
 // step), its routes (which a run never changes), the entries the step consulted, and the ones it
 // created or changed (compared with the tables just before the step).
 
-import type { ConntrackView, FdbView, FibRoute, NeighView, RedirectView, SocketView, TableHistory, TablesView, TraceEvent } from '../../engine';
+import type { ConntrackView, FdbView, FibRoute, NeighView, RedirectView, SocketView, StpView, TableHistory, TablesView, TraceEvent } from '../../engine';
 import { formatRouteLine } from '../../engine/pure';
 import type { PlayerStep } from '../../walk/steps';
 
@@ -32,6 +32,8 @@ export interface TablesAtStep {
   sockets?: Row<SocketView>[];
   redirects: RedirectView[];
   routes: RouteRow[];
+  /** a bridge running STP: its tree, and which ports changed state or role at this step */
+  stp?: { view: StpView; changed: ReadonlySet<string> };
 }
 
 const EMPTY: TablesView = { neigh: [], fdb: [], conntrack: [], redirects: [], sockets: [] };
@@ -107,6 +109,7 @@ export function tablesAtStep(input: TablesInput, node: string, step: PlayerStep 
     ...(input.tracking.has(node) ? { conntrack: rows(after.conntrack, before.conntrack, ctKey, ctSeen) } : {}),
     ...((input.history[node] ?? []).some((v) => v.tables.sockets.length > 0) ? { sockets: rows(after.sockets, before.sockets, (x) => x.socket, socketSeen) } : {}),
     redirects: after.redirects,
+    ...(after.stp ? { stp: { view: after.stp, changed: new Set(Object.keys(after.stp.ports).filter((p) => before.stp?.ports[p] !== after.stp!.ports[p])) } } : {}),
     routes: routes.map((r) => ({ entry: r, text: formatRouteLine(r), consulted: routeSeen.has(routeKey(r)) })),
   };
 }

@@ -18,6 +18,29 @@ export function step(to: 'first' | 'back' | 'forward' | 'last'): void {
   s.setCursor((c, n) => (to === 'first' ? -1 : to === 'last' ? n - 1 : to === 'back' ? c - 1 : c + 1));
 }
 
+/**
+ * The step `us` microseconds of virtual time after the current one: the last step that starts
+ * within that time, at least the next one (a walk with the spanning tree spends 30 s converging,
+ * which "+30 s" plays in one move).
+ */
+export function skipTarget(steps: readonly { t: number }[], cursor: number, us: number): number {
+  if (steps.length === 0) return cursor;
+  const from = cursor < 0 ? 0 : steps[cursor]!.t;
+  let i = Math.min(cursor + 1, steps.length - 1);
+  while (i + 1 < steps.length && steps[i + 1]!.t <= from + us) i++;
+  return i;
+}
+
+/** Jumps `us` of virtual time ahead (skipTarget); stepping pauses playing. */
+export function skipTime(us: number): void {
+  const s = useAppStore.getState();
+  if (s.lastRun.status !== 'done') return;
+  usePlayerView.getState().setPlaying(false);
+  usePlayerView.getState().setFrame(-1);
+  const { steps, cursor } = s.lastRun;
+  s.setCursor(() => skipTarget(steps, cursor, us));
+}
+
 /** Plays from here (from the start when at the end), or pauses. */
 export function togglePlay(): void {
   const s = useAppStore.getState();

@@ -78,7 +78,7 @@ const ACCENT = '#2563eb';
 const BAD = '#b91c1c';
 const OK = '#15803d';
 /** --proto-* */
-const PROTO_COLOURS: Record<Protocol, string> = { arp: '#b45309', icmp: '#1d4ed8', udp: '#7c3aed', tcp: '#0f766e', other: '#475569' };
+const PROTO_COLOURS: Record<Protocol, string> = { arp: '#b45309', stp: '#be123c', icmp: '#1d4ed8', udp: '#7c3aed', tcp: '#0f766e', other: '#475569' };
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -168,7 +168,7 @@ function headerNotes(f: StepFrame, node: string, t: Translate): string[] {
   ];
 }
 
-const PROTOCOL_LIST: readonly Protocol[] = ['arp', 'icmp', 'udp', 'tcp', 'other'];
+const PROTOCOL_LIST: readonly Protocol[] = ['arp', 'stp', 'icmp', 'udp', 'tcp', 'other'];
 
 /** Everything a slide of the walk at `cursor` says, in the language of `t`. */
 export function stepSlide(

@@ -45,7 +45,7 @@ const shownUpTo = (run: DoneRun): number => (run.cursor < 0 ? -1 : (run.steps[ru
 
 /**
  * What a node had learned by the step shown (its tables then), for `ip neigh`, `conntrack -L`,
- * `ss`, `bridge fdb`, and its interfaces' counters then (`ip -s link`).
+ * `ss`, `bridge fdb`, a bridge's spanning tree (`bridge link show`), and its interfaces' counters then (`ip -s link`).
  */
 export function learnedAt(run: DoneRun | undefined, node: string): Learned {
   if (!run) return {};
@@ -57,7 +57,7 @@ export function learnedAt(run: DoneRun | undefined, node: string): Learned {
   let version = list[0]!;
   for (const v of list) if (v.seq <= upTo) version = v;
   const t = version.tables;
-  return { neigh: t.neigh, conntrack: t.conntrack, fdb: t.fdb, sockets: t.sockets, stats };
+  return { neigh: t.neigh, conntrack: t.conntrack, fdb: t.fdb, sockets: t.sockets, stats, ...(t.stp ? { stp: t.stp } : {}) };
 }
 
 export class TerminalSession {

@@ -168,6 +168,7 @@ export class LinuxStack implements Device, NetNs {
       if (pktType === 'otherhost') return kfreeSkb(this, pkt, 'otherhost', ifname);
       return ipRcv(this, { pkt, ip: p, pktType, iif: ifname });
     }
+    if (p.kind === 'stp') return kfreeSkb(this, pkt, 'no-llc-sap', ifname);
     kfreeSkb(this, pkt, 'unsupported', ifname, `ethertype 0x${frame.ethertype.toString(16).padStart(4, '0')}`);
   }
 }

@@ -17,6 +17,7 @@ import { neighExplainers } from './neigh';
 import { socketExplainers } from './socket';
 import { stepExplainers, stepPreamble } from './step';
 import { tunnelExplainers } from './tunnel';
+import { stpExplainers } from './stp';
 
 export { walkContext, type ExplainContext, type Translate } from './context';
 export { ctTupleText, frameWhat, hostPort, macText } from './labels';
@@ -32,6 +33,7 @@ const EXPLAINERS: Explainers = {
   ...socketExplainers,
   ...natExplainers,
   ...tunnelExplainers,
+  ...stpExplainers,
 };
 
 /** The paragraph of a step, as sentences in the language of `t`. */

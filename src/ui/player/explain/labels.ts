@@ -29,6 +29,12 @@ export function frameWhat(f: EthernetFrame, t: Translate, topology: Topology): s
     if (p.op === 2) return t('player.what.arpReply', { sender: p.senderIp, mac: macText(topology, p.senderMac) });
     return t('player.what.arpOther', { op: p.op });
   }
+  if (p.kind === 'stp') {
+    const c = p.config;
+    if (!c) return t('player.what.stpTcn');
+    const flags = [c.flags & 0x01 ? 'TC' : '', c.flags & 0x80 ? 'TCA' : ''].filter(Boolean).join(', ');
+    return t('player.what.stpConfig', { root: `${c.rootPriority}/${c.rootMac}`, cost: c.rootPathCost, bridge: `${c.bridgePriority}/${c.bridgeMac}`, flags: flags ? ` [${flags}]` : '' });
+  }
   if (p.kind !== 'ipv4') return t('player.what.other', { type: `0x${f.ethertype.toString(16).padStart(4, '0')}` });
   const base = { src: p.srcIp, dst: p.dstIp, ttl: p.ttl };
   const encap = decodeEncap(p);

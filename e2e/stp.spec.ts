@@ -1,0 +1,47 @@
+// The spanning tree in Chromium: the triangle example with STP on, walked: one port blocking on
+// the diagram and in the STP table, the ping crossing the tree; then the link of sw3's root port
+// cut from the STP table at the first ping, and the blocked port forwarding by the second.
+
+import { expect, test } from '@playwright/test';
+import { PlayerPage } from './pages/PlayerPage';
+
+test('stp-triangle: a blocked port, a ping across the tree, and the tree forming again after a cut', async ({ page }) => {
+  const p = new PlayerPage(page);
+  await p.goto('stp-triangle');
+  await p.runScenario();
+  await expect(p.row(1)).toBeVisible({ timeout: 30_000 });
+
+  // At the end: sw3's port towards sw2 blocks, and its link is drawn cut; every other port forwards.
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('link-end.sw3.p1')).toHaveAttribute('data-stp', 'blocking');
+  await expect(page.locator('.react-flow__edge[data-stp="cut"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid^="link-end."][data-stp]')).toHaveCount(1);
+  await p.tablesOf('sw3');
+  await expect(page.getByTestId('tables.stp.root')).toHaveText('8000.2:0:0:0:1:1');
+  await expect(page.getByTestId('tables.stp.port.p1')).toContainText('blocking');
+  await expect(page.getByTestId('tables.stp.port.p2')).toContainText('forwarding');
+
+  // Both pings crossed the tree: their echo replies reached h1. BPDUs filtered out of the list, as ARP can be.
+  await page.getByTestId('player.filter.stp').click();
+  await expect(page.getByTestId('player.filter.stp')).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('[data-testid^="trace.row-"]', { hasText: 'BPDU' })).toHaveCount(0);
+  const replies = page.locator('[data-testid^="trace.row-"]', { hasText: 'ICMP echo reply 10.0.0.2 → 10.0.0.1' });
+  await expect(replies.first()).toBeVisible();
+  const ends = page.locator('[data-testid^="trace.row-"]', { hasText: 'ping -c 1 -W 1 10.0.0.2: exit 0' });
+  await expect(ends).toHaveCount(2);
+
+  // Cut sw3's root port (its link to sw1) at the end of the first ping.
+  await ends.first().click();
+  await p.tablesOf('sw3');
+  await page.getByTestId('tables.stp.cut.p2').click();
+  await expect(page.getByTestId('link-end.sw3.p2')).toHaveAttribute('data-stp', 'disabled', { timeout: 30_000 });
+
+  // By the end of the walk the blocked port has listened, learned and forwards: sw3 reaches the
+  // root through sw2, and the second ping still crosses.
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('link-end.sw3.p1')).not.toHaveAttribute('data-stp', /./);
+  await p.tablesOf('sw3');
+  await expect(page.getByTestId('tables.stp.port.p1')).toContainText('forwarding');
+  await expect(page.getByTestId('tables.stp.cost')).toContainText('4 (through p1)');
+  await expect(page.locator('[data-testid^="trace.row-"]', { hasText: 'ping -c 1 -W 1 10.0.0.2: exit 0' })).toHaveCount(2);
+});
