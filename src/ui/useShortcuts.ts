@@ -6,14 +6,11 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useAppStore } from '../store';
 import { simClient } from '../worker/client';
-import { copySelection, cutSelection, duplicateSelection, paste } from './commands/clipboard';
 import { saveJson } from './commands/files';
 import { FIT_VIEW_OPTIONS } from './canvas/Camera';
 import { pickFile } from './header/FileInput';
-import { toast } from './toast/toastStore';
 import { useView } from './viewStore';
 import { useTerminals } from './terminal/terminalStore';
-import i18n from '../i18n';
 
 /** Is the user typing somewhere (where keys belong to the field)? */
 export function isTyping(target: EventTarget | null): boolean {
@@ -22,6 +19,9 @@ export function isTyping(target: EventTarget | null): boolean {
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
 }
+
+// Copy and paste come with their first use (they bring the engine's copy of devices).
+const clipboard = () => import('./commands/clipboard');
 
 export function useShortcuts(): void {
   const { fitView } = useReactFlow();
@@ -46,13 +46,12 @@ export function useShortcuts(): void {
       let handled = true;
       if (mod && key === 'z' && !e.shiftKey) store.undo();
       else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) store.redo();
-      else if (mod && key === 'c') {
-        const n = copySelection();
-        if (n) toast('success', i18n.t('edit.copied', { count: n }));
-        else handled = false;
-      } else if (mod && key === 'x') handled = cutSelection() > 0;
-      else if (mod && key === 'v') void paste(simClient());
-      else if (mod && key === 'd') void duplicateSelection(simClient());
+      else if (mod && (key === 'c' || key === 'x')) {
+        // Nothing selected: the browser's own copy or cut.
+        handled = store.selectedNodes.length > 0;
+        if (handled) void clipboard().then((c) => (key === 'c' ? c.copyAndSay() : c.cutSelection()));
+      } else if (mod && key === 'v') void clipboard().then((c) => c.paste(simClient()));
+      else if (mod && key === 'd') void clipboard().then((c) => c.duplicateSelection(simClient()));
       else if (mod && key === 'a') store.selectAll();
       else if (mod || e.altKey) handled = false;
       else if (e.key === 'Delete' || e.key === 'Backspace') store.deleteSelection();

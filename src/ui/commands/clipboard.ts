@@ -1,7 +1,7 @@
 // Copy, cut, paste and duplicate of devices. The clipboard lives in this page (a copy of the
 // devices and the links among them). Pasting gives fresh names and MACs; addresses are kept only
 // when nothing else uses them (pasteNodes), and routes the kernel would then refuse are
-// left out and reported.
+// left out and reported. This module loads with the first copy, cut, paste or duplicate.
 
 import i18n from '../../i18n';
 import { selectTopology, useAppStore } from '../../store';
@@ -41,6 +41,13 @@ export function cutSelection(): number {
     s.select(s.selectedNodes, []);
     s.deleteSelection();
   }
+  return n;
+}
+
+/** Copies the selected devices and says how many (the shortcut's and the inspector's copy). */
+export function copyAndSay(): number {
+  const n = copySelection();
+  if (n) toast('success', i18n.t('edit.copied', { count: n }));
   return n;
 }
 

@@ -6,9 +6,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectInspected, selectLink, useAppStore } from '../../store';
-import { copySelection, duplicateSelection } from '../commands/clipboard';
 import { simClient } from '../../worker/client';
-import { toast } from '../toast/toastStore';
 import { TrashIcon } from './TrashIcon';
 import './inspector.css';
 
@@ -50,15 +48,13 @@ function SelectionInspector({ count, devices }: { count: number; devices: number
             <button
               type="button"
               className="pw-button pw-button--small"
-              onClick={() => {
-                const n = copySelection();
-                if (n) toast('success', t('edit.copied', { count: n }));
-              }}
+              // Copy and paste come with their first use.
+              onClick={() => void import('../commands/clipboard').then((c) => c.copyAndSay())}
               data-testid="inspector.copy"
             >
               {t('inspector.copy')}
             </button>
-            <button type="button" className="pw-button pw-button--small" onClick={() => void duplicateSelection(simClient())} data-testid="inspector.duplicate">
+            <button type="button" className="pw-button pw-button--small" onClick={() => void import('../commands/clipboard').then((c) => c.duplicateSelection(simClient()))} data-testid="inspector.duplicate">
               {t('inspector.duplicate')}
             </button>
           </>
