@@ -31,7 +31,9 @@ test('stp-triangle: a blocked port, a ping across the tree, and the tree forming
   await expect(ends).toHaveCount(2);
 
   // Cut sw3's root port (its link to sw1) at the end of the first ping.
+  const first = Number((await ends.first().getAttribute('data-testid'))?.replace('trace.row-', ''));
   await ends.first().click();
+  await expect(p.position).toContainText(`Step ${first} of`);
   await p.tablesOf('sw3');
   await page.getByTestId('tables.stp.cut.p2').click();
   await expect(page.getByTestId('link-end.sw3.p2')).toHaveAttribute('data-stp', 'disabled', { timeout: 30_000 });
