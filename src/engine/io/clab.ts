@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { macFromSerial } from '../wire/addr';
 import type { BridgeNode, Iface, LinuxNode, ScenarioStep, Topology, TopoNode } from '../topology';
 import { NodeBuild } from './exec';
+import { bridgeVlanLines } from './bridge-vlan';
 import { tunnelLines } from '../tunnel-text';
 import { iptablesText } from './iptables';
 import { neighLine } from './neigh';
@@ -316,6 +317,8 @@ function renamePorts(links: Topology['links'], nodes: TopoNode[], label: (node: 
       renamed.set(`${n.name}:${i.name}`, name);
       i.name = name;
     }
+    const vlans = n.vlans;
+    if (vlans) n.vlans = Object.fromEntries(Object.entries(vlans).map(([dev, v]) => [r.names.get(dev) ?? dev, v]));
   }
   if (!renamed.size) return links;
   const end = (e: Topology['links'][number]['a']) => ({ node: e.node, iface: renamed.get(`${e.node}:${e.iface}`) ?? e.iface });
@@ -391,6 +394,8 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
       for (const line of sysctlLines(n)) exec.push(line);
       for (const r of n.nat ?? []) exec.push(iptablesText(r));
       for (const e of n.neigh ?? []) exec.push(neighLine(e));
+    } else {
+      exec.push(...bridgeVlanLines(n, (port) => renames.get(`${n.name}:${port}`) ?? port));
     }
     nodes[n.name] = { kind: n.kind, ...(n.kind === 'linux' ? { image: opts.image ?? CLAB_LINUX_IMAGE } : {}), labels, ...(exec.length ? { exec } : {}) };
   }

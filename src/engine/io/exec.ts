@@ -11,6 +11,7 @@ import { addressRoutes, devAddrs, devicesOf, resolveRoute } from '../devices/con
 import { parseIptables } from './iptables';
 import { parseNeighArgs } from './neigh';
 import { FALLBACK_TUNNELS, parseLinkAdd } from './ip-link-add';
+import { bridgeVlanExec, setVlanFiltering } from './bridge-vlan';
 
 export type ExecResult = { kind: 'ok' } | { kind: 'error'; message: string };
 
@@ -170,8 +171,15 @@ export class NodeBuild {
     const t = r.tunnel;
     if (this.devNames().includes(t.name) || FALLBACK_TUNNELS.has(t.name)) return fail('RTNETLINK answers: File exists');
     if (t.dev !== undefined && !node.ifaces.some((i) => i.name === t.dev)) return fail(`Cannot find device "${t.dev}"`);
+    // vlan_check_real_dev: one VLAN device per VID on a real device
+    if (t.kind === 'vlan' && node.tunnels?.some((x) => x.kind === 'vlan' && x.dev === t.dev && x.vlanId === t.vlanId)) return fail('RTNETLINK answers: File exists');
     if (t.kind === 'gretap' || t.kind === 'vxlan') {
       t.mac = this.newMac();
+      t.macAuto = true;
+    }
+    if (t.kind === 'vlan') {
+      // a VLAN device has its real device's address (vlan_dev_init)
+      t.mac = node.ifaces.find((i) => i.name === t.dev)!.mac;
       t.macAuto = true;
     }
     (node.tunnels ??= []).push(t);
@@ -270,6 +278,8 @@ export class NodeBuild {
     const mac = parseMac(text);
     if (!mac) return fail(`"${text}" is invalid lladdr.`);
     if (parseInt(mac.slice(0, 2), 16) & 1) return fail('RTNETLINK answers: Cannot assign requested address');
+    // vlan_sync_address: a VLAN device that had its real device's address follows it
+    if (this.node.kind === 'linux') for (const t of this.node.tunnels ?? []) if (t.kind === 'vlan' && t.dev === dev && t.macAuto) t.mac = mac;
     iface.mac = mac;
     delete iface.macAuto;
     return ok;
@@ -361,6 +371,8 @@ export class NodeBuild {
       if ((prefix(a[0], 'neighbour') || prefix(a[0], 'neighbor')) && (a[1] === 'add' || a[1] === 'replace')) return this.addNeigh(a.slice(2), a[1] === 'replace');
       if (prefix(a[0], 'link') && a[1] === 'add') return this.addLink(a.slice(2));
       if (prefix(a[0], 'link') && a[1] === 'set') {
+        const vlanFiltering = this.node.kind === 'bridge' ? setVlanFiltering(this.node, a.slice(2)) : undefined;
+        if (vlanFiltering) return vlanFiltering;
         const rest = a.slice(2);
         if (rest[0] === 'dev') rest.shift();
         const dev = rest[0];
@@ -392,6 +404,7 @@ export class NodeBuild {
       return ok;
     }
     if (w[0] === 'bridge' && w[1] === 'fdb' && (w[2] === 'append' || w[2] === 'add')) return this.fdbAppend(w.slice(3));
+    if (w[0] === 'bridge' && w[1] === 'vlan') return this.node.kind === 'bridge' ? bridgeVlanExec(this.node, w.slice(2)) : fail('bridge vlan: this node has no bridge');
     if (w[0] === 'nft') return fail('nft rules are not supported (use iptables -t nat -A …)');
     return fail(`command "${w[0]}" is not supported in exec (ip addr add, ip route add, ip link set, sysctl -w, iptables -t nat -A)`);
   }

@@ -50,7 +50,7 @@ export interface OracleTrace {
     {
       neigh?: { ip: string; dev: string; mac?: string; state: string }[];
       routes?: OracleRoute[];
-      fdb?: { mac: string; port: string }[];
+      fdb?: { mac: string; port: string; vlan?: number }[];
       conntrack?: OracleConntrack[];
     }
   >;
@@ -208,7 +208,7 @@ export function toOracleTrace(t: Topology, r: SimResult): OracleTrace {
       };
     } else {
       state[n.name] = {
-        fdb: s.fdb.map((e) => ({ mac: label(e.mac), port: e.port })).sort((a, b) => cmp(a.port, b.port) || cmp(a.mac, b.mac)),
+        fdb: s.fdb.map((e) => ({ mac: label(e.mac), port: e.port, ...(e.vlan ? { vlan: e.vlan } : {}) })).sort((a, b) => cmp(a.port, b.port) || cmp(a.mac, b.mac)),
       };
     }
   }

@@ -140,7 +140,7 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
       const br = bridges.get(node.name);
       // Nodes nothing reached learned nothing: they share one empty state.
       if (node.kind === 'linux') out[node.name] = st ? { kind: 'linux', neigh: st.neigh.list(), ...(node.nat?.length ? { conntrack: st.nf ? st.nf.conntrack.list().map(ctView) : [] } : {}) } : node.nat?.length ? EMPTY_NAT : EMPTY_LINUX;
-      else out[node.name] = br ? { kind: 'bridge', fdb: br.fdb.list(sim.now).map((e) => ({ mac: e.mac, port: e.port })) } : EMPTY_BRIDGE;
+      else out[node.name] = br ? { kind: 'bridge', fdb: br.fdb.list(sim.now).map((e) => ({ mac: e.mac, port: e.port, ...(e.vlan ? { vlan: e.vlan } : {}) })) } : EMPTY_BRIDGE;
     }
     return out;
   };

@@ -37,6 +37,8 @@ export interface NeighView {
 export interface FdbView {
   mac: MacAddr;
   port: string;
+  /** the VLAN of the entry, on a bridge with vlan_filtering */
+  vlan?: number;
 }
 
 /** A route as shown in the trace: the table entry and whether the lookup chose it. */
@@ -70,6 +72,7 @@ export type DropReason =
   | 'arp-ignored' // an ARP packet that changes nothing
   | 'bridge-filter' // destination MAC sits behind the ingress port
   | 'bridge-local' // frame for the bridge itself, which has no IP stack
+  | 'vlan-filter' // vlan_filtering: the ingress port is not a member of the frame's VLAN, or has no pvid for an untagged frame
   | 'no-carrier' // interface not connected to any link
   | 'bad-checksum'
   | 'socket-closed' // datagram for a socket of a process that has ended
@@ -107,8 +110,8 @@ export type TraceEventBody =
   | { kind: 'step.end'; step: number; node?: string; exit: number | null; stdout: string; stderr: string; timedOut: boolean }
   | { kind: 'frame.tx'; node: string; iface: string; link: string | null; pkt: PacketId; frame: EthernetFrame }
   | { kind: 'frame.rx'; node: string; iface: string; link: string; pkt: PacketId; frame: EthernetFrame }
-  | { kind: 'fdb.learn'; node: string; mac: MacAddr; port: string; prev?: string }
-  | { kind: 'fdb.expire'; node: string; mac: MacAddr; port: string }
+  | { kind: 'fdb.learn'; node: string; mac: MacAddr; port: string; prev?: string; vlan?: number }
+  | { kind: 'fdb.expire'; node: string; mac: MacAddr; port: string; vlan?: number }
   | {
       kind: 'fdb.forward';
       node: string;
@@ -120,6 +123,10 @@ export type TraceEventBody =
       egress: string[];
       /** the fdb entry used, for forward */
       entry?: FdbView;
+      /** the frame's VLAN in the bridge (vlan_filtering): its tag or the ingress port's pvid */
+      vlan?: number;
+      /** ports left out of a flood because they are not members of the frame's VLAN */
+      notMember?: string[];
     }
   | {
       kind: 'fib.lookup';

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { BridgeNode } from '../topology';
+import { bridgeVlanExec, bridgeVlanLines, setVlanFiltering } from './bridge-vlan';
+import { deviceVlans } from '../devices/bridge-vlan';
+
+const sw = (): BridgeNode => ({
+  kind: 'bridge',
+  name: 'sw1',
+  role: 'switch',
+  ifaces: ['p1', 'p2'].map((name, k) => ({ name, mac: `02:00:00:00:00:0${k + 1}` as never, addrs: [] })),
+});
+const run = (n: BridgeNode, line: string) => bridgeVlanExec(n, line.split(' '));
+
+describe('bridge vlan add|del on a bridge node', () => {
+  it('a port starts in VLAN 1, pvid untagged; an access VLAN replaces it', () => {
+    const n = sw();
+    expect(deviceVlans(n, 'p1')).toEqual([{ vid: 1, pvid: true, untagged: true }]);
+    expect(run(n, 'del dev p1 vid 1')).toEqual({ kind: 'ok' });
+    expect(run(n, 'add dev p1 vid 10 pvid untagged')).toEqual({ kind: 'ok' });
+    expect(deviceVlans(n, 'p1')).toEqual([{ vid: 10, pvid: true, untagged: true }]);
+    expect(deviceVlans(n, 'p2')).toEqual([{ vid: 1, pvid: true, untagged: true }]);
+  });
+
+  it('a new pvid takes it from the old one; re-adding without pvid clears it (__vlan_add_flags)', () => {
+    const n = sw();
+    run(n, 'add dev p1 vid 20 pvid');
+    expect(deviceVlans(n, 'p1')).toEqual([{ vid: 1, untagged: true }, { vid: 20, pvid: true }]);
+    run(n, 'add dev p1 vid 20');
+    expect(deviceVlans(n, 'p1')).toEqual([{ vid: 1, untagged: true }, { vid: 20 }]);
+  });
+
+  it('ranges, and the kernel\'s and iproute2\'s refusals', () => {
+    const n = sw();
+    expect(run(n, 'add dev p2 vid 10-12')).toEqual({ kind: 'ok' });
+    expect(deviceVlans(n, 'p2').map((v) => v.vid)).toEqual([1, 10, 11, 12]);
+    expect(run(n, 'del dev p2 vid 30')).toEqual({ kind: 'error', message: 'RTNETLINK answers: No such file or directory' });
+    expect(run(n, 'add dev p2 vid 4095')).toEqual({ kind: 'error', message: 'Invalid VLAN ID "4095"' });
+    expect(run(n, 'add dev p9 vid 10')).toEqual({ kind: 'error', message: 'Cannot find device "p9"' });
+    expect(run(n, 'add dev br0 vid 10').kind).toBe('error');
+    expect(run(n, 'add dev br0 vid 10 self')).toEqual({ kind: 'ok' });
+  });
+
+  it('vlan_filtering on br0 only', () => {
+    const n = sw();
+    expect(setVlanFiltering(n, ['br0', 'type', 'bridge', 'vlan_filtering', '1'])).toEqual({ kind: 'ok' });
+    expect(n.vlanFiltering).toBe(true);
+    expect(setVlanFiltering(n, ['p1', 'up'])).toBeUndefined();
+    expect(setVlanFiltering(n, ['br1', 'type', 'bridge', 'vlan_filtering', '1'])?.kind).toBe('error');
+  });
+
+  it('written back as lines that rebuild the same VLANs', () => {
+    const n = sw();
+    setVlanFiltering(n, ['br0', 'type', 'bridge', 'vlan_filtering', '1']);
+    for (const l of ['del dev p1 vid 1', 'add dev p1 vid 10 pvid untagged', 'add dev p2 vid 10', 'add dev p2 vid 20', 'add dev br0 vid 10 self']) run(n, l);
+    const lines = bridgeVlanLines(n, (p) => p);
+    expect(lines).toEqual([
+      'ip link set br0 type bridge vlan_filtering 1',
+      'bridge vlan del dev p1 vid 1',
+      'bridge vlan add dev p1 vid 10 pvid untagged',
+      'bridge vlan add dev p2 vid 10',
+      'bridge vlan add dev p2 vid 20',
+      'bridge vlan add dev br0 vid 10 self',
+    ]);
+    const m = sw();
+    for (const l of lines) {
+      if (l.startsWith('ip ')) setVlanFiltering(m, l.split(' ').slice(3));
+      else run(m, l.split(' ').slice(2).join(' '));
+    }
+    expect(m).toEqual(n);
+  });
+});
