@@ -1,4 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseClab } from './clab';
+import { runShell } from '../userspace/shell';
+import { simulate } from '../sim/simulate';
+import { formatBridgeFdb } from '../linux-text';
 import type { BridgeNode } from '../topology';
 import { bridgeVlanExec, bridgeVlanLines, setVlanFiltering } from './bridge-vlan';
 import { deviceVlans } from '../devices/bridge-vlan';
@@ -67,5 +73,32 @@ describe('bridge vlan add|del on a bridge node', () => {
       else run(m, l.split(' ').slice(2).join(' '));
     }
     expect(m).toEqual(n);
+  });
+});
+
+describe('bridge vlan show and bridge fdb show on a VLAN-aware switch', () => {
+  const file = path.join(import.meta.dirname, '../__oracle__/vlan-trunk.clab.yml');
+  const t = parseClab(fs.readFileSync(file, 'utf8'), file);
+
+  it('lists br0 and each port in ifindex order, one line per VLAN, with its flags', () => {
+    const r = runShell(t, 'sw1', 'bridge vlan show');
+    expect(r.kind === 'done' && r.stdout).toBe(
+      [
+        'port              vlan-id  ',
+        'br0               1 PVID Egress Untagged',
+        'p1                10 PVID Egress Untagged',
+        'p2                20 PVID Egress Untagged',
+        'p3                10',
+        '                  20',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints a learned entry with its VLAN', () => {
+    const trace = simulate(t);
+    const fdb = trace.final['sw1'];
+    const learned = fdb?.kind === 'bridge' ? fdb.fdb : [];
+    expect(formatBridgeFdb(t, 'sw1', learned)).toContain(' dev p3 vlan 20 master br0 \n');
   });
 });
