@@ -117,10 +117,11 @@ export interface StaticNeigh {
 
 /**
  * The device types `ip link add NAME type KIND` creates (devices/ipip.ts, gre.ts, vxlan.ts,
- * vlan.ts): tunnels, overlays, and 802.1Q VLAN devices stacked on another interface.
+ * vlan.ts, bridge-dev.ts): tunnels, overlays, 802.1Q VLAN devices stacked on another interface,
+ * and a bridge whose ports are the node's interfaces (what makes a node an L3 switch).
  */
-export type TunnelKind = 'ipip' | 'gre' | 'gretap' | 'vxlan' | 'vlan';
-export const TUNNEL_KINDS = ['ipip', 'gre', 'gretap', 'vxlan', 'vlan'] as const satisfies readonly TunnelKind[];
+export type TunnelKind = 'ipip' | 'gre' | 'gretap' | 'vxlan' | 'vlan' | 'bridge';
+export const TUNNEL_KINDS = ['ipip', 'gre', 'gretap', 'vxlan', 'vlan', 'bridge'] as const satisfies readonly TunnelKind[];
 
 /**
  * A tunnel device: `ip link add NAME type ipip|gre|gretap [local A] [remote B] [ttl N|inherit]
@@ -128,7 +129,9 @@ export const TUNNEL_KINDS = ['ipip', 'gre', 'gretap', 'vxlan', 'vlan'] as const 
  * then `ip link set NAME up`, `ip addr add … dev NAME`. The fallback device of ipip, tunl0, is
  * there in every namespace once the module is loaded (`fallback`): remote any, its outer
  * destination is the route's gateway. A VLAN device is `ip link add link DEV name NAME type vlan
- * id N`: `dev` is its real device, whose MAC it has.
+ * id N`: `dev` is its real device, whose MAC it has. A bridge is `ip link add NAME type bridge
+ * [vlan_filtering 1]`, its ports joined with `ip link set PORT master NAME`, their VLANs and its
+ * own (`self`) set with `bridge vlan add|del`.
  */
 export interface Tunnel {
   name: string;
@@ -143,6 +146,12 @@ export interface Tunnel {
   vni?: number;
   /** VLAN: the 802.1Q VID it tags with and receives */
   vlanId?: number;
+  /** bridge: its ports (interfaces of the node), in the order they joined */
+  ports?: string[];
+  /** bridge: vlan_filtering 1 */
+  vlanFiltering?: boolean;
+  /** bridge: the VLANs of its ports and its own, as on a bridge node (absent: VLAN 1 pvid untagged) */
+  vlans?: Record<string, BridgeVlan[]>;
   /** VXLAN UDP port (default 4789 when written by packetwalk; iproute2 warns without one) */
   dstport?: number;
   /** the underlying device (the tunnel's link; a VLAN device's real device) */

@@ -7,11 +7,12 @@
 
 import type { Tunnel } from './topology';
 import { tunnelMtu, VXLAN_LINUX_PORT } from './devices/tunnel-params';
+import { bridgeVlanLines } from './io/bridge-vlan';
 
 const any = (ip: string | undefined) => ip ?? 'any';
 /** A GRE key as iproute2 prints it in `ip -d link`: a dotted quad. */
 const keyQuad = (k: number) => [k >>> 24, (k >>> 16) & 255, (k >>> 8) & 255, k & 255].join('.');
-const ethernet = (t: Tunnel) => t.kind === 'gretap' || t.kind === 'vxlan' || t.kind === 'vlan';
+const ethernet = (t: Tunnel) => t.kind === 'gretap' || t.kind === 'vxlan' || t.kind === 'vlan' || t.kind === 'bridge';
 const linkType = (t: Tunnel) => (t.kind === 'ipip' ? 'ipip' : 'gre');
 
 /**
@@ -28,7 +29,7 @@ export function tunnelHead(t: Tunnel, index: number): [string, string] {
       `    link/ether ${t.mac ?? '00:00:00:00:00:00'} brd ff:ff:ff:ff:ff:ff`,
     ];
   }
-  const name = t.kind === 'vxlan' ? t.name : `${t.name}@NONE`;
+  const name = t.kind === 'vxlan' || t.kind === 'bridge' ? t.name : `${t.name}@NONE`;
   let flags: string;
   if (ethernet(t)) flags = up ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'BROADCAST,MULTICAST';
   else flags = `${t.remote ? 'POINTOPOINT,' : ''}NOARP${up ? ',UP,LOWER_UP' : ''}`;
@@ -61,6 +62,9 @@ export function tunnelDetails(t: Tunnel, link: boolean): string {
     }
     case 'vlan':
       return ` promiscuity 0  allmulti 0 minmtu 0 maxmtu 65535 \n    vlan protocol 802.1Q id ${t.vlanId ?? 0} <REORDER_HDR> ${gen}${TAIL(65536)}`;
+    case 'bridge':
+      // abbreviated: iproute2 prints some sixty bridge options here (timers, STP, multicast)
+      return ` promiscuity 0  allmulti 0 minmtu 68 maxmtu 65535 \n    bridge stp_state 0 vlan_filtering ${t.vlanFiltering ? 1 : 0} vlan_protocol 802.1Q ${gen}${TAIL(65536)}`;
     case 'vxlan': {
       const where = `${t.remote ? ` remote ${t.remote}` : ''}${t.local ? ` local ${t.local}` : ''}${t.dev ? ` dev ${t.dev}` : ''}`;
       const vttl = t.ttl !== undefined ? `ttl ${t.ttl}` : 'ttl auto';
@@ -91,6 +95,7 @@ export const tunnelsInOrder = (tunnels: readonly Tunnel[] | undefined): Tunnel[]
 /** The `ip link add` line that makes a tunnel (what a containerlab export runs). */
 export function linkAddText(t: Tunnel): string {
   if (t.kind === 'vlan') return `ip link add link ${t.dev ?? ''} name ${t.name} type vlan id ${t.vlanId ?? 0}`;
+  if (t.kind === 'bridge') return `ip link add ${t.name} type bridge${t.vlanFiltering ? ' vlan_filtering 1' : ''}`;
   const p = ['ip link add', t.name, 'type', t.kind];
   if (t.kind === 'vxlan') p.push('id', String(t.vni ?? 0), 'dstport', String(t.dstport ?? VXLAN_LINUX_PORT));
   if (t.local) p.push('local', t.local);
@@ -107,6 +112,10 @@ export function tunnelLines(t: Tunnel): string[] {
   const out: string[] = [];
   if (!t.fallback) out.push(linkAddText(t));
   if (t.mac && !t.macAuto) out.push(`ip link set dev ${t.name} address ${t.mac}`);
+  if (t.kind === 'bridge') {
+    for (const p of t.ports ?? []) out.push(`ip link set ${p} master ${t.name}`);
+    out.push(...bridgeVlanLines({ name: t.name, ports: t.ports ?? [], config: t }));
+  }
   if (t.up) out.push(`ip link set ${t.name} up`);
   for (const a of t.addrs) out.push(`ip addr add ${a.ip}/${a.len} dev ${t.name}`);
   for (const dst of t.flood ?? []) out.push(`bridge fdb append 00:00:00:00:00:00 dev ${t.name} dst ${dst}`);

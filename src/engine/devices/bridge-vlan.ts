@@ -10,15 +10,21 @@
 // every frame is in "VLAN 0" and leaves exactly as it came.
 
 import type { EthernetFrame, VlanTag } from '../wire/types';
-import type { BridgeNode, BridgeVlan } from '../topology';
+import { BRIDGE_DEV, type BridgeNode, type BridgeVlan } from '../topology';
 
 /** The default VLAN every port and the bridge get when created (br->default_pvid). */
 export const DEFAULT_PVID = 1;
 const DEFAULT_VLANS: readonly BridgeVlan[] = Object.freeze([{ vid: DEFAULT_PVID, pvid: true, untagged: true }]);
 
+/** What a bridge's VLANs are kept in: a bridge node, or a bridge device of a linux node. */
+export interface VlanBridge {
+  vlanFiltering?: boolean;
+  vlans?: Record<string, BridgeVlan[]>;
+}
+
 /** A device's VLANs: what `bridge vlan show` lists for it. */
-export function deviceVlans(node: BridgeNode, dev: string): readonly BridgeVlan[] {
-  return node.vlans?.[dev] ?? DEFAULT_VLANS;
+export function deviceVlans(br: VlanBridge, dev: string): readonly BridgeVlan[] {
+  return br.vlans?.[dev] ?? DEFAULT_VLANS;
 }
 
 /** A frame inside the bridge: as it arrived, its VLAN (0 without filtering) and the tag it carries there (skb->vlan_tci). */
@@ -39,9 +45,13 @@ export class BridgeVlanGroups {
   readonly filtering: boolean;
   private readonly groups = new Map<string, ReadonlyMap<number, BridgeVlan>>();
 
-  constructor(node: BridgeNode) {
+  /** `brName`: the bridge device's own name (its VLANs are the `self` ones). */
+  constructor(
+    node: BridgeNode,
+    readonly brName = BRIDGE_DEV,
+  ) {
     this.filtering = node.vlanFiltering ?? false;
-    for (const i of node.ifaces) this.groups.set(i.name, new Map(deviceVlans(node, i.name).map((v) => [v.vid, v])));
+    for (const d of [brName, ...node.ifaces.map((i) => i.name)]) this.groups.set(d, new Map(deviceVlans(node, d).map((v) => [v.vid, v])));
   }
 
   /** br_allowed_ingress: the frame's VLAN on `port`, or why it is dropped. */

@@ -6,7 +6,9 @@
 // as an upper device does; it sends through them with dev_queue_xmit. br_add_if puts a new port
 // at the head of the bridge's port list (list_add_rcu), and br_flood walks that list: a flood
 // leaves the most recently added port first. With vlan_filtering, bridge-vlan.ts decides which
-// VLAN a frame is in, where it may go and whether it leaves tagged.
+// VLAN a frame is in, where it may go and whether it leaves tagged. A bridge device made inside a
+// linux node (an L3 switch, bridge-dev.ts) is this with `local`: frames for its own address go up
+// to that node's stack (br_pass_frame_up), and the stack sends through it (br_dev_xmit).
 
 import { isGroupMac, ZERO_MAC, type MacAddr } from '../wire/addr';
 import type { EthernetFrame } from '../wire/types';
@@ -18,6 +20,13 @@ import type { FdbView, PacketId } from '../sim/trace';
 import { devQueueXmit, netdevCreate, netdevRxHandlerRegister, netifReceiveSkb, type NetDevice, type NetNs, type RxHandlerResult } from './linux/netdev';
 import { BridgeVlanGroups, type BrFrame } from './bridge-vlan';
 import './veth';
+
+/** The bridge device of a linux node: its name and address, and where frames for it go up. */
+export interface BridgeLocal {
+  name: string;
+  mac: MacAddr;
+  up(frame: EthernetFrame, pkt: PacketId): void;
+}
 
 export class Bridge implements Device, NetNs {
   readonly name: string;
@@ -33,6 +42,7 @@ export class Bridge implements Device, NetNs {
     node: BridgeNode,
     readonly sim: Sim,
     readonly net: Network,
+    private readonly local?: BridgeLocal,
   ) {
     this.name = node.name;
     this.ports = node.ifaces.map((i) => {
@@ -41,8 +51,8 @@ export class Bridge implements Device, NetNs {
       this.portByName.set(i.name, port);
       return port;
     }).reverse();
-    this.localMacs = new Set(node.ifaces.map((i) => i.mac));
-    this.vlans = new BridgeVlanGroups(node);
+    this.localMacs = new Set([...node.ifaces.map((i) => i.mac), ...(local ? [local.mac] : [])]);
+    this.vlans = new BridgeVlanGroups(node, local?.name);
   }
 
   receive(port: string, frame: EthernetFrame, pkt: PacketId): void {
@@ -73,41 +83,71 @@ export class Bridge implements Device, NetNs {
       if (r.kind === 'new') sim.emit({ kind: 'fdb.learn', node: name, mac: src, port, ...vlan });
       else if (r.kind === 'moved') sim.emit({ kind: 'fdb.learn', node: name, mac: src, port, prev: r.prev, ...vlan });
     }
-    const dst = frame.dstMac;
+    if (this.localMacs.has(frame.dstMac)) return 'pass';
+    this.forward(dev, br, pkt);
+    return 'consumed';
+  };
+
+  /** br_dev_xmit: a frame the node sends through its bridge device, in the bridge device's VLAN. */
+  xmit(frame: EthernetFrame, pkt: PacketId): void {
+    const self = this.local?.name ?? '';
+    const ing = this.vlans.ingress(self, frame);
+    if (ing.kind === 'drop') {
+      this.sim.emit({ kind: 'drop', node: this.name, iface: self, pkt, reason: 'vlan-filter', detail: `VLAN ${ing.vid ?? 0} is not on ${self}` });
+      return;
+    }
+    this.forward(undefined, ing.br, pkt);
+  }
+
+  /** br_handle_frame_finish / __br_dev_xmit: flood a group or unknown destination, forward a known one, filter one behind its ingress port. */
+  private forward(dev: NetDevice | undefined, br: BrFrame, pkt: PacketId): void {
+    const { sim, name } = this;
+    const port = dev?.name ?? this.local?.name ?? '';
+    const vlan = br.vid ? { vlan: br.vid } : {};
+    const dst = br.frame.dstMac;
     if (isGroupMac(dst)) {
       this.flood(dev, br, pkt, 'group');
-      return 'consumed';
+      // a group frame is also for the bridge itself: br_pass_frame_up after the flood
+      if (dev && this.local) this.passUp(dev, br, pkt);
+      return;
     }
-    if (this.localMacs.has(dst)) return 'pass';
     const found = this.fdb.lookup(dst, sim.now, br.vid);
     if (found.kind === 'expired') sim.emit({ kind: 'fdb.expire', node: name, mac: dst, port: found.entry.port, ...vlan });
-    if (found.kind !== 'found') {
-      this.flood(dev, br, pkt, 'unknown-unicast');
-      return 'consumed';
-    }
+    if (found.kind !== 'found') return this.flood(dev, br, pkt, 'unknown-unicast');
     const entry: FdbView = { mac: dst, port: found.entry.port, ...vlan };
     if (found.entry.port === port || !this.vlans.allowedEgress(found.entry.port, br)) {
       sim.emit({ kind: 'fdb.forward', node: name, pkt, ingress: port, mode: 'forward', why: 'known-unicast', egress: [], entry, ...vlan });
       sim.emit({ kind: 'drop', node: name, iface: port, pkt, reason: 'bridge-filter' });
-      return 'consumed';
+      return;
     }
     sim.emit({ kind: 'fdb.forward', node: name, pkt, ingress: port, mode: 'forward', why: 'known-unicast', egress: [entry.port], entry, ...vlan });
     devQueueXmit(this.portByName.get(entry.port)!, this.vlans.egress(entry.port, br), pkt);
-    return 'consumed';
-  };
+  }
 
-  /** Frames for the bridge itself: the host has no IP stack on this bridge, so they end here. */
-  protocolRcv(dev: NetDevice, _frame: EthernetFrame, pkt: PacketId): void {
+  /** Frames for the bridge itself: up to the node's stack (br_pass_frame_up), or, on a bridge node, which has no IP stack, they end here. */
+  protocolRcv(dev: NetDevice, frame: EthernetFrame, pkt: PacketId): void {
+    const ing = this.local && this.vlans.ingress(dev.name, frame);
+    if (ing?.kind === 'ok') return this.passUp(dev, ing.br, pkt);
     this.sim.emit({ kind: 'drop', node: this.name, iface: dev.name, pkt, reason: 'bridge-local' });
   }
 
+  /** br_pass_frame_up: in a VLAN of the bridge device's own, tagged or not as that VLAN is on it. */
+  private passUp(dev: NetDevice, br: BrFrame, pkt: PacketId): void {
+    const local = this.local!;
+    if (!this.vlans.allowedEgress(local.name, br)) {
+      this.sim.emit({ kind: 'drop', node: this.name, iface: dev.name, pkt, reason: 'vlan-filter', detail: `VLAN ${br.vid} is not on ${local.name}` });
+      return;
+    }
+    local.up(this.vlans.egress(local.name, br), pkt);
+  }
+
   /** br_flood: to every port but the ingress one that is a member of the frame's VLAN. */
-  private flood(ingress: NetDevice, br: BrFrame, pkt: PacketId, why: 'group' | 'unknown-unicast'): void {
+  private flood(ingress: NetDevice | undefined, br: BrFrame, pkt: PacketId, why: 'group' | 'unknown-unicast'): void {
     const out: NetDevice[] = [];
     const notMember: NetDevice[] = [];
     for (const p of this.ports) if (p !== ingress) (this.vlans.allowedEgress(p.name, br) ? out : notMember).push(p);
     const vlan = br.vid ? { vlan: br.vid, notMember: notMember.map((p) => p.name) } : {};
-    this.sim.emit({ kind: 'fdb.forward', node: this.name, pkt, ingress: ingress.name, mode: 'flood', why, egress: out.map((p) => p.name), ...vlan });
+    this.sim.emit({ kind: 'fdb.forward', node: this.name, pkt, ingress: ingress?.name ?? this.local?.name ?? '', mode: 'flood', why, egress: out.map((p) => p.name), ...vlan });
     for (const p of out) devQueueXmit(p, this.vlans.egress(p.name, br), pkt);
   }
 }

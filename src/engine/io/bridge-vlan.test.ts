@@ -6,7 +6,8 @@ import { runShell } from '../userspace/shell';
 import { simulate } from '../sim/simulate';
 import { formatBridgeFdb } from '../linux-text';
 import type { BridgeNode } from '../topology';
-import { bridgeVlanExec, bridgeVlanLines, setVlanFiltering } from './bridge-vlan';
+import { bridgeTarget, bridgeVlanLines } from './bridge-vlan';
+import { NodeBuild } from './exec';
 import { deviceVlans } from '../devices/bridge-vlan';
 
 const sw = (): BridgeNode => ({
@@ -15,7 +16,8 @@ const sw = (): BridgeNode => ({
   role: 'switch',
   ifaces: ['p1', 'p2'].map((name, k) => ({ name, mac: `02:00:00:00:00:0${k + 1}` as never, addrs: [] })),
 });
-const run = (n: BridgeNode, line: string) => bridgeVlanExec(n, line.split(' '));
+const run = (n: BridgeNode, line: string) => new NodeBuild(n).exec(`bridge vlan ${line}`);
+const setVlanFiltering = (n: BridgeNode, args: string[]) => new NodeBuild(n).exec(`ip link set ${args.join(' ')}`);
 
 describe('bridge vlan add|del on a bridge node', () => {
   it('a port starts in VLAN 1, pvid untagged; an access VLAN replaces it', () => {
@@ -50,15 +52,14 @@ describe('bridge vlan add|del on a bridge node', () => {
     const n = sw();
     expect(setVlanFiltering(n, ['br0', 'type', 'bridge', 'vlan_filtering', '1'])).toEqual({ kind: 'ok' });
     expect(n.vlanFiltering).toBe(true);
-    expect(setVlanFiltering(n, ['p1', 'up'])).toBeUndefined();
-    expect(setVlanFiltering(n, ['br1', 'type', 'bridge', 'vlan_filtering', '1'])?.kind).toBe('error');
+    expect(setVlanFiltering(n, ['br1', 'type', 'bridge', 'vlan_filtering', '1'])).toEqual({ kind: 'error', message: 'Cannot find device "br1"' });
   });
 
   it('written back as lines that rebuild the same VLANs', () => {
     const n = sw();
     setVlanFiltering(n, ['br0', 'type', 'bridge', 'vlan_filtering', '1']);
     for (const l of ['del dev p1 vid 1', 'add dev p1 vid 10 pvid untagged', 'add dev p2 vid 10', 'add dev p2 vid 20', 'add dev br0 vid 10 self']) run(n, l);
-    const lines = bridgeVlanLines(n, (p) => p);
+    const lines = ['ip link set br0 type bridge vlan_filtering 1', ...bridgeVlanLines(bridgeTarget(n, 'br0')!)];
     expect(lines).toEqual([
       'ip link set br0 type bridge vlan_filtering 1',
       'bridge vlan del dev p1 vid 1',
@@ -68,10 +69,7 @@ describe('bridge vlan add|del on a bridge node', () => {
       'bridge vlan add dev br0 vid 10 self',
     ]);
     const m = sw();
-    for (const l of lines) {
-      if (l.startsWith('ip ')) setVlanFiltering(m, l.split(' ').slice(3));
-      else run(m, l.split(' ').slice(2).join(' '));
-    }
+    for (const l of lines) expect(new NodeBuild(m).exec(l)).toEqual({ kind: 'ok' });
     expect(m).toEqual(n);
   });
 });

@@ -11,9 +11,9 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { macFromSerial } from '../wire/addr';
-import type { BridgeNode, Iface, LinuxNode, ScenarioStep, Topology, TopoNode } from '../topology';
+import { BRIDGE_DEV, type BridgeNode, type Iface, type LinuxNode, type ScenarioStep, type Topology, type TopoNode } from '../topology';
 import { NodeBuild } from './exec';
-import { bridgeVlanLines } from './bridge-vlan';
+import { bridgeTarget, bridgeVlanLines } from './bridge-vlan';
 import { tunnelLines } from '../tunnel-text';
 import { iptablesText } from './iptables';
 import { neighLine } from './neigh';
@@ -395,7 +395,9 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
       for (const r of n.nat ?? []) exec.push(iptablesText(r));
       for (const e of n.neigh ?? []) exec.push(neighLine(e));
     } else {
-      exec.push(...bridgeVlanLines(n, (port) => renames.get(`${n.name}:${port}`) ?? port));
+      const br = bridgeTarget(n, BRIDGE_DEV)!;
+      if (n.vlanFiltering) exec.push(`ip link set ${BRIDGE_DEV} type bridge vlan_filtering 1`);
+      exec.push(...bridgeVlanLines(br, (port) => renames.get(`${n.name}:${port}`) ?? port));
     }
     nodes[n.name] = { kind: n.kind, ...(n.kind === 'linux' ? { image: opts.image ?? CLAB_LINUX_IMAGE } : {}), labels, ...(exec.length ? { exec } : {}) };
   }

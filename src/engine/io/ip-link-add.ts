@@ -43,6 +43,19 @@ function vlanArgs(t: Tunnel, args: readonly string[]): LinkAddResult {
   return { kind: 'ok', tunnel: t };
 }
 
+/** `type bridge [vlan_filtering 0|1]` (iproute2's ip/iplink_bridge.c). */
+function bridgeArgs(t: Tunnel, args: readonly string[]): LinkAddResult {
+  for (let i = 0; i < args.length; i += 2) {
+    const [k, v] = [args[i]!, args[i + 1]];
+    if (k !== 'vlan_filtering') return err(`"${k}" is not supported in ip link add … type bridge (vlan_filtering)`);
+    if (v !== '0' && v !== '1') return err(`Error: argument "${v ?? ''}" is wrong: invalid vlan_filtering`);
+    if (v === '1') t.vlanFiltering = true;
+    else delete t.vlanFiltering;
+  }
+  t.ports = [];
+  return { kind: 'ok', tunnel: t };
+}
+
 /** The arguments after `ip link add`. */
 export function parseLinkAdd(args: readonly string[]): LinkAddResult {
   let name: string | undefined;
@@ -73,6 +86,7 @@ export function parseLinkAdd(args: readonly string[]): LinkAddResult {
     t.dev = lower;
   }
   if (t.kind === 'vlan') return vlanArgs(t, args.slice(i));
+  if (t.kind === 'bridge') return bridgeArgs(t, args.slice(i));
   const addr = (v: string | undefined): Ipv4Addr | string => (v === 'any' ? '' : (parseIpv4(v ?? '') ?? `Error: inet address is expected rather than "${v ?? ''}".`));
   for (; i < args.length; i++) {
     const k = args[i]!;

@@ -50,6 +50,8 @@ const Route = z
   })
   .strict();
 const U32 = z.number().int().min(0).max(0xffffffff);
+const BridgeVlan = z.object({ vid: z.number().int().min(1).max(4094), pvid: z.boolean().optional(), untagged: z.boolean().optional() }).strict();
+const BridgeVlans = z.record(z.string(), z.array(BridgeVlan));
 const Tunnel = z
   .object({
     name: z.string(),
@@ -60,6 +62,10 @@ const Tunnel = z
     key: U32.optional(),
     vni: z.number().int().min(0).max(0xffffff).optional(),
     dstport: z.number().int().min(1).max(65535).optional(),
+    vlanId: z.number().int().min(0).max(4094).optional(),
+    ports: z.array(z.string()).optional(),
+    vlanFiltering: z.boolean().optional(),
+    vlans: BridgeVlans.optional(),
     dev: z.string().optional(),
     nolearning: z.boolean().optional(),
     flood: z.array(Ip).optional(),
@@ -105,7 +111,6 @@ const LinuxNode = z
     position: Position.optional(),
   })
   .strict();
-const BridgeVlan = z.object({ vid: z.number().int().min(1).max(4094), pvid: z.boolean().optional(), untagged: z.boolean().optional() }).strict();
 const BridgeNode = z
   .object({
     kind: z.literal('bridge'),
@@ -113,7 +118,7 @@ const BridgeNode = z
     role: z.literal('switch'),
     ifaces: z.array(Iface),
     vlanFiltering: z.boolean().optional(),
-    vlans: z.record(z.string(), z.array(BridgeVlan)).optional(),
+    vlans: BridgeVlans.optional(),
     position: Position.optional(),
   })
   .strict();
