@@ -147,7 +147,7 @@ export function HeaderView({ frames, node }: { frames: StepFrame[]; node?: strin
           {!f.prev ? (
             <p>{t('player.headers.firstHop', { node: f.node })}</p>
           ) : diff && diff.changes.length === 0 ? (
-            <p>{t('player.headers.nothingChanged')}</p>
+            diff.vlan ? null : <p>{t('player.headers.nothingChanged')}</p>
           ) : (
             <p>{t('player.headers.changed', { node: node ?? f.node })}</p>
           )}
