@@ -7,7 +7,6 @@
 
 import type { Tunnel } from './topology';
 import { tunnelMtu, VXLAN_LINUX_PORT } from './devices/tunnel-params';
-import { bridgeVlanLines } from './io/bridge-vlan';
 
 const any = (ip: string | undefined) => ip ?? 'any';
 /** A GRE key as iproute2 prints it in `ip -d link`: a dotted quad. */
@@ -107,15 +106,16 @@ export function linkAddText(t: Tunnel): string {
   return p.join(' ');
 }
 
-/** The exec lines that make a tunnel as it is: created (not a fallback device), its MAC, up, its addresses and flood list. */
-export function tunnelLines(t: Tunnel): string[] {
+/**
+ * The exec lines that make a tunnel as it is: created (not a fallback device), its MAC, a
+ * bridge's ports and VLANs (`bridgeLines`, io/bridge-vlan.ts: the page's first load carries this
+ * file and not that one), up, its addresses and flood list.
+ */
+export function tunnelLines(t: Tunnel, bridgeLines: (t: Tunnel) => string[] = () => []): string[] {
   const out: string[] = [];
   if (!t.fallback) out.push(linkAddText(t));
   if (t.mac && !t.macAuto) out.push(`ip link set dev ${t.name} address ${t.mac}`);
-  if (t.kind === 'bridge') {
-    for (const p of t.ports ?? []) out.push(`ip link set ${p} master ${t.name}`);
-    out.push(...bridgeVlanLines({ name: t.name, ports: t.ports ?? [], config: t }));
-  }
+  if (t.kind === 'bridge') out.push(...bridgeLines(t));
   if (t.up) out.push(`ip link set ${t.name} up`);
   for (const a of t.addrs) out.push(`ip addr add ${a.ip}/${a.len} dev ${t.name}`);
   for (const dst of t.flood ?? []) out.push(`bridge fdb append 00:00:00:00:00:00 dev ${t.name} dst ${dst}`);

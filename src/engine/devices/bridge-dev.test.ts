@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NodeBuild } from '../io/exec';
+import { bridgeDevLines } from '../io/bridge-vlan';
 import { tunnelLines } from '../tunnel-text';
 import type { LinuxNode } from '../topology';
 import type { MacAddr } from '../wire/addr';
@@ -53,6 +54,6 @@ describe('a bridge device in a linux node (the L3 switch)', () => {
       'ip link set br0 up',
     ];
     for (const l of lines) expect(b.exec(l)).toEqual({ kind: 'ok' });
-    expect(tunnelLines(n.tunnels![0]!)).toEqual(lines);
+    expect(tunnelLines(n.tunnels![0]!, bridgeDevLines)).toEqual(lines);
   });
 });

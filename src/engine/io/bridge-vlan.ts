@@ -4,7 +4,7 @@
 // moves the pvid, __vlan_del), and written back in the same words. The bridge is a bridge node's
 // br0 or a bridge device made inside a linux node (an L3 switch).
 
-import { BRIDGE_DEV, type BridgeVlan, type TopoNode } from '../topology';
+import { BRIDGE_DEV, type BridgeVlan, type TopoNode, type Tunnel } from '../topology';
 import { deviceVlans, type VlanBridge } from '../devices/bridge-vlan';
 
 export type VlanExecResult = { kind: 'ok' } | { kind: 'error'; message: string };
@@ -103,4 +103,10 @@ export function bridgeVlanLines(br: BridgeTarget, portName: (port: string) => st
     }
   }
   return lines;
+}
+
+/** A linux node's bridge device after `ip link add`: its ports joining it, then their VLANs and its own. */
+export function bridgeDevLines(t: Tunnel): string[] {
+  const ports = t.ports ?? [];
+  return [...ports.map((p) => `ip link set ${p} master ${t.name}`), ...bridgeVlanLines({ name: t.name, ports, config: t })];
 }

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { macFromSerial } from '../wire/addr';
 import { BRIDGE_DEV, type BridgeNode, type Iface, type LinuxNode, type ScenarioStep, type Topology, type TopoNode } from '../topology';
 import { NodeBuild } from './exec';
-import { bridgeTarget, bridgeVlanLines } from './bridge-vlan';
+import { bridgeDevLines, bridgeTarget, bridgeVlanLines } from './bridge-vlan';
 import { tunnelLines } from '../tunnel-text';
 import { iptablesText } from './iptables';
 import { neighLine } from './neigh';
@@ -389,7 +389,7 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
         for (const a of i.addrs) exec.push(`ip addr add ${a.ip}/${a.len} dev ${i.name}`);
       }
       for (const a of n.loAddrs) exec.push(`ip addr add ${a.ip}/${a.len} dev lo`);
-      for (const tn of n.tunnels ?? []) exec.push(...tunnelLines(tn));
+      for (const tn of n.tunnels ?? []) exec.push(...tunnelLines(tn, bridgeDevLines));
       for (const r of n.routes) exec.push(`ip route add ${routeText(r)}`);
       for (const line of sysctlLines(n)) exec.push(line);
       for (const r of n.nat ?? []) exec.push(iptablesText(r));
