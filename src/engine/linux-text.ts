@@ -106,7 +106,7 @@ export function formatBridgeFdb(t: Topology, nodeName: string, learned: FdbView[
   const self = (dev: string) => [`33:33:00:00:00:01 dev ${dev} self permanent`, `01:00:5e:00:00:01 dev ${dev} self permanent`];
   const lines = [...self('br0')];
   for (const p of node.ifaces) {
-    for (const e of learned.filter((x) => x.port === p.name)) lines.push(`${e.mac} dev ${p.name} master br0 `);
+    for (const e of learned.filter((x) => x.port === p.name)) lines.push(`${e.mac} dev ${p.name}${e.vlan ? ` vlan ${e.vlan}` : ''} master br0 `);
     lines.push(`${p.mac} dev ${p.name} master br0 permanent`, ...self(p.name));
   }
   return lines.join('\n') + '\n';

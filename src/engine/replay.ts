@@ -71,12 +71,12 @@ function apply(e: TraceEvent, current: (node: string) => TablesView, push: (node
     }
     case 'fdb.learn': {
       const t = current(e.node);
-      push(e.node, e.seq, { ...t, fdb: [...t.fdb.filter((f) => f.mac !== e.mac), { mac: e.mac, port: e.port }] });
+      push(e.node, e.seq, { ...t, fdb: [...t.fdb.filter((f) => f.mac !== e.mac || f.vlan !== e.vlan), { mac: e.mac, port: e.port, ...(e.vlan ? { vlan: e.vlan } : {}) }] });
       return;
     }
     case 'fdb.expire': {
       const t = current(e.node);
-      push(e.node, e.seq, { ...t, fdb: t.fdb.filter((f) => f.mac !== e.mac) });
+      push(e.node, e.seq, { ...t, fdb: t.fdb.filter((f) => f.mac !== e.mac || f.vlan !== e.vlan) });
       return;
     }
     case 'conntrack.update': {

@@ -149,16 +149,23 @@ export interface StaticNeigh {
   nud: StaticNud;
 }
 
-/** The tunnel and overlay device types `ip link add NAME type KIND` creates (devices/ipip.ts, gre.ts, vxlan.ts). */
-export type TunnelKind = 'ipip' | 'gre' | 'gretap' | 'vxlan';
-export const TUNNEL_KINDS = ['ipip', 'gre', 'gretap', 'vxlan'] as const satisfies readonly TunnelKind[];
+/**
+ * The device types `ip link add NAME type KIND` creates (devices/ipip.ts, gre.ts, vxlan.ts,
+ * vlan.ts, bridge-dev.ts): tunnels, overlays, 802.1Q VLAN devices stacked on another interface,
+ * and a bridge whose ports are the node's interfaces (what makes a node an L3 switch).
+ */
+export type TunnelKind = 'ipip' | 'gre' | 'gretap' | 'vxlan' | 'vlan' | 'bridge';
+export const TUNNEL_KINDS = ['ipip', 'gre', 'gretap', 'vxlan', 'vlan', 'bridge'] as const satisfies readonly TunnelKind[];
 
 /**
  * A tunnel device: `ip link add NAME type ipip|gre|gretap [local A] [remote B] [ttl N|inherit]
  * [key K] [dev D]` or `type vxlan id VNI [dstport P] [local A] [remote B] [dev D] [nolearning]`,
  * then `ip link set NAME up`, `ip addr add … dev NAME`. The fallback device of ipip, tunl0, is
  * there in every namespace once the module is loaded (`fallback`): remote any, its outer
- * destination is the route's gateway.
+ * destination is the route's gateway. A VLAN device is `ip link add link DEV name NAME type vlan
+ * id N`: `dev` is its real device, whose MAC it has. A bridge is `ip link add NAME type bridge
+ * [vlan_filtering 1]`, its ports joined with `ip link set PORT master NAME`, their VLANs and its
+ * own (`self`) set with `bridge vlan add|del`.
  */
 export interface Tunnel {
   name: string;
@@ -171,9 +178,17 @@ export interface Tunnel {
   key?: number;
   /** VXLAN network identifier */
   vni?: number;
+  /** VLAN: the 802.1Q VID it tags with and receives */
+  vlanId?: number;
+  /** bridge: its ports (interfaces of the node), in the order they joined */
+  ports?: string[];
+  /** bridge: vlan_filtering 1 */
+  vlanFiltering?: boolean;
+  /** bridge: the VLANs of its ports and its own, as on a bridge node (absent: VLAN 1 pvid untagged) */
+  vlans?: Record<string, BridgeVlan[]>;
   /** VXLAN UDP port (default 4789 when written by packetwalk; iproute2 warns without one) */
   dstport?: number;
-  /** the underlying device (the tunnel's link) */
+  /** the underlying device (the tunnel's link; a VLAN device's real device) */
   dev?: string;
   /** VXLAN: do not learn remote MACs from received frames */
   nolearning?: boolean;
@@ -219,6 +234,21 @@ export interface LinuxNode {
   position?: Position;
 }
 
+/**
+ * A VLAN of a bridge port, or of the bridge device itself (`self`), as `bridge vlan add dev DEV
+ * vid N [pvid] [untagged]` makes it (net/bridge/br_vlan.c): `pvid` is the VLAN untagged frames
+ * arriving on the port belong to (one per port), `untagged` sends the VLAN's frames out of the
+ * port without their tag.
+ */
+export interface BridgeVlan {
+  vid: number;
+  pvid?: boolean;
+  untagged?: boolean;
+}
+
+/** The name of a bridge node's bridge device, as the oracle creates it. */
+export const BRIDGE_DEV = 'br0';
+
 export interface BridgeNode {
   kind: 'bridge';
   name: string;
@@ -227,6 +257,14 @@ export interface BridgeNode {
   ifaces: Iface[];
   /** the spanning tree (absent: STP off, as on a new Linux bridge) */
   stp?: BridgeStpConf;
+  /** `ip link set br0 type bridge vlan_filtering 1`: VLANs are enforced (off by default) */
+  vlanFiltering?: boolean;
+  /**
+   * The VLANs of each port (and of br0, `self`) after `bridge vlan add|del`, in the order the
+   * kernel lists them (by vid). A device not here has only the default VLAN: 1, pvid untagged,
+   * which Linux gives every port when it joins and the bridge itself (default_pvid).
+   */
+  vlans?: Record<string, BridgeVlan[]>;
   position?: Position;
 }
 

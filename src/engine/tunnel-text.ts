@@ -11,7 +11,7 @@ import { tunnelMtu, VXLAN_LINUX_PORT } from './devices/tunnel-params';
 const any = (ip: string | undefined) => ip ?? 'any';
 /** A GRE key as iproute2 prints it in `ip -d link`: a dotted quad. */
 const keyQuad = (k: number) => [k >>> 24, (k >>> 16) & 255, (k >>> 8) & 255, k & 255].join('.');
-const ethernet = (t: Tunnel) => t.kind === 'gretap' || t.kind === 'vxlan';
+const ethernet = (t: Tunnel) => t.kind === 'gretap' || t.kind === 'vxlan' || t.kind === 'vlan' || t.kind === 'bridge';
 const linkType = (t: Tunnel) => (t.kind === 'ipip' ? 'ipip' : 'gre');
 
 /**
@@ -20,7 +20,15 @@ const linkType = (t: Tunnel) => (t.kind === 'ipip' ? 'ipip' : 'gre');
  */
 export function tunnelHead(t: Tunnel, index: number): [string, string] {
   const up = t.up === true;
-  const name = t.kind === 'vxlan' ? t.name : `${t.name}@NONE`;
+  if (t.kind === 'vlan') {
+    // a VLAN device is UP with its real device (which is always up here), not UNKNOWN
+    const flags = up ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'BROADCAST,MULTICAST';
+    return [
+      `${index}: ${t.name}@${t.dev ?? 'NONE'}: <${flags}> mtu 1500 qdisc ${up ? 'noqueue' : 'noop'} state ${up ? 'UP' : 'DOWN'} group default`, // tx_queue_len 0: no qlen
+      `    link/ether ${t.mac ?? '00:00:00:00:00:00'} brd ff:ff:ff:ff:ff:ff`,
+    ];
+  }
+  const name = t.kind === 'vxlan' || t.kind === 'bridge' ? t.name : `${t.name}@NONE`;
   let flags: string;
   if (ethernet(t)) flags = up ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'BROADCAST,MULTICAST';
   else flags = `${t.remote ? 'POINTOPOINT,' : ''}NOARP${up ? ',UP,LOWER_UP' : ''}`;
@@ -51,6 +59,11 @@ export function tunnelDetails(t: Tunnel, link: boolean): string {
       const key = t.key !== undefined ? ` ikey ${keyQuad(t.key)} okey ${keyQuad(t.key)}` : '';
       return ` promiscuity 0  allmulti 0 minmtu 68 maxmtu 0 \n    gretap ${ends} ${ttl}${key} ${gen}${TAIL(65536)}`;
     }
+    case 'vlan':
+      return ` promiscuity 0  allmulti 0 minmtu 0 maxmtu 65535 \n    vlan protocol 802.1Q id ${t.vlanId ?? 0} <REORDER_HDR> ${gen}${TAIL(65536)}`;
+    case 'bridge':
+      // abbreviated: iproute2 prints some sixty bridge options here (timers, STP, multicast)
+      return ` promiscuity 0  allmulti 0 minmtu 68 maxmtu 65535 \n    bridge stp_state 0 vlan_filtering ${t.vlanFiltering ? 1 : 0} vlan_protocol 802.1Q ${gen}${TAIL(65536)}`;
     case 'vxlan': {
       const where = `${t.remote ? ` remote ${t.remote}` : ''}${t.local ? ` local ${t.local}` : ''}${t.dev ? ` dev ${t.dev}` : ''}`;
       const vttl = t.ttl !== undefined ? `ttl ${t.ttl}` : 'ttl auto';
@@ -80,6 +93,8 @@ export const tunnelsInOrder = (tunnels: readonly Tunnel[] | undefined): Tunnel[]
 
 /** The `ip link add` line that makes a tunnel (what a containerlab export runs). */
 export function linkAddText(t: Tunnel): string {
+  if (t.kind === 'vlan') return `ip link add link ${t.dev ?? ''} name ${t.name} type vlan id ${t.vlanId ?? 0}`;
+  if (t.kind === 'bridge') return `ip link add ${t.name} type bridge${t.vlanFiltering ? ' vlan_filtering 1' : ''}`;
   const p = ['ip link add', t.name, 'type', t.kind];
   if (t.kind === 'vxlan') p.push('id', String(t.vni ?? 0), 'dstport', String(t.dstport ?? VXLAN_LINUX_PORT));
   if (t.local) p.push('local', t.local);
@@ -91,11 +106,16 @@ export function linkAddText(t: Tunnel): string {
   return p.join(' ');
 }
 
-/** The exec lines that make a tunnel as it is: created (not a fallback device), its MAC, up, its addresses and flood list. */
-export function tunnelLines(t: Tunnel): string[] {
+/**
+ * The exec lines that make a tunnel as it is: created (not a fallback device), its MAC, a
+ * bridge's ports and VLANs (`bridgeLines`, io/bridge-vlan.ts: the page's first load carries this
+ * file and not that one), up, its addresses and flood list.
+ */
+export function tunnelLines(t: Tunnel, bridgeLines: (t: Tunnel) => string[] = () => []): string[] {
   const out: string[] = [];
   if (!t.fallback) out.push(linkAddText(t));
   if (t.mac && !t.macAuto) out.push(`ip link set dev ${t.name} address ${t.mac}`);
+  if (t.kind === 'bridge') out.push(...bridgeLines(t));
   if (t.up) out.push(`ip link set ${t.name} up`);
   for (const a of t.addrs) out.push(`ip addr add ${a.ip}/${a.len} dev ${t.name}`);
   for (const dst of t.flood ?? []) out.push(`bridge fdb append 00:00:00:00:00:00 dev ${t.name} dst ${dst}`);

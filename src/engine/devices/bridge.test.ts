@@ -51,7 +51,7 @@ describe('Linux bridge', () => {
   it('learns the source MAC on the ingress port, and moves it when it shows up elsewhere', () => {
     const { br, sim } = setup();
     br.receive('p1', frame(mac(1), BCAST), 1);
-    expect(br.fdb.list(0)).toEqual([{ mac: mac(1), port: 'p1', updated: 0 }]);
+    expect(br.fdb.list(0)).toEqual([{ mac: mac(1), port: 'p1', vlan: 0, updated: 0 }]);
     br.receive('p2', frame(mac(1), BCAST), 2);
     expect(br.fdb.list(0).map((e) => e.port)).toEqual(['p2']);
     expect(sim.events.filter((e) => e.kind === 'fdb.learn').map((e) => e.kind === 'fdb.learn' && `${e.port}${e.prev ? ` from ${e.prev}` : ''}`)).toEqual(['p1', 'p2 from p1']);

@@ -25,9 +25,10 @@ export const hardHeaderLen = (t: Pick<Tunnel, 'kind'>): number => (t.kind === 'g
 /**
  * The underlying device's MTU less the headers added: ipip 1480, gre 1476 (1472 with a key),
  * gretap 1462, vxlan 1450. A VXLAN device without `dev` has no lower device to size it by and
- * keeps 1500 (vxlan_config_apply).
+ * keeps 1500 (vxlan_config_apply). A VLAN device has its real device's MTU (the tag is not
+ * counted: vlan_dev_init).
  */
 export function tunnelMtu(t: Pick<Tunnel, 'kind' | 'key' | 'dev'>): number {
-  if (t.kind === 'vxlan' && t.dev === undefined) return ETH_DATA_LEN;
+  if (t.kind === 'vlan' || (t.kind === 'vxlan' && t.dev === undefined)) return ETH_DATA_LEN;
   return ETH_DATA_LEN - hardHeaderLen(t) - IPV4_HLEN - tunnelHlen(t);
 }

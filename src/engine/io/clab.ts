@@ -11,8 +11,9 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { macFromSerial } from '../wire/addr';
-import type { BridgeNode, Iface, LinuxNode, ScenarioStep, Topology, TopoNode } from '../topology';
+import { BRIDGE_DEV, type BridgeNode, type Iface, type LinuxNode, type ScenarioStep, type Topology, type TopoNode } from '../topology';
 import { NodeBuild } from './exec';
+import { bridgeDevLines, bridgeTarget, bridgeVlanLines } from './bridge-vlan';
 import { tunnelLines } from '../tunnel-text';
 import { bridgeExecLines } from './exec-bridge';
 import { iptablesText } from './iptables';
@@ -317,6 +318,8 @@ function renamePorts(links: Topology['links'], nodes: TopoNode[], label: (node: 
       renamed.set(`${n.name}:${i.name}`, name);
       i.name = name;
     }
+    const vlans = n.vlans;
+    if (vlans) n.vlans = Object.fromEntries(Object.entries(vlans).map(([dev, v]) => [r.names.get(dev) ?? dev, v]));
   }
   if (!renamed.size) return links;
   const end = (e: Topology['links'][number]['a']) => ({ node: e.node, iface: renamed.get(`${e.node}:${e.iface}`) ?? e.iface });
@@ -389,12 +392,17 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
         for (const a of i.addrs) exec.push(`ip addr add ${a.ip}/${a.len} dev ${i.name}`);
       }
       for (const a of n.loAddrs) exec.push(`ip addr add ${a.ip}/${a.len} dev lo`);
-      for (const tn of n.tunnels ?? []) exec.push(...tunnelLines(tn));
+      for (const tn of n.tunnels ?? []) exec.push(...tunnelLines(tn, bridgeDevLines));
       for (const r of n.routes) exec.push(`ip route add ${routeText(r)}`);
       for (const line of sysctlLines(n)) exec.push(line);
       for (const r of n.nat ?? []) exec.push(iptablesText(r));
       for (const e of n.neigh ?? []) exec.push(neighLine(e));
-    } else exec.push(...bridgeExecLines(n.stp, n.ifaces.filter((i) => linked.has(`${n.name}:${i.name}`)).map((i) => ({ name: renames.get(`${n.name}:${i.name}`) ?? i.name, ...(i.stp ? { stp: i.stp } : {}) }))));
+    } else {
+      exec.push(...bridgeExecLines(n.stp, n.ifaces.filter((i) => linked.has(`${n.name}:${i.name}`)).map((i) => ({ name: renames.get(`${n.name}:${i.name}`) ?? i.name, ...(i.stp ? { stp: i.stp } : {}) }))));
+      const br = bridgeTarget(n, BRIDGE_DEV)!;
+      if (n.vlanFiltering) exec.push(`ip link set ${BRIDGE_DEV} type bridge vlan_filtering 1`);
+      exec.push(...bridgeVlanLines(br, (port) => renames.get(`${n.name}:${port}`) ?? port));
+    }
     nodes[n.name] = { kind: n.kind, ...(n.kind === 'linux' ? { image: opts.image ?? CLAB_LINUX_IMAGE } : {}), labels, ...(exec.length ? { exec } : {}) };
   }
   const doc: Record<string, unknown> = {

@@ -13,6 +13,7 @@ import { parseIptables } from './iptables';
 import { parseNeighArgs } from './neigh';
 import { FALLBACK_TUNNELS, parseLinkAdd } from './ip-link-add';
 import { applyBridgeConf, parseBridgeIpLinkSet, parseBridgeLinkSet, type BridgeParse } from './exec-bridge';
+import { bridgeTarget, bridgeVlanExec, setVlanFiltering } from './bridge-vlan';
 
 export type ExecResult = { kind: 'ok' } | { kind: 'error'; message: string };
 
@@ -216,12 +217,37 @@ export class NodeBuild {
     if (r.kind === 'error') return r;
     const t = r.tunnel;
     if (this.devNames().includes(t.name) || FALLBACK_TUNNELS.has(t.name)) return fail('RTNETLINK answers: File exists');
-    if (t.dev !== undefined && !node.ifaces.some((i) => i.name === t.dev)) return fail(`Cannot find device "${t.dev}"`);
-    if (t.kind === 'gretap' || t.kind === 'vxlan') {
+    // the lower device: an interface, or (a VLAN device's) the node's bridge
+    const lower = t.dev === undefined ? undefined : (node.ifaces.find((i) => i.name === t.dev) ?? (t.kind === 'vlan' ? node.tunnels?.find((x) => x.kind === 'bridge' && x.name === t.dev) : undefined));
+    if (t.dev !== undefined && !lower) return fail(`Cannot find device "${t.dev}"`);
+    // vlan_check_real_dev: one VLAN device per VID on a real device
+    if (t.kind === 'vlan' && node.tunnels?.some((x) => x.kind === 'vlan' && x.dev === t.dev && x.vlanId === t.vlanId)) return fail('RTNETLINK answers: File exists');
+    if (t.kind === 'gretap' || t.kind === 'vxlan' || t.kind === 'bridge') {
       t.mac = this.newMac();
       t.macAuto = true;
     }
+    if (t.kind === 'vlan') {
+      // a VLAN device has its real device's address (vlan_dev_init)
+      t.mac = lower!.mac!;
+      t.macAuto = true;
+    }
     (node.tunnels ??= []).push(t);
+    this.fib = null;
+    return ok;
+  }
+
+  /** `ip link set PORT master BRIDGE`: an interface joins a bridge device of the node (br_add_if). */
+  setMaster(port: string, master: string): ExecResult {
+    const node = this.node;
+    if (node.kind !== 'linux') return fail('a bridge node\'s ports are its interfaces already');
+    const br = this.tunnel(master);
+    if (!node.ifaces.some((i) => i.name === port)) return fail(`Cannot find device "${port}"`);
+    if (!br) return fail(`Cannot find device "${master}"`);
+    if (br.kind !== 'bridge') return fail('RTNETLINK answers: Operation not supported');
+    if (node.tunnels?.some((t) => t.kind === 'bridge' && t.ports?.includes(port))) return fail('RTNETLINK answers: Device or resource busy');
+    (br.ports ??= []).push(port);
+    // br_stp_recalculate_bridge_id: a bridge whose address was not set takes its ports' lowest
+    if (br.macAuto) this.setLowerMac(br.name, node.ifaces.filter((i) => br.ports!.includes(i.name)).map((i) => i.mac).sort()[0]!, true);
     this.fib = null;
     return ok;
   }
@@ -317,9 +343,17 @@ export class NodeBuild {
     const mac = parseMac(text);
     if (!mac) return fail(`"${text}" is invalid lladdr.`);
     if (parseInt(mac.slice(0, 2), 16) & 1) return fail('RTNETLINK answers: Cannot assign requested address');
-    iface.mac = mac;
-    delete iface.macAuto;
+    this.setLowerMac(dev, mac, false);
     return ok;
+  }
+
+  /** A device's new address; a VLAN device that had it follows it (vlan_sync_address). `auto`: not set by hand. */
+  private setLowerMac(dev: string, mac: MacAddr, auto: boolean): void {
+    const d = this.confDev(dev)!;
+    if (this.node.kind === 'linux') for (const t of this.node.tunnels ?? []) if (t.kind === 'vlan' && t.dev === dev && t.macAuto) t.mac = mac;
+    d.mac = mac;
+    if (auto) d.macAuto = true;
+    else delete d.macAuto;
   }
 
   sysctl(assignment: string): ExecResult {
@@ -436,11 +470,16 @@ export class NodeBuild {
       if ((prefix(a[0], 'neighbour') || prefix(a[0], 'neighbor')) && (a[1] === 'add' || a[1] === 'replace')) return this.addNeigh(a.slice(2), a[1] === 'replace');
       if (prefix(a[0], 'link') && a[1] === 'add') return this.addLink(a.slice(2));
       if (prefix(a[0], 'link') && a[1] === 'set') {
-        if (this.node.kind === 'bridge') {
+        // `type bridge vlan_filtering 0|1` is bridge-vlan.ts's; the spanning tree's settings exec-bridge.ts's.
+        if (this.node.kind === 'bridge' && !a.includes('vlan_filtering')) {
           const r = parseBridgeIpLinkSet(a.slice(2), this.node.ifaces.map((i) => i.name), this.node.stp?.enabled ?? false);
           if (r) return this.bridgeChange(r);
         }
+        const vlanFiltering = setVlanFiltering((d) => bridgeTarget(this.node, d), a.slice(2));
+        if (vlanFiltering) return vlanFiltering;
         const rest = a.slice(2);
+        if (rest[0] === 'dev') rest.shift();
+        if (rest[1] === 'master' && rest.length === 3) return this.setMaster(rest[0]!, rest[2]!);
         if (rest[0] === 'dev') rest.shift();
         const dev = rest[0];
         if (!dev) return fail('Not enough information: "dev" argument is required.');
@@ -475,6 +514,7 @@ export class NodeBuild {
       if (this.node.kind !== 'bridge') return fail('bridge link set: a linux node has no bridge here');
       return this.bridgeChange(parseBridgeLinkSet(w.slice(3), this.node.ifaces.map((i) => i.name)));
     }
+    if (w[0] === 'bridge' && w[1] === 'vlan') return bridgeVlanExec((d) => bridgeTarget(this.node, d), w.slice(2));
     if (w[0] === 'nft') return fail('nft rules are not supported (use iptables -t nat -A …)');
     return fail(`command "${w[0]}" is not supported in exec (ip addr add, ip route add, ip link set, sysctl -w, iptables -t nat -A)`);
   }

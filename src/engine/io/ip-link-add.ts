@@ -22,10 +22,45 @@ function parseKey(v: string): number | undefined {
   return ip ? ip.split('.').reduce((a, x) => a * 256 + Number(x), 0) : undefined;
 }
 
+/**
+ * `type vlan [protocol 802.1Q] id N` (iproute2's ip/iplink_vlan.c, the kernel's vlan_newlink):
+ * the link and the id are required, a VID is below 4095.
+ */
+function vlanArgs(t: Tunnel, args: readonly string[]): LinkAddResult {
+  for (let i = 0; i < args.length; i++) {
+    const k = args[i]!;
+    const v = args[++i];
+    if (k === 'id') {
+      if (!v || !/^\d+$/.test(v) || Number(v) > 0xffff) return err(`Error: argument "${v ?? ''}" is wrong: id is invalid`);
+      if (Number(v) >= 4095) return err('RTNETLINK answers: Numerical result out of range');
+      t.vlanId = Number(v);
+    } else if (k === 'protocol') {
+      if (v?.toLowerCase() !== '802.1q') return err(`protocol ${v ?? ''}: only 802.1Q is modelled`);
+    } else return err(`"${k}" is not supported in ip link add … type vlan (id, protocol 802.1Q)`);
+  }
+  if (t.dev === undefined) return err('Error: 8021q: link not specified.');
+  if (t.vlanId === undefined) return err('Error: 8021q: VLAN id not specified.');
+  return { kind: 'ok', tunnel: t };
+}
+
+/** `type bridge [vlan_filtering 0|1]` (iproute2's ip/iplink_bridge.c). */
+function bridgeArgs(t: Tunnel, args: readonly string[]): LinkAddResult {
+  for (let i = 0; i < args.length; i += 2) {
+    const [k, v] = [args[i]!, args[i + 1]];
+    if (k !== 'vlan_filtering') return err(`"${k}" is not supported in ip link add … type bridge (vlan_filtering)`);
+    if (v !== '0' && v !== '1') return err(`Error: argument "${v ?? ''}" is wrong: invalid vlan_filtering`);
+    if (v === '1') t.vlanFiltering = true;
+    else delete t.vlanFiltering;
+  }
+  t.ports = [];
+  return { kind: 'ok', tunnel: t };
+}
+
 /** The arguments after `ip link add`. */
 export function parseLinkAdd(args: readonly string[]): LinkAddResult {
   let name: string | undefined;
   let kind: string | undefined;
+  let lower: string | undefined;
   let i = 0;
   for (; i < args.length; i++) {
     const k = args[i]!;
@@ -34,7 +69,8 @@ export function parseLinkAdd(args: readonly string[]): LinkAddResult {
       i++;
       break;
     }
-    if (k === 'dev' || k === 'name') name = args[++i];
+    if (k === 'link') lower = args[++i];
+    else if (k === 'dev' || k === 'name') name = args[++i];
     else if (name === undefined) name = k;
     else return err(`Error: either "dev" is duplicate, or "${k}" is a garbage.`);
   }
@@ -43,8 +79,14 @@ export function parseLinkAdd(args: readonly string[]): LinkAddResult {
   if (bad) return err(`Error: argument "${name}" is wrong: "name" not a valid ifname (${bad})`);
   if (kind === undefined) return err('Not enough information: "type" argument is required.');
   if (kind === 'sit' || kind === 'ip6tnl' || kind === 'ip6gre') return err(`type ${kind} carries IPv6, which packetwalk does not model yet (ipip, gre, gretap and vxlan are modelled)`);
-  if (!(TUNNEL_KINDS as readonly string[]).includes(kind)) return err(`type "${kind}" is not supported (ipip, gre, gretap, vxlan)`);
+  if (!(TUNNEL_KINDS as readonly string[]).includes(kind)) return err(`type "${kind}" is not supported (${TUNNEL_KINDS.join(', ')})`);
   const t: Tunnel = { name, kind: kind as TunnelKind, addrs: [] };
+  if (lower !== undefined) {
+    if (t.kind !== 'vlan') return err(`"link" is supported for type vlan only here`);
+    t.dev = lower;
+  }
+  if (t.kind === 'vlan') return vlanArgs(t, args.slice(i));
+  if (t.kind === 'bridge') return bridgeArgs(t, args.slice(i));
   const addr = (v: string | undefined): Ipv4Addr | string => (v === 'any' ? '' : (parseIpv4(v ?? '') ?? `Error: inet address is expected rather than "${v ?? ''}".`));
   for (; i < args.length; i++) {
     const k = args[i]!;

@@ -9,7 +9,10 @@ import { MAX_COORD, MAX_LINKS, MAX_NODES, MAX_SCENARIO_STEPS } from './limits';
 import { validateTopology } from './validate';
 
 export const FORMAT = 'packetwalk';
-export const VERSION = 1;
+/** 2: bridge nodes may have VLANs (vlanFiltering, vlans) and linux nodes VLAN devices. */
+export const VERSION = 2;
+/** Versions this reader opens: an older file is migrated to VERSION (migrate). */
+const READABLE_VERSIONS: readonly unknown[] = [1, VERSION];
 
 const Ip = z.string().refine(isIpv4, { error: (i) => `"${String(i.input)}" is not an IPv4 address` }).transform((s) => s as Ipv4Addr);
 const Mac = z
@@ -62,6 +65,8 @@ const Route = z
   })
   .strict();
 const U32 = z.number().int().min(0).max(0xffffffff);
+const BridgeVlan = z.object({ vid: z.number().int().min(1).max(4094), pvid: z.boolean().optional(), untagged: z.boolean().optional() }).strict();
+const BridgeVlans = z.record(z.string(), z.array(BridgeVlan));
 const Tunnel = z
   .object({
     name: z.string(),
@@ -72,6 +77,10 @@ const Tunnel = z
     key: U32.optional(),
     vni: z.number().int().min(0).max(0xffffff).optional(),
     dstport: z.number().int().min(1).max(65535).optional(),
+    vlanId: z.number().int().min(0).max(4094).optional(),
+    ports: z.array(z.string()).optional(),
+    vlanFiltering: z.boolean().optional(),
+    vlans: BridgeVlans.optional(),
     dev: z.string().optional(),
     nolearning: z.boolean().optional(),
     flood: z.array(Ip).optional(),
@@ -120,7 +129,16 @@ const LinuxNode = z
   })
   .strict();
 const BridgeNode = z
-  .object({ kind: z.literal('bridge'), name: z.string(), role: z.literal('switch'), ifaces: z.array(Iface), stp: BridgeStp.optional(), position: Position.optional() })
+  .object({
+    kind: z.literal('bridge'),
+    name: z.string(),
+    role: z.literal('switch'),
+    ifaces: z.array(Iface),
+    vlanFiltering: z.boolean().optional(),
+    vlans: BridgeVlans.optional(),
+    stp: BridgeStp.optional(),
+    position: Position.optional(),
+  })
   .strict();
 const Endpoint = z.object({ node: z.string(), iface: z.string() }).strict();
 const Step = z.union([
@@ -137,6 +155,15 @@ export const TopologySchema = z
   .strict();
 
 const FileSchema = z.object({ format: z.literal(FORMAT), version: z.literal(VERSION), topology: TopologySchema }).strict();
+
+/**
+ * A file of an older version as this version: version 1 had neither VLANs on bridges nor VLAN
+ * devices, whose absence means what it meant then (no filtering, default VLAN 1), so its
+ * topology is read unchanged.
+ */
+function migrate(value: { version: unknown; topology?: unknown }): unknown {
+  return { ...value, version: VERSION };
+}
 
 /** Checks an untrusted value (from a file, a URL or storage) and returns it as a Topology. */
 export function topologyFromUnknown(value: unknown, file = 'topology'): Topology {
@@ -177,10 +204,11 @@ function readJson(text: string, file: string): Topology {
   if (!value || typeof value !== 'object' || (value as { format?: unknown }).format !== FORMAT) {
     throw new TopologyError([{ file, message: `not a packetwalk file (expected "format": "${FORMAT}")` }]);
   }
-  if ((value as { version?: unknown }).version !== VERSION) {
-    throw new TopologyError([{ file, message: `packetwalk file version ${String((value as { version?: unknown }).version)} is not supported (this is version ${VERSION})` }]);
+  const version = (value as { version?: unknown }).version;
+  if (!READABLE_VERSIONS.includes(version)) {
+    throw new TopologyError([{ file, message: `packetwalk file version ${String(version)} is not supported (this is version ${VERSION})` }]);
   }
-  const parsed = FileSchema.safeParse(value);
+  const parsed = FileSchema.safeParse(migrate(value as { version: unknown }));
   if (!parsed.success) throw new TopologyError(zodProblems(parsed.error, file, []));
   return checked(parsed.data.topology as Topology, file);
 }

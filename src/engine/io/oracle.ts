@@ -9,6 +9,7 @@ import type { MacAddr } from '../wire/addr';
 import { prefixText, type FibRoute } from '../tables/fib';
 import { linkKey, type Topology } from '../topology';
 import type { SimResult } from '../sim/simulate';
+import type { FdbView } from '../sim/trace';
 import { linkCaptures } from '../sim/captures';
 import type { ConntrackView } from '../tables/conntrack';
 import { nodeRoutes } from '../devices/config';
@@ -50,7 +51,7 @@ export interface OracleTrace {
     {
       neigh?: { ip: string; dev: string; mac?: string; state: string }[];
       routes?: OracleRoute[];
-      fdb?: { mac: string; port: string }[];
+      fdb?: { mac: string; port: string; vlan?: number }[];
       conntrack?: OracleConntrack[];
     }
   >;
@@ -191,6 +192,7 @@ export function toOracleTrace(t: Topology, r: SimResult): OracleTrace {
   const links: OracleTrace['links'] = {};
   for (const l of t.links) links[linkKey(l)] = (captured.links[linkKey(l)] ?? []).map((f) => oracleFrame(f, label));
   const state: OracleTrace['state'] = {};
+  const oracleFdb = (fdb: FdbView[]) => fdb.map((e) => ({ mac: label(e.mac), port: e.port, ...(e.vlan ? { vlan: e.vlan } : {}) })).sort((a, b) => cmp(a.port, b.port) || cmp(a.mac, b.mac));
   for (const n of t.nodes) {
     const s = r.final[n.name];
     if (!s) continue;
@@ -210,11 +212,10 @@ export function toOracleTrace(t: Topology, r: SimResult): OracleTrace {
               }),
             }
           : {}),
+        ...(s.fdb ? { fdb: oracleFdb(s.fdb) } : {}),
       };
     } else {
-      state[n.name] = {
-        fdb: s.fdb.map((e) => ({ mac: label(e.mac), port: e.port })).sort((a, b) => cmp(a.port, b.port) || cmp(a.mac, b.mac)),
-      };
+      state[n.name] = { fdb: oracleFdb(s.fdb) };
     }
   }
   const steps = r.steps.map((s) => {

@@ -14,6 +14,7 @@ import { Network } from './network';
 import { startProcess, watchOutput, type OutputChunk, type Process } from '../userspace/process';
 import { Sim, SimulationStopped, US_PER_MS, US_PER_S } from './sim';
 import { MAX_SCENARIO_STEPS, MAX_SECONDS, stepSecondsProblem } from '../io/limits';
+import { nodeBridge } from '../devices/bridge-dev';
 import type { ConntrackView, FdbView, LimitStop, NeighView, TraceEvent } from './trace';
 
 export const DEFAULT_MAX_EVENTS = 50_000;
@@ -69,7 +70,8 @@ export interface StepResult {
  * What a node learned during the run (its routes come from its configuration: see nodeRoutes;
  * route exceptions from redirects are `route.redirect` events). Before a run every table is empty.
  */
-export type NodeState = { kind: 'linux'; neigh: NeighView[]; conntrack?: ConntrackView[] } | { kind: 'bridge'; fdb: FdbView[] };
+/** `fdb` on a linux node: the learned entries of its bridge device (an L3 switch). */
+export type NodeState = { kind: 'linux'; neigh: NeighView[]; conntrack?: ConntrackView[]; fdb?: FdbView[] } | { kind: 'bridge'; fdb: FdbView[] };
 
 export interface SimResult {
   topology: string;
@@ -153,8 +155,15 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
       const st = stacks.get(node.name);
       const br = bridges.get(node.name);
       // Nodes nothing reached learned nothing: they share one empty state.
-      if (node.kind === 'linux') out[node.name] = st ? { kind: 'linux', neigh: st.neigh.list(), ...(node.nat?.length ? { conntrack: st.nf ? st.nf.conntrack.list().map(ctView) : [] } : {}) } : node.nat?.length ? EMPTY_NAT : EMPTY_LINUX;
-      else out[node.name] = br ? { kind: 'bridge', fdb: br.fdb.list(sim.now).map((e) => ({ mac: e.mac, port: e.port })) } : EMPTY_BRIDGE;
+      const fdb = (b: Bridge): FdbView[] => b.fdb.list(sim.now).map((e) => ({ mac: e.mac, port: e.port, ...(e.vlan ? { vlan: e.vlan } : {}) }));
+      const stBridge = st && nodeBridge(st.devs);
+      if (node.kind === 'linux') {
+        out[node.name] = st
+          ? { kind: 'linux', neigh: st.neigh.list(), ...(node.nat?.length ? { conntrack: st.nf ? st.nf.conntrack.list().map(ctView) : [] } : {}), ...(stBridge ? { fdb: fdb(stBridge) } : {}) }
+          : node.nat?.length
+            ? EMPTY_NAT
+            : EMPTY_LINUX;
+      } else out[node.name] = br ? { kind: 'bridge', fdb: fdb(br) } : EMPTY_BRIDGE;
     }
     return out;
   };

@@ -37,6 +37,8 @@ export interface NeighView {
 export interface FdbView {
   mac: MacAddr;
   port: string;
+  /** the VLAN of the entry, on a bridge with vlan_filtering */
+  vlan?: number;
 }
 
 /** A route as shown in the trace: the table entry and whether the lookup chose it. */
@@ -74,6 +76,7 @@ export type DropReason =
   | 'stp-bpdu' // a BPDU the bridge's STP took in (br_stp_rcv consumes it)
   | 'link-down' // the interface or its link is down (ip link set DEV down)
   | 'no-llc-sap' // an 802.2 LLC frame (a BPDU) on a host: no service listens on its SAP (llc_rcv)
+  | 'vlan-filter' // vlan_filtering: the ingress port is not a member of the frame's VLAN, or has no pvid for an untagged frame
   | 'no-carrier' // interface not connected to any link
   | 'bad-checksum'
   | 'socket-closed' // datagram for a socket of a process that has ended
@@ -111,9 +114,9 @@ export type TraceEventBody =
   | { kind: 'step.end'; step: number; node?: string; exit: number | null; stdout: string; stderr: string; timedOut: boolean }
   | { kind: 'frame.tx'; node: string; iface: string; link: string | null; pkt: PacketId; frame: EthernetFrame }
   | { kind: 'frame.rx'; node: string; iface: string; link: string; pkt: PacketId; frame: EthernetFrame }
-  | { kind: 'fdb.learn'; node: string; mac: MacAddr; port: string; prev?: string }
+  | { kind: 'fdb.learn'; node: string; mac: MacAddr; port: string; prev?: string; vlan?: number }
   /** an entry aged out, or went with its port (cause port-down: br_fdb_delete_by_port) */
-  | { kind: 'fdb.expire'; node: string; mac: MacAddr; port: string; cause?: 'port-down' }
+  | { kind: 'fdb.expire'; node: string; mac: MacAddr; port: string; vlan?: number; cause?: 'port-down' }
   | {
       kind: 'fdb.forward';
       node: string;
@@ -125,6 +128,10 @@ export type TraceEventBody =
       egress: string[];
       /** the fdb entry used, for forward */
       entry?: FdbView;
+      /** the frame's VLAN in the bridge (vlan_filtering): its tag or the ingress port's pvid */
+      vlan?: number;
+      /** ports left out of a flood because they are not members of the frame's VLAN */
+      notMember?: string[];
     }
   | {
       kind: 'fib.lookup';

@@ -1,11 +1,14 @@
 // bridge(8) from iproute2: `bridge fdb show [dev DEV]` (a switch's table: its own and learned
 // entries, linux-text.ts; on a linux node each interface's multicast entries) and `bridge link
 // show` (a switch's ports with their STP state at the step shown, their priority and cost:
-// bridge-node.ts, as a scenario step prints it).
+// bridge-node.ts, as a scenario step prints it), `bridge vlan show` (bridge/vlan.c: each device
+// of the bridge in ifindex order, one line per VLAN).
 
 import { formatBridgeFdb } from '../linux-text';
 import { STP_DEFAULTS } from '../devices/bridge-stp';
 import { bridgeLinkShow } from './bridge-node';
+import { deviceVlans } from '../devices/bridge-vlan';
+import { BRIDGE_DEV } from '../topology';
 import { failed, matches, printed, type Program, type ShellEnv } from './shell';
 
 function fdb(args: string[], env: ShellEnv) {
@@ -41,12 +44,34 @@ function link(args: string[], env: ShellEnv) {
   return printed(text);
 }
 
+/** IFNAMSIZ-wide name column, then VLAN_ID_LEN for the header: `%-16s  %-9s`. */
+const NAME_COL = 16;
+
+function vlan(args: string[], env: ShellEnv) {
+  const at = args.indexOf('dev');
+  const dev = at >= 0 ? args[at + 1] : undefined;
+  const node = env.node;
+  const devs = node.kind === 'bridge' ? [BRIDGE_DEV, ...node.ifaces.map((i) => i.name)] : [];
+  if (dev !== undefined && !devs.includes(dev) && !node.ifaces.some((i) => i.name === dev)) return failed(`Cannot find device "${dev}"`, 1);
+  let out = `${'port'.padEnd(NAME_COL)}  ${'vlan-id'.padEnd(9)}\n`;
+  if (node.kind !== 'bridge') return printed(out);
+  for (const d of devs) {
+    if (dev !== undefined && d !== dev) continue;
+    deviceVlans(node, d).forEach((v, k) => {
+      const flags = `${v.pvid ? ' PVID' : ''}${v.untagged ? ' Egress Untagged' : ''}`;
+      out += `${(k === 0 ? d : '').padEnd(NAME_COL)}  ${v.vid}${flags}\n`;
+    });
+  }
+  return printed(out);
+}
+
 export const bridge: Program = (args, env) => {
   const [obj, verb, ...rest] = args;
   const isShow = verb === undefined || matches(verb, 'show') || matches(verb, 'list');
   if (matches(obj, 'fdb') && isShow) return fdb(rest, env);
   if (matches(obj, 'link') && isShow) return link(rest, env);
+  if (matches(obj, 'vlan') && isShow) return vlan(rest, env);
   if (obj === undefined) return failed('Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }', 255);
-  if (!matches(obj, 'fdb') && !matches(obj, 'link')) return failed(`Object "${obj}" is unknown, try "bridge help".`, 255);
+  if (!matches(obj, 'fdb') && !matches(obj, 'link') && !matches(obj, 'vlan')) return failed(`Object "${obj}" is unknown, try "bridge help".`, 255);
   return failed(`bridge ${obj} ${verb}: packetwalk's switches learn their tables (only "show")`, 255);
 };

@@ -134,6 +134,11 @@ export function HeaderView({ frames, node }: { frames: StepFrame[]; node?: strin
       </div>
       {f.dir === 'out' && (
         <div className="pw-headers__summary" data-testid="header.summary">
+          {diff?.vlan && (
+            <p className="pw-headers__tunnel" data-testid={`header.vlan-${diff.vlan.kind}`}>
+              {t(`player.headers.vlan_${diff.vlan.kind}`, { vid: diff.vlan.vid, old: diff.vlan.kind === 'changed' ? diff.vlan.old : '' })}
+            </p>
+          )}
           {tunnel && (
             <p className="pw-headers__tunnel" data-testid={`header.tunnel-${tunnel.kind}`}>
               {t(tunnel.kind === 'added' ? 'player.headers.encapAdded' : 'player.headers.decapRemoved', { src: tunnel.outer.srcIp, dst: tunnel.outer.dstIp, protocol: tunnel.outer.protocol })}
@@ -142,7 +147,7 @@ export function HeaderView({ frames, node }: { frames: StepFrame[]; node?: strin
           {!f.prev ? (
             <p>{t('player.headers.firstHop', { node: f.node })}</p>
           ) : diff && diff.changes.length === 0 ? (
-            <p>{t('player.headers.nothingChanged')}</p>
+            diff.vlan ? null : <p>{t('player.headers.nothingChanged')}</p>
           ) : (
             <p>{t('player.headers.changed', { node: node ?? f.node })}</p>
           )}

@@ -1,6 +1,7 @@
 // What a device changed in a packet, field by field, on real frames: a router's rewrite, a
 // switch's nothing, NAT's source rewrite and its de-NAT of an ICMP error with its quote.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { diffFrames } from './diff';
 import { frameLayers, tunnelChange } from './fields';
@@ -119,5 +120,22 @@ describe('the tag of a tunnel frame names what it carries', () => {
     expect(new Set(inside('calico-ipip').map((x) => `${x.tunnel} ${x.inner}`))).toEqual(new Set(['ipip icmp']));
     expect(inside('vxlan-overlay').map((x) => `${x.tunnel} ${x.inner}`).slice(0, 3)).toEqual(['vxlan arp', 'vxlan arp', 'vxlan arp']);
     expect(inside('vxlan-overlay').some((x) => x.inner === 'icmp')).toBe(true);
+  });
+});
+
+describe('router-on-a-stick: the 802.1Q tag pushed at the trunk, popped at the access port', () => {
+  const clab = readFileSync(new URL('../../engine/__oracle__/router-on-a-stick.clab.yml', import.meta.url), 'utf8');
+  const w = testWalk('router-on-a-stick', clab);
+  const outs = w.steps.flatMap((s) => stepFrames(w.result.events, s).filter((f) => f.dir === 'out' && f.prev && f.frame.payload.kind === 'ipv4'));
+  const vlans = outs.map((f) => [f.node, diffFrames(f.prev!, f.frame, f.nat).vlan]);
+
+  test('sw1 pushes 10 toward r1, r1 sends 20, sw1 pops 20 toward h20 (and back)', () => {
+    expect(vlans.slice(0, 3)).toEqual([
+      ['sw1', { kind: 'pushed', vid: 10 }],
+      ['r1', { kind: 'changed', old: 10, vid: 20 }],
+      ['sw1', { kind: 'popped', vid: 20 }],
+    ]);
+    const pushed = diffFrames(outs[0]!.prev!, outs[0]!.frame, false).changes.find((c) => c.path === 'eth.vlans.0.vid');
+    expect(pushed).toMatchObject({ old: '—', new: '10 (pcp 0)' });
   });
 });

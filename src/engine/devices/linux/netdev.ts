@@ -8,7 +8,7 @@
 // and what is not claimed goes to the protocol handlers of the device's own stack.
 //
 // A device type is one file that calls registerNetdevType (veth.ts, loopback.ts, ipip.ts, gre.ts,
-// vxlan.ts); a device is
+// vxlan.ts, vlan.ts); a device is
 // created by its type's name, possibly on top of another one (`lower`).
 
 import type { Ipv4Addr, MacAddr } from '../../wire/addr';
@@ -64,6 +64,8 @@ export interface NetDevice {
   readonly lower: NetDevice | undefined;
   /** set with netdevRxHandlerRegister by the upper device that claims this one's frames */
   rxHandler: RxHandler | undefined;
+  /** the VLAN devices on this one, by VID (vlan_info's vlan_group), set by vlan.ts */
+  vlans?: Map<number, NetDevice>;
 }
 
 const types = new Map<string, NetdevOps>();
@@ -106,8 +108,18 @@ export function devQueueXmit(dev: NetDevice, frame: EthernetFrame, pkt: PacketId
   dev.ops.xmit(dev, frame, pkt, nexthop);
 }
 
-/** netif_receive_skb: a frame received on `dev`; an upper device first, then the device's stack. */
+/**
+ * netif_receive_skb: a frame received on `dev`. A tagged frame whose VID has a VLAN device on
+ * `dev` is received again on that device without its tag (vlan_do_receive, another_round); then
+ * an upper device's rx_handler, then the device's stack.
+ */
 export function netifReceiveSkb(dev: NetDevice, frame: EthernetFrame, pkt: PacketId): void {
+  const tag = frame.vlans?.[0];
+  const vlanDev = tag && dev.vlans?.get(tag.vid);
+  if (vlanDev) {
+    const { vlans, ...untagged } = frame;
+    return netifReceiveSkb(vlanDev, vlans!.length > 1 ? { ...untagged, vlans: vlans!.slice(1) } : untagged, pkt);
+  }
   const handler = dev.rxHandler;
   if (handler !== undefined && handler(dev, frame, pkt) === 'consumed') return;
   dev.ns.protocolRcv(dev, frame, pkt);

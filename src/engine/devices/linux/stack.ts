@@ -32,6 +32,8 @@ import '../ipip';
 import '../loopback';
 import '../veth';
 import '../vxlan';
+import '../vlan';
+import { bridgeDevAttach } from '../bridge-dev';
 import './icmp';
 import './tcp-input';
 import './udp';
@@ -121,7 +123,11 @@ export class LinuxStack implements Device, NetNs {
     };
     // In ifindex order (devicesOf): lo, the tunnels' fallback devices, the veths, the tunnels added.
     const tunnels = node.tunnels ?? [];
-    const addTunnel = (t: Tunnel) => this.devs.set(t.name, netdevCreate(this, t.kind, t.name, t.mac ?? ZERO_MAC, Object.assign(inDevice(t.name, t.conf), { tunnel: t })));
+    const addTunnel = (t: Tunnel) => {
+      const dev = netdevCreate(this, t.kind, t.name, t.mac ?? ZERO_MAC, Object.assign(inDevice(t.name, t.conf), { tunnel: t }), t.kind === 'vlan' ? this.devs.get(t.dev!) : undefined);
+      this.devs.set(t.name, dev);
+      if (t.kind === 'bridge') bridgeDevAttach(this, dev, t, node.ifaces, this.devs);
+    };
     this.devs.set('lo', netdevCreate(this, 'loopback', 'lo', ZERO_MAC, inDevice('lo', undefined)));
     for (const t of tunnels) if (t.fallback) addTunnel(t);
     for (const i of node.ifaces) this.devs.set(i.name, netdevCreate(this, 'veth', i.name, i.mac, inDevice(i.name, i.conf)));

@@ -10,9 +10,11 @@ export const fdbExplainers: Explainers = {
   'fdb.expire': (e, { ctx, t }) => [t(e.cause === 'port-down' ? 'player.x.fdbPortDown' : 'player.x.fdbExpire', { mac: macText(ctx.topology, e.mac), port: e.port })],
   'fdb.forward': (e, { ctx, t, rxFrame }) => {
     const dst = rxFrame ? macText(ctx.topology, rxFrame.dstMac) : '';
+    const vlan = e.vlan ? [t('player.x.fdbVlan', { vlan: e.vlan })] : [];
+    if (e.notMember?.length) vlan.push(t('player.x.fdbVlanLeftOut', { vlan: e.vlan, ports: e.notMember.join(', ') }));
     if (e.mode === 'flood') {
-      return [e.egress.length === 0 ? t('player.x.fdbFloodNone') : t(e.why === 'group' ? 'player.x.fdbFloodGroup' : 'player.x.fdbFloodUnknown', { dst, ports: e.egress.join(', ') })];
+      return [...vlan, e.egress.length === 0 ? t('player.x.fdbFloodNone') : t(e.why === 'group' ? 'player.x.fdbFloodGroup' : 'player.x.fdbFloodUnknown', { dst, ports: e.egress.join(', ') })];
     }
-    return e.entry ? [t('player.x.fdbForward', { mac: macText(ctx.topology, e.entry.mac), port: e.entry.port })] : [];
+    return e.entry ? [...vlan, t('player.x.fdbForward', { mac: macText(ctx.topology, e.entry.mac), port: e.entry.port })] : vlan;
   },
 };

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { NodeBuild } from '../io/exec';
+import { bridgeDevLines } from '../io/bridge-vlan';
+import { tunnelLines } from '../tunnel-text';
+import type { LinuxNode } from '../topology';
+import type { MacAddr } from '../wire/addr';
+
+const l3sw = (): LinuxNode => ({
+  kind: 'linux',
+  name: 'l3sw',
+  role: 'router',
+  ifaces: ['p1', 'p2'].map((name, k) => ({ name, mac: `02:00:00:00:00:0${2 - k}` as MacAddr, addrs: [] })),
+  loAddrs: [],
+  routes: [],
+  ipForward: true,
+});
+
+describe('a bridge device in a linux node (the L3 switch)', () => {
+  it('takes its ports\' lowest MAC until one is set, and a VLAN device on it follows', () => {
+    const n = l3sw();
+    const b = new NodeBuild(n, () => '02:00:00:00:00:99' as MacAddr);
+    expect(b.exec('ip link add br0 type bridge vlan_filtering 1')).toEqual({ kind: 'ok' });
+    expect(b.exec('ip link add link br0 name vlan10 type vlan id 10')).toEqual({ kind: 'ok' });
+    expect(b.exec('ip link set p1 master br0')).toEqual({ kind: 'ok' });
+    const [br, v10] = n.tunnels!;
+    expect([br!.mac, v10!.mac]).toEqual(['02:00:00:00:00:02', '02:00:00:00:00:02']);
+    expect(b.exec('ip link set p2 master br0')).toEqual({ kind: 'ok' });
+    expect([br!.mac, v10!.mac]).toEqual(['02:00:00:00:00:01', '02:00:00:00:00:01']);
+    expect(b.exec('ip link set br0 address 02:00:00:00:01:00')).toEqual({ kind: 'ok' });
+    expect(v10!.mac).toBe('02:00:00:00:01:00');
+  });
+
+  it('refuses what the kernel refuses', () => {
+    const n = l3sw();
+    const b = new NodeBuild(n);
+    b.exec('ip link add br0 type bridge');
+    b.exec('ip link set p1 master br0');
+    expect(b.exec('ip link set p1 master br0')).toEqual({ kind: 'error', message: 'RTNETLINK answers: Device or resource busy' });
+    expect(b.exec('ip link set p2 master br9')).toEqual({ kind: 'error', message: 'Cannot find device "br9"' });
+    expect(b.exec('bridge vlan add dev p2 vid 10')).toEqual({ kind: 'error', message: 'Cannot find device "p2"' });
+    expect(b.exec('bridge vlan add dev br0 vid 10')).toMatchObject({ kind: 'error' });
+  });
+
+  it('is written back as the lines that make it', () => {
+    const n = l3sw();
+    const b = new NodeBuild(n);
+    const lines = [
+      'ip link add br0 type bridge vlan_filtering 1',
+      'ip link set dev br0 address 02:00:00:00:01:00',
+      'ip link set p1 master br0',
+      'bridge vlan del dev p1 vid 1',
+      'bridge vlan add dev p1 vid 10 pvid untagged',
+      'bridge vlan add dev br0 vid 10 self',
+      'ip link set br0 up',
+    ];
+    for (const l of lines) expect(b.exec(l)).toEqual({ kind: 'ok' });
+    expect(tunnelLines(n.tunnels![0]!, bridgeDevLines)).toEqual(lines);
+  });
+});

@@ -1,0 +1,112 @@
+// The VLAN configuration of a bridge as exec lines: `ip link set BR type bridge vlan_filtering
+// 0|1` and `bridge vlan add|del dev DEV vid N[-M] [pvid] [untagged] [self|master]` read with
+// iproute2's and the kernel's answers (bridge/vlan.c, net/bridge/br_vlan.c: __vlan_add_flags
+// moves the pvid, __vlan_del), and written back in the same words. The bridge is a bridge node's
+// br0 or a bridge device made inside a linux node (an L3 switch).
+
+import { BRIDGE_DEV, type BridgeVlan, type TopoNode, type Tunnel } from '../topology';
+import { deviceVlans, type VlanBridge } from '../devices/bridge-vlan';
+
+export type VlanExecResult = { kind: 'ok' } | { kind: 'error'; message: string };
+const ok: VlanExecResult = { kind: 'ok' };
+const fail = (message: string): VlanExecResult => ({ kind: 'error', message });
+
+/** VLAN_VID_MASK - 1: VIDs 0 and 4095 are reserved. */
+const VID_MAX = 4094;
+
+/** A bridge and the names of its ports, as exec lines see them. */
+export interface BridgeTarget {
+  /** the bridge device's name */
+  name: string;
+  ports: readonly string[];
+  config: VlanBridge;
+}
+
+/** The bridge `dev` is, or is a port of, on `node`: a bridge node's br0, or a linux node's bridge device. */
+export function bridgeTarget(node: TopoNode, dev: string): BridgeTarget | undefined {
+  if (node.kind === 'bridge') {
+    const ports = node.ifaces.map((i) => i.name);
+    return dev === BRIDGE_DEV || ports.includes(dev) ? { name: BRIDGE_DEV, ports, config: node } : undefined;
+  }
+  const t = node.tunnels?.find((x) => x.kind === 'bridge' && (x.name === dev || (x.ports ?? []).includes(dev)));
+  return t ? { name: t.name, ports: t.ports ?? [], config: t } : undefined;
+}
+
+/** `ip link set [dev] BR type bridge vlan_filtering 0|1` (the arguments after `set`), or undefined when it is another command. */
+export function setVlanFiltering(find: (dev: string) => BridgeTarget | undefined, args: readonly string[]): VlanExecResult | undefined {
+  const rest = args[0] === 'dev' ? args.slice(1) : args;
+  if (rest[1] !== 'type' || rest[2] !== 'bridge') return undefined;
+  const br = find(rest[0] ?? '');
+  if (!br || br.name !== rest[0]) return fail(`Cannot find device "${rest[0] ?? ''}"`);
+  if (rest[3] !== 'vlan_filtering' || rest.length !== 5) return fail(`ip link set ${br.name} type bridge: only "vlan_filtering 0|1" is supported`);
+  if (rest[4] !== '0' && rest[4] !== '1') return fail(`Error: argument "${rest[4] ?? ''}" is wrong: invalid vlan_filtering`);
+  if (rest[4] === '1') br.config.vlanFiltering = true;
+  else delete br.config.vlanFiltering;
+  return ok;
+}
+
+/** `bridge vlan add|del …` (the arguments after `vlan`); `find`: the bridge a device is or is a port of. */
+export function bridgeVlanExec(find: (dev: string) => BridgeTarget | undefined, args: readonly string[]): VlanExecResult {
+  const [op, ...rest] = args;
+  if (op !== 'add' && op !== 'del') return fail(`bridge vlan: only "add" and "del" are supported here ("${op ?? ''}")`);
+  let dev: string | undefined;
+  let vids: [number, number] | undefined;
+  let pvid = false;
+  let untagged = false;
+  let self = false;
+  for (let i = 0; i < rest.length; i++) {
+    const k = rest[i]!;
+    if (k === 'dev') dev = rest[++i];
+    else if (k === 'vid') {
+      const m = /^(\d+)(?:-(\d+))?$/.exec(rest[++i] ?? '');
+      if (!m) return fail(`Invalid VLAN ID "${rest[i] ?? ''}"`);
+      vids = [Number(m[1]), Number(m[2] ?? m[1])];
+    } else if (k === 'pvid') pvid = true;
+    else if (k === 'untagged') untagged = true;
+    else if (k === 'self') self = true;
+    else if (k === 'master') self = false;
+    else return fail(`bridge vlan: "${k}" is not supported (dev, vid, pvid, untagged, self, master)`);
+  }
+  if (dev === undefined || vids === undefined) return fail('Device and VLAN ID are required arguments.');
+  const [lo, hi] = vids;
+  if (lo < 1 || hi > VID_MAX || lo > hi) return fail(`Invalid VLAN ID "${lo === hi ? lo : `${lo}-${hi}`}"`);
+  if (pvid && lo !== hi) return fail('pvid cannot be configured for a vlan range');
+  const br = find(dev);
+  if (!br) return fail(`Cannot find device "${dev}"`);
+  if (dev === br.name && !self) return fail('RTNETLINK answers: Operation not supported (the bridge\'s own VLANs need "self")');
+  if (self && dev !== br.name) return fail('RTNETLINK answers: Operation not supported');
+  const vlans = new Map(deviceVlans(br.config, dev).map((v) => [v.vid, { ...v }]));
+  for (let vid = lo; vid <= hi; vid++) {
+    if (op === 'del') {
+      if (!vlans.delete(vid)) return fail('RTNETLINK answers: No such file or directory');
+      continue;
+    }
+    // __vlan_add_flags: pvid given makes this VLAN the port's pvid; not given, it stops being it
+    if (pvid) for (const v of vlans.values()) delete v.pvid;
+    const v: BridgeVlan = { vid, ...(pvid ? { pvid } : {}), ...(untagged ? { untagged } : {}) };
+    vlans.set(vid, v);
+  }
+  (br.config.vlans ??= {})[dev] = [...vlans.values()].sort((a, b) => a.vid - b.vid);
+  return ok;
+}
+
+/** The `bridge vlan` lines that give a bridge its VLANs from the defaults; `portName` as written in the file. */
+export function bridgeVlanLines(br: BridgeTarget, portName: (port: string) => string = (p) => p): string[] {
+  const lines: string[] = [];
+  for (const [dev, vlans] of Object.entries(br.config.vlans ?? {})) {
+    const self = dev === br.name ? ' self' : '';
+    const name = dev === br.name ? dev : portName(dev);
+    if (!vlans.some((v) => v.vid === 1)) lines.push(`bridge vlan del dev ${name} vid 1${self}`);
+    for (const v of vlans) {
+      if (v.vid === 1 && v.pvid && v.untagged) continue;
+      lines.push(`bridge vlan add dev ${name} vid ${v.vid}${v.pvid ? ' pvid' : ''}${v.untagged ? ' untagged' : ''}${self}`);
+    }
+  }
+  return lines;
+}
+
+/** A linux node's bridge device after `ip link add`: its ports joining it, then their VLANs and its own. */
+export function bridgeDevLines(t: Tunnel): string[] {
+  const ports = t.ports ?? [];
+  return [...ports.map((p) => `ip link set ${p} master ${t.name}`), ...bridgeVlanLines({ name: t.name, ports, config: t })];
+}
