@@ -44,6 +44,8 @@ const withoutOuterTag = (f: EthernetFrame): EthernetFrame => {
 export class BridgeVlanGroups {
   readonly filtering: boolean;
   private readonly groups = new Map<string, ReadonlyMap<number, BridgeVlan>>();
+  /** each device's pvid (br_get_pvid), absent where it has none */
+  private readonly pvids = new Map<string, number>();
 
   /** `brName`: the bridge device's own name (its VLANs are the `self` ones). */
   constructor(
@@ -51,7 +53,12 @@ export class BridgeVlanGroups {
     readonly brName = BRIDGE_DEV,
   ) {
     this.filtering = node.vlanFiltering ?? false;
-    for (const d of [brName, ...node.ifaces.map((i) => i.name)]) this.groups.set(d, new Map(deviceVlans(node, d).map((v) => [v.vid, v])));
+    for (const d of [brName, ...node.ifaces.map((i) => i.name)]) {
+      const vlans = deviceVlans(node, d);
+      this.groups.set(d, new Map(vlans.map((v) => [v.vid, v])));
+      const pvid = vlans.find((v) => v.pvid)?.vid;
+      if (pvid !== undefined) this.pvids.set(d, pvid);
+    }
   }
 
   /** br_allowed_ingress: the frame's VLAN on `port`, or why it is dropped. */
@@ -61,7 +68,7 @@ export class BridgeVlanGroups {
     const outer = frame.vlans?.[0];
     if (!outer || outer.vid === 0) {
       // untagged, or priority-tagged (VID 0): the port's pvid, keeping a priority tag's PCP
-      const pvid = [...vg.values()].find((v) => v.pvid)?.vid;
+      const pvid = this.pvids.get(port);
       if (pvid === undefined) return { kind: 'drop', why: 'no-pvid' };
       return { kind: 'ok', br: { frame, vid: pvid, tag: { pcp: outer?.pcp ?? 0, dei: outer?.dei ?? false, vid: pvid } } };
     }
