@@ -9,7 +9,7 @@ import type { PacketId } from './trace';
 
 /** What a frame in flight needs from its `frame.tx` event. */
 type FrameTx = { frame: EthernetFrame; pkt: PacketId };
-import { endpointLabel, linkKey, type Topology } from '../topology';
+import { linkKey, type Topology } from '../topology';
 
 /** One hop on a veth pair: enough to order frames, small enough to print sub-ms ping times. */
 export const LINK_DELAY_US = 5;
@@ -30,8 +30,8 @@ interface Peer {
 
 /** What a topology's links come down to, computed once per topology object and reused by runs. */
 interface Wiring {
-  /** "node:iface" of a sender → the far end */
-  peers: Map<string, Peer>;
+  /** a sender's node → its interface → the far end (two lookups of names, no key string built per frame) */
+  peers: Map<string, Map<string, Peer>>;
 }
 
 const wiringCache = new WeakMap<Topology, Wiring>();
@@ -39,11 +39,16 @@ const wiringCache = new WeakMap<Topology, Wiring>();
 function wiring(topology: Topology): Wiring {
   let w = wiringCache.get(topology);
   if (!w) {
-    const peers = new Map<string, Peer>();
+    const peers = new Map<string, Map<string, Peer>>();
+    const set = (node: string, iface: string, peer: Peer) => {
+      let byIface = peers.get(node);
+      if (!byIface) peers.set(node, (byIface = new Map()));
+      byIface.set(iface, peer);
+    };
     for (const l of topology.links) {
       const key = linkKey(l);
-      peers.set(endpointLabel(l.a), { node: l.b.node, iface: l.b.iface, link: key });
-      peers.set(endpointLabel(l.b), { node: l.a.node, iface: l.a.iface, link: key });
+      set(l.a.node, l.a.iface, { node: l.b.node, iface: l.b.iface, link: key });
+      set(l.b.node, l.b.iface, { node: l.a.node, iface: l.a.iface, link: key });
     }
     w = { peers };
     wiringCache.set(topology, w);
@@ -56,7 +61,7 @@ export class Network {
   readonly devices = new Map<string, Device>();
   /** builds the device of a node on first use (set by simulate) */
   factory: (node: string) => Device | undefined = () => undefined;
-  private readonly peers: Map<string, Peer>;
+  private readonly peers: Map<string, Map<string, Peer>>;
   private readonly arrive = (peer: Peer, tx: FrameTx) => this.deliver(peer, tx);
   /** "node:iface" of interfaces set down (`ip link set DEV down`): their link carries nothing */
   private readonly down = new Set<string>();
@@ -78,8 +83,12 @@ export class Network {
     return d;
   }
 
+  private peer(node: string, iface: string): Peer | undefined {
+    return this.peers.get(node)?.get(iface);
+  }
+
   linkOf(node: string, iface: string): string | null {
-    return this.peers.get(`${node}:${iface}`)?.link ?? null;
+    return this.peer(node, iface)?.link ?? null;
   }
 
   /**
@@ -89,7 +98,7 @@ export class Network {
   setUp(node: string, iface: string, up: boolean): void {
     const key = `${node}:${iface}`;
     if (up === !this.down.has(key)) return;
-    const peer = this.peers.get(key);
+    const peer = this.peer(node, iface);
     const wasCarrier = this.hasCarrier(node, iface);
     if (up) this.down.delete(key);
     else this.down.add(key);
@@ -107,13 +116,13 @@ export class Network {
 
   /** Linked, and both ends up. */
   hasCarrier(node: string, iface: string): boolean {
-    const peer = this.peers.get(`${node}:${iface}`);
+    const peer = this.peer(node, iface);
     return !!peer && !this.down.has(`${node}:${iface}`) && !this.down.has(`${peer.node}:${peer.iface}`);
   }
 
   /** Puts a frame on the wire of node:iface. Returns false when the interface has no link or it is down. */
   transmit(node: string, iface: string, frame: EthernetFrame, pkt: PacketId): boolean {
-    const peer = this.peers.get(`${node}:${iface}`);
+    const peer = this.peer(node, iface);
     if (peer && this.down.size && (this.down.has(`${node}:${iface}`) || this.down.has(`${peer.node}:${peer.iface}`))) {
       this.sim.emit({ kind: 'drop', node, iface, pkt, reason: 'link-down' });
       return false;

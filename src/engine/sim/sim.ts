@@ -43,6 +43,18 @@ export class Sim {
   ended = false;
   readonly random: () => number;
   private readonly heap: Timer[] = [];
+  /**
+   * Timers from `afterWith` (a frame on a wire: always the same delay), in the order they fire:
+   * each is armed no earlier than the one before it, so a queue keeps them sorted by (t, order)
+   * without the heap's sifting or a Timer object each. `run` takes the earlier of its head and
+   * the heap's. Parallel arrays from `qHead` on; emptied (not shifted) when drained.
+   */
+  private qT: number[] = [];
+  private qOrder: number[] = [];
+  private qFn: ((arg: never, arg2: never) => void)[] = [];
+  private qArg: unknown[] = [];
+  private qArg2: unknown[] = [];
+  private qHead = 0;
   private order = 0;
   private packetSeq = 0;
   private halted = false;
@@ -104,7 +116,18 @@ export class Sim {
 
   /** Like `after`, with arguments for a handler created once (no closure per call). */
   afterWith<A, B = undefined>(delay: number, fn: (arg: A, arg2: B) => void, arg: A, arg2?: B): void {
-    this.push({ t: this.now + delay, order: this.order++, fn: fn as (arg: never, arg2: never) => void, arg, arg2 });
+    const t = this.now + delay;
+    const n = this.qT.length;
+    if (n > this.qHead && this.qT[n - 1]! > t) {
+      // earlier than the queue's last timer (another delay): only the heap keeps the order
+      this.push({ t, order: this.order++, fn: fn as (arg: never, arg2: never) => void, arg, arg2 });
+      return;
+    }
+    this.qT.push(t);
+    this.qOrder.push(this.order++);
+    this.qFn.push(fn as (arg: never, arg2: never) => void);
+    this.qArg.push(arg);
+    this.qArg2.push(arg2);
   }
 
   private push(timer: Timer): void {
@@ -152,21 +175,49 @@ export class Sim {
 
   /** Runs timers up to and including time `until`, until none are left, or until halted. */
   run(until = Infinity): void {
+    const h = this.heap;
     while (!this.halted) {
-      const next = this.heap[0];
-      if (!next || next.t > until) break;
-      this.pop();
-      this.now = next.t;
+      const next = h[0];
+      const q = this.qHead;
+      const fromQueue = q < this.qT.length && (!next || this.qT[q]! < next.t || (this.qT[q]! === next.t && this.qOrder[q]! < next.order));
+      const t = fromQueue ? this.qT[q]! : next?.t;
+      if (t === undefined || t > until) break;
+      this.now = t;
       if (++this.timersRun > this.maxEvents * Sim.TIMERS_PER_EVENT) {
         throw new SimulationStopped({ kind: 'timer-limit', limit: this.maxEvents * Sim.TIMERS_PER_EVENT });
       }
-      (next.fn as (arg: unknown, arg2: unknown) => void)(next.arg, next.arg2);
+      if (fromQueue) {
+        const fn = this.qFn[q] as (arg: unknown, arg2: unknown) => void;
+        const arg = this.qArg[q];
+        const arg2 = this.qArg2[q];
+        if (q + 1 === this.qT.length) this.clearQueue();
+        else if (q >= 4096 && 2 * q >= this.qT.length) this.dropDelivered(q + 1);
+        else {
+          this.qHead = q + 1;
+          this.qArg[q] = this.qArg2[q] = undefined; // let the frame go once delivered
+        }
+        fn(arg, arg2);
+      } else {
+        this.pop();
+        (next!.fn as (arg: unknown, arg2: unknown) => void)(next!.arg, next!.arg2);
+      }
     }
     if (until !== Infinity && until > this.now) this.now = until;
   }
 
+  /** A queue that never drains (a storm) sheds its run part now and then. */
+  private dropDelivered(n: number): void {
+    for (const a of [this.qT, this.qOrder, this.qFn, this.qArg, this.qArg2] as unknown[][]) a.splice(0, n);
+    this.qHead = 0;
+  }
+
+  private clearQueue(): void {
+    this.qT.length = this.qOrder.length = this.qFn.length = this.qArg.length = this.qArg2.length = 0;
+    this.qHead = 0;
+  }
+
   get pending(): number {
-    return this.heap.length;
+    return this.heap.length + this.qT.length - this.qHead;
   }
 }
 

@@ -105,6 +105,12 @@ export class Fib {
     local: { routes: new Map(), lens: [] },
     main: { routes: new Map(), lens: [] },
   };
+  /**
+   * addrType's answers since the tables last changed: every ARP request a host sees asks it
+   * (is the target ours?), and a string-keyed hit is cheaper than a walk of the local table.
+   * Whatever changes a table must clear it.
+   */
+  private readonly addrTypes = new Map<Ipv4Addr, FibRouteType>();
 
   /**
    * Adds a route; returns false (and adds nothing) when one with the same prefix and metric
@@ -112,6 +118,7 @@ export class Fib {
    */
   add(r: FibRoute, opts: { append?: boolean } = {}): boolean {
     const t = this.tables[r.table];
+    this.addrTypes.clear();
     const k = key(ipToNum(r.dst), r.len);
     let list = t.routes.get(k);
     if (!list) {
@@ -204,7 +211,13 @@ export class Fib {
 
   /** inet_addr_type: the type of the local-table route for an address, or unicast. */
   addrType(ip: Ipv4Addr): FibRouteType {
-    return this.find('local', ip)?.type ?? 'unicast';
+    let type = this.addrTypes.get(ip);
+    if (type === undefined) {
+      type = this.find('local', ip)?.type ?? 'unicast';
+      if (this.addrTypes.size >= 4096) this.addrTypes.clear();
+      this.addrTypes.set(ip, type);
+    }
+    return type;
   }
 }
 

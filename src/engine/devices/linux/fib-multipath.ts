@@ -85,9 +85,8 @@ export function flowKeysBytes(k: MultipathKeys): Uint8Array {
  * four times), 31 bits (flow_hash_from_keys never gives 0; the result is shifted right once).
  */
 export function multipathHash(keys: MultipathKeys, seed: number): number {
-  const s = BigInt(seed >>> 0);
-  const k = (s << 32n) | s;
-  let h = Number(siphash(flowKeysBytes(keys), k, k) & 0xffffffffn);
+  const s = seed >>> 0;
+  let h = siphash(flowKeysBytes(keys), [s, s, s, s])[0];
   if (h === 0) h = 1;
   return h >>> 1;
 }

@@ -2,7 +2,7 @@
 // with a reason (kfree_skb_reason), which the trace records as a drop.
 
 import type { Ipv4Packet } from '../../wire/types';
-import type { DropReason, PacketId } from '../../sim/trace';
+import type { DropReason, PacketId, TraceEventBody } from '../../sim/trace';
 import type { CtInfo } from './netfilter';
 import type { LinuxStack } from './stack';
 
@@ -27,5 +27,8 @@ export interface Skb {
 
 /** kfree_skb_reason: the packet goes no further, for this reason (SKB_DROP_REASON_*). */
 export function kfreeSkb(stack: LinuxStack, pkt: PacketId, reason: DropReason, iface?: string, detail?: string): void {
-  stack.sim.emit({ kind: 'drop', node: stack.name, pkt, reason, ...(iface ? { iface } : {}), ...(detail ? { detail } : {}) });
+  const ev: Extract<TraceEventBody, { kind: 'drop' }> = { kind: 'drop', node: stack.name, pkt, reason };
+  if (iface) ev.iface = iface;
+  if (detail) ev.detail = detail;
+  stack.sim.emit(ev);
 }
