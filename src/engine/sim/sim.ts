@@ -47,14 +47,15 @@ export class Sim {
    * Timers from `afterWith` (a frame on a wire: always the same delay), in the order they fire:
    * each is armed no earlier than the one before it, so a queue keeps them sorted by (t, order)
    * without the heap's sifting or a Timer object each. `run` takes the earlier of its head and
-   * the heap's. Parallel arrays from `qHead` on; emptied (not shifted) when drained.
+   * the heap's. A ring of parallel arrays (`qLen` timers from `qHead`), doubled when full.
    */
-  private qT: number[] = [];
-  private qOrder: number[] = [];
-  private qFn: ((arg: never, arg2: never) => void)[] = [];
-  private qArg: unknown[] = [];
-  private qArg2: unknown[] = [];
+  private qT = new Float64Array(256);
+  private qOrder = new Float64Array(256);
+  private qFn: (((arg: never, arg2: never) => void) | undefined)[] = new Array<undefined>(256).fill(undefined);
+  private qArg: unknown[] = new Array<undefined>(256).fill(undefined);
+  private qArg2: unknown[] = new Array<undefined>(256).fill(undefined);
   private qHead = 0;
+  private qLen = 0;
   private order = 0;
   private packetSeq = 0;
   private halted = false;
@@ -117,17 +118,19 @@ export class Sim {
   /** Like `after`, with arguments for a handler created once (no closure per call). */
   afterWith<A, B = undefined>(delay: number, fn: (arg: A, arg2: B) => void, arg: A, arg2?: B): void {
     const t = this.now + delay;
-    const n = this.qT.length;
-    if (n > this.qHead && this.qT[n - 1]! > t) {
+    const mask = this.qT.length - 1;
+    if (this.qLen > 0 && this.qT[(this.qHead + this.qLen - 1) & mask]! > t) {
       // earlier than the queue's last timer (another delay): only the heap keeps the order
       this.push({ t, order: this.order++, fn: fn as (arg: never, arg2: never) => void, arg, arg2 });
       return;
     }
-    this.qT.push(t);
-    this.qOrder.push(this.order++);
-    this.qFn.push(fn as (arg: never, arg2: never) => void);
-    this.qArg.push(arg);
-    this.qArg2.push(arg2);
+    if (this.qLen === this.qT.length) this.growQueue();
+    const i = (this.qHead + this.qLen++) & (this.qT.length - 1);
+    this.qT[i] = t;
+    this.qOrder[i] = this.order++;
+    this.qFn[i] = fn as (arg: never, arg2: never) => void;
+    this.qArg[i] = arg;
+    this.qArg2[i] = arg2;
   }
 
   private push(timer: Timer): void {
@@ -179,7 +182,7 @@ export class Sim {
     while (!this.halted) {
       const next = h[0];
       const q = this.qHead;
-      const fromQueue = q < this.qT.length && (!next || this.qT[q]! < next.t || (this.qT[q]! === next.t && this.qOrder[q]! < next.order));
+      const fromQueue = this.qLen > 0 && (!next || this.qT[q]! < next.t || (this.qT[q]! === next.t && this.qOrder[q]! < next.order));
       const t = fromQueue ? this.qT[q]! : next?.t;
       if (t === undefined || t > until) break;
       this.now = t;
@@ -190,12 +193,9 @@ export class Sim {
         const fn = this.qFn[q] as (arg: unknown, arg2: unknown) => void;
         const arg = this.qArg[q];
         const arg2 = this.qArg2[q];
-        if (q + 1 === this.qT.length) this.clearQueue();
-        else if (q >= 4096 && 2 * q >= this.qT.length) this.dropDelivered(q + 1);
-        else {
-          this.qHead = q + 1;
-          this.qArg[q] = this.qArg2[q] = undefined; // let the frame go once delivered
-        }
+        this.qFn[q] = this.qArg[q] = this.qArg2[q] = undefined; // let the frame go once delivered
+        this.qHead = (q + 1) & (this.qT.length - 1);
+        this.qLen--;
         fn(arg, arg2);
       } else {
         this.pop();
@@ -205,19 +205,26 @@ export class Sim {
     if (until !== Infinity && until > this.now) this.now = until;
   }
 
-  /** A queue that never drains (a storm) sheds its run part now and then. */
-  private dropDelivered(n: number): void {
-    for (const a of [this.qT, this.qOrder, this.qFn, this.qArg, this.qArg2] as unknown[][]) a.splice(0, n);
-    this.qHead = 0;
-  }
-
-  private clearQueue(): void {
-    this.qT.length = this.qOrder.length = this.qFn.length = this.qArg.length = this.qArg2.length = 0;
+  private growQueue(): void {
+    const cap = this.qT.length;
+    const order = (i: number) => (this.qHead + i) & (cap - 1);
+    const t = new Float64Array(2 * cap);
+    const ord = new Float64Array(2 * cap);
+    for (let i = 0; i < cap; i++) {
+      t[i] = this.qT[order(i)]!;
+      ord[i] = this.qOrder[order(i)]!;
+    }
+    const spread = <T>(a: T[]): T[] => [...Array.from({ length: cap }, (_, i) => a[order(i)]!), ...new Array<T>(cap).fill(undefined as T)];
+    this.qFn = spread(this.qFn);
+    this.qArg = spread(this.qArg);
+    this.qArg2 = spread(this.qArg2);
+    this.qT = t;
+    this.qOrder = ord;
     this.qHead = 0;
   }
 
   get pending(): number {
-    return this.heap.length + this.qT.length - this.qHead;
+    return this.heap.length + this.qLen;
   }
 }
 
