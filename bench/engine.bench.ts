@@ -21,8 +21,16 @@
 // result minus heap without it, both after a GC), "RSS peak" the process's peak so far
 // (resourceUsage().maxRSS: monotonic, sizes run in the order given).
 //
-// The issue's targets, reported and not asserted: a 1 000-host cold ping traced in ≤ 20 ms and
-// ≥ 1 000 000 engine events per second.
+// The targets, reported and not asserted: a 1 000-host cold ping traced in ≤ 20 ms; across a
+// fabric of about 10 000 devices, a cold ping in ≤ 10 ms after setup (the run's median minus the
+// empty scenario's); and ≥ 2 000 000 engine events per second on the longest trace. Before the
+// first size, both cases run on a 1 000-host fabric until the JIT has settled, so that the first
+// size measured is not the one that pays for compiling the engine.
+//
+// Run as `npm run bench` runs it: bundled, under node --max-semi-space-size=64, as bin/packetwalk.mjs
+// runs the CLI (a trace's events all survive, and a larger young generation halves the time the
+// collector spends copying them). "cpu ms" is the process's CPU time for the run (all threads, the
+// collector's included): on a shared machine it moves less than the wall-clock median.
 
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
@@ -31,8 +39,12 @@ import { simulate, validateTopology, type ScenarioStep, type SimResult, type Top
 import { fabricHosts, hostAddress, leafSpine } from '../src/engine/generate/fabric';
 
 const TARGET_COLD_MS = 20;
-const TARGET_EVENTS_PER_S = 1_000_000;
 const TARGET_HOSTS = 1000;
+const TARGET_FABRIC_COLD_MS = 10;
+const TARGET_FABRIC_DEVICES = 10_000;
+const TARGET_EVENTS_PER_S = 2_000_000;
+/** hosts of a fabric of about 10 000 devices (70 leaves of 140 hosts, 4 spines: 9 874 devices) */
+const FABRIC_HOSTS = 9800;
 
 interface Args {
   sizes: number[];
@@ -40,7 +52,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [100, 1000, 5000], runs: 5 };
+  const args: Args = { sizes: [100, 1000, 5000, FABRIC_HOSTS], runs: 5 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -54,7 +66,7 @@ function parseArgs(argv: string[]): Args {
       args.runs = Number(value());
       if (!Number.isInteger(args.runs) || args.runs < 1) fail('--runs takes a positive integer');
     } else if (flag === '--help' || flag === '-h') {
-      console.log('usage: npm run bench -- [--sizes 100,1000,5000] [--runs 5]');
+      console.log(`usage: npm run bench -- [--sizes 100,1000,5000,${FABRIC_HOSTS}] [--runs 5]`);
       process.exit(0);
     } else fail(`unknown argument "${a}" (use --sizes, --runs)`);
   }
@@ -110,6 +122,7 @@ interface Row {
   exit: string;
   medianMs: number;
   minMs: number;
+  cpuMs: number;
   setupMs: number;
   eventsPerS: number;
   heapPeakMB: number;
@@ -133,10 +146,20 @@ function time<T>(fn: () => T): { ms: number; value: T } {
 }
 
 /** Times fn and leaves its value in `held` only (no local of the caller keeps it alive). */
-function timeInto(held: { result?: SimResult }, fn: () => SimResult): number {
+function timeInto(held: { result?: SimResult }, fn: () => SimResult, cpu: number[]): number {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   held.result = fn();
-  return performance.now() - t0;
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  cpu.push((c.user + c.system) / 1000);
+  return ms;
+}
+
+/** Both cases on a 1 000-host fabric until V8 has optimised the engine (untimed). */
+function warmUp(): void {
+  const t = fabricFor(1000);
+  for (const sc of scenarios(t)) for (let i = 0; i < 10; i++) simulate(t, { maxEvents: 50_000_000, scenario: sc.steps });
 }
 
 /** Untimed runs of each case before the timed ones (V8 optimises the hot paths over the first few). */
@@ -164,14 +187,15 @@ function bench(size: number, runs: number): Row[] {
     let heapPeak = 0;
     for (let i = 0; i < WARMUP_RUNS; i++) simulate(t, { ...opts, scenario: sc.steps }); // warm-up: let the JIT settle
     const times: number[] = [];
+    const cpu: number[] = [];
     const held: { result?: SimResult } = {};
     for (let i = 0; i < runs; i++) {
       delete held.result; // let the previous result go before the GC
       gc();
-      times.push(timeInto(held, () => simulate(t, { ...opts, scenario: sc.steps })));
+      times.push(timeInto(held, () => simulate(t, { ...opts, scenario: sc.steps }), cpu));
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
     }
-    const row = summarizeHeld(held, { size, hosts, t, scenario: sc.name, steps: sc.steps.length, times, setupMs, heapPeak });
+    const row = summarizeHeld(held, { size, hosts, t, scenario: sc.name, steps: sc.steps.length, times, cpu, setupMs, heapPeak });
     row.keptMB = keptMB(held);
     rows.push(row);
   }
@@ -193,7 +217,7 @@ function keptMB(held: { result?: SimResult }): number {
 }
 
 /** The table row of one case (a function of its own, so that nothing here keeps the result alive). */
-function summarize(r: SimResult, m: { size: number; hosts: number; t: Topology; scenario: string; steps: number; times: number[]; setupMs: number; heapPeak: number }): Row {
+function summarize(r: SimResult, m: { size: number; hosts: number; t: Topology; scenario: string; steps: number; times: number[]; cpu: number[]; setupMs: number; heapPeak: number }): Row {
   const med = median(m.times);
   const exits = r.steps.map((st) => st.exit);
   const ok = exits.filter((e) => e === 0).length;
@@ -210,6 +234,7 @@ function summarize(r: SimResult, m: { size: number; hosts: number; t: Topology; 
     exit: ok === exits.length ? 'all 0' : `${ok}/${exits.length} ok`,
     medianMs: med,
     minMs: Math.min(...m.times),
+    cpuMs: median(m.cpu),
     setupMs: m.setupMs,
     eventsPerS: r.events.length / (med / 1000),
     heapPeakMB: m.heapPeak / MB,
@@ -224,7 +249,7 @@ function fmt(n: number, digits = 1): string {
 }
 
 function table(rows: Row[]): string {
-  const head = ['hosts', 'nodes', 'links', 'scenario', 'steps', 'events', 'frames', 'bcast%', 'exit', 'median ms', 'min ms', 'setup ms', 'events/s', 'heap peak MB', 'kept MB', 'RSS peak MB'];
+  const head = ['hosts', 'nodes', 'links', 'scenario', 'steps', 'events', 'frames', 'bcast%', 'exit', 'median ms', 'min ms', 'cpu ms', 'setup ms', 'events/s', 'heap peak MB', 'kept MB', 'RSS peak MB'];
   const body = rows.map((r) => [
     String(r.hosts),
     String(r.nodes),
@@ -237,6 +262,7 @@ function table(rows: Row[]): string {
     r.exit,
     fmt(r.medianMs, 2),
     fmt(r.minMs, 2),
+    fmt(r.cpuMs, 2),
     fmt(r.setupMs, 2),
     fmt(r.eventsPerS, 0),
     fmt(r.heapPeakMB, 1),
@@ -251,27 +277,40 @@ function table(rows: Row[]): string {
 
 const args = parseArgs(process.argv.slice(2));
 console.error(`node ${process.version}, ${args.runs} run(s) per case after warm-up, sizes ${args.sizes.join(', ')}`);
+warmUp();
 const rows = args.sizes.flatMap((s) => bench(s, args.runs));
 console.log(table(rows));
 
+const verdict = (ok: boolean, ratio: number) => (ok ? 'met' : `missed ×${fmt(ratio, 1)}`);
 const cold = rows.find((r) => r.scenario === 'cold' && Math.abs(r.hosts - TARGET_HOSTS) <= TARGET_HOSTS * 0.05);
-const bestRate = Math.max(...rows.map((r) => r.eventsPerS));
+const fabricCold = rows.find((r) => r.scenario === 'cold' && Math.abs(r.nodes - TARGET_FABRIC_DEVICES) <= TARGET_FABRIC_DEVICES * 0.05);
+const longest = rows.reduce<Row | undefined>((a, r) => (!a || r.events > a.events ? r : a), undefined);
 console.log('');
-if (cold) {
-  console.log(`target: ${cold.hosts}-host cold ping ≤ ${TARGET_COLD_MS} ms → ${fmt(cold.medianMs, 2)} ms (${cold.medianMs <= TARGET_COLD_MS ? 'met' : `missed ×${fmt(cold.medianMs / TARGET_COLD_MS, 1)}`})`);
-} else console.log(`target: ${TARGET_COLD_MS} ms for a ${TARGET_HOSTS}-host cold ping → not measured (add ${TARGET_HOSTS} to --sizes)`);
-console.log(`target: ≥ ${fmt(TARGET_EVENTS_PER_S, 0)} events/s → best ${fmt(bestRate, 0)} events/s (${bestRate >= TARGET_EVENTS_PER_S ? 'met' : `missed ×${fmt(TARGET_EVENTS_PER_S / bestRate, 1)}`})`);
+if (cold) console.log(`target: ${cold.hosts}-host cold ping ≤ ${TARGET_COLD_MS} ms → ${fmt(cold.medianMs, 2)} ms (${verdict(cold.medianMs <= TARGET_COLD_MS, cold.medianMs / TARGET_COLD_MS)})`);
+else console.log(`target: ${TARGET_COLD_MS} ms for a ${TARGET_HOSTS}-host cold ping → not measured (add ${TARGET_HOSTS} to --sizes)`);
+if (fabricCold) {
+  const after = fabricCold.medianMs - fabricCold.setupMs;
+  console.log(`target: ${fabricCold.nodes}-device cold ping ≤ ${TARGET_FABRIC_COLD_MS} ms after setup → ${fmt(after, 2)} ms (${fmt(fabricCold.medianMs, 2)} − setup ${fmt(fabricCold.setupMs, 2)}; ${verdict(after <= TARGET_FABRIC_COLD_MS, after / TARGET_FABRIC_COLD_MS)})`);
+} else console.log(`target: ${TARGET_FABRIC_COLD_MS} ms for a cold ping across ~${TARGET_FABRIC_DEVICES} devices → not measured (add ${FABRIC_HOSTS} to --sizes)`);
+if (longest) {
+  const cpuRate = longest.events / (longest.cpuMs / 1000);
+  console.log(
+    `target: ≥ ${fmt(TARGET_EVENTS_PER_S, 0)} events/s on the longest trace (${longest.nodes} devices, ${longest.scenario}, ${fmt(longest.events, 0)} events) → ${fmt(longest.eventsPerS, 0)} events/s (${verdict(longest.eventsPerS >= TARGET_EVENTS_PER_S, TARGET_EVENTS_PER_S / longest.eventsPerS)}; per CPU second ${fmt(cpuRate, 0)})`,
+  );
+}
 console.log(
   JSON.stringify({
     bench: 'engine',
     node: process.version,
     runs: args.runs,
-    targets: { coldPingMs: TARGET_COLD_MS, coldPingHosts: TARGET_HOSTS, eventsPerS: TARGET_EVENTS_PER_S },
+    targets: { coldPingMs: TARGET_COLD_MS, coldPingHosts: TARGET_HOSTS, fabricColdPingMs: TARGET_FABRIC_COLD_MS, fabricDevices: TARGET_FABRIC_DEVICES, eventsPerS: TARGET_EVENTS_PER_S },
     results: rows.map((r) => ({
       hosts: r.hosts,
+      devices: r.nodes,
       scenario: r.scenario,
       events: r.events,
       medianMs: Number(r.medianMs.toFixed(3)),
+      cpuMs: Number(r.cpuMs.toFixed(3)),
       setupMs: Number(r.setupMs.toFixed(3)),
       eventsPerS: Math.round(r.eventsPerS),
       heapPeakMB: Number(r.heapPeakMB.toFixed(1)),

@@ -93,11 +93,11 @@ export type RouteResult = { kind: 'ok'; route: FibRoute } | { kind: 'error'; mes
  * fib_create_info + fib_check_nh for `ip route add` in the main table, checked against the
  * tables as they are when the command runs. Messages are what iproute2 prints.
  */
-export function resolveRoute(fib: Fib, devNames: readonly string[], spec: RouteSpec): RouteResult {
+export function resolveRoute(fib: Fib, devNames: ReadonlySet<string> | readonly string[], spec: RouteSpec): RouteResult {
   if (spec.nexthops) return resolveMultipath(fib, devNames, spec, spec.nexthops);
   const scope = spec.scope ?? defaultScope(spec);
   const err = (message: string): RouteResult => ({ kind: 'error', message });
-  if (spec.dev !== undefined && !devNames.includes(spec.dev)) return err(`Cannot find device "${spec.dev}"`);
+  if (spec.dev !== undefined && !('has' in devNames ? devNames.has(spec.dev) : devNames.includes(spec.dev))) return err(`Cannot find device "${spec.dev}"`);
   const base = {
     table: 'main' as const,
     type: spec.type,
@@ -138,7 +138,7 @@ export function resolveRoute(fib: Fib, devNames: readonly string[], spec: RouteS
  * would be, then fib_rebalance's upper bounds. The route's own gateway and device are its
  * first path's.
  */
-function resolveMultipath(fib: Fib, devNames: readonly string[], spec: RouteSpec, paths: NonNullable<RouteSpec['nexthops']>): RouteResult {
+function resolveMultipath(fib: Fib, devNames: ReadonlySet<string> | readonly string[], spec: RouteSpec, paths: NonNullable<RouteSpec['nexthops']>): RouteResult {
   const { nexthops: _n, ...one } = spec;
   const scope = spec.scope ?? defaultScope(spec);
   const nexthops: FibNexthop[] = [];
@@ -196,7 +196,7 @@ export function compileFib(node: LinuxNode): CompiledFib {
   const fib = new Fib();
   const addrs = devicesOf(node).flatMap((d) => devAddrs(d.name, d.addrs));
   for (const a of addrs) for (const r of addressRoutes(a)) fib.add(r, { append: true });
-  const devNames = devicesOf(node).map((d) => d.name);
+  const devNames = new Set(devicesOf(node).map((d) => d.name));
   const errors: CompiledFib['errors'] = [];
   node.routes.forEach((spec, i) => {
     const res = resolveRoute(fib, devNames, spec);
