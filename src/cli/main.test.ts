@@ -195,7 +195,7 @@ describe('the CLI never crashes: a message and a documented status for every bad
 
   it('stops reading /dev/zero at the size limit', () => {
     const r = cli(['check', '/dev/zero']);
-    expect(r).toMatchObject({ code: 2, err: 'packetwalk: /dev/zero is larger than 4 MiB, more than a topology file packetwalk reads\n' });
+    expect(r).toMatchObject({ code: 2, err: 'packetwalk: /dev/zero is larger than 8 MiB, more than a topology file packetwalk reads\n' });
   });
 
   it('refuses an output that is a directory before printing or writing anything', () => {

@@ -61,6 +61,8 @@ describe('reading containerlab files', () => {
     ['the same address on two nodes', base.replace('10.0.1.1/24 dev eth1', '10.0.1.10/24 dev eth1').replace('default via 10.0.1.1', 'default via 10.0.1.2 dev eth1 onlink'), 12, /duplicate address 10\.0\.1\.10/],
     ['an unknown node kind', base.replace('    r1:\n      kind: linux', '    r1:\n      kind: srl'), 10, /kind "srl" is not supported/],
     ['a bad sysctl value', base.replace('ip_forward=1', 'ip_forward=2'), 13, /invalid value "2"/],
+    ['a node defined twice', base.replace('    r1:\n      kind: linux', '    h1:\n      kind: linux'), 9, /^Map keys must be unique$/],
+    ['a key repeated in a flow map', base.replace('name: t\n', 'name: t\nmgmt: {network: a, network: b}\n'), 2, /^Map keys must be unique$/],
   ])('reports %s with its line', (_why, text, line, message) => {
     const p = problems(text);
     expect(p.length).toBeGreaterThan(0);

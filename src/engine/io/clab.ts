@@ -8,7 +8,7 @@
 // graph tool uses them), and so do the names of bridge ports renamed for containerlab's host
 // (packetwalk-ports, see clab-ports.ts).
 
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { Document, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { macFromSerial } from '../wire/addr';
 import { BRIDGE_DEV, type BridgeNode, type Iface, type LinuxNode, type ScenarioStep, type Topology, type TopoNode } from '../topology';
@@ -85,22 +85,70 @@ const LABEL_ROLE = 'packetwalk-role';
 const LABEL_X = 'graph-posX';
 const LABEL_Y = 'graph-posY';
 
-function lineOf(doc: Document, lc: LineCounter, path: (string | number)[]): number | undefined {
-  for (let p = path; p.length > 0; p = p.slice(0, -1)) {
-    const node = doc.getIn(p, true) as { range?: [number, number, number] } | undefined;
-    if (node && typeof node === 'object' && node.range) return lc.linePos(node.range[0]).line;
+/**
+ * Lines of the file's parts by path, as `doc.getIn` finds them, with the entries of
+ * topology.nodes indexed by name on first use: getIn scans a map's pairs, so locating every node
+ * of a 10 000-node file through it took quadratic time.
+ */
+class Lines {
+  private nodes: Map<unknown, unknown> | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly lc: LineCounter,
+  ) {}
+
+  private node(path: (string | number)[]): unknown {
+    if (path.length < 3 || path[0] !== 'topology' || path[1] !== 'nodes') return this.doc.getIn(path, true);
+    if (!this.nodes) {
+      this.nodes = new Map();
+      const map = this.doc.getIn(['topology', 'nodes'], true);
+      // the first pair of a key, as getIn finds it
+      if (isMap(map)) for (const pair of map.items) if (isScalar(pair.key) && !this.nodes.has(pair.key.value)) this.nodes.set(pair.key.value, pair.value);
+    }
+    const node = this.nodes.get(path[2]);
+    if (path.length === 3) return node;
+    return isCollection(node) ? node.getIn(path.slice(3), true) : undefined;
   }
-  return undefined;
+
+  /** The line of the value at path, or of its nearest ancestor that has one. */
+  of(path: (string | number)[]): number | undefined {
+    for (let p = path; p.length > 0; p = p.slice(0, -1)) {
+      const node = this.node(p) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) return this.lc.linePos(node.range[0]).line;
+    }
+    return undefined;
+  }
+
+  /** Line of the n-th item of a YAML sequence at path. */
+  item(path: (string | number)[], n: number): number | undefined {
+    const seq = this.node(path);
+    if (isSeq(seq)) {
+      const item = seq.items[n] as { range?: [number, number, number] } | undefined;
+      if (item?.range) return this.lc.linePos(item.range[0]).line;
+    }
+    return this.of(path);
+  }
 }
 
-/** Line of the n-th item of a YAML sequence at path. */
-function itemLine(doc: Document, lc: LineCounter, path: (string | number)[], n: number): number | undefined {
-  const seq = doc.getIn(path, true);
-  if (isSeq(seq)) {
-    const item = seq.items[n] as { range?: [number, number, number] } | undefined;
-    if (item?.range) return lc.linePos(item.range[0]).line;
-  }
-  return lineOf(doc, lc, path);
+/**
+ * The YAML library's uniqueKeys check (two equal scalar keys in one map), in linear time: the
+ * library compares each key with every earlier key of its map, quadratic in a 10 000-node
+ * topology.nodes. Returns the offset of each repeated key.
+ */
+function repeatedKeys(doc: Document): number[] {
+  const at: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) at.push(pair.key.range?.[0] ?? 0);
+        seen.add(pair.key.value);
+      }
+    },
+  });
+  return at;
 }
 
 const TOO_DEEP = 'nested too deeply to read (thousands of levels of brackets or indentation)';
@@ -163,17 +211,19 @@ function readClab(text: string, file: string): Topology {
   const deep = tooDeepAt(text);
   if (deep !== undefined) throw new TopologyError([{ file, line: deep, message: `brackets nested more than ${MAX_YAML_DEPTH} deep (a containerlab file nests a few levels)` }]);
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, merge: true });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false, merge: true });
+  const lines = new Lines(doc, lc);
   const problems: Problem[] = [];
   const at = (line: number | undefined, message: string) => problems.push({ file, ...(line !== undefined ? { line } : {}), message });
   for (const e of doc.errors) at(lc.linePos(e.pos[0]).line, yamlMessage(e));
+  if (!doc.errors.length) for (const offset of repeatedKeys(doc)) at(lc.linePos(offset).line, 'Map keys must be unique');
   if (problems.length) throw new TopologyError(problems);
   if (!isMap(doc.contents)) throw new TopologyError([{ file, message: 'not a YAML mapping (expected name:, topology:, …)' }]);
   const parsed = ClabSchema.safeParse(plainValue(doc, file));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      at(lineOf(doc, lc, path), `${path.length ? path.join('.') + ': ' : ''}${issue.message}`);
+      at(lines.of(path), `${path.length ? path.join('.') + ': ' : ''}${issue.message}`);
     }
     throw new TopologyError(problems);
   }
@@ -187,7 +237,7 @@ function readClab(text: string, file: string): Topology {
   const defs = raw.topology.nodes;
   for (const [nodeName, def0] of defs) {
     const def = def0 ?? {};
-    const line = lineOf(doc, lc, ['topology', 'nodes', nodeName]);
+    const line = lines.of(['topology', 'nodes', nodeName]);
     const nameProblem = nodeNameProblem(nodeName);
     if (nameProblem) at(line, nameProblem);
     const kind = def.kind ?? defaultKind;
@@ -206,7 +256,7 @@ function readClab(text: string, file: string): Topology {
       nodes.push(n);
       byName.set(nodeName, n);
     } else {
-      at(lineOf(doc, lc, ['topology', 'nodes', nodeName, 'kind']), `node ${nodeName}: kind "${kind ?? '(none)'}" is not supported (linux, bridge)`);
+      at(lines.of(['topology', 'nodes', nodeName, 'kind']), `node ${nodeName}: kind "${kind ?? '(none)'}" is not supported (linux, bridge)`);
     }
   }
 
@@ -214,7 +264,7 @@ function readClab(text: string, file: string): Topology {
   let serial = 0;
   const linksRead: Topology['links'] = [];
   (raw.topology.links ?? []).forEach((l, li) => {
-    const line = itemLine(doc, lc, ['topology', 'links'], li);
+    const line = lines.item(['topology', 'links'], li);
     const eps = l.endpoints.map((ep) => {
       let node: string;
       let iface: string;
@@ -256,13 +306,13 @@ function readClab(text: string, file: string): Topology {
     const exec = defs.get(n.name)?.exec ?? [];
     const build = new NodeBuild(n, () => macFromSerial(++serial));
     exec.forEach((cmd, k) => {
-      const line = itemLine(doc, lc, ['topology', 'nodes', n.name, 'exec'], k);
+      const line = lines.item(['topology', 'nodes', n.name, 'exec'], k);
       const r = build.exec(cmd);
       if (r.kind === 'error') at(line, `node ${n.name}: exec "${cmd}": ${r.message}`);
     });
   }
   // Bridge ports renamed for containerlab's host get their own names back.
-  const links = renamePorts(linksRead, nodes, (n) => defs.get(n)?.labels?.[LABEL_PORTS], (n, message) => at(lineOf(doc, lc, ['topology', 'nodes', n, 'labels', LABEL_PORTS]), `node ${n}: label ${LABEL_PORTS}: ${message}`));
+  const links = renamePorts(linksRead, nodes, (n) => defs.get(n)?.labels?.[LABEL_PORTS], (n, message) => at(lines.of(['topology', 'nodes', n, 'labels', LABEL_PORTS]), `node ${n}: label ${LABEL_PORTS}: ${message}`));
   if (problems.length) throw new TopologyError(problems);
   // Without a role label, a node that forwards is drawn as a router.
   for (const n of nodes) {
@@ -282,17 +332,17 @@ function readClab(text: string, file: string): Topology {
   for (const issue of validateTopology(topo)) {
     const [k0, i0, k1] = issue.path;
     let line: number | undefined;
-    if (k0 === 'scenario' && typeof i0 === 'number') line = itemLine(doc, lc, ['scenario'], i0);
-    else if (k0 === 'links' && typeof i0 === 'number') line = itemLine(doc, lc, ['topology', 'links'], i0);
+    if (k0 === 'scenario' && typeof i0 === 'number') line = lines.item(['scenario'], i0);
+    else if (k0 === 'links' && typeof i0 === 'number') line = lines.item(['topology', 'links'], i0);
     else if (k0 === 'nodes' && typeof i0 === 'number') {
       const n = nodes[i0]!;
-      line = lineOf(doc, lc, ['topology', 'nodes', n.name]);
+      line = lines.of(['topology', 'nodes', n.name]);
       if (k1 === 'ifaces' || k1 === 'loAddrs') {
         const m = /duplicate address ([\d.]+)/.exec(issue.message);
         const ip = m?.[1];
         const exec = defs.get(n.name)?.exec ?? [];
         const k = ip ? exec.findIndex((c) => c.includes(` ${ip}/`) || c.includes(` ${ip} `)) : -1;
-        if (k >= 0) line = itemLine(doc, lc, ['topology', 'nodes', n.name, 'exec'], k);
+        if (k >= 0) line = lines.item(['topology', 'nodes', n.name, 'exec'], k);
       }
     }
     at(line, issue.message);
