@@ -9,7 +9,7 @@ export type * from './wire/types';
 export type * from './topology';
 export type * from './sim/trace';
 export type { FibNexthop, FibRoute, FibRouteType, FibTable, MultipathChoice, MultipathKeys, Scope } from './tables/fib';
-export type { LinkCut, SimulateOptions, SimResult, StepResult, NodeState } from './sim/simulate';
+export type { LinkCut, SimulateOptions, SimResult, StepResult } from './sim/simulate';
 export type { Problem } from './io/problems';
 export type { TopologyIssue } from './io/validate';
 export type { FabricCounts, FabricSizeProblem } from './generate/size';

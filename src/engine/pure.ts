@@ -38,3 +38,4 @@ export * from './edit';
 export { fabricSizeProblem, leafSpineCounts, MAX_DEVICES, MAX_FLOWS, MAX_ROUTES, threeTierCounts } from './generate/size';
 export { maxFileBytes, textEncoding } from './io/limits';
 export { isStackOverflow } from './io/problems';
+export { finalState, type NodeState } from './sim/final';

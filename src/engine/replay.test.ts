@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseClab } from './io/clab';
 import { simulate } from './sim/simulate';
+import { finalState } from './sim/final';
 import { tableHistory, tablesAt } from './replay';
 
 const DIR = path.join(import.meta.dirname, '__oracle__');
@@ -17,7 +18,7 @@ describe('tables at any step, rebuilt from the trace', () => {
     const last = r.events.length - 1;
     for (const n of t.nodes) {
       const at = tablesAt(h, n.name, last);
-      const fin = r.final[n.name]!;
+      const fin = finalState(r.final, n);
       if (fin.kind === 'linux') {
         expect(sorted(at.neigh), `${f} ${n.name} neigh`).toEqual(sorted(fin.neigh));
         expect(sorted(at.conntrack), `${f} ${n.name} conntrack`).toEqual(sorted(fin.conntrack ?? []));

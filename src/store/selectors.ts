@@ -3,7 +3,7 @@
 // when the result really changes.
 
 import type { Link, NodeState, TopoNode, Topology } from '../engine';
-import { linkKey } from '../engine/pure';
+import { finalState, linkKey } from '../engine/pure';
 import type { AppState } from './store';
 
 const NO_NODES: readonly TopoNode[] = [];
@@ -79,4 +79,11 @@ export const selectInspected = (s: AppState): string | undefined =>
 export const selectLearned =
   (name: string) =>
   (s: AppState): NodeState | undefined =>
-    s.lastRun.status === 'done' ? s.lastRun.result.final[name] : undefined;
+    s.lastRun.status === 'done' ? learnedOf(s.lastRun.result.final, selectTopology(s), name) : undefined;
+
+/** A node's final tables (the shared empty state of its kind when the walk never reached it). */
+function learnedOf(final: Readonly<Record<string, NodeState>>, topology: Topology | undefined, name: string): NodeState | undefined {
+  if (Object.hasOwn(final, name)) return final[name];
+  const node = topology?.nodes.find((n) => n.name === name);
+  return node ? finalState(final, node) : undefined;
+}

@@ -13,6 +13,7 @@ import type { FdbView } from '../sim/trace';
 import { linkCaptures } from '../sim/captures';
 import type { ConntrackView } from '../tables/conntrack';
 import { nodeRoutes } from '../devices/config';
+import { finalState } from '../sim/final';
 
 export interface OracleFrame {
   /** absent in the IP packet an ipip or gre tunnel carries */
@@ -194,8 +195,7 @@ export function toOracleTrace(t: Topology, r: SimResult): OracleTrace {
   const state: OracleTrace['state'] = {};
   const oracleFdb = (fdb: FdbView[]) => fdb.map((e) => ({ mac: label(e.mac), port: e.port, ...(e.vlan ? { vlan: e.vlan } : {}) })).sort((a, b) => cmp(a.port, b.port) || cmp(a.mac, b.mac));
   for (const n of t.nodes) {
-    const s = r.final[n.name];
-    if (!s) continue;
+    const s = finalState(r.final, n);
     if (s.kind === 'linux') {
       state[n.name] = {
         // as `ip neigh show` lists them: NOARP entries only on request

@@ -6,7 +6,7 @@
 import { isLoopback, isMac, isMulticast, isZeronet, type Ipv4Addr } from '../wire/addr';
 import { linkKey, type Topology, type TopoNode } from '../topology';
 import { routeText } from '../linux-text';
-import { compileFibForRun } from '../devices/config';
+import { compileFib } from '../devices/config';
 import { parseBridgeCommand } from '../userspace/bridge-node';
 import { parseCommand, shellWords } from '../userspace/commands';
 import { iptablesText, parseIptables } from './iptables';
@@ -86,7 +86,7 @@ export function validateTopology(t: Topology): TopologyIssue[] {
       const again = parseIptables((shellWords(iptablesText(r)) as string[]).slice(1)).kind;
       if (again !== 'ok') issues.push({ path: p, message: `${n.name}: ${iptablesText(r)}: not a rule packetwalk models` });
     });
-    const { errors } = compileFibForRun(n);
+    const { errors } = compileFib(n);
     for (const e of errors) {
       issues.push({ path: ['nodes', ni, 'routes', e.route], message: `${n.name}: ip route add ${routeText(n.routes[e.route]!)}: ${e.message}` });
     }

@@ -15,7 +15,8 @@ import { startProcess, watchOutput, type OutputChunk, type Process } from '../us
 import { Sim, SimulationStopped, US_PER_MS, US_PER_S } from './sim';
 import { MAX_SCENARIO_STEPS, MAX_SECONDS, stepSecondsProblem } from '../io/limits';
 import { nodeBridge } from '../devices/bridge-dev';
-import type { ConntrackView, FdbView, LimitStop, NeighView, TraceEvent } from './trace';
+import type { FdbView, LimitStop, TraceEvent } from './trace';
+import type { NodeState } from './final';
 
 export const DEFAULT_MAX_EVENTS = 50_000;
 export const DEFAULT_SETTLE_MS = 300;
@@ -66,28 +67,17 @@ export interface StepResult {
   end?: number;
 }
 
-/**
- * What a node learned during the run (its routes come from its configuration: see nodeRoutes;
- * route exceptions from redirects are `route.redirect` events). Before a run every table is empty.
- */
-/** `fdb` on a linux node: the learned entries of its bridge device (an L3 switch). */
-export type NodeState = { kind: 'linux'; neigh: NeighView[]; conntrack?: ConntrackView[]; fdb?: FdbView[] } | { kind: 'bridge'; fdb: FdbView[] };
-
 export interface SimResult {
   topology: string;
   events: TraceEvent[];
   steps: StepResult[];
-  /** every node's learned tables when the scenario ended */
+  /** the learned tables of every node the walk reached, when the scenario ended (any node's: finalState) */
   final: Record<string, NodeState>;
   /** why the run stopped early, or null when the scenario ran to its end */
   stopped: LimitStop | null;
   /** virtual time (µs) at which the scenario ended (or was stopped) */
   endTime: number;
 }
-
-const EMPTY_LINUX: NodeState = Object.freeze({ kind: 'linux', neigh: Object.freeze([]) as unknown as NeighView[] });
-const EMPTY_NAT: NodeState = Object.freeze({ kind: 'linux', neigh: Object.freeze([]) as unknown as NeighView[], conntrack: Object.freeze([]) as unknown as ConntrackView[] });
-const EMPTY_BRIDGE: NodeState = Object.freeze({ kind: 'bridge', fdb: Object.freeze([]) as unknown as FdbView[] });
 
 const nodeIndexCache = new WeakMap<Topology, Map<string, TopoNode>>();
 function nodeIndex(t: Topology): Map<string, TopoNode> {
@@ -151,19 +141,17 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
 
   const snapshot = (): Record<string, NodeState> => {
     const out: Record<string, NodeState> = {};
+    const fdb = (b: Bridge): FdbView[] => b.fdb.list(sim.now).map((e) => ({ mac: e.mac, port: e.port, ...(e.vlan ? { vlan: e.vlan } : {}) }));
+    // Only the nodes the walk reached: finalState gives the others' (empty) tables.
     for (const node of topology.nodes) {
       const st = stacks.get(node.name);
       const br = bridges.get(node.name);
-      // Nodes nothing reached learned nothing: they share one empty state.
-      const fdb = (b: Bridge): FdbView[] => b.fdb.list(sim.now).map((e) => ({ mac: e.mac, port: e.port, ...(e.vlan ? { vlan: e.vlan } : {}) }));
-      const stBridge = st && nodeBridge(st.devs);
-      if (node.kind === 'linux') {
-        out[node.name] = st
-          ? { kind: 'linux', neigh: st.neigh.list(), ...(node.nat?.length ? { conntrack: st.nf ? st.nf.conntrack.list().map(ctView) : [] } : {}), ...(stBridge ? { fdb: fdb(stBridge) } : {}) }
-          : node.nat?.length
-            ? EMPTY_NAT
-            : EMPTY_LINUX;
-      } else out[node.name] = br ? { kind: 'bridge', fdb: fdb(br) } : EMPTY_BRIDGE;
+      let state: NodeState | undefined;
+      if (st) {
+        const stBridge = nodeBridge(st.devs);
+        state = { kind: 'linux', neigh: st.neigh.list(), ...(node.kind === 'linux' && node.nat?.length ? { conntrack: st.nf ? st.nf.conntrack.list().map(ctView) : [] } : {}), ...(stBridge ? { fdb: fdb(stBridge) } : {}) };
+      } else if (br) state = { kind: 'bridge', fdb: fdb(br) };
+      if (state) out[node.name] = state;
     }
     return out;
   };
