@@ -1,10 +1,11 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
+#!/usr/bin/env -S node --min-semi-space-size=64 --max-semi-space-size=64
 // Entry point of `npx packetwalk`. It runs the CLI as one bundle, built with esbuild into
 // node_modules/.cache/packetwalk/ the first time and again whenever a file under src/ is newer:
 // the same bundled engine the app's worker runs and `npm run bench` measures, and a start three
 // times quicker than compiling every module through tsx (which stays the fallback when the
-// bundle cannot be built or written). The larger young generation (--max-semi-space-size, MB)
-// halves the time a long trace spends in the garbage collector: its events all survive.
+// bundle cannot be built or written). A young generation of 64 MB from the start
+// (--min/max-semi-space-size) halves the time a long trace spends in the garbage collector: a
+// trace's events all survive, and each scavenge copies them.
 import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
