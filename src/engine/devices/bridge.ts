@@ -201,13 +201,13 @@ export class Bridge implements Device, NetNs, StpHost {
     if (found.kind !== 'found') return this.flood(dev, br, pkt, 'unknown-unicast');
     const entry: FdbView = { mac: dst, port: found.entry.port, ...vlan };
     if (found.entry.port === port || !this.vlans.allowedEgress(found.entry.port, br)) {
-      sim.emit({ kind: 'fdb.forward', node: name, pkt, ingress: port, mode: 'forward', why: 'known-unicast', egress: [], entry, ...vlan });
-      sim.emit({ kind: 'drop', node: name, iface: port, pkt, reason: 'bridge-filter' });
+      sim.emit({ kind: 'fdb.forward', node: name, pkt, ingress: port, mode: 'forward', why: 'known-unicast', egress: [], entry, ...vlan, seq: 0, t: 0 });
+      sim.emit({ kind: 'drop', node: name, iface: port, pkt, reason: 'bridge-filter', seq: 0, t: 0 });
       return;
     }
     // should_deliver: only to a forwarding port.
     const deliver = this.forwarding(entry.port);
-    sim.emit({ kind: 'fdb.forward', node: name, pkt, ingress: port, mode: 'forward', why: 'known-unicast', egress: deliver ? [entry.port] : [], entry, ...vlan });
+    sim.emit({ kind: 'fdb.forward', node: name, pkt, ingress: port, mode: 'forward', why: 'known-unicast', egress: deliver ? [entry.port] : [], entry, ...vlan, seq: 0, t: 0 });
     if (deliver) devQueueXmit(this.portByName.get(entry.port)!, this.vlans.egress(entry.port, br), pkt);
     else sim.emit({ kind: 'drop', node: name, iface: entry.port, pkt, reason: 'stp-port-state', detail: this.stp.port(entry.port)!.state });
   }
@@ -235,7 +235,7 @@ export class Bridge implements Device, NetNs, StpHost {
     const notMember: NetDevice[] = [];
     for (const p of this.ports) if (p !== ingress && this.forwarding(p.name)) (this.vlans.allowedEgress(p.name, br) ? out : notMember).push(p);
     const vlan = br.vid ? { vlan: br.vid, notMember: notMember.map((p) => p.name) } : {};
-    this.sim.emit({ kind: 'fdb.forward', node: this.name, pkt, ingress: ingress?.name ?? this.local?.name ?? '', mode: 'flood', why, egress: out.map((p) => p.name), ...vlan });
+    this.sim.emit({ kind: 'fdb.forward', node: this.name, pkt, ingress: ingress?.name ?? this.local?.name ?? '', mode: 'flood', why, egress: out.map((p) => p.name), ...vlan, seq: 0, t: 0 });
     for (const p of out) devQueueXmit(p, this.vlans.egress(p.name, br), pkt);
   }
 }

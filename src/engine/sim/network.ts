@@ -127,7 +127,7 @@ export class Network {
       this.sim.emit({ kind: 'drop', node, iface, pkt, reason: 'link-down' });
       return false;
     }
-    const tx = this.sim.emit({ kind: 'frame.tx', node, iface, link: peer?.link ?? null, pkt, frame });
+    const tx = this.sim.emit({ kind: 'frame.tx', node, iface, link: peer?.link ?? null, pkt, frame, seq: 0, t: 0 });
     if (!peer) {
       this.sim.emit({ kind: 'drop', node, iface, pkt, reason: 'no-carrier' });
       return false;
@@ -137,7 +137,7 @@ export class Network {
   }
 
   private deliver(peer: Peer, { frame, pkt }: FrameTx): void {
-    this.sim.emit({ kind: 'frame.rx', node: peer.node, iface: peer.iface, link: peer.link, pkt, frame });
+    this.sim.emit({ kind: 'frame.rx', node: peer.node, iface: peer.iface, link: peer.link, pkt, frame, seq: 0, t: 0 });
     this.device(peer.node)?.receive(peer.iface, frame, pkt);
   }
 }

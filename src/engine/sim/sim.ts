@@ -95,7 +95,12 @@ export class Sim {
     return ++this.packetSeq;
   }
 
-  /** Records an event. The body object becomes the event (callers pass a fresh literal). */
+  /**
+   * Records an event. The body object becomes the event (callers pass a fresh literal). The events
+   * of every frame (frame.tx, frame.rx, drop, fdb.forward) are written with `seq: 0, t: 0` in the
+   * literal: filling in fields it has keeps an event one object, where adding them would give it
+   * a second block of properties (a fifth more memory for the collector to copy, per event).
+   */
   emit<B extends TraceEventBody>(body: B): B & TraceEvent {
     if (this.events.length >= this.maxEvents) throw new SimulationStopped(this.describeLimit(this.maxEvents));
     const ev = body as unknown as B & TraceEvent;

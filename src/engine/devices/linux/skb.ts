@@ -2,7 +2,7 @@
 // with a reason (kfree_skb_reason), which the trace records as a drop.
 
 import type { Ipv4Packet } from '../../wire/types';
-import type { DropReason, PacketId, TraceEventBody } from '../../sim/trace';
+import type { DropReason, PacketId } from '../../sim/trace';
 import type { CtInfo } from './netfilter';
 import type { LinuxStack } from './stack';
 
@@ -27,8 +27,12 @@ export interface Skb {
 
 /** kfree_skb_reason: the packet goes no further, for this reason (SKB_DROP_REASON_*). */
 export function kfreeSkb(stack: LinuxStack, pkt: PacketId, reason: DropReason, iface?: string, detail?: string): void {
-  const ev: Extract<TraceEventBody, { kind: 'drop' }> = { kind: 'drop', node: stack.name, pkt, reason };
-  if (iface) ev.iface = iface;
-  if (detail) ev.detail = detail;
-  stack.sim.emit(ev);
+  const node = stack.name;
+  const sim = stack.sim;
+  // Each shape a literal with every field, seq and t included: emit then fills them in rather
+  // than adding them (which would give each drop a second, out-of-object block of properties).
+  if (iface && detail) sim.emit({ kind: 'drop', node, pkt, reason, iface, detail, seq: 0, t: 0 });
+  else if (iface) sim.emit({ kind: 'drop', node, pkt, reason, iface, seq: 0, t: 0 });
+  else if (detail) sim.emit({ kind: 'drop', node, pkt, reason, detail, seq: 0, t: 0 });
+  else sim.emit({ kind: 'drop', node, pkt, reason, seq: 0, t: 0 });
 }
