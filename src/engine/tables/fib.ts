@@ -100,6 +100,9 @@ interface Table {
 
 const key = (net: number, len: number) => net * 33 + len;
 
+/** The candidates of a lookup that does not list them (one shared empty list, not one per lookup). */
+const NO_CANDIDATES: readonly FibCandidate[] = Object.freeze([]);
+
 export class Fib {
   private readonly tables: Record<FibTable, Table> = {
     local: { routes: new Map(), lens: [] },
@@ -148,7 +151,7 @@ export class Fib {
     const t = this.tables[table];
     const d = ipToNum(dst);
     const minScope = SCOPE_VALUE[opts.minScope ?? 'global'];
-    const candidates: FibCandidate[] = [];
+    const candidates: FibCandidate[] = opts.withCandidates ? [] : (NO_CANDIDATES as FibCandidate[]);
     let found: FibRoute | undefined;
     for (const len of t.lens) {
       const list = t.routes.get(key((d & prefixMask(len)) >>> 0, len));
@@ -193,6 +196,7 @@ export class Fib {
       };
     }
     const main = this.lookupTable('main', dst, opts);
+    if (!opts.withCandidates) return main;
     return main.kind === 'found'
       ? { kind: 'found', route: main.route, candidates: [...local.candidates, ...main.candidates] }
       : { kind: 'miss', candidates: [...local.candidates, ...main.candidates] };

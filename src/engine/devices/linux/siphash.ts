@@ -50,12 +50,12 @@ function sipRound(): void {
 }
 
 function compress(hi: number, lo: number): void {
-  v[V3] ^= hi;
-  v[V3 + 1] ^= lo;
+  v[V3] = v[V3]! ^ hi;
+  v[V3 + 1] = v[V3 + 1]! ^ lo;
   sipRound();
   sipRound();
-  v[V0] ^= hi;
-  v[V0 + 1] ^= lo;
+  v[V0] = v[V0]! ^ hi;
+  v[V0 + 1] = v[V0 + 1]! ^ lo;
 }
 
 /** siphash(data, len, key): the 64-bit value as [low 32 bits, high 32 bits], for data whose length is a multiple of 8. */
@@ -72,7 +72,7 @@ export function siphash(data: Uint8Array, key: SipKey): [lo: number, hi: number]
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   for (let i = 0; i < data.length; i += 8) compress(view.getUint32(i + 4, true), view.getUint32(i, true));
   compress((data.length & 0xff) << 24, 0);
-  v[V2 + 1] ^= 0xff;
+  v[V2 + 1] = v[V2 + 1]! ^ 0xff;
   for (let i = 0; i < 4; i++) sipRound();
   return [(v[V0 + 1]! ^ v[V1 + 1]! ^ v[V2 + 1]! ^ v[V3 + 1]!) >>> 0, (v[V0]! ^ v[V1]! ^ v[V2]! ^ v[V3]!) >>> 0];
 }
