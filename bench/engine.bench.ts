@@ -1,8 +1,11 @@
-// Engine benchmark (a script, not a test): `npm run bench [-- --sizes 100,1000,5000 --runs 5]`.
+// Engine benchmark (a script, not a test): `npm run bench [-- --sizes 100,1000,5000,4-51-194 --runs 5]`.
 // `npm run bench` bundles this file with esbuild first, so that it measures the engine as the
 // app's worker runs it (tsx's per-function wrappers would slow it by a quarter).
 //
-// For each size it builds a leaf–spine fabric of about that many hosts (src/engine/generate/
+// For each size it builds a leaf–spine fabric of about that many hosts, or of the shape
+// SPINES-LEAVES-HOSTS (4-51-194: the 10 000-device fabric the app's generator and the CLI's
+// `generate leaf-spine --spines 4 --leaves 51 --hosts 194` make within their limit of 20 000
+// static routes) (src/engine/generate/
 // fabric.ts) and times two full traces with simulate():
 //   cold       one `ping -c 1 -W 1` from the first host (rack 1) to the last host (last rack),
 //              every neighbour table and FDB empty: ARP in rack 1, the routed path across
@@ -44,16 +47,17 @@ const TARGET_HOSTS = 1000;
 const TARGET_FABRIC_COLD_MS = 10;
 const TARGET_FABRIC_DEVICES = 10_000;
 const TARGET_EVENTS_PER_S = 2_000_000;
-/** hosts of a fabric of about 10 000 devices (70 leaves of 140 hosts, 4 spines: 9 874 devices) */
-const FABRIC_HOSTS = 9800;
+/** the 10 000-device fabric, as the generator makes it (4 spines, 51 leaves of 194 hosts) */
+const FABRIC_10K = '4-51-194';
 
 interface Args {
-  sizes: number[];
+  /** host counts, or SPINES-LEAVES-HOSTS shapes */
+  sizes: string[];
   runs: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [100, 1000, 5000, FABRIC_HOSTS], runs: 5 };
+  const args: Args = { sizes: ['100', '1000', '5000', FABRIC_10K], runs: 5 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -61,13 +65,13 @@ function parseArgs(argv: string[]): Args {
     if (flag === '--sizes') {
       args.sizes = value()
         .split(',')
-        .map((s) => Number(s.trim()));
-      if (args.sizes.length === 0 || args.sizes.some((n) => !Number.isInteger(n) || n < 1)) fail('--sizes takes a comma-separated list of host counts, e.g. 100,1000');
+        .map((x) => x.trim());
+      if (args.sizes.length === 0 || args.sizes.some((x) => !/^[1-9]\d*$|^[1-9]\d*-[1-9]\d*-[1-9]\d*$/.test(x))) fail('--sizes takes a comma-separated list of host counts or SPINES-LEAVES-HOSTS shapes, e.g. 100,1000,4-51-194');
     } else if (flag === '--runs') {
       args.runs = Number(value());
       if (!Number.isInteger(args.runs) || args.runs < 1) fail('--runs takes a positive integer');
     } else if (flag === '--help' || flag === '-h') {
-      console.log(`usage: npm run bench -- [--sizes 100,1000,5000,${FABRIC_HOSTS}] [--runs 5]`);
+      console.log(`usage: npm run bench -- [--sizes 100,1000,5000,${FABRIC_10K}] [--runs 5]`);
       process.exit(0);
     } else fail(`unknown argument "${a}" (use --sizes, --runs)`);
   }
@@ -79,8 +83,11 @@ function fail(msg: string): never {
   process.exit(2);
 }
 
-/** A leaf–spine shape of about `n` hosts: ~√(n/2) leaves, 2 spines (4 from 8 leaves up). */
-function fabricFor(n: number): Topology {
+/** The fabric of a size: a SPINES-LEAVES-HOSTS shape, or about `n` hosts: ~√(n/2) leaves, 2 spines (4 from 8 leaves up). */
+function fabricFor(size: string): Topology {
+  const shape = size.split('-').map(Number);
+  if (shape.length === 3) return leafSpine({ spines: shape[0]!, leaves: shape[1]!, hostsPerLeaf: shape[2]! });
+  const n = Number(size);
   const leaves = Math.max(1, Math.round(Math.sqrt(n / 2)));
   const hostsPerLeaf = Math.max(1, Math.round(n / leaves));
   const spines = leaves >= 8 ? 4 : 2;
@@ -111,7 +118,7 @@ const median = (xs: number[]) => {
 const MB = 1024 * 1024;
 
 interface Row {
-  size: number;
+  size: string;
   hosts: number;
   nodes: number;
   links: number;
@@ -159,14 +166,14 @@ function timeInto(held: { result?: SimResult }, fn: () => SimResult, cpu: number
 
 /** Both cases on a 1 000-host fabric until V8 has optimised the engine (untimed). */
 function warmUp(): void {
-  const t = fabricFor(1000);
+  const t = fabricFor('1000');
   for (const sc of scenarios(t)) for (let i = 0; i < 10; i++) simulate(t, { maxEvents: 50_000_000, scenario: sc.steps });
 }
 
 /** Untimed runs of each case before the timed ones (V8 optimises the hot paths over the first few). */
 const WARMUP_RUNS = 3;
 
-function bench(size: number, runs: number): Row[] {
+function bench(size: string, runs: number): Row[] {
   const gen = time(() => fabricFor(size));
   const t = gen.value;
   const val = time(() => validateTopology(t));
@@ -218,7 +225,7 @@ function keptMB(held: { result?: SimResult }): number {
 }
 
 /** The table row of one case (a function of its own, so that nothing here keeps the result alive). */
-function summarize(r: SimResult, m: { size: number; hosts: number; t: Topology; scenario: string; steps: number; times: number[]; cpu: number[]; setupMs: number; heapPeak: number }): Row {
+function summarize(r: SimResult, m: { size: string; hosts: number; t: Topology; scenario: string; steps: number; times: number[]; cpu: number[]; setupMs: number; heapPeak: number }): Row {
   const med = median(m.times);
   const exits = r.steps.map((st) => st.exit);
   const ok = exits.filter((e) => e === 0).length;
@@ -292,7 +299,7 @@ else console.log(`target: ${TARGET_COLD_MS} ms for a ${TARGET_HOSTS}-host cold p
 if (fabricCold) {
   const after = fabricCold.medianMs - fabricCold.setupMs;
   console.log(`target: ${fabricCold.nodes}-device cold ping ≤ ${TARGET_FABRIC_COLD_MS} ms after setup → ${fmt(after, 2)} ms (${fmt(fabricCold.medianMs, 2)} − setup ${fmt(fabricCold.setupMs, 2)}; ${verdict(after <= TARGET_FABRIC_COLD_MS, after / TARGET_FABRIC_COLD_MS)})`);
-} else console.log(`target: ${TARGET_FABRIC_COLD_MS} ms for a cold ping across ~${TARGET_FABRIC_DEVICES} devices → not measured (add ${FABRIC_HOSTS} to --sizes)`);
+} else console.log(`target: ${TARGET_FABRIC_COLD_MS} ms for a cold ping across ~${TARGET_FABRIC_DEVICES} devices → not measured (add ${FABRIC_10K} to --sizes)`);
 if (longest) {
   const cpuRate = longest.events / (longest.cpuMs / 1000);
   console.log(
