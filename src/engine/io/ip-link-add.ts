@@ -43,11 +43,19 @@ function vlanArgs(t: Tunnel, args: readonly string[]): LinkAddResult {
   return { kind: 'ok', tunnel: t };
 }
 
-/** `type bridge [vlan_filtering 0|1]` (iproute2's ip/iplink_bridge.c). */
+/**
+ * `type bridge [vlan_filtering 0|1] [mcast_snooping 0]` (iproute2's ip/iplink_bridge.c).
+ * packetwalk's bridges do no IGMP snooping (nor does anything here send IGMP): `mcast_snooping 0`
+ * is what they are, and what keeps a recorded bridge device's own IGMP reports off the wire.
+ */
 function bridgeArgs(t: Tunnel, args: readonly string[]): LinkAddResult {
   for (let i = 0; i < args.length; i += 2) {
     const [k, v] = [args[i]!, args[i + 1]];
-    if (k !== 'vlan_filtering') return err(`"${k}" is not supported in ip link add … type bridge (vlan_filtering)`);
+    if (k === 'mcast_snooping') {
+      if (v !== '0') return err('mcast_snooping: multicast snooping is not modelled (only mcast_snooping 0)');
+      continue;
+    }
+    if (k !== 'vlan_filtering') return err(`"${k}" is not supported in ip link add … type bridge (vlan_filtering, mcast_snooping 0)`);
     if (v !== '0' && v !== '1') return err(`Error: argument "${v ?? ''}" is wrong: invalid vlan_filtering`);
     if (v === '1') t.vlanFiltering = true;
     else delete t.vlanFiltering;
