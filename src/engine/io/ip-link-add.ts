@@ -12,8 +12,12 @@ export type LinkAddResult = { kind: 'ok'; tunnel: Tunnel } | { kind: 'error'; me
 
 const err = (message: string): LinkAddResult => ({ kind: 'error', message });
 
-/** The fallback device of a type, made with the namespace (ipip's tunl0). */
-export const FALLBACK_TUNNELS: ReadonlyMap<string, TunnelKind> = new Map([['tunl0', 'ipip']]);
+/** The fallback device of a type, made with the namespace once its module is loaded (ipip's tunl0, ip_gre's gre0 and gretap0; its erspan0 is only shown). */
+export const FALLBACK_TUNNELS: ReadonlyMap<string, TunnelKind> = new Map([
+  ['tunl0', 'ipip'],
+  ['gre0', 'gre'],
+  ['gretap0', 'gretap'],
+]);
 
 /** A 32-bit GRE key as iproute2 reads it: a number, or a dotted quad. */
 function parseKey(v: string): number | undefined {
