@@ -225,9 +225,11 @@ scenario:
     const run = (sleep: number) => {
       const t = parseClab(`${text.trimEnd()}\n  - sleep: ${sleep}\n  - on: a\n    run: ping -c 1 -W 1 10.7.0.3\n`, 'age.clab.yml');
       const r = simulate(t);
-      const encaps = r.events.filter((e) => e.kind === 'tunnel.encap' && e.node === 'a');
-      const last = encaps.filter((e) => e.kind === 'tunnel.encap' && e.pkt === encaps.at(-1)!.pkt);
-      return { to: last.map((e) => (e.kind === 'tunnel.encap' ? `${e.outer.dst} ${e.why}` : '')), expired: r.events.filter((e) => e.kind === 'fdb.expire' && e.port === 'vx0').map((e) => `${e.node}`) };
+      const encaps = r.events.flatMap((e) => (e.kind === 'tunnel.encap' && e.node === 'a' ? [e] : []));
+      const last = encaps.filter((e) => e.pkt === encaps.at(-1)!.pkt);
+      const expired = r.events.flatMap((e) => (e.kind === 'fdb.expire' && e.port === 'vx0' ? [e] : []));
+      expect(expired.every((e) => e.cause === 'vxlan-unused')).toBe(true);
+      return { to: last.map((e) => `${e.outer.dst} ${e.why}`), expired: expired.map((e) => e.node) };
     };
     // c's reachability probe for a, 5 s after the ping, is the last use of c's MAC at a: 304 s
     // later it is still known; 306 s later it is gone from a (and a's from c and b, which learned it from the first flood)

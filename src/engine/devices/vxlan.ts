@@ -53,7 +53,7 @@ function findMac(dev: TunnelDev, mac: MacAddr): VxlanFdbEntry | undefined {
   if (!e) return undefined;
   if (stack.sim.now >= e.used + VXLAN_AGEING_US) {
     fdb.delete(mac);
-    stack.sim.emit({ kind: 'fdb.expire', node: stack.name, mac, port: dev.name });
+    stack.sim.emit({ kind: 'fdb.expire', node: stack.name, mac, port: dev.name, cause: 'vxlan-unused' });
     return undefined;
   }
   e.used = stack.sim.now;
