@@ -90,6 +90,9 @@ topology:
     expect(b.exec('ip link set g1 master br0')).toEqual({ kind: 'error', message: 'RTNETLINK answers: Invalid argument' });
     expect(b.exec('ip link set br1 master br0')).toEqual({ kind: 'error', message: 'RTNETLINK answers: Too many levels of symbolic links' });
     expect(n.tunnels!.find((t) => t.name === 'br0')!.ports).toEqual(['gt1', 'vx0']);
+    // a static neighbour on a tunnel device, as on an interface
+    expect(b.exec('ip neigh add 10.7.0.1 lladdr 02:00:00:00:07:01 dev vx0 nud permanent')).toEqual({ kind: 'ok' });
+    expect(b.exec('ip neigh add 10.7.0.1 lladdr 02:00:00:00:07:01 dev vx9')).toEqual({ kind: 'error', message: 'Cannot find device "vx9"' });
   });
 
   it('is written back with the tunnel made before it joins, and reads back the same', () => {

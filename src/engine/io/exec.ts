@@ -332,7 +332,7 @@ export class NodeBuild {
     const p = parseNeighArgs(args);
     if (p.kind === 'error') return fail(p.message);
     const { ip, dev, mac, nud } = p.args;
-    if (!node.ifaces.some((i) => i.name === dev)) return fail(`Cannot find device "${dev}"`);
+    if (!this.confDev(dev)) return fail(`Cannot find device "${dev}"`);
     if (!mac) return fail('Error: No link layer address given.');
     const list = (node.neigh ??= []);
     const k = list.findIndex((e) => e.ip === ip && e.dev === dev);
