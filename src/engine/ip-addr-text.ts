@@ -6,18 +6,18 @@
 import type { IfAddr, Topology, TopoNode } from './topology';
 import { peerOf } from './edit/links';
 import { devAddrs, LOOPBACK_ADDR } from './devices/config';
-import { tunnelHead, tunnelsInOrder } from './tunnel-text';
+import { tunnelHead, tunnelModules, tunnelsInOrder } from './tunnel-text';
 
 /**
- * Interface indexes as in a namespace built by the oracle: lo 1, (br0 2 on a bridge; tunl0 and
- * the other fallback tunnels, made with the namespace, on a linux node), then ports in link order,
- * then the tunnels `ip link add` made.
+ * Interface indexes as in a namespace built by the oracle: lo 1, (br0 2 on a bridge; on a linux
+ * node the fallback devices of the tunnel modules in use, `modules` (tunnelModules), made with
+ * the namespace), then ports in link order, then the tunnels `ip link add` made.
  */
-export function ifindexes(node: TopoNode): Map<string, number> {
+export function ifindexes(node: TopoNode, modules: ReadonlySet<string>): Map<string, number> {
   const m = new Map<string, number>([['lo', 1]]);
   let i = node.kind === 'bridge' ? 3 : 2;
   if (node.kind === 'bridge') m.set('br0', 2);
-  const tunnels = node.kind === 'linux' ? tunnelsInOrder(node.tunnels) : [];
+  const tunnels = node.kind === 'linux' ? tunnelsInOrder(node, modules) : [];
   for (const t of tunnels) if (t.fallback) m.set(t.name, i++);
   for (const f of node.ifaces) m.set(f.name, i++);
   for (const t of tunnels) if (!t.fallback) m.set(t.name, i++);
@@ -31,7 +31,8 @@ export function ifindexes(node: TopoNode): Map<string, number> {
 export function formatIpAddr(t: Topology, nodeName: string): string {
   const node = t.nodes.find((n) => n.name === nodeName);
   if (!node || node.kind !== 'linux') return '';
-  const idx = ifindexes(node);
+  const modules = tunnelModules(t);
+  const idx = ifindexes(node, modules);
   const lines: string[] = [
     '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000',
     '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
@@ -44,7 +45,7 @@ export function formatIpAddr(t: Topology, nodeName: string): string {
     }
   };
   addrLines('lo', [LOOPBACK_ADDR, ...node.loAddrs]);
-  const tunnels = tunnelsInOrder(node.tunnels);
+  const tunnels = tunnelsInOrder(node, modules);
   const tunnelLines = (fallback: boolean) => {
     for (const tn of tunnels.filter((x) => (x.fallback ?? false) === fallback)) {
       lines.push(...tunnelHead(tn, idx.get(tn.name)!));
@@ -55,7 +56,7 @@ export function formatIpAddr(t: Topology, nodeName: string): string {
   for (const f of node.ifaces) {
     const peer = peerOf(t, node.name, f.name);
     const peerNode = peer ? t.nodes.find((n) => n.name === peer.node) : undefined;
-    const peerIdx = peerNode ? ifindexes(peerNode).get(peer!.iface) : undefined;
+    const peerIdx = peerNode ? ifindexes(peerNode, modules).get(peer!.iface) : undefined;
     const name = peerIdx !== undefined ? `${f.name}@if${peerIdx}` : f.name;
     lines.push(
       peer

@@ -5,7 +5,7 @@
 // adds, and `ip tunnel show`. The queue counts are this machine's (`numrxqueues 1` as for lo; the
 // UML kernel, built without RPS, prints none).
 
-import type { Tunnel } from './topology';
+import type { LinuxNode, Topology, Tunnel } from './topology';
 import { tunnelMtu, VXLAN_LINUX_PORT } from './devices/tunnel-params';
 
 const any = (ip: string | undefined) => ip ?? 'any';
@@ -34,7 +34,8 @@ export function tunnelHead(t: Tunnel, index: number): [string, string] {
   else flags = `${t.remote ? 'POINTOPOINT,' : ''}NOARP${up ? ',UP,LOWER_UP' : ''}`;
   const qdisc = !up ? 'noop' : t.kind === 'gretap' ? 'pfifo_fast' : 'noqueue';
   const state = up ? 'UNKNOWN' : 'DOWN';
-  const head = `${index}: ${name}: <${flags}> mtu ${tunnelMtu(t)} qdisc ${qdisc} state ${state} group default qlen 1000`;
+  // erspan0: its 8-byte ERSPAN header after GRE's (erspan_tunnel_init)
+  const head = `${index}: ${name}: <${flags}> mtu ${isErspan(t) ? 1450 : tunnelMtu(t)} qdisc ${qdisc} state ${state} group default qlen 1000`;
   const link = ethernet(t)
     ? `    link/ether ${t.mac ?? '00:00:00:00:00:00'} brd ff:ff:ff:ff:ff:ff`
     : `    link/${linkType(t)} ${t.local ?? '0.0.0.0'} ${t.remote ? `peer ${t.remote}` : 'brd 0.0.0.0'}`;
@@ -45,7 +46,8 @@ const TAIL = (tso: number) => `numtxqueues 1 numrxqueues 1 gso_max_size 65536 gs
 
 /** What `ip -d` adds after a tunnel's link/… line: the rest of that line and the type's own line. */
 export function tunnelDetails(t: Tunnel, link: boolean): string {
-  const gen = link ? 'addrgenmode eui64 ' : '';
+  // an ipip or gre device that is down prints no addrgenmode (tunl0 and gre0 in __oracle__/text/tunnel-fallback-devs)
+  const gen = link && (t.up || !(t.kind === 'ipip' || t.kind === 'gre')) ? 'addrgenmode eui64 ' : '';
   const ttl = t.ttl !== undefined ? `ttl ${t.ttl}` : 'ttl inherit';
   const ends = `remote ${any(t.remote)} local ${any(t.local)}`;
   switch (t.kind) {
@@ -53,11 +55,13 @@ export function tunnelDetails(t: Tunnel, link: boolean): string {
       return ` promiscuity 0  allmulti 0 minmtu 0 maxmtu 0 \n    ipip any ${ends} ${ttl} ${t.fallback ? 'nopmtudisc' : 'pmtudisc'} ${gen}${TAIL(65536)}`;
     case 'gre': {
       const key = t.key !== undefined ? ` ikey ${keyQuad(t.key)} okey ${keyQuad(t.key)}` : '';
-      return ` promiscuity 0  allmulti 0 minmtu 0 maxmtu 0 \n    gre ${ends} ${ttl}${key} ${gen}${TAIL(65536)}`;
+      return ` promiscuity 0  allmulti 0 minmtu 0 maxmtu 0 \n    gre ${ends} ${ttl}${t.fallback ? ' nopmtudisc' : ''}${key} ${gen}${TAIL(65536)}`;
     }
     case 'gretap': {
       const key = t.key !== undefined ? ` ikey ${keyQuad(t.key)} okey ${keyQuad(t.key)}` : '';
-      return ` promiscuity 0  allmulti 0 minmtu 68 maxmtu 0 \n    gretap ${ends} ${ttl}${key} ${gen}${TAIL(65536)}`;
+      const type = isErspan(t) ? 'erspan' : 'gretap';
+      const erspan = isErspan(t) ? ' okey 0.0.0.0 erspan_index 0 erspan_ver 1' : '';
+      return ` promiscuity 0  allmulti 0 minmtu 68 maxmtu 0 \n    ${type} ${ends} ${ttl}${t.fallback ? ' nopmtudisc' : ''}${key}${erspan} ${gen}${TAIL(65536)}`;
     }
     case 'vlan':
       return ` promiscuity 0  allmulti 0 minmtu 0 maxmtu 65535 \n    vlan protocol 802.1Q id ${t.vlanId ?? 0} <REORDER_HDR> ${gen}${TAIL(65536)}`;
@@ -88,8 +92,46 @@ export function formatIpTunnel(tunnels: readonly Tunnel[]): string {
     .join('');
 }
 
-/** A node's tunnels in ifindex order: the fallback devices (made with the namespace), then the others. */
-export const tunnelsInOrder = (tunnels: readonly Tunnel[] | undefined): Tunnel[] => [...(tunnels ?? []).filter((t) => t.fallback), ...(tunnels ?? []).filter((t) => !t.fallback)];
+/**
+ * The fallback devices a tunnel module makes in every namespace once it is loaded (ipip_init_net;
+ * ipgre_init_net, ipgre_tap_init_net, erspan_init_net), in the order Linux 6.1 makes them, as a
+ * namespace of User-Mode Linux with the modules loaded lists them (golden tunnel-fallback-devs):
+ * right after lo, before the veths. erspan0 is only shown: packetwalk has no ERSPAN.
+ */
+const FALLBACK_DEVICES = [
+  { name: 'tunl0', kind: 'ipip', module: 'ipip' },
+  { name: 'gre0', kind: 'gre', module: 'ip_gre' },
+  { name: 'gretap0', kind: 'gretap', module: 'ip_gre' },
+  { name: 'erspan0', kind: 'gretap', module: 'ip_gre' },
+] as const;
+
+const isErspan = (t: Tunnel): boolean => t.fallback === true && t.name === 'erspan0';
+
+/** The tunnel modules a network uses: a module is the whole machine's, so its fallback devices are in every node. */
+export function tunnelModules(t: Topology): Set<'ipip' | 'ip_gre'> {
+  const m = new Set<'ipip' | 'ip_gre'>();
+  for (const n of t.nodes) {
+    if (n.kind !== 'linux') continue;
+    for (const x of n.tunnels ?? []) {
+      if (x.kind === 'ipip') m.add('ipip');
+      if (x.kind === 'gre' || x.kind === 'gretap') m.add('ip_gre');
+    }
+  }
+  return m;
+}
+
+/**
+ * A linux node's tunnels in ifindex order: the fallback devices of the modules in use (those the
+ * node configured, else down and bare), then the devices `ip link add` made.
+ */
+export function tunnelsInOrder(node: LinuxNode, modules: ReadonlySet<string>): Tunnel[] {
+  const stored = node.tunnels ?? [];
+  const fallbacks = FALLBACK_DEVICES.flatMap((d) => {
+    const own = stored.find((x) => x.fallback && x.name === d.name);
+    return own ? [own] : modules.has(d.module) ? [{ name: d.name, kind: d.kind, addrs: [], fallback: true } satisfies Tunnel] : [];
+  });
+  return [...fallbacks, ...stored.filter((t) => !t.fallback)];
+}
 
 /** The `ip link add` line that makes a tunnel (what a containerlab export runs). */
 export function linkAddText(t: Tunnel): string {

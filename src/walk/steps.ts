@@ -18,7 +18,8 @@
 // out there). A step that sent nothing shows the frame it received (a drop, a delivery).
 // Pure functions of the trace: no React, no store; computed once per walk.
 
-import type { LimitStop, PacketId, TraceEvent } from '../engine';
+import type { EthernetFrame, LimitStop, PacketId, TraceEvent } from '../engine';
+import { frameTunnel } from './tunnel';
 
 /** What a step's frame carries, for the protocol column and its filter. */
 export type Protocol = 'arp' | 'stp' | 'icmp' | 'udp' | 'tcp' | 'other';
@@ -74,9 +75,15 @@ export interface PlayerStep {
   stop?: LimitStop;
 }
 
-/** The protocol of a frame, as the event list names it. */
-export function frameProtocol(frame: { payload: { kind: string; payload?: { kind: string } } }): Protocol {
+/**
+ * The protocol of a frame, as the event list names it: as Wireshark's Protocol column does, the
+ * innermost one a tunnel frame carries (ICMP for a ping inside IP in IP, ARP inside VXLAN), read
+ * by the one reader of tunnel headers (tunnel.ts).
+ */
+export function frameProtocol(frame: EthernetFrame): Protocol {
   const p = frame.payload;
+  const inside = frameTunnel(frame);
+  if (inside) return inside.inner;
   if (p.kind === 'arp') return 'arp';
   if (p.kind === 'stp') return 'stp';
   if (p.kind !== 'ipv4' || !p.payload) return 'other';

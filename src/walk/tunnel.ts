@@ -1,7 +1,8 @@
-// What a tunnel's frame carries, for the packet's tag on the diagram ("IPIP [ICMP]"): the tunnel
-// (IP in IP, GRE, VXLAN on its ports) and the protocol of the packet inside, read from the bytes at
-// their offsets. No frame codec here (the header view decodes them fully, engine/pure-player.ts);
-// loaded with the diagram's packet layer, not the page.
+// What a tunnel's frame carries, for the packet's tag on the diagram ("IPIP [ICMP]") and the event
+// list's Proto column (the innermost protocol, as Wireshark's Protocol column shows it): the
+// tunnel (IP in IP, GRE, VXLAN on its ports) and the protocol of the packet inside, read from the
+// bytes at their offsets. No frame codec here (the header view decodes them fully,
+// engine/pure-player.ts): a few lines that the page can carry.
 
 import type { EthernetFrame } from '../engine';
 import type { Protocol } from './steps';

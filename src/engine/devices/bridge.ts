@@ -31,6 +31,8 @@ export interface BridgeLocal {
   name: string;
   mac: MacAddr;
   up(frame: EthernetFrame, pkt: PacketId): void;
+  /** the node's device a port stands for, which the bridge's port device transmits through (bridge-dev.ts) */
+  lower(port: string): NetDevice;
 }
 
 export class Bridge implements Device, NetNs, StpHost {
@@ -59,7 +61,7 @@ export class Bridge implements Device, NetNs, StpHost {
     // entries age out when they are looked up after their time, which is when the gc would remove them.
     this.fdb = new Fdb(undefined, node.stp?.enabled ?? false);
     this.ports = node.ifaces.map((i) => {
-      const port = netdevCreate(this, 'veth', i.name, i.mac, {});
+      const port = local ? netdevCreate(this, 'bridge-port', i.name, i.mac, {}, local.lower(i.name)) : netdevCreate(this, 'veth', i.name, i.mac, {});
       netdevRxHandlerRegister(port, this.handleFrame);
       this.portByName.set(i.name, port);
       return port;

@@ -41,6 +41,7 @@ registerNetdevType('gretap', {
       df: true,
       size: innerIp ? encodedIpv4Length(innerIp) : 0,
       ...(t.key !== undefined ? { extra: { key: t.key } } : {}),
+      ...(t.dev !== undefined ? { oif: t.dev } : {}),
     });
   },
 });

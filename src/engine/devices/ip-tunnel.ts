@@ -44,10 +44,13 @@ export interface TunnelXmit {
   size: number;
   /** trace details: VXLAN's ports and VNI, GRE's key */
   extra?: { sport?: number; dport?: number; vni?: number; key?: number };
+  /** the device the outer route must leave by (the tunnel's `dev`: parms.link, a VXLAN destination's remote_ifindex) */
+  oif?: string;
 }
 
 /**
- * ip_tunnel_xmit → iptunnel_xmit: the outer route (its source when the device has no `local`),
+ * ip_tunnel_xmit → iptunnel_xmit: the outer route (its source when the device has no `local`;
+ * out of the device's `dev` only, when it has one: ip_tunnel_init_flow's parms.link),
  * a tunnel looping into itself refused, the path MTU check (tnl_update_pmtu: a DF packet too big
  * for the tunnel gets ICMP fragmentation needed with the MTU left, from here), then the outer
  * packet out through ip_local_out like any packet this host sends.
@@ -55,7 +58,7 @@ export interface TunnelXmit {
 export function ipTunnelXmit(dev: TunnelDev, pkt: PacketId, x: TunnelXmit): void {
   const stack = stackOf(dev);
   const t = dev.tunnel;
-  const rt = routeOutput(stack, x.dst, { ...(t.local ? { src: t.local } : {}), pkt });
+  const rt = routeOutput(stack, x.dst, { ...(t.local ? { src: t.local } : {}), ...(x.oif !== undefined ? { oif: x.oif } : {}), pkt });
   if (rt.kind !== 'ok') return kfreeSkb(stack, pkt, 'tunnel-no-route', dev.name, x.dst);
   if (rt.dev === dev.name) return kfreeSkb(stack, pkt, 'tunnel-loop', dev.name, x.dst);
   if (x.innerIp?.flags.df) {
@@ -118,6 +121,7 @@ export function ipTunnelXmitIp(dev: TunnelDev, frame: EthernetFrame, pkt: Packet
     df: pmtudisc || inner.flags.df,
     size: encodedIpv4Length(inner),
     ...(key !== undefined ? { extra: { key } } : {}),
+    ...(t.dev !== undefined ? { oif: t.dev } : {}),
   });
 }
 

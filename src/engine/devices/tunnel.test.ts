@@ -179,6 +179,63 @@ scenario:
     expect(outA.slice(2).map((f) => [f.ip!.dst, f.inner!.icmp?.type])).toEqual([['192.0.2.3', 8]]);
     expect(r.steps[0]).toMatchObject({ exit: 0 });
   });
+
+  // a's default route leaves by eth1 (to r); vx0's `dev eth2` binds its outer route to eth2, where
+  // no route reaches 198.51.100.1: Linux then takes the VTEP to be on eth2's link and ARPs for it
+  // there (ip_route_output_key_hash_rcu). Without `dev`, the outer packet goes to r.
+  const bound = (dev: string) => `name: bound
+topology:
+  nodes:
+    a:
+      kind: linux
+      exec:
+        - ip addr add 192.0.2.1/24 dev eth1
+        - ip addr add 203.0.113.1/24 dev eth2
+        - ip route add default via 192.0.2.254
+        - ip link add vx0 type vxlan id 7 dstport 4789 local 203.0.113.1 remote 198.51.100.1${dev}
+        - ip link set vx0 up
+        - ip addr add 10.7.0.1/24 dev vx0
+    r:
+      kind: linux
+      exec:
+        - ip addr add 192.0.2.254/24 dev eth1
+    b:
+      kind: linux
+      exec:
+        - ip addr add 203.0.113.2/24 dev eth1
+        - ip addr add 198.51.100.1/32 dev lo
+  links:
+    - endpoints: ["a:eth1", "r:eth1"]
+    - endpoints: ["a:eth2", "b:eth1"]
+scenario:
+  - on: a
+    run: ping -c 1 -W 1 10.7.0.2
+`;
+  it('sends its own remote\'s outer packets out of its `dev` only: a VTEP no route there reaches is taken to be on that link', () => {
+    const arps = (dev: string) => {
+      const o = toOracleTrace(parseClab(bound(dev), 'bound.clab.yml'), simulate(parseClab(bound(dev), 'bound.clab.yml')));
+      return Object.fromEntries(Object.entries(o.links).map(([k, fs]) => [k, fs.filter((f) => f.arp?.op === 'request' && f.eth!.src.startsWith('a:')).map((f) => f.arp!.targetIp)]));
+    };
+    expect(arps(' dev eth2')).toEqual({ 'a:eth1--r:eth1': [], 'a:eth2--b:eth1': ['198.51.100.1'] });
+    expect(arps('')).toEqual({ 'a:eth1--r:eth1': ['192.0.2.254'], 'a:eth2--b:eth1': [] });
+  });
+
+  it('forgets a learned MAC 300 s after its last use: the next frame to it is flooded again', () => {
+    const text = fs.readFileSync(path.join(ORACLE, 'vxlan-hrep.clab.yml'), 'utf8');
+    const run = (sleep: number) => {
+      const t = parseClab(`${text.trimEnd()}\n  - sleep: ${sleep}\n  - on: a\n    run: ping -c 1 -W 1 10.7.0.3\n`, 'age.clab.yml');
+      const r = simulate(t);
+      const encaps = r.events.flatMap((e) => (e.kind === 'tunnel.encap' && e.node === 'a' ? [e] : []));
+      const last = encaps.filter((e) => e.pkt === encaps.at(-1)!.pkt);
+      const expired = r.events.flatMap((e) => (e.kind === 'fdb.expire' && e.port === 'vx0' ? [e] : []));
+      expect(expired.every((e) => e.cause === 'vxlan-unused')).toBe(true);
+      return { to: last.map((e) => `${e.outer.dst} ${e.why}`), expired: expired.map((e) => e.node) };
+    };
+    // c's reachability probe for a, 5 s after the ping, is the last use of c's MAC at a: 304 s
+    // later it is still known; 306 s later it is gone from a (and a's from c and b, which learned it from the first flood)
+    expect(run(304)).toEqual({ to: ['192.0.2.3 fdb'], expired: [] });
+    expect(run(306)).toEqual({ to: ['192.0.2.3 flood', '192.0.2.2 flood'], expired: ['a', 'c', 'b'] });
+  });
 });
 
 describe('the tunnel MTU', () => {

@@ -3,7 +3,8 @@
 // broadcast, multicast or unknown destination goes to every VTEP of the all-zero entry (the
 // device's `remote`, then those `bridge fdb append` added: head-end replication), each copy in
 // its own UDP datagram (vxlan_xmit_one: source port a hash of the inner flow, udp_flow_src_port;
-// outer TTL 64 unless set; no DF). Receive (vxlan_rcv): the kernel's
+// outer TTL 64 unless set; no DF; the outer route out of the device's `dev` for its remote).
+// A learned entry is forgotten 300 s after its last use (vxlan_cleanup). Receive (vxlan_rcv): the kernel's
 // UDP socket on the device's port finds the device by VNI, learns the inner source MAC behind
 // the outer source address (vxlan_snoop, unless nolearning) and receives the inner frame on the
 // device, where its stack (or a bridge it is a port of) takes it.
@@ -22,18 +23,46 @@ import type { LinuxStack } from './linux/stack';
 import type { UdpSocket } from './linux/udp';
 import { ipTunnelRcv, ipTunnelXmit, stackOf, type TunnelDev } from './ip-tunnel';
 
-/** The forwarding database of each VXLAN device: a remote MAC → the VTEP it was learned behind. */
-const fdbs = new WeakMap<TunnelDev, Map<MacAddr, Ipv4Addr>>();
+/** A learned entry: the VTEP a remote MAC is behind, and when it was last used (f->used: sent to, or received from). */
+interface VxlanFdbEntry {
+  dst: Ipv4Addr;
+  used: number;
+}
 
-const fdbOf = (dev: TunnelDev): Map<MacAddr, Ipv4Addr> => {
+/** The forwarding database of each VXLAN device: a remote MAC → the VTEP it was learned behind. */
+const fdbs = new WeakMap<TunnelDev, Map<MacAddr, VxlanFdbEntry>>();
+
+const fdbOf = (dev: TunnelDev): Map<MacAddr, VxlanFdbEntry> => {
   let f = fdbs.get(dev);
   if (!f) fdbs.set(dev, (f = new Map()));
   return f;
 };
 
-/** The learned entries of a VXLAN device (`bridge fdb show dev vx0` without the permanent ones). */
-export function vxlanFdb(dev: TunnelDev): { mac: MacAddr; dst: Ipv4Addr }[] {
-  return [...fdbOf(dev)].map(([mac, dst]) => ({ mac, dst }));
+/** FDB_AGE_DEFAULT: a learned entry not used for 300 s is removed (`ageing 300` in `ip -d link`). */
+export const VXLAN_AGEING_US = 300_000_000;
+
+/**
+ * vxlan_find_mac: the entry of `mac`, its use recorded. vxlan_cleanup (every 10 s, and at the
+ * next entry's time) removes an entry `ageing` after its last use: found after that time, it is
+ * gone, as the gc would have removed it then.
+ */
+function findMac(dev: TunnelDev, mac: MacAddr): VxlanFdbEntry | undefined {
+  const stack = stackOf(dev);
+  const fdb = fdbOf(dev);
+  const e = fdb.get(mac);
+  if (!e) return undefined;
+  if (stack.sim.now >= e.used + VXLAN_AGEING_US) {
+    fdb.delete(mac);
+    stack.sim.emit({ kind: 'fdb.expire', node: stack.name, mac, port: dev.name, cause: 'vxlan-unused' });
+    return undefined;
+  }
+  e.used = stack.sim.now;
+  return e;
+}
+
+/** The learned entries of a VXLAN device (`bridge fdb show dev vx0` without the permanent ones) at `now`. */
+export function vxlanFdb(dev: TunnelDev, now: number): { mac: MacAddr; dst: Ipv4Addr }[] {
+  return [...fdbOf(dev)].filter(([, e]) => now < e.used + VXLAN_AGEING_US).map(([mac, e]) => ({ mac, dst: e.dst }));
 }
 
 const rol32 = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>> 0;
@@ -80,7 +109,11 @@ export function udpFlowSrcPort(frame: EthernetFrame): number {
 
 const ipNum = (ip: Ipv4Addr): number => ip.split('.').reduce((a, x) => a * 256 + Number(x), 0);
 
-/** vxlan_xmit_one: one copy of the frame to one VTEP. */
+/**
+ * vxlan_xmit_one: one copy of the frame to one VTEP. The outer route leaves by the device's `dev`
+ * for its own remote (the default destination's remote_ifindex); an appended or a learned VTEP
+ * has none.
+ */
 function xmitOne(dev: TunnelDev, frame: EthernetFrame, pkt: number, dst: Ipv4Addr, why: 'fdb' | 'flood' | 'remote'): void {
   const t = dev.tunnel;
   const vni = t.vni ?? 0;
@@ -99,6 +132,7 @@ function xmitOne(dev: TunnelDev, frame: EthernetFrame, pkt: number, dst: Ipv4Add
     df: false,
     size: innerIp ? encodedIpv4Length(innerIp) : 0,
     extra: { sport, dport, vni },
+    ...(t.dev !== undefined && dst === t.remote && why !== 'fdb' ? { oif: t.dev } : {}),
   });
 }
 
@@ -108,8 +142,8 @@ registerNetdevType('vxlan', {
   xmit: (netdev, frame, pkt) => {
     const dev = netdev as TunnelDev;
     const t = dev.tunnel;
-    const learned = isGroupMac(frame.dstMac) ? undefined : fdbOf(dev).get(frame.dstMac);
-    if (learned) return xmitOne(dev, frame, pkt, learned, 'fdb');
+    const learned = isGroupMac(frame.dstMac) ? undefined : findMac(dev, frame.dstMac);
+    if (learned) return xmitOne(dev, frame, pkt, learned.dst, 'fdb');
     const all = [...(t.remote ? [t.remote] : []), ...(t.flood ?? [])];
     if (all.length === 0) return kfreeSkb(stackOf(dev), pkt, 'tunnel-no-remote', dev.name);
     // The first VTEP of the entry gets the original, after the clones to the others.
@@ -153,10 +187,11 @@ function vxlanRcv(stack: LinuxStack, port: number, data: string, from: Ipv4Addr,
   // vxlan_set_mac: our own frame coming back is a loop.
   if (inner.srcMac === dev.mac) return kfreeSkb(stack, skb.pkt, 'tunnel-loop', dev.name);
   let learned: MacAddr | undefined;
+  // vxlan_snoop: a new MAC is learned, a known one moves to the new VTEP ("migrated")
   if (!dev.tunnel.nolearning && !isGroupMac(inner.srcMac) && from !== ZERO_IP) {
-    const fdb = fdbOf(dev);
-    if (fdb.get(inner.srcMac) !== from) {
-      fdb.set(inner.srcMac, from);
+    const e = findMac(dev, inner.srcMac);
+    if (e?.dst !== from) {
+      fdbOf(dev).set(inner.srcMac, { dst: from, used: stack.sim.now });
       learned = inner.srcMac;
     }
   }

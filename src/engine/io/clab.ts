@@ -442,7 +442,9 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
         for (const a of i.addrs) exec.push(`ip addr add ${a.ip}/${a.len} dev ${i.name}`);
       }
       for (const a of n.loAddrs) exec.push(`ip addr add ${a.ip}/${a.len} dev lo`);
-      for (const tn of n.tunnels ?? []) exec.push(...tunnelLines(tn, bridgeDevLines));
+      // a bridge's ports join it once every device exists: a gretap or vxlan port may come after it
+      for (const tn of n.tunnels ?? []) exec.push(...tunnelLines(tn));
+      for (const tn of n.tunnels ?? []) if (tn.kind === 'bridge') exec.push(...bridgeDevLines(tn));
       for (const r of n.routes) exec.push(`ip route add ${routeText(r)}`);
       for (const line of sysctlLines(n)) exec.push(line);
       for (const r of n.nat ?? []) exec.push(iptablesText(r));

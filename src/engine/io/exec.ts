@@ -236,18 +236,26 @@ export class NodeBuild {
     return ok;
   }
 
-  /** `ip link set PORT master BRIDGE`: an interface joins a bridge device of the node (br_add_if). */
+  /**
+   * `ip link set PORT master BRIDGE`: an interface, or an Ethernet tunnel (gretap, vxlan: an L2
+   * overlay), joins a bridge device of the node (br_add_if; a device without an Ethernet address,
+   * ipip or gre, is refused with EINVAL, a bridge with ELOOP).
+   */
   setMaster(port: string, master: string): ExecResult {
     const node = this.node;
     if (node.kind !== 'linux') return fail('a bridge node\'s ports are its interfaces already');
     const br = this.tunnel(master);
-    if (!node.ifaces.some((i) => i.name === port)) return fail(`Cannot find device "${port}"`);
+    const dev = node.ifaces.find((i) => i.name === port) ?? this.tunnel(port);
+    if (!dev) return fail(`Cannot find device "${port}"`);
     if (!br) return fail(`Cannot find device "${master}"`);
     if (br.kind !== 'bridge') return fail('RTNETLINK answers: Operation not supported');
+    if ('kind' in dev && dev.kind === 'bridge') return fail('RTNETLINK answers: Too many levels of symbolic links');
+    if (dev.mac === undefined) return fail('RTNETLINK answers: Invalid argument');
+    if ('kind' in dev && dev.kind === 'vlan') return fail('a VLAN device as a bridge port is not modelled (an interface, gretap or vxlan)');
     if (node.tunnels?.some((t) => t.kind === 'bridge' && t.ports?.includes(port))) return fail('RTNETLINK answers: Device or resource busy');
     (br.ports ??= []).push(port);
     // br_stp_recalculate_bridge_id: a bridge whose address was not set takes its ports' lowest
-    if (br.macAuto) this.setLowerMac(br.name, node.ifaces.filter((i) => br.ports!.includes(i.name)).map((i) => i.mac).sort()[0]!, true);
+    if (br.macAuto) this.setLowerMac(br.name, br.ports.map((p) => this.confDev(p)!.mac!).sort()[0]!, true);
     this.fib = null;
     return ok;
   }
@@ -324,7 +332,7 @@ export class NodeBuild {
     const p = parseNeighArgs(args);
     if (p.kind === 'error') return fail(p.message);
     const { ip, dev, mac, nud } = p.args;
-    if (!node.ifaces.some((i) => i.name === dev)) return fail(`Cannot find device "${dev}"`);
+    if (!this.confDev(dev)) return fail(`Cannot find device "${dev}"`);
     if (!mac) return fail('Error: No link layer address given.');
     const list = (node.neigh ??= []);
     const k = list.findIndex((e) => e.ip === ip && e.dev === dev);

@@ -12,8 +12,12 @@ export type LinkAddResult = { kind: 'ok'; tunnel: Tunnel } | { kind: 'error'; me
 
 const err = (message: string): LinkAddResult => ({ kind: 'error', message });
 
-/** The fallback device of a type, made with the namespace (ipip's tunl0). */
-export const FALLBACK_TUNNELS: ReadonlyMap<string, TunnelKind> = new Map([['tunl0', 'ipip']]);
+/** The fallback device of a type, made with the namespace once its module is loaded (ipip's tunl0, ip_gre's gre0 and gretap0; its erspan0 is only shown). */
+export const FALLBACK_TUNNELS: ReadonlyMap<string, TunnelKind> = new Map([
+  ['tunl0', 'ipip'],
+  ['gre0', 'gre'],
+  ['gretap0', 'gretap'],
+]);
 
 /** A 32-bit GRE key as iproute2 reads it: a number, or a dotted quad. */
 function parseKey(v: string): number | undefined {
@@ -43,11 +47,19 @@ function vlanArgs(t: Tunnel, args: readonly string[]): LinkAddResult {
   return { kind: 'ok', tunnel: t };
 }
 
-/** `type bridge [vlan_filtering 0|1]` (iproute2's ip/iplink_bridge.c). */
+/**
+ * `type bridge [vlan_filtering 0|1] [mcast_snooping 0]` (iproute2's ip/iplink_bridge.c).
+ * packetwalk's bridges do no IGMP snooping (nor does anything here send IGMP): `mcast_snooping 0`
+ * is what they are, and what keeps a recorded bridge device's own IGMP reports off the wire.
+ */
 function bridgeArgs(t: Tunnel, args: readonly string[]): LinkAddResult {
   for (let i = 0; i < args.length; i += 2) {
     const [k, v] = [args[i]!, args[i + 1]];
-    if (k !== 'vlan_filtering') return err(`"${k}" is not supported in ip link add … type bridge (vlan_filtering)`);
+    if (k === 'mcast_snooping') {
+      if (v !== '0') return err('mcast_snooping: multicast snooping is not modelled (only mcast_snooping 0)');
+      continue;
+    }
+    if (k !== 'vlan_filtering') return err(`"${k}" is not supported in ip link add … type bridge (vlan_filtering, mcast_snooping 0)`);
     if (v !== '0' && v !== '1') return err(`Error: argument "${v ?? ''}" is wrong: invalid vlan_filtering`);
     if (v === '1') t.vlanFiltering = true;
     else delete t.vlanFiltering;

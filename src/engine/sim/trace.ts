@@ -116,7 +116,7 @@ export type TraceEventBody =
   | { kind: 'frame.rx'; node: string; iface: string; link: string; pkt: PacketId; frame: EthernetFrame }
   | { kind: 'fdb.learn'; node: string; mac: MacAddr; port: string; prev?: string; vlan?: number }
   /** an entry aged out, or went with its port (cause port-down: br_fdb_delete_by_port) */
-  | { kind: 'fdb.expire'; node: string; mac: MacAddr; port: string; vlan?: number; cause?: 'port-down' }
+  | { kind: 'fdb.expire'; node: string; mac: MacAddr; port: string; vlan?: number; cause?: 'port-down' | 'vxlan-unused' }
   | {
       kind: 'fdb.forward';
       node: string;

@@ -6,6 +6,7 @@
 import { shellSplit } from './commands';
 import { parseBridgeIpLinkSet, parseBridgeLinkSet, type BridgeChange } from '../io/exec-bridge';
 import { ifindexes } from '../ip-addr-text';
+import { tunnelModules } from '../tunnel-text';
 import { peerOf } from '../edit/links';
 import type { Bridge } from '../devices/bridge';
 import type { Network } from '../sim/network';
@@ -58,7 +59,8 @@ export interface PortLinkState {
  * namespace has that index (nothing when it is the port's own index).
  */
 export function bridgeLinkShow(t: Topology, node: BridgeNode, port: (name: string) => PortLinkState, dev?: string): string {
-  const idx = ifindexes(node);
+  const modules = tunnelModules(t);
+  const idx = ifindexes(node, modules);
   const byIdx = new Map([...idx].map(([n, i]) => [i, n]));
   return node.ifaces
     .filter((p) => dev === undefined || p.name === dev)
@@ -67,7 +69,7 @@ export function bridgeLinkShow(t: Topology, node: BridgeNode, port: (name: strin
       const own = idx.get(p.name)!;
       const peer = peerOf(t, node.name, p.name);
       const peerNode = peer ? t.nodes.find((n) => n.name === peer.node) : undefined;
-      const peerIdx = peerNode ? ifindexes(peerNode).get(peer!.iface) : undefined;
+      const peerIdx = peerNode ? ifindexes(peerNode, modules).get(peer!.iface) : undefined;
       const at = peerIdx === undefined || peerIdx === own ? '' : `@${byIdx.get(peerIdx) ?? `if${peerIdx}`}`;
       const flags = s.adminUp ? (s.carrier ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'NO-CARRIER,BROADCAST,MULTICAST,UP') : 'BROADCAST,MULTICAST';
       return `${own}: ${p.name}${at}: <${flags}> mtu 1500 master br0 state ${s.state} priority ${s.priority} cost ${s.cost} \n`;

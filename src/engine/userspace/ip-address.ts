@@ -4,13 +4,13 @@
 // out (the kernel removes routes through an address that is gone: compileFib's errors).
 
 import { parsePrefix } from '../wire/addr';
-import type { IfAddr, LinuxNode } from '../topology';
+import type { IfAddr, LinuxNode, Tunnel } from '../topology';
 import { compileFib, devAddrs, LOOPBACK_ADDR } from '../devices/config';
 import { formatIpAddr } from '../ip-addr-text';
 import { failed, matches, printed, type ShellEnv } from './shell';
 import { changeNode, devArg, execOnNode, type IpObject, type IpOptions } from './iproute';
 import { loDetails, vethDetails } from './ip-details';
-import { tunnelDetails } from '../tunnel-text';
+import { tunnelDetails, tunnelModules, tunnelsInOrder } from '../tunnel-text';
 import { formatStats } from './ip-stats';
 
 /** `ip addr` blocks, one per device (its `N: name:` line and what follows). */
@@ -37,7 +37,7 @@ export function devState(dev: string, blocks: { dev: string; text: string }[]): 
 export function withExtras(block: { dev: string; text: string }, env: ShellEnv, opts: IpOptions, link: boolean): string {
   const lines = block.text.split('\n').filter((l) => l !== '');
   const lo = block.dev === 'lo';
-  const tunnel = env.node.kind === 'linux' ? env.node.tunnels?.find((t) => t.name === block.dev) : undefined;
+  const tunnel = envTunnels(env).find((t) => t.name === block.dev);
   if (opts.details) lines[1] += lo ? loDetails(link) : tunnel ? tunnelDetails(tunnel, link) : vethDetails(link);
   let out = lines.map((l) => l + '\n').join('');
   // Carrier changes: lo none; a veth brought up with its peer 2 (up, then carrier), alone 1.
@@ -46,8 +46,10 @@ export function withExtras(block: { dev: string; text: string }, env: ShellEnv, 
 }
 
 /** Is there a device of that name on the node (lo included)? */
-export const hasDev = (env: ShellEnv, dev: string): boolean =>
-  dev === 'lo' || env.node.ifaces.some((i) => i.name === dev) || (env.node.kind === 'linux' && (env.node.tunnels ?? []).some((t) => t.name === dev));
+export const hasDev = (env: ShellEnv, dev: string): boolean => dev === 'lo' || env.node.ifaces.some((i) => i.name === dev) || envTunnels(env).some((t) => t.name === dev);
+
+/** The node's tunnels with the fallback devices of the modules the network uses (tunnel-text.ts). */
+const envTunnels = (env: ShellEnv): Tunnel[] => (env.node.kind === 'linux' ? tunnelsInOrder(env.node, tunnelModules(env.topology)) : []);
 
 function show(args: string[], env: ShellEnv, opts: IpOptions) {
   if (env.node.kind !== 'linux') return printed('');
@@ -58,7 +60,7 @@ function show(args: string[], env: ShellEnv, opts: IpOptions) {
   const node = env.node;
   const lines = blocks.map((b) => {
     const { shown, state } = devState(b.dev, blocks);
-    const addrs = b.dev === 'lo' ? [LOOPBACK_ADDR, ...node.loAddrs] : ((node.ifaces.find((i) => i.name === b.dev) ?? node.tunnels?.find((t) => t.name === b.dev))?.addrs ?? []);
+    const addrs = b.dev === 'lo' ? [LOOPBACK_ADDR, ...node.loAddrs] : ((node.ifaces.find((i) => i.name === b.dev) ?? envTunnels(env).find((t) => t.name === b.dev))?.addrs ?? []);
     const marked = devAddrs(b.dev, addrs);
     return `${shown.padEnd(16)} ${state.padEnd(14)} ${marked.map((a) => `${a.ip}/${a.len} `).join('')}\n`;
   });

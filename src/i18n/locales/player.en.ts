@@ -388,6 +388,7 @@ export const playerEn = {
     fdbForward: 'The fdb says {{mac}} is behind port {{port}} → it forwards the frame out of {{port}} only.',
     fdbExpire: 'The fdb entry {{mac}} on port {{port}} ages out (no frame from it for 300 s).',
     fdbPortDown: 'The fdb entry {{mac}} on port {{port}} goes with its port, which is down.',
+    fdbVxlanUnused: '{{port}} forgets the VTEP it had learned {{mac}} behind: the entry was not used (no frame sent to it or received from it) for 300 s, its ageing time.',
     lookupLocal: 'Route lookup for {{dst}}: it is one of my own addresses (table local: {{route}}) → the packet is for me.',
     lookupBroadcast: 'Route lookup for {{dst}}: it is a broadcast address of my network (table local: {{route}}).',
     lookupArp: 'The ARP request asks for {{dst}}: that is my own address (table local) → I answer it.',

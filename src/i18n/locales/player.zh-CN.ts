@@ -389,6 +389,7 @@ export const playerZhCN: PlayerMessages = {
     fdbForward: '转发表显示 {{mac}} 位于端口 {{port}} 之后 → 它只从 {{port}} 转发该帧。',
     fdbExpire: '端口 {{port}} 上的转发表项 {{mac}} 老化（300 秒没有收到它的帧）。',
     fdbPortDown: '端口 {{port}} 已关闭，其上的转发表项 {{mac}} 随之删除。',
+    fdbVxlanUnused: '{{port}} 忘记了 {{mac}} 所在的 VTEP：该表项已有 300 秒（其老化时间）未被使用（没有发往它或来自它的帧）。',
     lookupLocal: '查找 {{dst}} 的路由：它是我自己的地址（local 表：{{route}}）→ 这个数据包是发给我的。',
     lookupBroadcast: '查找 {{dst}} 的路由：它是我所在网络的广播地址（local 表：{{route}}）。',
     lookupArp: 'ARP 请求询问 {{dst}}：这是我自己的地址（local 表）→ 我来应答。',

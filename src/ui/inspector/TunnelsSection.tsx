@@ -1,10 +1,14 @@
-// A linux node's tunnel devices (ipip, gre, gretap, vxlan): each with its type, ends, key or VNI,
-// outer TTL and MTU, and the `ip link add` line that makes it. They come from the node's file
-// (its exec lines) or the terminal; the inspector shows them, it does not edit them.
+// A linux node's virtual devices: the tunnels (ipip, gre, gretap, vxlan) edited in TunnelEditor,
+// and, shown as they are, the fallback device tunl0, VLAN devices and bridges (each with its
+// type, ends, key or VNI, outer TTL and MTU, and the `ip link add` line that makes it). On a node
+// without any the section starts folded: most never need it.
 
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinuxNode, Tunnel } from '../../engine';
 import { linkAddText, tunnelMtu } from '../../engine/pure';
+import { isEditableTunnel } from '../../engine/pure-inspector';
+import { TunnelEditor } from './TunnelEditor';
 
 function TunnelRow({ tunnel: tn }: { tunnel: Tunnel }) {
   // Labels and values are iproute2's own words (`ip -d link show` prints them so), not translated.
@@ -43,15 +47,30 @@ function TunnelRow({ tunnel: tn }: { tunnel: Tunnel }) {
 export function TunnelsSection({ node }: { node: LinuxNode }) {
   const { t } = useTranslation();
   const tunnels = node.tunnels ?? [];
-  if (!tunnels.length) return null;
+  const wanted = tunnels.length > 0;
+  // Open on a node with devices (and once it gets one); else as the user leaves it.
+  const [open, setOpen] = useState(wanted);
+  const [wasWanted, setWasWanted] = useState(wanted);
+  if (wanted !== wasWanted) {
+    setWasWanted(wanted);
+    if (wanted) setOpen(true);
+  }
   return (
     <section className="pw-section" aria-labelledby="pw-sec-tunnels" data-testid="inspector.tunnels">
-      <h3 id="pw-sec-tunnels" className="pw-section__title">
-        {t('inspector.tunnels')}
-      </h3>
-      {tunnels.map((tn) => (
-        <TunnelRow key={tn.name} tunnel={tn} />
-      ))}
+      <details className="pw-nat__fold" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary data-testid="inspector.tunnels.open">
+          <h3 id="pw-sec-tunnels" className="pw-section__title pw-nat__title">
+            {t('inspector.tunnels')}
+          </h3>
+          {!wanted && <span className="pw-nat__none">{t('inspector.tunnel.none')}</span>}
+        </summary>
+        {tunnels
+          .filter((tn) => !isEditableTunnel(tn))
+          .map((tn) => (
+            <TunnelRow key={tn.name} tunnel={tn} />
+          ))}
+        <TunnelEditor node={node} />
+      </details>
     </section>
   );
 }

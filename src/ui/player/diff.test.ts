@@ -8,6 +8,7 @@ import { frameLayers, tunnelChange } from './fields';
 import { stepFrames } from './rows';
 import { testWalk } from './testWalk';
 import { frameTunnel } from '../../walk/tunnel';
+import { frameProtocol } from '../../walk/steps';
 
 const changes = (d: ReturnType<typeof diffFrames>) => d.changes.map((c) => [c.path, c.old, c.new, c.cause]);
 
@@ -137,5 +138,16 @@ describe('router-on-a-stick: the 802.1Q tag pushed at the trunk, popped at the a
     ]);
     const pushed = diffFrames(outs[0]!.prev!, outs[0]!.frame, false).changes.find((c) => c.path === 'eth.vlans.0.vid');
     expect(pushed).toMatchObject({ old: '—', new: '10 (pcp 0)' });
+  });
+});
+
+describe("the event list's Proto column names a tunnel frame's innermost protocol, as Wireshark does", () => {
+  test('ICMP for the ping inside IP in IP on the LAN of calico-ipip; ARP, then ICMP, inside VXLAN', () => {
+    const protos = (name: string, clab?: string) => testWalk(name, clab).result.events.flatMap((e) => (e.kind === 'frame.tx' && frameTunnel(e.frame) ? [frameProtocol(e.frame)] : []));
+    expect(new Set(protos('calico-ipip'))).toEqual(new Set(['icmp']));
+    expect(protos('vxlan-overlay').slice(0, 3)).toEqual(['arp', 'arp', 'arp']);
+    expect(protos('vxlan-overlay')).toContain('icmp');
+    const greTap = protos('gre-key-tap', readFileSync(new URL('../../engine/__oracle__/gre-key-tap.clab.yml', import.meta.url), 'utf8'));
+    expect(new Set(greTap)).toEqual(new Set(['icmp', 'arp']));
   });
 });

@@ -6,7 +6,7 @@
 import { inPrefix, isLimitedBroadcast, isLoopback, isMulticast, isZeronet, ZERO_IP, type Ipv4Addr } from '../../wire/addr';
 import { isNexthopType, SCOPE_VALUE, type FibLookup, type FibRoute, type MultipathChoice, type Scope } from '../../tables/fib';
 import type { Ipv4Packet } from '../../wire/types';
-import type { PacketId, RouteCandidate, RouteError } from '../../sim/trace';
+import type { PacketId, RouteCandidate, RouteError, TraceEventBody } from '../../sim/trace';
 import { multipathHash, multipathKeys, selectNexthop, type FlowInput, type MultipathInput } from './fib-multipath';
 import type { LinuxStack, NetDev } from './stack';
 
@@ -102,15 +102,16 @@ type Purpose = 'input' | 'output' | 'arp' | 'query';
  * route's destination), or the error a miss or a blackhole/unreachable/prohibit route gives,
  * which is traced at once. The caller traces a route with what it decided from it (`event`).
  */
-function fibLookupTraced(stack: LinuxStack, dst: Ipv4Addr, pkt: PacketId | undefined, purpose: Purpose) {
-  const r = stack.fib.lookup(dst, { withCandidates: true });
+function fibLookupTraced(stack: LinuxStack, dst: Ipv4Addr, pkt: PacketId | undefined, purpose: Purpose, oif?: string) {
+  const r = stack.fib.lookup(dst, oif !== undefined ? { withCandidates: true, oif } : { withCandidates: true });
   const kind = 'fib.lookup' as const;
   const node = stack.name;
   const event = pkt !== undefined ? { kind, node, pkt, dst, purpose, candidates: candidates(r) } : { kind, node, dst, purpose, candidates: candidates(r) };
   if (r.kind === 'miss' || !isNexthopType(r.route.type)) {
     const error: RouteError = r.kind === 'miss' ? 'ENETUNREACH' : routeTypeError(r.route.type);
-    stack.sim.emit({ ...event, result: { kind: 'error', error } });
-    return { kind: 'error' as const, error };
+    // a lookup bound to a device that finds nothing is answered by routeOutput (onLinkOf)
+    if (oif === undefined || !stack.devs.has(oif)) stack.sim.emit({ ...event, result: { kind: 'error', error } });
+    return { kind: 'error' as const, error, event };
   }
   const route = r.route;
   const ex = route.type === 'unicast' ? findException(stack, route, dst) : undefined;
@@ -170,6 +171,12 @@ export function routeOutput(
      */
     flow?: FlowInput;
     about?: Ipv4Packet;
+    /**
+     * flowi4_oif: only routes out of this device (a tunnel bound to its lower device, `dev D`);
+     * with none, the destination is taken to be on that device's link ("Apparently, routing
+     * tables are wrong. Assume, that the destination is on link.")
+     */
+    oif?: string;
   } = {},
 ): OutputRoute {
   if (isLimitedBroadcast(dst) && opts.src !== undefined) {
@@ -180,8 +187,9 @@ export function routeOutput(
     stack.sim.emit({ kind: 'fib.lookup', node: stack.name, ...(opts.pkt !== undefined ? { pkt: opts.pkt } : {}), dst, purpose: opts.purpose ?? 'output', candidates: [], result });
     return { kind: 'ok', route, type: 'broadcast', dev: dev.name, src: opts.src, nexthop: dst };
   }
-  const r = fibLookupTraced(stack, dst, opts.pkt, opts.purpose ?? 'output');
-  if (r.kind === 'error') return r;
+  const r = fibLookupTraced(stack, dst, opts.pkt, opts.purpose ?? 'output', opts.oif);
+  if (r.kind === 'error' && opts.oif !== undefined && stack.devs.has(opts.oif)) return onLinkOf(stack, r.event, dst, opts.oif, opts.src);
+  if (r.kind === 'error') return { kind: 'error', error: r.error };
   const { route, ex, event } = r;
   // The flow as the kernel's flowi4 has it (its source only when the socket has one), else our source.
   const flow = opts.flow ?? { ...(opts.src ? { src: opts.src } : {}), proto: 0 };
@@ -253,4 +261,12 @@ export function onlinkAddrs(stack: LinuxStack, dev: string, a: Ipv4Addr, b: Ipv4
 /** The stack's routes as `ip route show table all` lists them: main, then local. */
 export function stackRoutes(stack: LinuxStack): FibRoute[] {
   return [...stack.fib.routes('main'), ...stack.fib.routes('local')];
+}
+
+/** ip_route_output_key_hash_rcu when a lookup bound to `oif` finds nothing: the destination is taken to be on oif's link. */
+function onLinkOf(stack: LinuxStack, event: Omit<Extract<TraceEventBody, { kind: 'fib.lookup' }>, 'result'>, dst: Ipv4Addr, oif: string, src0: Ipv4Addr | undefined): OutputRoute {
+  const route: FibRoute = { table: 'main', type: 'unicast', dst, len: 32, dev: oif, scope: 'link', proto: 'kernel', metric: 0, nhScope: 'host' };
+  const src = src0 ?? selectAddr(stack, oif, undefined, 'link');
+  stack.sim.emit({ ...event, result: { kind: 'route', route, nexthop: dst, dev: oif, src } });
+  return { kind: 'ok', route, type: 'unicast', dev: oif, src, nexthop: dst };
 }

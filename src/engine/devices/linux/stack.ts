@@ -126,12 +126,13 @@ export class LinuxStack implements Device, NetNs {
     const addTunnel = (t: Tunnel) => {
       const dev = netdevCreate(this, t.kind, t.name, t.mac ?? ZERO_MAC, Object.assign(inDevice(t.name, t.conf), { tunnel: t }), t.kind === 'vlan' ? this.devs.get(t.dev!) : undefined);
       this.devs.set(t.name, dev);
-      if (t.kind === 'bridge') bridgeDevAttach(this, dev, t, node.ifaces, this.devs);
     };
     this.devs.set('lo', netdevCreate(this, 'loopback', 'lo', ZERO_MAC, inDevice('lo', undefined)));
     for (const t of tunnels) if (t.fallback) addTunnel(t);
     for (const i of node.ifaces) this.devs.set(i.name, netdevCreate(this, 'veth', i.name, i.mac, inDevice(i.name, i.conf)));
     for (const t of tunnels) if (!t.fallback) addTunnel(t);
+    // a bridge's ports join it once every device exists (a gretap or vxlan port may come after it)
+    for (const t of tunnels) if (t.kind === 'bridge') bridgeDevAttach(this, this.devs.get(t.name)!, t, this.devs);
     this.nf = node.nat?.length ? new Netfilter({ sim, name: this.name, masqueradeAddr: (dev, nh) => selectAddr(this, dev, nh, 'global') }, node.nat) : null;
     this.neigh = new NeighTable<Skb>(sim, this.name, {
       solicit: (n, last, unicast, probe) => arpSolicit(this, n, last, unicast, probe),

@@ -7,7 +7,7 @@ export const fdbExplainers: Explainers = {
   'fdb.learn': (e, { ctx, t }) => [
     e.prev ? t('player.x.fdbMove', { mac: macText(ctx.topology, e.mac), port: e.port, prev: e.prev }) : t('player.x.fdbLearn', { mac: macText(ctx.topology, e.mac), port: e.port }),
   ],
-  'fdb.expire': (e, { ctx, t }) => [t(e.cause === 'port-down' ? 'player.x.fdbPortDown' : 'player.x.fdbExpire', { mac: macText(ctx.topology, e.mac), port: e.port })],
+  'fdb.expire': (e, { ctx, t }) => [t(e.cause === 'port-down' ? 'player.x.fdbPortDown' : e.cause === 'vxlan-unused' ? 'player.x.fdbVxlanUnused' : 'player.x.fdbExpire', { mac: macText(ctx.topology, e.mac), port: e.port })],
   'fdb.forward': (e, { ctx, t, rxFrame }) => {
     const dst = rxFrame ? macText(ctx.topology, rxFrame.dstMac) : '';
     const vlan = e.vlan ? [t('player.x.fdbVlan', { vlan: e.vlan })] : [];
