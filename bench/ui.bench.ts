@@ -243,7 +243,8 @@ async function runApp(browser: Browser, base: string, shape: Shape): Promise<Run
     await page.addInitScript({ content: RECORD_LONG_TASKS });
     const t0 = Date.now();
     await page.goto(`${base}/?example=${name}`);
-    await page.locator('.react-flow__node').first().waitFor({ state: 'attached', timeout: 120_000 });
+    // Open: its devices drawn (a small network) or its drawing there (a large one, zoomed out).
+    await page.locator('.react-flow__node, [data-testid="canvas.drawn"]').first().waitFor({ state: 'attached', timeout: 120_000 });
     const open = Date.now() - t0;
     await settle(page);
     const openBlocked = await longTasksSince(page, 0);

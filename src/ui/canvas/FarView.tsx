@@ -4,13 +4,13 @@
 // them to the handler this sets, which asks `hitFar` what is under them. Meanwhile it has the
 // labels of the devices (drawn by the page zoomed in) laid out in the background.
 
-import { useStoreApi } from '@xyflow/react';
+import { useStoreApi, type SelectionRect } from '@xyflow/react';
 import { useEffect, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectLinks, selectNodes, selectParallel, useAppStore, type AppState } from '../../store';
 import { selectScene, selectWalking } from '../player/selectors';
 import { labelJob, stillPending } from './diagramLabels';
-import { drawFar, hitFar, Sprites, type FarScene, type View } from './farView';
+import { devicesIn, drawFar, hitFar, Sprites, type FarScene, type View } from './farView';
 import { fallbackPosition } from './geometry';
 import { marksOf } from './stepMarks';
 import { linkKey } from '../../engine/pure';
@@ -138,10 +138,20 @@ export function FarView({ count, clickRef }: { count: number; clickRef: RefObjec
       schedule(onlyMarks ? 'marks' : 'all');
     });
     let transform = flow.getState().transform;
+    let boxed: SelectionRect | null = null;
     const offFlow = flow.subscribe((s) => {
       if (s.transform !== transform) {
         transform = s.transform;
         schedule('all');
+      }
+      // A box drawn with Shift selects the devices drawn in it (React Flow knows only their hidden
+      // boxes): once it ends, after React Flow has selected what it knows of.
+      if (s.userSelectionRect) boxed = s.userSelectionRect;
+      else if (boxed) {
+        const box = boxed;
+        boxed = null;
+        const inside = devicesIn(box, viewOf(s.transform), farSceneOf(useAppStore.getState()));
+        queueMicrotask(() => useAppStore.getState().select(inside));
       }
     });
     return () => {

@@ -1,8 +1,7 @@
 // A large network zoomed out too far to read (more than LARGE devices, below FAR_ZOOM) is drawn
 // on one <canvas>: the symbols, the links, the step's marks and the selection. Meanwhile React
-// Flow keeps each device as an empty box (placed for the moving frames, the minimap and the
-// fitted view; Canvas.tsx) and its links hidden: the page draws them again when the view is zoomed
-// in. In Chromium every change on a page with a thousand drawn devices (a step of a walk) made it
+// Flow keeps each device hidden (placed and sized for the moving frames and the fitted view;
+// Canvas.tsx) and has no link: the page draws them again when the view is zoomed in. In Chromium every change on a page with a thousand drawn devices (a step of a walk) made it
 // re-layer and repaint the whole diagram: about 20–30 ms a step, a dropped frame or two. One
 // canvas is one picture to the browser; and mounting 2 000 devices' cards blocked the page for
 // seconds.
@@ -208,6 +207,13 @@ export function drawFar(canvas: HTMLCanvasElement, width: number, height: number
     const sprite = sprites.get(n.role, look, px);
     if (sprite) g.drawImage(sprite, p.x - size / 2, p.y - size / 2, size, size);
   }
+}
+
+/** The devices whose symbol's centre a box on the pane (screen pixels from its corner) holds. */
+export function devicesIn(box: { x: number; y: number; width: number; height: number }, view: View, scene: FarScene): string[] {
+  const [x0, y0] = [(box.x - view.x) / view.zoom, (box.y - view.y) / view.zoom];
+  const [x1, y1] = [x0 + box.width / view.zoom, y0 + box.height / view.zoom];
+  return scene.nodes.filter(({ at }) => at.x >= x0 && at.x <= x1 && at.y >= y0 && at.y <= y1).map((n) => n.name);
 }
 
 /** The device or link under a point of the screen (CSS pixels in the canvas), as on the DOM diagram. */
