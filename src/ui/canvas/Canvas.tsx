@@ -34,7 +34,6 @@ import { Camera, FIT_VIEW_OPTIONS } from './Camera';
 import { NO_DATA, type DeviceFlowNode, type LinkFlowEdge } from './flowTypes';
 import { fallbackPosition, SYMBOL_CENTRE_Y } from './geometry';
 import { ICON_VARS, ROLES } from './icons';
-import { MiniMap } from './MiniMap';
 import { edgeTypes, nodeTypes, UnderDrawing } from './nodeTypes';
 import { useDiagramKeys } from './useDiagramKeys';
 import { selectWalking } from '../player/selectors';
@@ -89,6 +88,8 @@ const PacketLayer = lazy(() => import('./PacketLayer').then((m) => ({ default: m
 // What a link dragged to or from a NAT gateway will be comes with the first link dragged.
 const NatLinkHint = lazy(() => import('./NatLinkHint').then((m) => ({ default: m.NatLinkHint })));
 const isConnecting = (c: { inProgress: boolean }) => c.inProgress;
+// The overview comes just after the diagram (the first load has no room for it).
+const MiniMap = lazy(() => import('./MiniMap').then((m) => ({ default: m.MiniMap })));
 // The tunnels' curves come with the packet layer's chunk (they share what they import).
 const TunnelLayer = lazy(() => import('./PacketLayer').then((m) => ({ default: m.TunnelLayer })));
 
@@ -398,7 +399,9 @@ export function Canvas() {
           attributionPosition="top-right"
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />
-          <MiniMap nodes={topoNodes} size={MINIMAP_SIZE} ariaLabel={t('canvas.minimap')} />
+          <Suspense fallback={null}>
+            <MiniMap nodes={topoNodes} size={MINIMAP_SIZE} ariaLabel={t('canvas.minimap')} />
+          </Suspense>
           <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={resetMoved}>
             <ControlButton
               onClick={toggleSnap}
