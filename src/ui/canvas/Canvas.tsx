@@ -421,6 +421,12 @@ export function Canvas() {
               <FarView count={topoNodes.length} clickRef={farClick} />
             </Suspense>
           )}
+          {/* A large network is open but its drawing not loaded yet. */}
+          {underDrawing && !farLoaded && (
+            <div className="pw-status" role="status" data-testid="canvas.loading">
+              <span className="pw-spinner pw-spinner--dark" aria-hidden="true" /> {t('app.loading')}
+            </div>
+          )}
           <Camera userMoved={userMoved} resetMoved={resetMoved} />
           {hasTunnels && (
             <Suspense fallback={null}>
