@@ -1,5 +1,5 @@
 // The overview in the diagram's corner: every device a dot of its role's colour on a <canvas>,
-// drawn from the document's positions when the network or the overview's frame changes, and the
+// drawn from the document's positions once per network and placed as the view moves, and the
 // view as a window in a shaded <svg> mask. React Flow's own minimap draws an element per device,
 // each listening to its store (every update of which asked 2 000 marks whether they changed), and
 // knows nothing of the devices it is not given (a large network's under the drawing, Canvas.tsx).
@@ -52,6 +52,28 @@ export function frameOf(network: Rect | undefined, view: Rect, size: { width: nu
   return { x: r.x - (width - r.width) / 2, y: r.y - (height - r.height) / 2, width, height, scale };
 }
 
+/** Every device's mark on a canvas of the overview's size, the network alone in its frame. */
+function marksOf(nodes: readonly TopoNode[], network: Rect, size: { width: number; height: number }): HTMLCanvasElement {
+  const dpr = window.devicePixelRatio || 1;
+  const c = document.createElement('canvas');
+  c.width = Math.round(size.width * dpr);
+  c.height = Math.round(size.height * dpr);
+  const ctx = c.getContext('2d');
+  if (!ctx) return c;
+  const { x, y, scale } = frameOf(network, network, size);
+  const k = dpr / scale;
+  ctx.setTransform(k, 0, 0, k, -x * k, -y * k);
+  // A mark stays at least a pixel across however large the network.
+  const w = Math.max(MARK.width, 1 / k);
+  const h = Math.max(MARK.height, 1 / k);
+  nodes.forEach((n, i) => {
+    const p = n.position ?? fallbackPosition(i);
+    ctx.fillStyle = ROLE_COLOURS[n.role] ?? '#94a3b8';
+    ctx.fillRect(p.x - w / 2, p.y - SYMBOL_CENTRE_Y, w, h);
+  });
+  return c;
+}
+
 /** The view in flow units, as one string so that the overview renders only when it moves. */
 const viewOf = (s: ReactFlowState) => `${-s.transform[0] / s.transform[2]} ${-s.transform[1] / s.transform[2]} ${s.width / s.transform[2]} ${s.height / s.transform[2]}`;
 
@@ -63,7 +85,9 @@ export function MiniMap({ nodes, size, ariaLabel }: { nodes: readonly TopoNode[]
   const canvas = useRef<HTMLCanvasElement>(null);
   const { x, y, width, height } = frame;
 
-  // The marks: drawn again only when the network or the frame around it changes.
+  // The marks, drawn once per network into a picture of the network alone (the view left out),
+  // which each frame only places: a pan beyond the network changes the frame at every step.
+  const picture = useMemo(() => (network ? marksOf(nodes, network, size) : undefined), [nodes, network, size]);
   useEffect(() => {
     const el = canvas.current;
     const ctx = el?.getContext('2d');
@@ -71,18 +95,11 @@ export function MiniMap({ nodes, size, ariaLabel }: { nodes: readonly TopoNode[]
     const dpr = window.devicePixelRatio || 1;
     el.width = Math.round(size.width * dpr);
     el.height = Math.round(size.height * dpr);
+    if (!picture || !network) return;
     const k = (size.width / width) * dpr;
-    ctx.setTransform(k, 0, 0, k, -x * k, -y * k);
-    ctx.clearRect(x, y, width, height);
-    // A mark stays at least a pixel across however large the network.
-    const w = Math.max(MARK.width, 1 / k);
-    const h = Math.max(MARK.height, 1 / k);
-    nodes.forEach((n, i) => {
-      const p = n.position ?? fallbackPosition(i);
-      ctx.fillStyle = ROLE_COLOURS[n.role] ?? '#94a3b8';
-      ctx.fillRect(p.x - w / 2, p.y - SYMBOL_CENTRE_Y, w, h);
-    });
-  }, [nodes, x, y, width, height, size]);
+    const own = frameOf(network, network, size);
+    ctx.drawImage(picture, (own.x - x) * k, (own.y - y) * k, own.width * k, own.height * k);
+  }, [picture, network, x, y, width, size]);
 
   // Dragging moves the view with the pointer; a click without a drag centres the view there.
   const drag = useRef<{ id: number; x: number; y: number; moved: boolean } | undefined>(undefined);

@@ -156,6 +156,32 @@ const LINK_STYLE: Record<LinkLook, { colour: string; width: number }> = {
 /** The colour of a symbol drawn too small for its icon (a few pixels). */
 const dotColour = (role: Role, look: Look) => (look === 'dim' ? DIMMED.colour : look === 'normal' ? ROLE_COLOURS[role] : ACCENT);
 
+const nodeIndex = new WeakMap<readonly FarNode[], Map<string, FarNode>>();
+const linkIndex = new WeakMap<readonly FarLink[], Map<string, FarLink>>();
+
+/** A scene's devices by name, made once per list of devices. */
+function nodesByName(nodes: readonly FarNode[]): Map<string, FarNode> {
+  let m = nodeIndex.get(nodes);
+  if (!m) nodeIndex.set(nodes, (m = new Map(nodes.map((n) => [n.name, n]))));
+  return m;
+}
+
+/** The devices and links the step marks. */
+function marked(s: FarScene, byName: Map<string, FarNode>): [FarNode[], FarLink[]] {
+  let byId = linkIndex.get(s.links);
+  if (!byId) linkIndex.set(s.links, (byId = new Map(s.links.map((l) => [l.id, l]))));
+  const nodes: FarNode[] = [];
+  const links: FarLink[] = [];
+  for (const key of s.marks.keys()) {
+    const name = key.slice(2);
+    const n = key.startsWith('n:') ? byName.get(name) : undefined;
+    const l = key.startsWith('l:') ? byId.get(name) : undefined;
+    if (n) nodes.push(n);
+    if (l) links.push(l);
+  }
+  return [nodes, links];
+}
+
 /** Draws a part of the scene on `canvas` (its CSS size `width`×`height`, device pixels `dpr`) as seen through `view`. */
 export function drawFar(canvas: HTMLCanvasElement, width: number, height: number, dpr: number, view: View, s: FarScene, part: Part, sprites: Sprites): void {
   const g = canvas.getContext('2d');
@@ -163,10 +189,13 @@ export function drawFar(canvas: HTMLCanvasElement, width: number, height: number
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
   g.clearRect(0, 0, width, height);
   const screen = (p: Point): Point => ({ x: p.x * view.zoom + view.x, y: p.y * view.zoom + view.y });
-  const at = new Map(s.nodes.map((n) => [n.name, n.at]));
+  const byName = nodesByName(s.nodes);
+  const at = { get: (name: string) => byName.get(name)?.at };
+  // The marks are a few devices and links of thousands: only those are looked at.
+  const [nodes, links] = part === 'marks' ? marked(s, byName) : [s.nodes, s.links];
   // Links, one path per look, the highlighted ones last (on top).
   const byLook = new Map<LinkLook, FarLink[]>();
-  for (const l of s.links) {
+  for (const l of links) {
     const look = linkLookOf(l, s, part);
     if (!look) continue;
     let links = byLook.get(look);
@@ -194,7 +223,7 @@ export function drawFar(canvas: HTMLCanvasElement, width: number, height: number
   const px = Math.max(2, Math.round(SYMBOL * view.zoom * dpr));
   const size = (px * 2) / dpr;
   const dot = Math.max(2, SYMBOL * view.zoom);
-  for (const n of s.nodes) {
+  for (const n of nodes) {
     const look = lookOf(n, s, part);
     if (!look) continue;
     const p = screen(n.at);
