@@ -75,11 +75,11 @@ describe('checkFabric: the whole fabric', () => {
   });
 
   test(`exactly ${MAX_DEVICES} devices is allowed, one more is refused with the count`, () => {
-    // 2 spines + 37 × (leaf + switch + 52 hosts) = 2 000
-    expect(checkFabric('leaf-spine', text({ spines: 2, leaves: 37, hostsPerLeaf: 52 }))).toMatchObject({ ok: true, counts: { devices: 2000 } });
-    expect(checkFabric('leaf-spine', text({ spines: 3, leaves: 37, hostsPerLeaf: 52 }))).toMatchObject({
+    // 4 spines + 6 × (leaf + switch + 1 664 hosts) = 10 000
+    expect(checkFabric('leaf-spine', text({ spines: 4, leaves: 6, hostsPerLeaf: 1664 }))).toMatchObject({ ok: true, counts: { devices: 10_000 } });
+    expect(checkFabric('leaf-spine', text({ spines: 5, leaves: 6, hostsPerLeaf: 1664 }))).toMatchObject({
       ok: false,
-      counts: { devices: 2001 },
+      counts: { devices: 10_001 },
       total: { reason: 'tooManyDevices', max: MAX_DEVICES },
     });
   });

@@ -27,7 +27,7 @@ describe('generateFabric', () => {
   });
 
   test('a name over the limit is refused with the reason', async () => {
-    await expect(client.loadExample('leaf-spine-3-37-52')).rejects.toThrow('cannot generate "leaf-spine-3-37-52": 2001 devices, at most 2000');
-    await expect(client.loadExample('leaf-spine-0-3-4')).rejects.toThrow(/whole number from 1 to 2000/);
+    await expect(client.loadExample('leaf-spine-5-6-1664')).rejects.toThrow('cannot generate "leaf-spine-5-6-1664": 10001 devices, at most 10000');
+    await expect(client.loadExample('leaf-spine-0-3-4')).rejects.toThrow(/whole number from 1 to 10000/);
   });
 });

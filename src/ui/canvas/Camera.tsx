@@ -16,7 +16,7 @@ import { selectFollow, STEP_MS, usePlayerView } from '../player/playerView';
 import { selectScene } from '../player/selectors';
 import type { PlayerStep } from '../../walk/steps';
 
-/** The whole network, with the devices of a large one not given to React Flow yet (Canvas.tsx, FAR_BOX). */
+/** The whole network, with the devices of a large one hidden under the drawing (Canvas.tsx, FAR_HIDDEN). */
 export const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.2, includeHiddenNodes: true } as const;
 
 /**

@@ -10,13 +10,14 @@ import {
   ConnectionMode,
   ControlButton,
   Controls,
-  MiniMap,
   ReactFlow,
   useConnection,
   useReactFlow,
   useStore,
   type Connection,
   type EdgeChange,
+  type NodeHandle,
+  Position as HandlePosition,
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -32,7 +33,7 @@ import { GRID, snapped, useView } from '../viewStore';
 import { Camera, FIT_VIEW_OPTIONS } from './Camera';
 import { NO_DATA, type DeviceFlowNode, type LinkFlowEdge } from './flowTypes';
 import { fallbackPosition, SYMBOL_CENTRE_Y } from './geometry';
-import { ICON_VARS, ROLE_COLOURS, ROLES } from './icons';
+import { ICON_VARS, ROLES } from './icons';
 import { edgeTypes, nodeTypes, UnderDrawing } from './nodeTypes';
 import { useDiagramKeys } from './useDiagramKeys';
 import { selectWalking } from '../player/selectors';
@@ -51,14 +52,27 @@ export const ROLE_MIME = 'application/x-packetwalk-role';
 const LARGE = 200;
 
 /**
- * Under the drawing, React Flow is given the devices' boxes this many at a time, a task each
- * (each mounts a box and a minimap mark per device): 2 000 at once blocked the page for a second.
+ * A large network's device not measured yet (as an empty box under the drawing, canvas.css
+ * .pw-node-far): React Flow culls it, fits it and places the moving frames on it by this size.
  */
-const BOXES_AT_ONCE = 150;
-/** A device under the drawing: not dragged or connected there (the hint says to zoom in), which spares each box its drag handler. */
+const BOX_SIZE: Size = { width: 96, height: 70 };
+/**
+ * And its handles until it is measured: React Flow renders every device whose handles it has not
+ * measured, in view or not (2 000 cards at once when a walk first zoomed in).
+ */
+const BOX_HANDLES: NodeHandle[] = [
+  { id: 'connect', type: 'source', position: HandlePosition.Right, x: BOX_SIZE.width - 12, y: 0, width: 12, height: 12 },
+  { id: 'drop', type: 'target', position: HandlePosition.Left, x: 0, y: 0, ...BOX_SIZE },
+];
+const UNMEASURED = { measured: BOX_SIZE, handles: BOX_HANDLES };
+/**
+ * Under the drawing a device is hidden from React Flow (no element, no subscription to its store:
+ * 2 000 empty boxes made every update of that store ask each of them whether it changed), except
+ * the diagram's tab stop and the selected devices, which keep an empty box for the keyboard.
+ */
+const FAR_HIDDEN = { hidden: true, draggable: false, connectable: false };
 const FAR_BOX = { draggable: false, connectable: false };
-/** One not given yet: hidden, and in the fitted view by its box's size (canvas.css, .pw-node-far). */
-const FAR_BOX_LATER = { ...FAR_BOX, hidden: true, initialWidth: 96, initialHeight: 70 };
+const NO_EDGES: LinkFlowEdge[] = [];
 
 /**
  * Below this zoom the interface names on the links are too small to read (under 5 px): they are
@@ -74,6 +88,8 @@ const PacketLayer = lazy(() => import('./PacketLayer').then((m) => ({ default: m
 // What a link dragged to or from a NAT gateway will be comes with the first link dragged.
 const NatLinkHint = lazy(() => import('./NatLinkHint').then((m) => ({ default: m.NatLinkHint })));
 const isConnecting = (c: { inProgress: boolean }) => c.inProgress;
+// The overview comes just after the diagram (the first load has no room for it).
+const MiniMap = lazy(() => import('./MiniMap').then((m) => ({ default: m.MiniMap })));
 // The tunnels' curves come with the packet layer's chunk (they share what they import).
 const TunnelLayer = lazy(() => import('./PacketLayer').then((m) => ({ default: m.TunnelLayer })));
 
@@ -95,9 +111,9 @@ const fromFlow = (p: Position): Position => ({ x: p.x, y: p.y + SYMBOL_CENTRE_Y 
 const ROLE_SET = new Set<string>(ROLES);
 
 /**
- * React Flow renders again every device and link whose object is new (its minimap mark too): the
+ * React Flow renders again every device and link whose object is new: the
  * object made last time for the same device or link is given again while nothing in it changed,
- * so that a selection or a batch of boxes (BOXES_AT_ONCE) renders what it changes, not 2 000 devices.
+ * so that a selection renders what it changes, not 2 000 devices.
  */
 const madeFor = new WeakMap<object, DeviceFlowNode | LinkFlowEdge>();
 function again<T extends DeviceFlowNode | LinkFlowEdge>(of: object, made: T): T {
@@ -158,26 +174,14 @@ export function Canvas() {
     if (large && !farLoaded) void loadFarView().then(() => setFarLoaded(true));
   }, [large, farLoaded]);
   const drawn = far && large && farLoaded;
-  // Under the drawing the page draws no device and no link: React Flow keeps the devices as empty
-  // boxes (UnderDrawing: placed, measured, in the minimap and the fitted view) and the links
-  // hidden. Mounting 2 000 devices' cards and links blocked the page for seconds.
+  // Under the drawing the page draws no device and no link: React Flow keeps the devices hidden
+  // (placed, sized: the fitted view and the moving frames use them) and is given no link.
+  // Mounting 2 000 devices' cards and links blocked the page for seconds.
   const underDrawing = far && large;
-  const [boxes, setBoxes] = useState(BOXES_AT_ONCE);
-  // Each time the network goes under the drawing, from the first batch again.
-  const [boxesUnder, setBoxesUnder] = useState(underDrawing);
-  if (boxesUnder !== underDrawing) {
-    setBoxesUnder(underDrawing);
-    setBoxes(BOXES_AT_ONCE);
-  }
-  useEffect(() => {
-    if (!underDrawing || boxes >= topoNodes.length) return;
-    const next = setTimeout(() => setBoxes((b) => b + BOXES_AT_ONCE));
-    return () => clearTimeout(next);
-  }, [underDrawing, boxes, topoNodes.length]);
   /** What a pane click selects while the network is drawn (set by FarView). */
   const farClick = useRef<((e: ReactMouseEvent) => void) | undefined>(undefined);
   const toggleSnap = useView((s) => s.toggleSnap);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
   // Maps by device name (a device may be called "constructor").
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
   /** Positions of the devices being dragged, until the drag ends. */
@@ -187,6 +191,15 @@ export function Canvas() {
   // Fit the opened network once (the canvas is remounted for each document). Not an empty one:
   // React Flow would fit the first device added, and move it away from where it was dropped.
   const [fitOnOpen] = useState(() => topoNodes.length > 0);
+  // React Flow fits when it has measured the devices it draws; a large network's are hidden and
+  // sized at once, before React Flow can move the view: it is fitted as soon as the view can move.
+  const canMove = useStore((s) => s.panZoom !== null);
+  const fitLarge = useRef(fitOnOpen && large);
+  useEffect(() => {
+    if (!fitLarge.current || !canMove) return;
+    fitLarge.current = false;
+    void fitView(FIT_VIEW_OPTIONS);
+  }, [canMove, fitView]);
   const root = useRef<HTMLDivElement>(null);
   const { tabStop, onKeyDownCapture, onFocusCapture } = useDiagramKeys(root);
 
@@ -204,24 +217,17 @@ export function Canvas() {
       return again(n, {
         id: n.name,
         type: n.kind,
-        ...(underDrawing ? (i < boxes ? FAR_BOX : FAR_BOX_LATER) : {}),
+        ...(underDrawing ? (n.name === tabStop || selected.has(n.name) ? FAR_BOX : FAR_HIDDEN) : {}),
         position: dragging.get(n.name) ?? toFlow(n.position ?? fallbackPosition(i)),
         data: NO_DATA,
         selected: selected.has(n.name),
         ariaLabel: ariaLabels[i],
         domAttributes: n.name === tabStop ? TAB_STOP : NOT_A_TAB_STOP,
-        ...(measured ? { measured } : {}),
+        ...(measured ? { measured } : large ? UNMEASURED : {}),
       });
     });
-  }, [topoNodes, selectedNodes, sizes, dragging, tabStop, ariaLabels, underDrawing, boxes]);
+  }, [topoNodes, selectedNodes, sizes, dragging, tabStop, ariaLabels, underDrawing, large]);
 
-  const minimapColour = useMemo(() => {
-    const roles = new Map(topoNodes.map((n) => [n.name, n.role]));
-    return (n: DeviceFlowNode): string => {
-      const role = roles.get(n.id);
-      return role ? ROLE_COLOURS[role] : '#94a3b8';
-    };
-  }, [topoNodes]);
   const hasTunnels = useMemo(() => topoNodes.some((n) => n.kind === 'linux' && n.tunnels?.length), [topoNodes]);
 
   const linkLabels = useMemo(() => {
@@ -230,10 +236,11 @@ export function Canvas() {
     return links.map((l) => sentence.replace(/[\uE000\uE001]/g, (end) => (end === '\uE000' ? `${l.a.node} ${l.a.iface}` : `${l.b.node} ${l.b.iface}`)));
   }, [links, i18n, lang]);
   const edges = useMemo<LinkFlowEdge[]>(() => {
+    if (underDrawing) return NO_EDGES;
     const selected = new Set(selectedLinks);
     return links.map((l, i) => {
       const id = linkKey(l);
-      return again(l, { id, type: 'link', source: l.a.node, target: l.b.node, data: NO_DATA, selected: selected.has(id), hidden: underDrawing, ariaLabel: linkLabels[i], domAttributes: NOT_A_TAB_STOP });
+      return again(l, { id, type: 'link', source: l.a.node, target: l.b.node, data: NO_DATA, selected: selected.has(id), ariaLabel: linkLabels[i], domAttributes: NOT_A_TAB_STOP });
     });
   }, [links, selectedLinks, linkLabels, underDrawing]);
 
@@ -338,7 +345,6 @@ export function Canvas() {
       'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
       'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
       'controls.fitView.ariaLabel': t('canvas.fitView'),
-      'minimap.ariaLabel': t('canvas.minimap'),
     }),
     [t],
   );
@@ -378,14 +384,14 @@ export function Canvas() {
           panActivationKeyCode={null}
           selectionKeyCode="Shift"
           multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-          fitView={fitOnOpen}
+          fitView={fitOnOpen && !large}
           fitViewOptions={FIT_VIEW_OPTIONS}
           onMoveStart={onMoveStart}
           onPaneClick={onPaneClick}
           // Zoomed in on a large network (the player following a packet), only the devices in view
-          // are drawn: a step's pan then repaints a few dozen. Zoomed out, all of them are in view
-          // anyway, and culling made panning slower.
-          onlyRenderVisibleElements={topoNodes.length > LARGE && !far}
+          // are drawn: a step's pan then repaints a few dozen. Under the drawing, React Flow then
+          // mounts nothing for the hidden devices.
+          onlyRenderVisibleElements={large}
           minZoom={0.02}
           maxZoom={2.5}
           aria-label={t('canvas.label')}
@@ -393,15 +399,9 @@ export function Canvas() {
           attributionPosition="top-right"
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />
-          <MiniMap<DeviceFlowNode>
-            pannable
-            zoomable
-            nodeColor={minimapColour}
-            nodeStrokeWidth={0}
-            nodeBorderRadius={6}
-            style={MINIMAP_SIZE}
-            ariaLabel={t('canvas.minimap')}
-          />
+          <Suspense fallback={null}>
+            <MiniMap nodes={topoNodes} size={MINIMAP_SIZE} ariaLabel={t('canvas.minimap')} />
+          </Suspense>
           <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={resetMoved}>
             <ControlButton
               onClick={toggleSnap}
@@ -420,6 +420,12 @@ export function Canvas() {
             <Suspense fallback={null}>
               <FarView count={topoNodes.length} clickRef={farClick} />
             </Suspense>
+          )}
+          {/* A large network is open but its drawing not loaded yet. */}
+          {underDrawing && !farLoaded && (
+            <div className="pw-status" role="status" data-testid="canvas.loading">
+              <span className="pw-spinner pw-spinner--dark" aria-hidden="true" /> {t('app.loading')}
+            </div>
           )}
           <Camera userMoved={userMoved} resetMoved={resetMoved} />
           {hasTunnels && (

@@ -1,16 +1,17 @@
 // The zoomed-out drawing of a large network (farView.ts): two <canvas> over React Flow's pane,
-// under its (empty) device boxes and the moving frames, drawn again when the view, the network, the
-// selection or the step changes (at most once a frame). Clicks reach the pane: Canvas.tsx passes
+// under the moving frames, drawn again when the zoom, the network, the selection or the step
+// changes (at most once a frame); a pan moves them (they reach half the pane beyond its edges) and
+// draws them again only when it goes further. Clicks reach the pane: Canvas.tsx passes
 // them to the handler this sets, which asks `hitFar` what is under them. Meanwhile it has the
 // labels of the devices (drawn by the page zoomed in) laid out in the background.
 
-import { useStoreApi } from '@xyflow/react';
+import { useStoreApi, type SelectionRect } from '@xyflow/react';
 import { useEffect, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectLinks, selectNodes, selectParallel, useAppStore, type AppState } from '../../store';
 import { selectScene, selectWalking } from '../player/selectors';
 import { labelJob, stillPending } from './diagramLabels';
-import { drawFar, hitFar, Sprites, type FarScene, type View } from './farView';
+import { devicesIn, drawFar, hitFar, Sprites, type FarScene, type View } from './farView';
 import { fallbackPosition } from './geometry';
 import { marksOf } from './stepMarks';
 import { linkKey } from '../../engine/pure';
@@ -98,36 +99,49 @@ export function FarView({ count, clickRef }: { count: number; clickRef: RefObjec
     if (!base || !marks) return;
     let frame = 0;
     let size = { width: 0, height: 0 };
-    /** What to draw again at the next frame: everything, or the step's marks only. */
-    let dirty: 'all' | 'marks' | undefined;
+    /** What to draw again at the next frame: everything, the step's marks only, or nothing but where the drawing sits (a pan). */
+    let dirty: 'all' | 'marks' | 'moved' | undefined;
+    /** The view the canvases were last drawn for: a pan within their margin only moves them. */
+    let drawn: View | undefined;
     const draw = () => {
       frame = 0;
       const dpr = window.devicePixelRatio || 1;
       const view = viewOf(flow.getState().transform);
       const scene = farSceneOf(useAppStore.getState());
+      // The canvases reach half the pane beyond each of its edges (clipped by React Flow's pane).
+      const m = { x: Math.round(size.width / 2), y: Math.round(size.height / 2) };
+      const all = dirty === 'all' || !drawn || view.zoom !== drawn.zoom || Math.abs(view.x - drawn.x) > m.x || Math.abs(view.y - drawn.y) > m.y;
+      if (all) drawn = view;
+      const at = { x: drawn!.x + m.x, y: drawn!.y + m.y, zoom: drawn!.zoom };
+      const shift = `translate(${view.x - drawn!.x}px, ${view.y - drawn!.y}px)`;
       for (const [canvas, part] of [[base, 'base'], [marks, 'marks']] as const) {
-        if (part === 'base' && dirty !== 'all') continue;
-        const width = Math.round(size.width * dpr);
-        const height = Math.round(size.height * dpr);
-        if (canvas.width !== width || canvas.height !== height) {
-          canvas.width = width;
-          canvas.height = height;
+        if (all || (part === 'marks' && dirty === 'marks')) {
+          const [w, h] = [size.width + 2 * m.x, size.height + 2 * m.y];
+          if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+            canvas.width = Math.round(w * dpr);
+            canvas.height = Math.round(h * dpr);
+            Object.assign(canvas.style, { left: `${-m.x}px`, top: `${-m.y}px`, width: `${w}px`, height: `${h}px` });
+          }
+          drawFar(canvas, w, h, dpr, at, scene, part, sprites);
         }
-        drawFar(canvas, size.width, size.height, dpr, view, scene, part, sprites);
+        canvas.style.transform = shift;
       }
       dirty = undefined;
     };
-    const schedule = (what: 'all' | 'marks') => {
-      dirty = dirty === 'all' ? 'all' : what;
+    const order = ['moved', 'marks', 'all'] as const;
+    const schedule = (what: 'all' | 'marks' | 'moved') => {
+      dirty = dirty && order.indexOf(dirty) > order.indexOf(what) ? dirty : what;
       if (!frame) frame = requestAnimationFrame(draw);
     };
     const sprites = new Sprites(() => schedule('all'));
+    // The pane's size (the canvases' own is the pane's and their margins).
+    const pane = base.parentElement ?? base;
     const resize = new ResizeObserver(([entry]) => {
       if (!entry) return;
       size = { width: entry.contentRect.width, height: entry.contentRect.height };
       schedule('all');
     });
-    resize.observe(base);
+    resize.observe(pane);
     let scene = farSceneOf(useAppStore.getState());
     const offApp = useAppStore.subscribe((s) => {
       const next = farSceneOf(s);
@@ -138,10 +152,20 @@ export function FarView({ count, clickRef }: { count: number; clickRef: RefObjec
       schedule(onlyMarks ? 'marks' : 'all');
     });
     let transform = flow.getState().transform;
+    let boxed: SelectionRect | null = null;
     const offFlow = flow.subscribe((s) => {
       if (s.transform !== transform) {
         transform = s.transform;
-        schedule('all');
+        schedule('moved');
+      }
+      // A box drawn with Shift selects the devices drawn in it (React Flow knows only their hidden
+      // boxes): once it ends, after React Flow has selected what it knows of.
+      if (s.userSelectionRect) boxed = s.userSelectionRect;
+      else if (boxed) {
+        const box = boxed;
+        boxed = null;
+        const inside = devicesIn(box, viewOf(s.transform), farSceneOf(useAppStore.getState()));
+        queueMicrotask(() => useAppStore.getState().select(inside));
       }
     });
     return () => {

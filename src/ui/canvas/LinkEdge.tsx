@@ -8,7 +8,7 @@ import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type Inte
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectLink, selectParallel, useAppStore } from '../../store';
-import { DIAGRAM, parseEnds, selectEnds } from './diagramLabels';
+import { DIAGRAM, parseEnds, useEnds } from './diagramLabels';
 import type { LinkFlowEdge } from './flowTypes';
 import { endPoint } from './labels';
 import { stepMark } from './stepMarks';
@@ -25,7 +25,7 @@ export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }:
   const link = useAppStore(selectLink(id));
   const parallel = useAppStore(selectParallel(id));
   const { i18n } = useTranslation();
-  const spots = useAppStore(selectEnds(id, i18n.language));
+  const spots = useEnds(id, i18n.language);
   const mark = useMemo(() => stepMark(`l:${id}`), [id]);
   const flows = useAppStore(useMemo(() => selectLinkFlows(id), [id]));
   const a = useInternalNode(source);

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { selectNode, useAppStore } from '../../store';
 import type { LinuxNode as LinuxDevice } from '../../engine';
 import { wanOf } from '../../engine/pure';
-import { cardPlaceStyle, selectCardPlace } from './diagramLabels';
+import { cardPlaceStyle, useCardPlace } from './diagramLabels';
 import type { DeviceFlowNode } from './flowTypes';
 import { Handles } from './Handles';
 import { stepMark } from './stepMarks';
@@ -33,7 +33,7 @@ export const LinuxNode = memo(function LinuxNode({ id, selected, dragging }: Nod
 const Label = memo(function Label({ id, node }: { id: string; node: LinuxDevice }) {
   const { t, i18n } = useTranslation();
   const wan = wanOf(node);
-  const place = cardPlaceStyle(useAppStore(selectCardPlace(id, i18n.language)));
+  const place = cardPlaceStyle(useCardPlace(id, i18n.language));
   return (
     <div className={place.className} style={place.style}>
       <div className="pw-node__name">{node.name}</div>

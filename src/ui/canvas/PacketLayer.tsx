@@ -18,7 +18,7 @@ import { useAppStore } from '../../store';
 import { selectScene, type Hop, type Scene } from '../player/selectors';
 import { STEP_MS, usePlayerView } from '../player/playerView';
 import { selectLink, selectParallel } from '../../store';
-import { diagramLayout } from './diagramLabels';
+import { DIAGRAM, readyLayout, useLayoutDone } from './diagramLabels';
 import { linkSegment, SYMBOL_CENTRE_Y, type Box, type Point, type Size } from './geometry';
 import { markerSpot, restSpot } from './tags';
 import { FONT, measureText } from './text';
@@ -69,7 +69,9 @@ export function PacketLayer() {
   /** Puts every tag where it rests and the badge beside its device; returns each tag's travel. */
   const place = useCallback(() => {
     const state = useAppStore.getState();
-    const layout = diagramLayout(state, i18n.language);
+    // A large network's labels may still be laid out in the background: until they are, tags rest
+    // at their link's end and the badge beside the device (placed again when the layout is done).
+    const layout = readyLayout(state, i18n.language);
     const k = tagScale(getZoom());
     const centre = (name: string): Point | undefined => {
       const n = getInternalNode(name);
@@ -86,7 +88,7 @@ export function PacketLayer() {
       if (!a || !b) return undefined;
       const [p, q] = linkSegment(a, b, from, to, linkId ? selectParallel(linkId)(state) : '0/1', (len) => Math.min(START, len / 2 - 1));
       const toEnd = linkId && selectLink(linkId)(state)?.b.node === to ? 'b' : 'a';
-      const rest = linkId ? restSpot(layout, linkId, toEnd, scaled(tagSize(label), k), taken) : undefined;
+      const rest = layout && linkId ? restSpot(layout, linkId, toEnd, scaled(tagSize(label), k), taken) : undefined;
       return { a: p, b: rest ?? q };
     };
     const paths = scene.hops.map((h) => travel(h.from, h.to, hopLabel(h, t), h.link));
@@ -104,7 +106,9 @@ export function PacketLayer() {
       dropTag.current.style.transform = at(dropPath.b);
       dropTag.current.style.visibility = 'visible';
     }
-    const badge = m && markerSpot(layout, m.node, scaled(markerSize(markerText(m, t)), k), taken);
+    const size = m && scaled(markerSize(markerText(m, t)), k);
+    const by = m && centre(m.node);
+    const badge = m && size && (layout ? markerSpot(layout, m.node, size, taken) : by && { x: by.x + DIAGRAM.cut, y: by.y - size.height / 2 });
     if (markerRef.current && badge) markerRef.current.style.transform = `translate(${badge.x}px, ${badge.y}px) scale(var(--pw-tag-scale))`;
     return paths;
   }, [scene, getInternalNode, getZoom, i18n.language, t]);
@@ -130,13 +134,15 @@ export function PacketLayer() {
 
   // Zoomed out, tags grow on the diagram: their resting places are found again (a travel under
   // way keeps its course; the tag lands on the new place when it ends). So they are when their
-  // words change size (the player's messages arrive after a walk opened by a link).
+  // words change size (the player's messages arrive after a walk opened by a link), and when a
+  // large network's labels are laid out.
   const words = scene.marker ? markerText(scene.marker, t) : '';
+  const laidOut = useLayoutDone();
   useLayoutEffect(() => {
     place();
-    // Only the tags' size, not the step, is this effect's.
+    // Only the tags' size and the labels' layout, not the step, are this effect's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scale, words]);
+  }, [scale, words, laidOut]);
 
   if (!scene.step) return null;
   const m = scene.marker;

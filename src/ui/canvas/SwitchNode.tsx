@@ -5,7 +5,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectNode, useAppStore } from '../../store';
-import { cardPlaceStyle, selectCardPlace } from './diagramLabels';
+import { cardPlaceStyle, useCardPlace } from './diagramLabels';
 import type { DeviceFlowNode } from './flowTypes';
 import { Handles } from './Handles';
 import { stepMark } from './stepMarks';
@@ -13,7 +13,7 @@ import { stepMark } from './stepMarks';
 export const SwitchNode = memo(function SwitchNode({ id, selected, dragging }: NodeProps<DeviceFlowNode>) {
   const { t, i18n } = useTranslation();
   const node = useAppStore(selectNode(id));
-  const place = cardPlaceStyle(useAppStore(selectCardPlace(id, i18n.language)));
+  const place = cardPlaceStyle(useCardPlace(id, i18n.language));
   const mark = useMemo(() => stepMark(`n:${id}`), [id]);
   if (node?.kind !== 'bridge') return null;
   return (

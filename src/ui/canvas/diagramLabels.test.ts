@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { leafSpine } from '../../engine';
+import { linkKey } from '../../engine/pure';
 import { selectLinks, selectNodes, useAppStore } from '../../store';
-import { diagramLayout } from './diagramLabels';
+import { diagramLayout, readyLayout, selectCardPlace, selectEnds } from './diagramLabels';
 import { prepareLabels } from './FarView';
 
 // A large network's labels are laid out in the background (FarView's prepareLabels), in slices of about
@@ -60,4 +61,18 @@ test('the network on screen changes: the background layout of the one before sto
   expect(complete(after)).toBe(true);
   await vi.advanceTimersToNextTimerAsync();
   expect(vi.getTimerCount()).toBe(0);
+});
+
+test('while the background is not done, devices and links show a provisional place, and their own once it is', async () => {
+  const s = open(18);
+  prepareLabels(s, 'en');
+  await vi.advanceTimersToNextTimerAsync();
+  expect(readyLayout(s, 'en')).toBeUndefined();
+  expect(selectCardPlace('leaf1', 'en')(s)).toBe('below 0 0');
+  const link = linkKey(selectLinks(s)[0]!);
+  expect(selectEnds(link, 'en')(s)).toBe('');
+  // Asking did not finish it: the slices go on to the end.
+  while (vi.getTimerCount() > 0) await vi.advanceTimersToNextTimerAsync();
+  expect(readyLayout(s, 'en')).toBe(diagramLayout(s, 'en'));
+  expect(selectEnds(link, 'en')(s)).toMatch(/^\S+ \S+ \S+ \S+$/);
 });

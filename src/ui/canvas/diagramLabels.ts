@@ -2,15 +2,18 @@
 // LinuxNode and SwitchNode draw it (canvas.css), each interface name as LinkEdge does, in the
 // language shown. One layout per network and language, made the first time a device, a link or
 // a tag asks after a change (cards are measured once per device and language), so a step of a
-// walk and a pan cost nothing here; after an edit, only what it touched is placed again. Devices
-// and links select one string each, so only those whose placement changed re-render.
+// walk and a pan cost nothing here; after an edit, only what it touched is placed again. A large
+// network's is made in the background (FarView's prepareLabels): what asks meanwhile gets a
+// provisional place, and its own when the layout is done. Devices and links select one string
+// each, so only those whose placement changed re-render.
 
 import type { TFunction } from 'i18next';
 import type { CSSProperties } from 'react';
 import i18n from '../../i18n';
 import type { Link, TopoNode } from '../../engine';
 import { linkKey, wanOf } from '../../engine/pure';
-import { selectLinks, selectNodes, selectParallel, type AppState } from '../../store';
+import { create } from 'zustand';
+import { selectLinks, selectNodes, selectParallel, useAppStore, type AppState } from '../../store';
 import { fallbackPosition, type Size } from './geometry';
 import { finish, placeLabels, type EndSpot, type LabelLayout, type LayoutDevice, type Metrics } from './labels';
 import type * as Relayout from './relayout';
@@ -99,6 +102,19 @@ let last: Made | undefined;
 /** What keeps an edit's layout to what it touched, once loaded (the first layout places everything anyway). */
 let relayout: typeof Relayout | undefined;
 
+/**
+ * Counts the layouts finished that were made in the background: while one is being made, devices
+ * and links show a provisional place (finishing it at once blocked the page for seconds on a
+ * 10 000-device network zoomed in early), and take theirs when it is done.
+ */
+const useLabelsDone = create(() => ({ count: 0 }));
+
+/** The layout of the network in `s`, unless it is still being made in the background. */
+function readyLabels(s: AppState, lang: string): Labels | undefined {
+  if (pending?.nodes === selectNodes(s) && pending.links === selectLinks(s) && pending.lang === lang) return undefined;
+  return labelsOf(s, lang);
+}
+
 function labelsOf(s: AppState, lang: string): Labels {
   const cached = layouts.get(selectNodes(s));
   if (cached && cached.links === selectLinks(s) && cached.lang === lang) {
@@ -141,7 +157,10 @@ function* labelSteps(s: AppState, lang: string): Generator<void, Labels> {
   };
   last = { nodes, links, ids, lang, labels };
   layouts.set(nodes, last);
-  if (pending?.nodes === nodes) pending = undefined;
+  if (pending?.nodes === nodes) {
+    pending = undefined;
+    useLabelsDone.setState(({ count }) => ({ count: count + 1 }));
+  }
   return labels;
 }
 
@@ -175,11 +194,23 @@ export const stillPending = (steps: Generator<void, unknown>): boolean => pendin
 /** The labels of the network on screen, in this language. */
 export const diagramLayout = (s: AppState, lang: string): LabelLayout => labelsOf(s, lang).layout;
 
-/** Where a device's card is, as a string (a selector's stable value): "below 0 120", "right 24 150"… */
+/** The same, unless it is still being made in the background (then useLayoutDone changes when it is done). */
+export const readyLayout = (s: AppState, lang: string): LabelLayout | undefined => readyLabels(s, lang)?.layout;
+
+/** Changes when a layout made in the background is done. */
+export const useLayoutDone = (): number => useLabelsDone((s) => s.count);
+
+/** Where a device's card is, as a string (a selector's stable value): "below 0 120", "right 24 150"…; under its symbol until laid out. */
 export const selectCardPlace =
   (name: string, lang: string) =>
   (s: AppState): string =>
-    labelsOf(s, lang).places.get(name) ?? 'below 0 0';
+    readyLabels(s, lang)?.places.get(name) ?? 'below 0 0';
+
+/** A device's card place, again when the background layout is done. */
+export function useCardPlace(name: string, lang: string): string {
+  useLayoutDone();
+  return useAppStore(selectCardPlace(name, lang));
+}
 
 /** The class and style of a card placed so (canvas.css): none under its symbol, as drawn by default. */
 export function cardPlaceStyle(place: string): { className: string; style?: CSSProperties } {
@@ -188,11 +219,17 @@ export function cardPlaceStyle(place: string): { className: string; style?: CSSP
   return { className: `pw-node__label pw-node__label--${side}`, style: { '--pw-card-shift': `${shift}px`, '--pw-card-w': `${width}px` } as CSSProperties };
 }
 
-/** Where a link's interface names sit, as a string (a selector's stable value): see parseEnds. */
+/** Where a link's interface names sit, as a string (a selector's stable value): see parseEnds; '' until laid out. */
 export const selectEnds =
   (id: string, lang: string) =>
   (s: AppState): string =>
-    labelsOf(s, lang).ends.get(id) ?? '';
+    readyLabels(s, lang)?.ends.get(id) ?? '';
+
+/** A link's names' spots, again when the background layout is done. */
+export function useEnds(id: string, lang: string): string {
+  useLayoutDone();
+  return useAppStore(selectEnds(id, lang));
+}
 
 /** The two ends' spots of selectEnds' string. */
 export function parseEnds(text: string): [EndSpot, EndSpot] | undefined {

@@ -2,7 +2,7 @@
 // and what a click lands on.
 
 import { describe, expect, test } from 'vitest';
-import { hitFar, linkEnds, linkLookOf, lookOf, type FarScene } from './farView';
+import { devicesIn, hitFar, linkEnds, linkLookOf, lookOf, type FarScene } from './farView';
 
 const scene = (over: Partial<FarScene> = {}): FarScene => ({
   nodes: [
@@ -73,5 +73,16 @@ describe('a click', () => {
     // r1 at flow (400, 0) is at screen (8, 0): its symbol is about one pixel wide.
     expect(hitFar({ x: 13, y: 4 }, far, s)).toEqual({ node: 'r1' });
     expect(hitFar({ x: 8, y: 8 }, far, s)).toBeUndefined();
+  });
+});
+
+describe('a box drawn with Shift', () => {
+  test('holds the devices whose symbol centre is in it, wherever the view is', () => {
+    const s = scene();
+    // h1, sw1, r1 at flow x 0, 200, 400 are on screen at x 100, 200, 300 (y 50).
+    const view = { x: 100, y: 50, zoom: 0.5 };
+    expect(devicesIn({ x: 90, y: 40, width: 120, height: 20 }, view, s)).toEqual(['h1', 'sw1']);
+    expect(devicesIn({ x: 190, y: 40, width: 200, height: 20 }, view, s)).toEqual(['sw1', 'r1']);
+    expect(devicesIn({ x: 90, y: 60, width: 300, height: 20 }, view, s)).toEqual([]);
   });
 });

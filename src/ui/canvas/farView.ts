@@ -1,8 +1,7 @@
 // A large network zoomed out too far to read (more than LARGE devices, below FAR_ZOOM) is drawn
 // on one <canvas>: the symbols, the links, the step's marks and the selection. Meanwhile React
-// Flow keeps each device as an empty box (placed for the moving frames, the minimap and the
-// fitted view; Canvas.tsx) and its links hidden: the page draws them again when the view is zoomed
-// in. In Chromium every change on a page with a thousand drawn devices (a step of a walk) made it
+// Flow keeps each device hidden (placed and sized for the moving frames and the fitted view;
+// Canvas.tsx) and has no link: the page draws them again when the view is zoomed in. In Chromium every change on a page with a thousand drawn devices (a step of a walk) made it
 // re-layer and repaint the whole diagram: about 20–30 ms a step, a dropped frame or two. One
 // canvas is one picture to the browser; and mounting 2 000 devices' cards blocked the page for
 // seconds.
@@ -157,6 +156,32 @@ const LINK_STYLE: Record<LinkLook, { colour: string; width: number }> = {
 /** The colour of a symbol drawn too small for its icon (a few pixels). */
 const dotColour = (role: Role, look: Look) => (look === 'dim' ? DIMMED.colour : look === 'normal' ? ROLE_COLOURS[role] : ACCENT);
 
+const nodeIndex = new WeakMap<readonly FarNode[], Map<string, FarNode>>();
+const linkIndex = new WeakMap<readonly FarLink[], Map<string, FarLink>>();
+
+/** A scene's devices by name, made once per list of devices. */
+function nodesByName(nodes: readonly FarNode[]): Map<string, FarNode> {
+  let m = nodeIndex.get(nodes);
+  if (!m) nodeIndex.set(nodes, (m = new Map(nodes.map((n) => [n.name, n]))));
+  return m;
+}
+
+/** The devices and links the step marks. */
+function marked(s: FarScene, byName: Map<string, FarNode>): [FarNode[], FarLink[]] {
+  let byId = linkIndex.get(s.links);
+  if (!byId) linkIndex.set(s.links, (byId = new Map(s.links.map((l) => [l.id, l]))));
+  const nodes: FarNode[] = [];
+  const links: FarLink[] = [];
+  for (const key of s.marks.keys()) {
+    const name = key.slice(2);
+    const n = key.startsWith('n:') ? byName.get(name) : undefined;
+    const l = key.startsWith('l:') ? byId.get(name) : undefined;
+    if (n) nodes.push(n);
+    if (l) links.push(l);
+  }
+  return [nodes, links];
+}
+
 /** Draws a part of the scene on `canvas` (its CSS size `width`×`height`, device pixels `dpr`) as seen through `view`. */
 export function drawFar(canvas: HTMLCanvasElement, width: number, height: number, dpr: number, view: View, s: FarScene, part: Part, sprites: Sprites): void {
   const g = canvas.getContext('2d');
@@ -164,10 +189,13 @@ export function drawFar(canvas: HTMLCanvasElement, width: number, height: number
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
   g.clearRect(0, 0, width, height);
   const screen = (p: Point): Point => ({ x: p.x * view.zoom + view.x, y: p.y * view.zoom + view.y });
-  const at = new Map(s.nodes.map((n) => [n.name, n.at]));
+  const byName = nodesByName(s.nodes);
+  const at = { get: (name: string) => byName.get(name)?.at };
+  // The marks are a few devices and links of thousands: only those are looked at.
+  const [nodes, links] = part === 'marks' ? marked(s, byName) : [s.nodes, s.links];
   // Links, one path per look, the highlighted ones last (on top).
   const byLook = new Map<LinkLook, FarLink[]>();
-  for (const l of s.links) {
+  for (const l of links) {
     const look = linkLookOf(l, s, part);
     if (!look) continue;
     let links = byLook.get(look);
@@ -195,7 +223,7 @@ export function drawFar(canvas: HTMLCanvasElement, width: number, height: number
   const px = Math.max(2, Math.round(SYMBOL * view.zoom * dpr));
   const size = (px * 2) / dpr;
   const dot = Math.max(2, SYMBOL * view.zoom);
-  for (const n of s.nodes) {
+  for (const n of nodes) {
     const look = lookOf(n, s, part);
     if (!look) continue;
     const p = screen(n.at);
@@ -208,6 +236,13 @@ export function drawFar(canvas: HTMLCanvasElement, width: number, height: number
     const sprite = sprites.get(n.role, look, px);
     if (sprite) g.drawImage(sprite, p.x - size / 2, p.y - size / 2, size, size);
   }
+}
+
+/** The devices whose symbol's centre a box on the pane (screen pixels from its corner) holds. */
+export function devicesIn(box: { x: number; y: number; width: number; height: number }, view: View, scene: FarScene): string[] {
+  const [x0, y0] = [(box.x - view.x) / view.zoom, (box.y - view.y) / view.zoom];
+  const [x1, y1] = [x0 + box.width / view.zoom, y0 + box.height / view.zoom];
+  return scene.nodes.filter(({ at }) => at.x >= x0 && at.x <= x1 && at.y >= y0 && at.y <= y1).map((n) => n.name);
 }
 
 /** The device or link under a point of the screen (CSS pixels in the canvas), as on the DOM diagram. */
