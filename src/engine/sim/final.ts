@@ -12,10 +12,12 @@ import type { ConntrackView, FdbView, NeighView } from './trace';
  */
 export type NodeState = { kind: 'linux'; neigh: NeighView[]; conntrack?: ConntrackView[]; fdb?: FdbView[] } | { kind: 'bridge'; fdb: FdbView[] };
 
+// Marked pure: a bundle that imports this module through engine/pure without using it keeps none
+// of it (an unmarked call at the top of a module made the bundler load a shared chunk at startup).
 const none = <T>() => Object.freeze([]) as unknown as T[];
-const EMPTY_LINUX: NodeState = Object.freeze({ kind: 'linux', neigh: none<NeighView>() });
-const EMPTY_NAT: NodeState = Object.freeze({ kind: 'linux', neigh: none<NeighView>(), conntrack: none<ConntrackView>() });
-const EMPTY_BRIDGE: NodeState = Object.freeze({ kind: 'bridge', fdb: none<FdbView>() });
+const EMPTY_LINUX: NodeState = /* @__PURE__ */ Object.freeze({ kind: 'linux', neigh: /* @__PURE__ */ none<NeighView>() });
+const EMPTY_NAT: NodeState = /* @__PURE__ */ Object.freeze({ kind: 'linux', neigh: /* @__PURE__ */ none<NeighView>(), conntrack: /* @__PURE__ */ none<ConntrackView>() });
+const EMPTY_BRIDGE: NodeState = /* @__PURE__ */ Object.freeze({ kind: 'bridge', fdb: /* @__PURE__ */ none<FdbView>() });
 
 /** A node's tables when the walk ended: what it learned, or (a node the walk never reached) one shared empty state of its kind. */
 export function finalState(final: Readonly<Record<string, NodeState>>, node: TopoNode): NodeState {

@@ -100,8 +100,8 @@ interface Table {
 
 const key = (net: number, len: number) => net * 33 + len;
 
-/** The candidates of a lookup that does not list them (one shared empty list, not one per lookup). */
-const NO_CANDIDATES: readonly FibCandidate[] = Object.freeze([]);
+/** The candidates of a lookup that does not list them (one shared empty list, not one per lookup; marked pure for the bundler, as in sim/final.ts). */
+const NO_CANDIDATES: readonly FibCandidate[] = /* @__PURE__ */ Object.freeze([]);
 
 export class Fib {
   private readonly tables: Record<FibTable, Table> = {
