@@ -24,7 +24,8 @@ export interface VlanBridge {
 
 /** A device's VLANs: what `bridge vlan show` lists for it. */
 export function deviceVlans(br: VlanBridge, dev: string): readonly BridgeVlan[] {
-  return br.vlans?.[dev] ?? DEFAULT_VLANS;
+  // an own property only: a port named "__proto__" or "constructor" is just a name
+  return (br.vlans && Object.hasOwn(br.vlans, dev) ? br.vlans[dev] : undefined) ?? DEFAULT_VLANS;
 }
 
 /** A frame inside the bridge: as it arrived, its VLAN (0 without filtering) and the tag it carries there (skb->vlan_tci). */

@@ -24,3 +24,20 @@ export { appendNatRule, dropNatRules, masquerade, natPreset, natRulesOf, setNatR
 export { copyNodes, pasteNodes, type Clipboard } from './clipboard';
 export { defaultGateway, l2Segment, nextFreeAddress, type Gateway, type NextAddress } from './segment';
 export { missingReturnRoutes, type ReturnRoute } from './returnRoutes';
+export {
+  addVlanDevice,
+  applyBridgeVlanText,
+  bridgeVlanText,
+  nodeBridge,
+  portVlanList,
+  portVlans,
+  removeVlanDevice,
+  setBridgeVlanFiltering,
+  setDeviceAddrs,
+  setPortVlans,
+  vlanDevName,
+  VID_MAX,
+  VID_MIN,
+  type PortVlans,
+  type VlanLineError,
+} from './vlans';

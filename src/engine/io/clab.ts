@@ -196,9 +196,9 @@ function readClab(text: string, file: string): Topology {
     const position = pos && Number.isFinite(pos.x) && Number.isFinite(pos.y) ? { position: pos } : {};
     const roleLabel = labels[LABEL_ROLE] !== undefined ? String(labels[LABEL_ROLE]) : undefined;
     if (kind === 'linux') {
-      const role = (['host', 'server', 'router', 'nat'] as const).find((r) => r === roleLabel);
+      const role = (['host', 'server', 'router', 'nat', 'l3switch'] as const).find((r) => r === roleLabel);
       const n: LinuxNode = { kind: 'linux', name: nodeName, role: role ?? 'host', ifaces: [], loAddrs: [], routes: [], ipForward: false, ...position };
-      if (!role && roleLabel !== undefined) at(line, `node ${nodeName}: label ${LABEL_ROLE} "${roleLabel}" is not host, server, router or nat`);
+      if (!role && roleLabel !== undefined) at(line, `node ${nodeName}: label ${LABEL_ROLE} "${roleLabel}" is not host, server, router, nat or l3switch`);
       nodes.push(n);
       byName.set(nodeName, n);
     } else if (kind === 'bridge') {
@@ -264,10 +264,10 @@ function readClab(text: string, file: string): Topology {
   // Bridge ports renamed for containerlab's host get their own names back.
   const links = renamePorts(linksRead, nodes, (n) => defs.get(n)?.labels?.[LABEL_PORTS], (n, message) => at(lineOf(doc, lc, ['topology', 'nodes', n, 'labels', LABEL_PORTS]), `node ${n}: label ${LABEL_PORTS}: ${message}`));
   if (problems.length) throw new TopologyError(problems);
-  // Without a role label, a node that forwards is drawn as a router.
+  // Without a role label, a node that forwards is drawn as a router (an L3 switch if it has a bridge device).
   for (const n of nodes) {
     const label = defs.get(n.name)?.labels?.[LABEL_ROLE];
-    if (n.kind === 'linux' && label === undefined && n.ipForward) n.role = n.nat?.length ? 'nat' : 'router';
+    if (n.kind === 'linux' && label === undefined && n.ipForward) n.role = n.nat?.length ? 'nat' : n.tunnels?.some((x) => x.kind === 'bridge') ? 'l3switch' : 'router';
   }
 
   // Scenario.

@@ -104,6 +104,7 @@ export const en = {
     router: 'Router',
     nat: 'NAT gateway',
     switch: 'Switch',
+    l3switch: 'L3 switch',
   },
   palette: {
     label: 'Devices',

@@ -104,6 +104,7 @@ export const zhCN: Messages = {
     router: '路由器',
     nat: 'NAT 网关',
     switch: '交换机',
+    l3switch: '三层交换机',
   },
   palette: {
     label: '设备',

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { selectNode, useAppStore } from '../../store';
 import type { LinuxNode as LinuxDevice } from '../../engine';
 import { wanOf } from '../../engine/pure';
-import { cardPlaceStyle, selectCardPlace } from './diagramLabels';
+import { cardPlaceStyle, forwardsBeyondRole, selectCardPlace } from './diagramLabels';
 import type { DeviceFlowNode } from './flowTypes';
 import { Handles } from './Handles';
 import { stepMark } from './stepMarks';
@@ -39,7 +39,7 @@ const Label = memo(function Label({ id, node }: { id: string; node: LinuxDevice 
       <div className="pw-node__name">{node.name}</div>
       <div className="pw-node__role">
         {t(`role.${node.role}`)}
-        {node.ipForward && node.role !== 'router' && node.role !== 'nat' ? (
+        {forwardsBeyondRole(node) ? (
           <span title={t('node.forwardingHint')}>{` · ${t('node.forwarding')}`}</span>
         ) : null}
       </div>

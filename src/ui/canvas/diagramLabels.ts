@@ -40,10 +40,13 @@ const ROW_LINE = 18;
 /** Rounding, and the WAN badge's letter spacing. */
 const SLACK = 2;
 
+/** A host or server that forwards says so under its name (routers, NAT gateways and L3 switches forward by role). */
+export const forwardsBeyondRole = (n: TopoNode): boolean => n.kind === 'linux' && n.ipForward && (n.role === 'host' || n.role === 'server');
+
 /** The role line under a device's name, as LinuxNode and SwitchNode write it. */
 export function roleLine(n: TopoNode, t: TFunction): string {
   if (n.kind === 'bridge') return `${t('role.switch')} · ${t('node.ports', { count: n.ifaces.length })}`;
-  return n.ipForward && n.role !== 'router' && n.role !== 'nat' ? `${t(`role.${n.role}`)} · ${t('node.forwarding')}` : t(`role.${n.role}`);
+  return forwardsBeyondRole(n) ? `${t(`role.${n.role}`)} · ${t('node.forwarding')}` : t(`role.${n.role}`);
 }
 
 /** The size of a device's card: its name, its role and, on a Linux node, a row per interface address. */

@@ -1,16 +1,16 @@
 // The symbol of each device role, drawn like a network diagram: a laptop for a host, a tower for
 // a server, the round router symbol, the router symbol with a shield for a NAT gateway, the flat
-// box with crossing arrows for a switch. One 48×48 drawing per role, as SVG markup that takes its
+// box with crossing arrows for a switch, the box with a router's disc in it for an L3 switch. One 48×48 drawing per role, as SVG markup that takes its
 // colours from `currentColor`, `--icon-fill` and `--surface`: DeviceIcon draws it inline (palette,
 // inspector), the diagram as a background image (ICON_VARS) and on a canvas zoomed out (farView.ts),
 // a slide with the colours written in.
 
 import type { Role } from '../../engine';
 
-export const ROLES: readonly Role[] = ['host', 'server', 'router', 'nat', 'switch'];
+export const ROLES: readonly Role[] = ['host', 'server', 'router', 'nat', 'switch', 'l3switch'];
 
 /** --role-* in app.css. */
-export const ROLE_COLOURS: Record<Role, string> = { host: '#2563eb', server: '#7c3aed', router: '#059669', nat: '#d97706', switch: '#0891b2' };
+export const ROLE_COLOURS: Record<Role, string> = { host: '#2563eb', server: '#7c3aed', router: '#059669', nat: '#d97706', switch: '#0891b2', l3switch: '#0f766e' };
 
 /** `color-mix(in srgb, colour k, white)`. */
 export function tint(hex: string, k: number): string {
@@ -33,6 +33,7 @@ export const ICON_MARKUP: Record<Role, string> = {
   router: `<circle cx="24" cy="24" r="19" ${FILLED}/>${ROUTER_ARROWS}`,
   nat: `<circle cx="22" cy="24" r="17" ${FILLED}/>${line('M13 19h14M23 15l4 4-4 4M31 29H17M21 25l-4 4 4 4')}<path d="M38 27c-3 0-5-1-5-1v6c0 4 5 6 5 6s5-2 5-6v-6s-2 1-5 1z" ${LINE} fill="var(--surface)"/>`,
   switch: `<rect x="4" y="13" width="40" height="22" rx="3" ${FILLED}/>${line('M12 20h20M28 17l4 3-4 3')}${line('M36 28H16M20 25l-4 3 4 3')}`,
+  l3switch: `<rect x="4" y="13" width="40" height="22" rx="3" ${FILLED}/><circle cx="24" cy="24" r="6.5" ${LINE} fill="var(--surface)"/>${line('M8 20h7M12.5 17.5 15 20l-2.5 2.5M15 28H8M10.5 25.5 8 28l2.5 2.5M33 20h7M37.5 17.5 40 20l-2.5 2.5M40 28h-7M35.5 25.5 33 28l2.5 2.5M21 24h6M24 21v6')}`,
 };
 
 /** The drawing with its colours written in: `colour` for lines, `fill` inside, white for the shield. */
