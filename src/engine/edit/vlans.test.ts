@@ -13,10 +13,10 @@ import { setIfaceAddrs } from './interfaces';
 import { setRoutes } from './routes';
 import { addVlanDevice, applyBridgeVlanText, bridgeVlanText, portVlanList, portVlans, removeVlanDevice, setBridgeVlanFiltering, setDeviceAddrs, setPortVlans } from './vlans';
 
-const ok = <T extends object>(r: T | { error: string } | { errors: unknown[] }): T => {
+function ok<T extends object>(r: T): Exclude<T, { error: string } | { errors: unknown[] }> {
   if ('error' in r || 'errors' in r) throw new Error(JSON.stringify(r));
-  return r;
-};
+  return r as Exclude<T, { error: string } | { errors: unknown[] }>;
+}
 
 /** sw1 with ports p1, p2, p3 (linked to h1, h2, r1). */
 function lan(): Topology {

@@ -42,7 +42,8 @@ function TunnelRow({ tunnel: tn }: { tunnel: Tunnel }) {
 
 export function TunnelsSection({ node }: { node: LinuxNode }) {
   const { t } = useTranslation();
-  const tunnels = node.tunnels ?? [];
+  // VLAN devices and a bridge device are VlanSection's
+  const tunnels = (node.tunnels ?? []).filter((x) => x.kind !== 'vlan' && x.kind !== 'bridge');
   if (!tunnels.length) return null;
   return (
     <section className="pw-section" aria-labelledby="pw-sec-tunnels" data-testid="inspector.tunnels">

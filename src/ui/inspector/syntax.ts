@@ -4,7 +4,7 @@
 // means in the network (a duplicate address, a route the kernel refuses) is the worker's answer.
 
 import type { IfAddr, MacAddr } from '../../engine';
-import { isGroupMac, nodeNameProblem, parseIpv4, parseMac, ZERO_MAC } from '../../engine/pure';
+import { isGroupMac, nodeNameProblem, parseIpv4, parseMac, VID_MAX, VID_MIN, ZERO_MAC } from '../../engine/pure';
 
 export type SyntaxError =
   | { code: 'notIpv4'; text: string }
@@ -15,7 +15,9 @@ export type SyntaxError =
   | { code: 'groupMac'; text: string }
   | { code: 'zeroMac'; text: string }
   | { code: 'badName'; text: string }
-  | { code: 'nameTaken'; text: string };
+  | { code: 'nameTaken'; text: string }
+  | { code: 'badVid'; text: string }
+  | { code: 'noVid'; text: string };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: SyntaxError };
 
@@ -62,4 +64,25 @@ export function parseNodeName(text: string, taken: ReadonlySet<string>): Parsed<
   if (nodeNameProblem(t)) return { ok: false, error: { code: 'badName', text: t } };
   if (taken.has(t)) return { ok: false, error: { code: 'nameTaken', text: t } };
   return { ok: true, value: t };
+}
+
+/** One VLAN id, 1 to 4094 (0 and 4095 are reserved). */
+export function parseVid(text: string): Parsed<number> {
+  const t = text.trim();
+  if (!/^\d{1,4}$/.test(t) || Number(t) < VID_MIN || Number(t) > VID_MAX) return { ok: false, error: { code: 'badVid', text: t } };
+  return { ok: true, value: Number(t) };
+}
+
+/** VLAN ids and ranges (10-20) separated by commas or spaces, at least one. */
+export function parseVidList(text: string): Parsed<number[]> {
+  const out: number[] = [];
+  for (const word of text.split(/[\s,]+/).filter(Boolean)) {
+    const m = /^(\d+)-(\d+)$/.exec(word);
+    const ends = m ? [m[1]!, m[2]!].map(parseVid) : [parseVid(word)];
+    for (const e of ends) if (!e.ok) return e;
+    const [lo, hi] = ends.map((e) => (e.ok ? e.value : 0)) as [number, number?];
+    if (hi !== undefined && hi < lo) return { ok: false, error: { code: 'badVid', text: word } };
+    for (let v = lo; v <= (hi ?? lo); v++) if (!out.includes(v)) out.push(v);
+  }
+  return out.length ? { ok: true, value: out } : { ok: false, error: { code: 'noVid', text } };
 }
