@@ -24,6 +24,7 @@ export { appendNatRule, dropNatRules, masquerade, natPreset, natRulesOf, setNatR
 export { copyNodes, pasteNodes, type Clipboard } from './clipboard';
 export { defaultGateway, l2Segment, nextFreeAddress, type Gateway, type NextAddress } from './segment';
 export { missingReturnRoutes, type ReturnRoute } from './returnRoutes';
+export { deviceVlans } from '../devices/bridge-vlan';
 export {
   addVlanDevice,
   applyBridgeVlanText,

@@ -5,7 +5,7 @@
 // link beyond a Map lookup, for networks of thousands of devices.
 
 import type { TopoNode } from '../../engine';
-import { nodeBridge, portVlans } from '../../engine/pure';
+import { deviceVlans, nodeBridge, portVlans } from '../../engine/pure';
 import { selectNodes, type AppState } from '../../store';
 
 export type PortMark = { kind: 'access'; vid: number } | { kind: 'trunk'; vids: readonly number[]; native?: number };
@@ -22,7 +22,7 @@ export function portMarks(nodes: readonly TopoNode[]): ReadonlyMap<string, PortM
     const br = (n.kind === 'bridge' ? n.vlanFiltering : n.tunnels?.length) ? nodeBridge(n) : undefined;
     if (!br?.config.vlanFiltering) continue;
     for (const port of br.ports) {
-      const list = br.config.vlans && Object.hasOwn(br.config.vlans, port) ? br.config.vlans[port]! : [{ vid: 1, pvid: true, untagged: true }];
+      const list = deviceVlans(br.config, port);
       const p = portVlans(list);
       out.set(
         `${n.name}:${port}`,

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinuxNode, PortVlans, TopoNode, Tunnel } from '../../engine';
 import { addrListText, parseAddrList, parseVid, parseVidList } from './syntax';
-import { bridgeVlanText, nodeBridge, portVlans } from '../../engine/pure';
+import { bridgeVlanText, deviceVlans, nodeBridge, portVlans } from '../../engine/pure';
 import { simClient } from '../../worker/client';
 import { addVlanDev, applyVlanLines, checkVlanLines, removeVlanDev, setPortVlanRow, setVlanDevAddrs, setVlanFiltering } from '../commands/vlans';
 import { toast } from '../toast/toastStore';
@@ -83,7 +83,7 @@ function BridgeVlans({ node }: { node: TopoNode }) {
   const { t } = useTranslation();
   const br = nodeBridge(node)!;
   const filtering = br.config.vlanFiltering ?? false;
-  const vlansOf = (dev: string) => portVlans(br.config.vlans && Object.hasOwn(br.config.vlans, dev) ? br.config.vlans[dev]! : [{ vid: 1, pvid: true, untagged: true }]);
+  const vlansOf = (dev: string) => portVlans(deviceVlans(br.config, dev));
   return (
     <section className="pw-section" aria-labelledby="pw-sec-vlans" data-testid="inspector.vlans">
       <h3 id="pw-sec-vlans" className="pw-section__title">
