@@ -4,7 +4,7 @@
 import type { BridgeNode, Endpoint, LinuxNode, Position, Role, Topology, TopoNode } from '../topology';
 import { nextNodeName } from './names';
 import { updateNode } from './update';
-import { newL3Switch } from './vlans';
+import { newL3Switch } from './l3switch';
 
 /** An empty document. */
 export const emptyTopology = (name = 'untitled'): Topology => ({ name, nodes: [], links: [], scenario: [] });

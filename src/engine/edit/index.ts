@@ -25,20 +25,4 @@ export { copyNodes, pasteNodes, type Clipboard } from './clipboard';
 export { defaultGateway, l2Segment, nextFreeAddress, type Gateway, type NextAddress } from './segment';
 export { missingReturnRoutes, type ReturnRoute } from './returnRoutes';
 export { deviceVlans } from '../devices/bridge-vlan';
-export {
-  addVlanDevice,
-  applyBridgeVlanText,
-  bridgeVlanText,
-  nodeBridge,
-  portVlanList,
-  portVlans,
-  removeVlanDevice,
-  setBridgeVlanFiltering,
-  setDeviceAddrs,
-  setPortVlans,
-  vlanDevName,
-  VID_MAX,
-  VID_MIN,
-  type PortVlans,
-  type VlanLineError,
-} from './vlans';
+export { nodeBridge, VID_MAX, VID_MIN } from './vlan-ports';

@@ -6,7 +6,7 @@ import { endpointLabel, linkKey, type Endpoint, type Iface, type Link, type Topo
 import { macAllocator, nextIfaceName } from './names';
 import { natPreset, natRulesOf, wanOf } from './nat';
 import { updateNode } from './update';
-import { l3SwitchPort } from './vlans';
+import { l3SwitchPort } from './vlan-ports';
 
 /** "node:iface" of every interface that has a link. */
 export function linkedIfaces(t: Topology): Set<string> {

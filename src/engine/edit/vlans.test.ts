@@ -168,6 +168,10 @@ describe('a VLAN LAN built with the editor', () => {
         'bridge vlan add dev eth2 vid 20 pvid untagged',
       ].join('\n'),
     );
+    // the bridge has an address of its own, which its VLAN devices share and no port was given again
+    const brMac = l3.tunnels![0]!.mac!;
+    expect(l3.tunnels!.map((x) => x.mac)).toEqual([brMac, brMac, brMac]);
+    expect(t.nodes.flatMap((n) => n.ifaces.map((i) => i.mac))).not.toContain(brMac);
     t = setIfaceAddrs(t, 'h1', 'eth1', [{ ip: '10.0.10.10', len: 24 }] as never);
     t = setIfaceAddrs(t, 'h2', 'eth1', [{ ip: '10.0.20.10', len: 24 }] as never);
     t = setRoutes(t, 'h1', [{ type: 'unicast', dst: { ip: '0.0.0.0', len: 0 }, via: '10.0.10.1' }] as never);

@@ -1,29 +1,24 @@
-// VLANs as the editor changes them: a bridge's VLAN filtering and its ports' VLANs (an access
-// port: one VLAN, pvid untagged; a trunk: tagged VLANs and at most one native, pvid untagged
-// VLAN), the same as `bridge vlan` lines, 802.1Q VLAN devices (eth1.10) on a linux node, and the
-// L3 switch preset (a linux node with a VLAN-aware bridge whose VLAN devices hold the gateways).
-// The bridge is a switch's br0 or the bridge device of a linux node (io/bridge-vlan.ts reads
-// and writes their lines the way iproute2 and the kernel do).
+// VLANs as the inspector changes them: a bridge's VLAN filtering and its ports' VLANs (rows:
+// vlan-ports.ts), the same as `bridge vlan` lines, and 802.1Q VLAN devices (eth1.10) on a linux
+// node. The bridge is a switch's br0 or the bridge device of a linux node (io/bridge-vlan.ts reads
+// and writes their lines the way iproute2 and the kernel do). Loaded with the inspector
+// (engine/pure-vlan.ts), not at startup.
 
-import { BRIDGE_DEV, type BridgeVlan, type IfAddr, type LinuxNode, type Position, type Topology, type TopoNode, type Tunnel } from '../topology';
-import { bridgeTarget, bridgeVlanExec, bridgeVlanLines, setDeviceVlans, setVlanFiltering, type BridgeTarget } from '../io/bridge-vlan';
+import type { BridgeVlan, IfAddr, Topology, TopoNode, Tunnel } from '../topology';
+import { bridgeVlanExec, bridgeVlanLines, setDeviceVlans, setVlanFiltering, type BridgeTarget } from '../io/bridge-vlan';
 import { DEFAULT_PVID, deviceVlans } from '../devices/bridge-vlan';
-import { macAllocator, nextNodeName } from './names';
+import { nodeBridge, VID_MAX, VID_MIN } from './vlan-ports';
+import { vlanDevName } from './l3switch';
 import { updateNode } from './update';
 
-/** VIDs 1 to 4094 (0 and 4095 are reserved: VLAN_VID_MASK). */
-export const VID_MIN = 1;
-export const VID_MAX = 4094;
+
+
+
+
+
 
 /** A port's VLANs as the inspector's rows show them; `other` is what only `bridge vlan` lines say. */
 export type PortVlans = { mode: 'access'; vid: number } | { mode: 'trunk'; vids: number[]; native?: number } | { mode: 'other' };
-
-/** The VLAN-aware bridge of a node: a switch's br0, or the bridge device of a linux node (an L3 switch). */
-export function nodeBridge(node: TopoNode): BridgeTarget | undefined {
-  if (node.kind === 'bridge') return bridgeTarget(node, BRIDGE_DEV);
-  const br = node.tunnels?.find((x) => x.kind === 'bridge');
-  return br && bridgeTarget(node, br.name);
-}
 
 /** What a port's VLAN list is in the rows' terms. */
 export function portVlans(list: readonly BridgeVlan[]): PortVlans {
@@ -123,8 +118,6 @@ export function applyBridgeVlanText(t: Topology, node: string, text: string): { 
   return 'topology' in r ? r : { errors: [{ line: 0, message: r.error }] };
 }
 
-/** The name `ip link add link DEV name DEV.VID type vlan id VID` is usually given. */
-export const vlanDevName = (parent: string, vid: number): string => `${parent}.${vid}`;
 
 /** IFNAMSIZ - 1. */
 const IFNAME_MAX = 15;
@@ -164,57 +157,5 @@ export function setDeviceAddrs(t: Topology, node: string, name: string, addrs: r
   });
 }
 
-/** The L3 switch's gateways: VLAN 10 and 20, the switch .1 in each. */
-const L3_GATEWAYS: readonly { vid: number; addr: IfAddr }[] = [
-  { vid: 10, addr: { ip: '10.0.10.1' as IfAddr['ip'], len: 24 } },
-  { vid: 20, addr: { ip: '10.0.20.1' as IfAddr['ip'], len: 24 } },
-];
 
-/**
- * A new L3 switch: a linux node with a VLAN-aware bridge br0 (`ip link add br0 type bridge
- * vlan_filtering 1`) that is a member of VLANs 10 and 20 itself (`bridge vlan add dev br0 vid N
- * self`), a VLAN device on it for each holding the gateway (br0.10 10.0.10.1/24, br0.20
- * 10.0.20.1/24) and ip_forward=1. Its ports join br0 as they are linked (l3SwitchPort).
- */
-export function newL3Switch(t: Topology, position: Position): LinuxNode {
-  const mac = macAllocator(t)();
-  const br: Tunnel = {
-    name: BRIDGE_DEV,
-    kind: 'bridge',
-    ports: [],
-    vlanFiltering: true,
-    vlans: Object.fromEntries([[BRIDGE_DEV, [{ vid: DEFAULT_PVID, pvid: true, untagged: true }, ...L3_GATEWAYS.map((g) => ({ vid: g.vid }))]]]),
-    mac,
-    macAuto: true,
-    addrs: [],
-    up: true,
-  };
-  const vlans = L3_GATEWAYS.map((g): Tunnel => ({ name: vlanDevName(BRIDGE_DEV, g.vid), kind: 'vlan', dev: BRIDGE_DEV, vlanId: g.vid, mac, macAuto: true, addrs: [g.addr], up: true }));
-  return { kind: 'linux', name: nextNodeName(t, 'l3switch'), role: 'l3switch', ifaces: [], loAddrs: [], routes: [], ipForward: true, tunnels: [br, ...vlans], position: { x: position.x, y: position.y } };
-}
 
-/**
- * A new interface of an L3 switch joins its bridge (`ip link set PORT master br0`) as an access
- * port of one of the bridge's own VLANs, taken in turn (the first port VLAN 10, the next 20, …),
- * so that a host linked to it reaches a gateway. Any other node, or a port already on the bridge,
- * is left as it is.
- */
-export function l3SwitchPort(t: Topology, node: string, iface: string): Topology {
-  const n = t.nodes.find((x) => x.name === node);
-  if (n?.kind !== 'linux' || n.role !== 'l3switch') return t;
-  const br = nodeBridge(n);
-  if (!br || br.ports.includes(iface)) return t;
-  const own = deviceVlans(br.config, br.name).filter((v) => !v.pvid).map((v) => v.vid);
-  const r = withBridge(t, node, (b, copy) => {
-    const dev = (copy as LinuxNode).tunnels!.find((x) => x.name === b.name)!;
-    dev.ports = [...b.ports, iface];
-    if (own.length) setDeviceVlans(dev, iface, portVlanList({ mode: 'access', vid: own[b.ports.length % own.length]! }));
-    // br_stp_recalculate_bridge_id: a bridge whose address was not set takes its ports' lowest
-    if (dev.macAuto) {
-      const lowest = copy.ifaces.filter((i) => dev.ports!.includes(i.name)).map((i) => i.mac).sort()[0];
-      if (lowest) for (const x of (copy as LinuxNode).tunnels!) if (x.name === dev.name || (x.kind === 'vlan' && x.dev === dev.name && x.macAuto)) x.mac = lowest;
-    }
-    return undefined;
-  });
-  return 'topology' in r ? r.topology : t;
-}

@@ -5,7 +5,9 @@
 // br0 or a bridge device made inside a linux node (an L3 switch).
 
 import { BRIDGE_DEV, type BridgeVlan, type TopoNode, type Tunnel } from '../topology';
-import { deviceVlans, type VlanBridge } from '../devices/bridge-vlan';
+import { bridgesOf, deviceVlans, type BridgeTarget, type VlanBridge } from '../devices/bridge-vlan';
+
+export type { BridgeTarget };
 
 export type VlanExecResult = { kind: 'ok' } | { kind: 'error'; message: string };
 const ok: VlanExecResult = { kind: 'ok' };
@@ -14,22 +16,9 @@ const fail = (message: string): VlanExecResult => ({ kind: 'error', message });
 /** VLAN_VID_MASK - 1: VIDs 0 and 4095 are reserved. */
 const VID_MAX = 4094;
 
-/** A bridge and the names of its ports, as exec lines see them. */
-export interface BridgeTarget {
-  /** the bridge device's name */
-  name: string;
-  ports: readonly string[];
-  config: VlanBridge;
-}
-
 /** The bridge `dev` is, or is a port of, on `node`: a bridge node's br0, or a linux node's bridge device. */
 export function bridgeTarget(node: TopoNode, dev: string): BridgeTarget | undefined {
-  if (node.kind === 'bridge') {
-    const ports = node.ifaces.map((i) => i.name);
-    return dev === BRIDGE_DEV || ports.includes(dev) ? { name: BRIDGE_DEV, ports, config: node } : undefined;
-  }
-  const t = node.tunnels?.find((x) => x.kind === 'bridge' && (x.name === dev || (x.ports ?? []).includes(dev)));
-  return t ? { name: t.name, ports: t.ports ?? [], config: t } : undefined;
+  return bridgesOf(node).find((b) => b.name === dev || b.ports.includes(dev));
 }
 
 /** `ip link set [dev] BR type bridge vlan_filtering 0|1` (the arguments after `set`), or undefined when it is another command. */
@@ -90,18 +79,6 @@ export function bridgeVlanExec(find: (dev: string) => BridgeTarget | undefined, 
   return ok;
 }
 
-/**
- * Sets (or, with undefined, resets to the default) a device's VLANs. The list is keyed by a
- * user-given device name, so it is written as an own property of an object without prototype:
- * a port named "__proto__" is an ordinary name, not the object's prototype.
- */
-export function setDeviceVlans(br: VlanBridge, dev: string, list: BridgeVlan[] | undefined): void {
-  const vlans: Record<string, BridgeVlan[]> = Object.assign(Object.create(null) as Record<string, BridgeVlan[]>, br.vlans);
-  if (list) Object.defineProperty(vlans, dev, { value: list, enumerable: true, writable: true, configurable: true });
-  else delete vlans[dev];
-  if (Object.keys(vlans).length) br.vlans = vlans;
-  else delete br.vlans;
-}
 
 /**
  * What in a node's VLAN configuration names a device it does not have (a file can say anything):
@@ -131,6 +108,19 @@ export function vlanConfigProblems(node: TopoNode): string[] {
     }
   }
   return out;
+}
+
+/**
+ * Sets (or, with undefined, resets to the default) a device's VLANs. The list is keyed by a
+ * user-given device name, so it is written as an own property of an object without prototype:
+ * a port named "__proto__" is an ordinary name, not the object's prototype.
+ */
+export function setDeviceVlans(br: VlanBridge, dev: string, list: BridgeVlan[] | undefined): void {
+  const vlans: Record<string, BridgeVlan[]> = Object.assign(Object.create(null) as Record<string, BridgeVlan[]>, br.vlans);
+  if (list) Object.defineProperty(vlans, dev, { value: list, enumerable: true, writable: true, configurable: true });
+  else delete vlans[dev];
+  if (Object.keys(vlans).length) br.vlans = vlans;
+  else delete br.vlans;
 }
 
 /** The `bridge vlan` lines that give a bridge its VLANs from the defaults; `portName` as written in the file. */

@@ -21,7 +21,7 @@ import { markText, selectPortMark, vlanColour, type PortMark } from './vlanMarks
 
 /** A VLAN mark's tooltip: the access port's VLAN, or the trunk's VLANs and native VLAN. */
 const markTitle = (m: PortMark, t: TFunction): string =>
-  m.kind === 'access' ? t('vlan.accessMark', { vid: m.vid }) : `${t('vlan.trunkMark', { vids: m.vids.join(', ') })}${m.native !== undefined ? t('vlan.nativeMark', { vid: m.native }) : ''}`;
+  m.kind === 'access' ? t('vlanMark.access', { vid: m.vid }) : `${t('vlanMark.trunk', { vids: m.vids.join(', ') })}${m.native !== undefined ? t('vlanMark.native', { vid: m.native }) : ''}`;
 
 function symbolCentre(n: InternalNode): Point | undefined {
   const { width } = n.measured;

@@ -33,7 +33,7 @@ export const ICON_MARKUP: Record<Role, string> = {
   router: `<circle cx="24" cy="24" r="19" ${FILLED}/>${ROUTER_ARROWS}`,
   nat: `<circle cx="22" cy="24" r="17" ${FILLED}/>${line('M13 19h14M23 15l4 4-4 4M31 29H17M21 25l-4 4 4 4')}<path d="M38 27c-3 0-5-1-5-1v6c0 4 5 6 5 6s5-2 5-6v-6s-2 1-5 1z" ${LINE} fill="var(--surface)"/>`,
   switch: `<rect x="4" y="13" width="40" height="22" rx="3" ${FILLED}/>${line('M12 20h20M28 17l4 3-4 3')}${line('M36 28H16M20 25l-4 3 4 3')}`,
-  l3switch: `<rect x="4" y="13" width="40" height="22" rx="3" ${FILLED}/><circle cx="24" cy="24" r="6.5" ${LINE} fill="var(--surface)"/>${line('M8 20h7M12.5 17.5 15 20l-2.5 2.5M15 28H8M10.5 25.5 8 28l2.5 2.5M33 20h7M37.5 17.5 40 20l-2.5 2.5M40 28h-7M35.5 25.5 33 28l2.5 2.5M21 24h6M24 21v6')}`,
+  l3switch: `<rect x="4" y="13" width="40" height="22" rx="3" ${FILLED}/>${line('M9 20h8M14 17l3 3-3 3M39 28h-8M34 25l-3 3 3 3')}<circle cx="24" cy="24" r="6" ${LINE} fill="var(--surface)"/>`,
 };
 
 /** The drawing with its colours written in: `colour` for lines, `fill` inside, white for the shield. */

@@ -5,7 +5,7 @@
 // link beyond a Map lookup, for networks of thousands of devices.
 
 import type { TopoNode } from '../../engine';
-import { deviceVlans, nodeBridge, portVlans } from '../../engine/pure';
+import { deviceVlans, nodeBridge } from '../../engine/pure';
 import { selectNodes, type AppState } from '../../store';
 
 export type PortMark = { kind: 'access'; vid: number } | { kind: 'trunk'; vids: readonly number[]; native?: number };
@@ -23,11 +23,10 @@ export function portMarks(nodes: readonly TopoNode[]): ReadonlyMap<string, PortM
     if (!br?.config.vlanFiltering) continue;
     for (const port of br.ports) {
       const list = deviceVlans(br.config, port);
-      const p = portVlans(list);
-      out.set(
-        `${n.name}:${port}`,
-        p.mode === 'access' ? { kind: 'access', vid: p.vid } : p.mode === 'trunk' ? { kind: 'trunk', vids: p.vids, ...(p.native !== undefined ? { native: p.native } : {}) } : { kind: 'trunk', vids: list.map((v) => v.vid) },
-      );
+      // an access port: its one VLAN, pvid untagged; anything else a trunk: its tagged VLANs, and its native one
+      const native = list.find((v) => v.pvid && v.untagged)?.vid;
+      const mark: PortMark = list.length === 1 && native !== undefined ? { kind: 'access', vid: native } : { kind: 'trunk', vids: list.filter((v) => v.vid !== native).map((v) => v.vid), ...(native !== undefined ? { native } : {}) };
+      out.set(`${n.name}:${port}`, mark);
     }
   }
   marks = out.size ? out : NO_MARKS;

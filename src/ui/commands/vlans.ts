@@ -3,8 +3,9 @@
 // Each goes through applyEdit (checked by the worker); what the editor model refuses (a reserved
 // VID, a device that does not exist) comes back with iproute2's words.
 
-import type { IfAddr, PortVlans, Topology } from '../../engine';
-import { addVlanDevice, applyBridgeVlanText, removeVlanDevice, setBridgeVlanFiltering, setDeviceAddrs, setPortVlans } from '../../engine/pure';
+import type { IfAddr, Topology } from '../../engine';
+import type { PortVlans } from '../../engine/edit/vlans';
+import { addVlanDevice, applyBridgeVlanText, removeVlanDevice, setBridgeVlanFiltering, setDeviceAddrs, setPortVlans } from '../../engine/pure-vlan';
 import { selectTopology, useAppStore } from '../../store';
 import type { SimClient } from '../../worker/protocol';
 import { applyEdit, type EditOutcome } from './applyEdit';

@@ -5,9 +5,12 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LinuxNode, PortVlans, TopoNode, Tunnel } from '../../engine';
-import { addrListText, parseAddrList, parseVid, parseVidList } from './syntax';
-import { bridgeVlanText, deviceVlans, nodeBridge, portVlans } from '../../engine/pure';
+import type { LinuxNode, TopoNode, Tunnel } from '../../engine';
+import type { PortVlans } from '../../engine/edit/vlans';
+import { addrListText, parseAddrList, parseVid, parseVidList, type VidError } from './syntax';
+import i18n from '../../i18n';
+import { deviceVlans, nodeBridge } from '../../engine/pure';
+import { bridgeVlanText, portVlans } from '../../engine/pure-vlan';
 import { simClient } from '../../worker/client';
 import { addVlanDev, applyVlanLines, checkVlanLines, removeVlanDev, setPortVlanRow, setVlanDevAddrs, setVlanFiltering } from '../commands/vlans';
 import { toast } from '../toast/toastStore';
@@ -19,6 +22,9 @@ import { ReasonButton } from '../toolbar/ReasonButton';
 import './vlans.css';
 
 type Row = Exclude<PortVlans, { mode: 'other' }>;
+
+/** What is wrong with a typed VLAN id or list (the words are this section's, loaded with it). */
+const vidMessage = (e: VidError): string => i18n.t(e.code === 'noVid' ? 'vlan.noVid' : 'vlan.badVid', { text: e.text });
 
 function PortRow({ node, port, vlans }: { node: string; port: string; vlans: PortVlans }) {
   const { t } = useTranslation();
@@ -44,8 +50,8 @@ function PortRow({ node, port, vlans }: { node: string; port: string; vlans: Por
           label={<>{t('vlan.accessVlan')}<span className="pw-sr-only">{` ${port}`}</span></>}
           value={String(vlans.vid)}
           testId={`inspector.vlan-access.${port}`}
-          syntax={(text) => { const r = parseVid(text); return r.ok ? undefined : syntaxMessage(r.error); }}
-          apply={async (text) => { const r = parseVid(text); return r.ok ? set({ mode: 'access', vid: r.value }) : syntaxMessage(r.error); }}
+          syntax={(text) => { const r = parseVid(text); return r.ok ? undefined : vidMessage(r.error); }}
+          apply={async (text) => { const r = parseVid(text); return r.ok ? set({ mode: 'access', vid: r.value }) : vidMessage(r.error); }}
         />
       )}
       {vlans.mode === 'trunk' && (
@@ -55,10 +61,10 @@ function PortRow({ node, port, vlans }: { node: string; port: string; vlans: Por
             value={vlans.vids.join(',')}
             testId={`inspector.vlan-trunk.${port}`}
             placeholder="10,20"
-            syntax={(text) => { const r = parseVidList(text); return r.ok ? undefined : syntaxMessage(r.error); }}
+            syntax={(text) => { const r = parseVidList(text); return r.ok ? undefined : vidMessage(r.error); }}
             apply={async (text) => {
               const r = parseVidList(text);
-              return r.ok ? set({ mode: 'trunk', vids: r.value, ...(vlans.native !== undefined ? { native: vlans.native } : {}) }) : syntaxMessage(r.error);
+              return r.ok ? set({ mode: 'trunk', vids: r.value, ...(vlans.native !== undefined ? { native: vlans.native } : {}) }) : vidMessage(r.error);
             }}
           />
           <Field
@@ -66,11 +72,11 @@ function PortRow({ node, port, vlans }: { node: string; port: string; vlans: Por
             value={vlans.native === undefined ? '' : String(vlans.native)}
             testId={`inspector.vlan-native.${port}`}
             hint={t('vlan.nativeHint')}
-            syntax={(text) => { if (!text.trim()) return undefined; const r = parseVid(text); return r.ok ? undefined : syntaxMessage(r.error); }}
+            syntax={(text) => { if (!text.trim()) return undefined; const r = parseVid(text); return r.ok ? undefined : vidMessage(r.error); }}
             apply={async (text) => {
               if (!text.trim()) return set({ mode: 'trunk', vids: vlans.vids });
               const r = parseVid(text);
-              return r.ok ? set({ mode: 'trunk', vids: vlans.vids, native: r.value }) : syntaxMessage(r.error);
+              return r.ok ? set({ mode: 'trunk', vids: vlans.vids, native: r.value }) : vidMessage(r.error);
             }}
           />
         </>
@@ -171,7 +177,7 @@ function AddVlanDevice({ node }: { node: LinuxNode }) {
   if (!parents.length) return <p className="pw-section__note">{t('vlan.noParent')}</p>;
   const add = async () => {
     const r = parseVid(vid);
-    if (!r.ok) return setError(syntaxMessage(r.error));
+    if (!r.ok) return setError(vidMessage(r.error));
     const why = refusal(await addVlanDev(simClient(), node.name, on, r.value));
     setError(why);
     if (!why) setVid('');
@@ -197,7 +203,7 @@ function AddVlanDevice({ node }: { node: LinuxNode }) {
           onChange={(e) => {
             setVid(e.target.value);
             const r = parseVid(e.target.value);
-            setError(e.target.value.trim() === '' || r.ok ? undefined : syntaxMessage(r.error));
+            setError(e.target.value.trim() === '' || r.ok ? undefined : vidMessage(r.error));
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') void add();

@@ -15,9 +15,7 @@ export type SyntaxError =
   | { code: 'groupMac'; text: string }
   | { code: 'zeroMac'; text: string }
   | { code: 'badName'; text: string }
-  | { code: 'nameTaken'; text: string }
-  | { code: 'badVid'; text: string }
-  | { code: 'noVid'; text: string };
+  | { code: 'nameTaken'; text: string };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: SyntaxError };
 
@@ -66,15 +64,19 @@ export function parseNodeName(text: string, taken: ReadonlySet<string>): Parsed<
   return { ok: true, value: t };
 }
 
+/** A VLAN id or list that is not one (worded by the VLAN section, i18n keys vlan.*). */
+export type VidError = { code: 'badVid' | 'noVid'; text: string };
+type VidParsed<T> = { ok: true; value: T } | { ok: false; error: VidError };
+
 /** One VLAN id, 1 to 4094 (0 and 4095 are reserved). */
-export function parseVid(text: string): Parsed<number> {
+export function parseVid(text: string): VidParsed<number> {
   const t = text.trim();
   if (!/^\d{1,4}$/.test(t) || Number(t) < VID_MIN || Number(t) > VID_MAX) return { ok: false, error: { code: 'badVid', text: t } };
   return { ok: true, value: Number(t) };
 }
 
 /** VLAN ids and ranges (10-20) separated by commas or spaces, at least one. */
-export function parseVidList(text: string): Parsed<number[]> {
+export function parseVidList(text: string): VidParsed<number[]> {
   const out: number[] = [];
   for (const word of text.split(/[\s,]+/).filter(Boolean)) {
     const m = /^(\d+)-(\d+)$/.exec(word);
