@@ -21,7 +21,6 @@ import routerChain from './router-chain.clab.yml?raw';
 import ttlExpired from './ttl-expired.clab.yml?raw';
 import twoSubnetsRouter from './two-subnets-router.clab.yml?raw';
 import vxlanOverlay from './vxlan-overlay.clab.yml?raw';
-import vlanTrunk from './vlan-trunk.clab.yml?raw';
 import routerOnAStick from './router-on-a-stick.clab.yml?raw';
 import l3Switch from './l3-switch.clab.yml?raw';
 
@@ -41,7 +40,6 @@ export const EXAMPLES: readonly Example[] = [
   example('lan-two-hosts', lanTwoHosts),
   example('stp-triangle', stpTriangle),
   example('two-subnets-router', twoSubnetsRouter),
-  example('vlan-trunk', vlanTrunk),
   example('router-on-a-stick', routerOnAStick),
   example('l3-switch', l3Switch),
   example('router-chain', routerChain),

@@ -12,6 +12,10 @@
 import type { EthernetFrame, VlanTag } from '../wire/types';
 import { BRIDGE_DEV, type BridgeNode, type BridgeVlan, type TopoNode } from '../topology';
 
+/** VIDs 1 to 4094: 0 and 4095 are reserved (VLAN_VID_MASK). */
+export const VID_MIN = 1;
+export const VID_MAX = 4094;
+
 /** The default VLAN every port and the bridge get when created (br->default_pvid). */
 export const DEFAULT_PVID = 1;
 const DEFAULT_VLANS: readonly BridgeVlan[] = /* @__PURE__ */ Object.freeze([{ vid: DEFAULT_PVID, pvid: true, untagged: true }]);

@@ -6,7 +6,6 @@ import { endpointLabel, linkKey, type Endpoint, type Iface, type Link, type Topo
 import { macAllocator, nextIfaceName } from './names';
 import { natPreset, natRulesOf, wanOf } from './nat';
 import { updateNode } from './update';
-import { l3SwitchPort } from './vlan-ports';
 
 /** "node:iface" of every interface that has a link. */
 export function linkedIfaces(t: Topology): Set<string> {
@@ -20,7 +19,7 @@ export type ConnectResult =
 /**
  * Links two devices: on each side the first interface without a link, else a new one (with a
  * fresh MAC). Two devices may be linked more than once (two cables), a device never to itself.
- * A NAT gateway's second link makes its WAN side (natPreset); an L3 switch's new port joins its bridge (l3SwitchPort).
+ * A NAT gateway's second link makes its WAN side (natPreset).
  */
 export function connect(t: Topology, aName: string, bName: string): ConnectResult {
   if (aName === bName) return { kind: 'error', reason: 'self' };
@@ -39,7 +38,6 @@ export function connect(t: Topology, aName: string, bName: string): ConnectResul
   const link: Link = { a: endpoint(aName), b: endpoint(bName) };
   topology = { ...topology, links: [...topology.links, link] };
   topology = natPreset(natPreset(topology, link.a), link.b);
-  topology = l3SwitchPort(l3SwitchPort(topology, link.a.node, link.a.iface), link.b.node, link.b.iface);
   return { kind: 'ok', topology, link };
 }
 

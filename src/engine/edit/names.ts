@@ -34,8 +34,7 @@ export function nextNodeName(t: Topology, role: Role): string {
 
 /** Allocates fresh MACs: the lowest serials whose MAC no interface of the topology uses. */
 export function macAllocator(t: Topology): () => MacAddr {
-  // the MACs of interfaces and of devices made by `ip link add` (a bridge's, a VXLAN's)
-  const used = new Set(t.nodes.flatMap((n) => [...n.ifaces, ...(n.kind === 'linux' ? (n.tunnels ?? []) : [])].flatMap((i) => (i.mac ? [i.mac.toLowerCase()] : []))));
+  const used = new Set(t.nodes.flatMap((n) => n.ifaces.map((i) => i.mac.toLowerCase())));
   let serial = 0;
   return () => {
     for (serial++; used.has(macFromSerial(serial)); serial++);

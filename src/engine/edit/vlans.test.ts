@@ -64,6 +64,9 @@ describe('port VLAN rows', () => {
         'bridge vlan add dev p3 vid 20',
       ].join('\n'),
     );
+    // a port without a link is left out of a containerlab file, and so are its VLAN lines
+    const unplugged = { ...t, links: t.links.filter((l) => l.b.node !== 'h2') };
+    expect(Object.keys(sw(parseClab(writeClab(unplugged))).vlans!)).toEqual(['p1', 'p3']);
     const again = ok(applyBridgeVlanText(lan(), 'sw1', text)).topology;
     expect(sw(again).vlans).toEqual(sw(t).vlans);
     expect(sw(again).vlanFiltering).toBe(true);
@@ -107,7 +110,7 @@ describe('VLAN settings naming devices that do not exist', () => {
     expect(validateTopology(bad).map((i) => i.message)).toEqual(['sw1: bridge vlan: device "p8" is neither br0 nor one of its ports']);
     expect(() => parseJson(writeJson(bad))).toThrow(/device "p8" is neither br0/);
     const l3 = addDevice(emptyTopology(), 'l3switch', { x: 0, y: 0 }).topology;
-    const orphan = { ...l3, nodes: l3.nodes.map((n) => (n.kind === 'linux' ? { ...n, tunnels: n.tunnels!.map((x) => (x.kind === 'bridge' ? { ...x, ports: ['eth7'] } : x)) } : n)) };
+    const orphan = { ...l3, nodes: l3.nodes.map((n) => (n.kind === 'linux' ? { ...n, tunnels: n.tunnels!.map((x) => (x.kind === 'bridge' ? { ...x, ports: [...x.ports!, 'eth7'] } : x)) } : n)) };
     expect(validateTopology(orphan).map((i) => i.message)).toEqual(['l3sw1: br0: port "eth7" is not an interface of l3sw1']);
   });
 });
@@ -157,6 +160,8 @@ describe('a VLAN LAN built with the editor', () => {
     const l3 = node(t, 'l3sw1');
     expect(l3.role).toBe('l3switch');
     expect(l3.ipForward).toBe(true);
+    // linking takes its ports in order: eth1 in VLAN 10, eth2 in VLAN 20
+    expect(t.links.map((l) => `${l.a.node}:${l.a.iface}`)).toEqual(['l3sw1:eth1', 'l3sw1:eth2']);
     expect(bridgeVlanText(l3)).toBe(
       [
         'ip link set br0 type bridge vlan_filtering 1',
@@ -164,22 +169,26 @@ describe('a VLAN LAN built with the editor', () => {
         'bridge vlan add dev br0 vid 20 self',
         'bridge vlan del dev eth1 vid 1',
         'bridge vlan add dev eth1 vid 10 pvid untagged',
+        'bridge vlan del dev eth3 vid 1',
+        'bridge vlan add dev eth3 vid 10 pvid untagged',
         'bridge vlan del dev eth2 vid 1',
         'bridge vlan add dev eth2 vid 20 pvid untagged',
+        'bridge vlan del dev eth4 vid 1',
+        'bridge vlan add dev eth4 vid 20 pvid untagged',
       ].join('\n'),
     );
-    // the bridge has an address of its own, which its VLAN devices share and no port was given again
-    const brMac = l3.tunnels![0]!.mac!;
-    expect(l3.tunnels!.map((x) => x.mac)).toEqual([brMac, brMac, brMac]);
-    expect(t.nodes.flatMap((n) => n.ifaces.map((i) => i.mac))).not.toContain(brMac);
+    // the bridge has its lowest port's address, its VLAN devices the bridge's
+    expect(l3.tunnels!.map((x) => x.mac)).toEqual([l3.ifaces[0]!.mac, l3.ifaces[0]!.mac, l3.ifaces[0]!.mac]);
     t = setIfaceAddrs(t, 'h1', 'eth1', [{ ip: '10.0.10.10', len: 24 }] as never);
     t = setIfaceAddrs(t, 'h2', 'eth1', [{ ip: '10.0.20.10', len: 24 }] as never);
     t = setRoutes(t, 'h1', [{ type: 'unicast', dst: { ip: '0.0.0.0', len: 0 }, via: '10.0.10.1' }] as never);
     t = setRoutes(t, 'h2', [{ type: 'unicast', dst: { ip: '0.0.0.0', len: 0 }, via: '10.0.20.1' }] as never);
     expect(validateTopology(t)).toEqual([]);
     expect(exitOf(ping(t, 'h1', '10.0.20.10'))).toBe(0);
+    // eth3 and eth4 have no link: the containerlab file leaves them out, and their bridge lines with them
     const back = parseClab(writeClab(t));
     expect(node(back, 'l3sw1').role).toBe('l3switch');
+    expect(node(back, 'l3sw1').tunnels!.find((x) => x.kind === 'bridge')!.ports).toEqual(['eth1', 'eth2']);
     expect(exitOf(ping(back, 'h1', '10.0.20.10'))).toBe(0);
   });
 });

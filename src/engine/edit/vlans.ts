@@ -1,13 +1,11 @@
-// VLANs as the inspector changes them: a bridge's VLAN filtering and its ports' VLANs (rows:
-// vlan-ports.ts), the same as `bridge vlan` lines, and 802.1Q VLAN devices (eth1.10) on a linux
-// node. The bridge is a switch's br0 or the bridge device of a linux node (io/bridge-vlan.ts reads
+// VLANs as the inspector changes them: a bridge's VLAN filtering and its ports' VLANs (as rows:
+// portVlans), the same as `bridge vlan` lines, and 802.1Q VLAN devices (eth1.10) on a linux node. The bridge is a switch's br0 or the bridge device of a linux node (io/bridge-vlan.ts reads
 // and writes their lines the way iproute2 and the kernel do). Loaded with the inspector
 // (engine/pure-vlan.ts), not at startup.
 
 import type { BridgeVlan, IfAddr, Topology, TopoNode, Tunnel } from '../topology';
 import { bridgeVlanExec, bridgeVlanLines, setDeviceVlans, setVlanFiltering, type BridgeTarget } from '../io/bridge-vlan';
-import { DEFAULT_PVID, deviceVlans } from '../devices/bridge-vlan';
-import { nodeBridge, VID_MAX, VID_MIN } from './vlan-ports';
+import { bridgesOf, DEFAULT_PVID, deviceVlans, VID_MAX, VID_MIN } from '../devices/bridge-vlan';
 import { vlanDevName } from './l3switch';
 import { updateNode } from './update';
 
@@ -43,7 +41,7 @@ function withBridge(t: Topology, name: string, fn: (br: BridgeTarget, node: Topo
   if (!node) return { error: `unknown node "${name}"` };
   // a deep copy (a node is plain JSON; JSON.parse keeps a "__proto__" key an own property)
   const copy = JSON.parse(JSON.stringify(node)) as TopoNode;
-  const br = nodeBridge(copy);
+  const br = bridgesOf(copy)[0];
   if (!br) return { error: `${name} has no bridge` };
   const error = fn(br, copy);
   if (error === '') return { topology: t };
@@ -78,7 +76,7 @@ export function setPortVlans(t: Topology, node: string, dev: string, p: Exclude<
 
 /** The node's bridge VLAN configuration as lines: vlan_filtering, then `bridge vlan` lines from Linux's defaults. */
 export function bridgeVlanText(node: TopoNode): string {
-  const br = nodeBridge(node);
+  const br = bridgesOf(node)[0];
   if (!br) return '';
   const filtering = br.config.vlanFiltering ? [`ip link set ${br.name} type bridge vlan_filtering 1`] : [];
   return [...filtering, ...bridgeVlanLines(br)].join('\n');

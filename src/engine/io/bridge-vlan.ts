@@ -5,7 +5,7 @@
 // br0 or a bridge device made inside a linux node (an L3 switch).
 
 import { BRIDGE_DEV, type BridgeVlan, type TopoNode, type Tunnel } from '../topology';
-import { bridgesOf, deviceVlans, type BridgeTarget, type VlanBridge } from '../devices/bridge-vlan';
+import { bridgesOf, deviceVlans, VID_MAX, type BridgeTarget, type VlanBridge } from '../devices/bridge-vlan';
 
 export type { BridgeTarget };
 
@@ -13,8 +13,6 @@ export type VlanExecResult = { kind: 'ok' } | { kind: 'error'; message: string }
 const ok: VlanExecResult = { kind: 'ok' };
 const fail = (message: string): VlanExecResult => ({ kind: 'error', message });
 
-/** VLAN_VID_MASK - 1: VIDs 0 and 4095 are reserved. */
-const VID_MAX = 4094;
 
 /** The bridge `dev` is, or is a port of, on `node`: a bridge node's br0, or a linux node's bridge device. */
 export function bridgeTarget(node: TopoNode, dev: string): BridgeTarget | undefined {

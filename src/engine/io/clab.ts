@@ -11,7 +11,7 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { macFromSerial } from '../wire/addr';
-import { BRIDGE_DEV, type BridgeNode, type Iface, type LinuxNode, type ScenarioStep, type Topology, type TopoNode } from '../topology';
+import { BRIDGE_DEV, type BridgeNode, type BridgeVlan, type Iface, type LinuxNode, type ScenarioStep, type Topology, type TopoNode } from '../topology';
 import { NodeBuild } from './exec';
 import { bridgeDevLines, bridgeTarget, bridgeVlanLines } from './bridge-vlan';
 import { tunnelLines } from '../tunnel-text';
@@ -357,6 +357,14 @@ export interface ClabExport {
 export const CLAB_LINUX_IMAGE = 'ghcr.io/hellt/network-multitool';
 
 /**
+ * A bridge's VLAN lists as a containerlab file can hold them: the bridge's own and its linked
+ * ports' (an interface without a link is left out of the file: a line naming it could not be read back).
+ */
+function linkedVlans(vlans: Record<string, BridgeVlan[]> | undefined, self: string, linked: (port: string) => boolean): { vlans?: Record<string, BridgeVlan[]> } {
+  return vlans ? { vlans: Object.fromEntries(Object.entries(vlans).filter(([dev]) => dev === self || linked(dev))) } : {};
+}
+
+/**
  * Writes a containerlab file that reproduces the topology, on containerlab and on the oracle
  * (record.mjs): linux nodes carry an image, and bridge ports have names unique on the host, the
  * student's names kept in a label (clab-ports.ts).
@@ -369,6 +377,7 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
   }
   const ep = (node: string, iface: string) => `${node}:${renames.get(`${node}:${iface}`) ?? iface}`;
   const linked = new Set(t.links.flatMap((l) => [`${l.a.node}:${l.a.iface}`, `${l.b.node}:${l.b.iface}`]));
+  const isLinked = (node: string) => (iface: string) => linked.has(`${node}:${iface}`);
   const nodes: Record<string, unknown> = {};
   for (const n of t.nodes) {
     const labels: Record<string, string> = { [LABEL_ROLE]: n.role };
@@ -392,14 +401,16 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
         for (const a of i.addrs) exec.push(`ip addr add ${a.ip}/${a.len} dev ${i.name}`);
       }
       for (const a of n.loAddrs) exec.push(`ip addr add ${a.ip}/${a.len} dev lo`);
-      for (const tn of n.tunnels ?? []) exec.push(...tunnelLines(tn, bridgeDevLines));
+      const ok = isLinked(n.name);
+      for (const tn of n.tunnels ?? []) exec.push(...tunnelLines(tn.kind === 'bridge' ? { ...tn, ports: (tn.ports ?? []).filter(ok), ...linkedVlans(tn.vlans, tn.name, ok) } : tn, bridgeDevLines));
       for (const r of n.routes) exec.push(`ip route add ${routeText(r)}`);
       for (const line of sysctlLines(n)) exec.push(line);
       for (const r of n.nat ?? []) exec.push(iptablesText(r));
       for (const e of n.neigh ?? []) exec.push(neighLine(e));
     } else {
       exec.push(...bridgeExecLines(n.stp, n.ifaces.filter((i) => linked.has(`${n.name}:${i.name}`)).map((i) => ({ name: renames.get(`${n.name}:${i.name}`) ?? i.name, ...(i.stp ? { stp: i.stp } : {}) }))));
-      const br = bridgeTarget(n, BRIDGE_DEV)!;
+      const ok = isLinked(n.name);
+      const br = bridgeTarget({ ...n, ifaces: n.ifaces.filter((i) => ok(i.name)), ...linkedVlans(n.vlans, BRIDGE_DEV, ok) }, BRIDGE_DEV)!;
       if (n.vlanFiltering) exec.push(`ip link set ${BRIDGE_DEV} type bridge vlan_filtering 1`);
       exec.push(...bridgeVlanLines(br, (port) => renames.get(`${n.name}:${port}`) ?? port));
     }

@@ -71,9 +71,8 @@ export const en = {
       'nat-dnat': 'Port forwarding (DNAT) to a server inside, UDP and TCP',
       'tcp-udp-same-port': 'TCP and UDP on the same port number: two listeners that do not collide',
       'tcp-nat': 'TCP through a NAT gateway: handshake, data, close, and a refused port',
-      'vlan-trunk': 'Two VLANs on two switches joined by a trunk: tagged on the trunk only, and no way between the VLANs',
-      'router-on-a-stick': 'Two VLANs joined by a router on a stick: eth1.10 and eth1.20 on one trunk',
-      'l3-switch': 'Two VLANs joined inside an L3 switch: a VLAN-aware bridge with the gateways on vlan10 and vlan20',
+      'router-on-a-stick': 'Two VLANs joined by a router on a stick',
+      'l3-switch': 'Two VLANs joined by an L3 switch',
       'stp-triangle': 'A loop of three switches with the spanning tree: the root, a blocked port, 8 s of convergence, then two pings 10 s apart',
     },
   },
@@ -252,9 +251,8 @@ export const en = {
     nameTaken: '{{text}} is already the name of another device',
   },
   vlanMark: {
-    access: 'Access port of VLAN {{vid}} (untagged)',
-    trunk: 'Trunk: VLANs {{vids}} tagged',
-    native: '; native VLAN {{vid}} untagged',
+    access: 'Access port, VLAN {{vids}}',
+    trunk: 'Trunk: VLANs {{vids}}, native {{native}}',
   },
   views: {
     title: 'Linux views',

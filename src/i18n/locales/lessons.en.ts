@@ -30,7 +30,7 @@ export const lessonsEn = {
     ports: 'The same port number on TCP and on UDP: two sockets, two answers',
     troubles: 'A routing loop, no route, no ARP answer, a host that does not forward',
     loop: 'Three switches in a loop: why a broadcast would storm, how STP blocks one port, and how the tree forms again when a link fails',
-    vlans: 'Two VLANs on one switch, joined by a router on a stick, then by an L3 switch',
+    vlans: 'Two VLANs, a router on a stick, an L3 switch',
     'data-center': 'Three tiers: where east-west traffic goes, why broadcast domains stay small',
     calico: 'Pod to pod in IP in IP; the node’s blackhole',
     overlay: 'VXLAN: one Ethernet segment across a router',

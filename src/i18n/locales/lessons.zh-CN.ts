@@ -31,7 +31,7 @@ export const lessonsZhCN: Messages<typeof lessonsEn & typeof lessonsOpenEn> = {
     ports: 'TCP 与 UDP 的同一端口号：两个套接字，两种回答',
     troubles: '路由环路、无路由、ARP 无应答、不转发的主机',
     loop: '三台交换机成环：广播为何会形成风暴，STP 如何阻塞一个端口，链路故障后生成树如何重新形成',
-    vlans: '一台交换机上的两个 VLAN，先由单臂路由、再由三层交换机连接',
+    vlans: '两个 VLAN、单臂路由、三层交换机',
     'data-center': '三层架构：东西向流量走哪里，广播域为何要小',
     calico: '装在 IP in IP 里的 Pod 到 Pod：tunl0、proto bird onlink、节点网段的黑洞路由',
     overlay: 'VXLAN：跨路由网络的以太网段，按 VTEP 学习',

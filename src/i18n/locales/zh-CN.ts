@@ -71,9 +71,8 @@ export const zhCN: Messages = {
       'nat-dnat': '端口转发（DNAT）到内部服务器，UDP 与 TCP',
       'tcp-udp-same-port': 'TCP 与 UDP 使用同一端口号：两个监听互不冲突',
       'tcp-nat': '经过 NAT 网关的 TCP：握手、数据、关闭，以及被拒绝的端口',
-      'vlan-trunk': '两台交换机上的两个 VLAN，由 trunk 相连：只有 trunk 上带标签，VLAN 之间不通',
-      'router-on-a-stick': '单臂路由连接两个 VLAN：一条 trunk 上的 eth1.10 和 eth1.20',
-      'l3-switch': '三层交换机内部连接两个 VLAN：感知 VLAN 的网桥，网关在 vlan10 和 vlan20 上',
+      'router-on-a-stick': '单臂路由连接两个 VLAN',
+      'l3-switch': '三层交换机连接两个 VLAN',
       'stp-triangle': '三台交换机成环并运行生成树：根网桥、被阻塞的端口、8 秒收敛，然后相隔 10 秒的两次 ping',
     },
   },
@@ -252,9 +251,8 @@ export const zhCN: Messages = {
     nameTaken: '{{text}} 已是另一台设备的名称',
   },
   vlanMark: {
-    access: 'VLAN {{vid}} 的 access 端口（不带标签）',
-    trunk: 'Trunk：VLAN {{vids}} 带标签',
-    native: '；native VLAN {{vid}} 不带标签',
+    access: 'Access 端口，VLAN {{vids}}',
+    trunk: 'Trunk：VLAN {{vids}}，native {{native}}',
   },
   views: {
     title: 'Linux 视图',

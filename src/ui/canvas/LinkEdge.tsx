@@ -9,7 +9,6 @@
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { selectLink, selectParallel, useAppStore } from '../../store';
 import { DIAGRAM, parseEnds, selectEnds } from './diagramLabels';
 import type { LinkFlowEdge } from './flowTypes';
@@ -17,11 +16,7 @@ import { endPoint } from './labels';
 import { stepMark } from './stepMarks';
 import { FLOW_COLORS, flowDash, selectLinkFlows } from './flowColors';
 import { linkSegment, SYMBOL_CENTRE_Y, type Point } from './geometry';
-import { markText, selectPortMark, vlanColour, type PortMark } from './vlanMarks';
-
-/** A VLAN mark's tooltip: the access port's VLAN, or the trunk's VLANs and native VLAN. */
-const markTitle = (m: PortMark, t: TFunction): string =>
-  m.kind === 'access' ? t('vlanMark.access', { vid: m.vid }) : `${t('vlanMark.trunk', { vids: m.vids.join(', ') })}${m.native !== undefined ? t('vlanMark.native', { vid: m.native }) : ''}`;
+import { selectPortMark } from './vlanMarks';
 
 function symbolCentre(n: InternalNode): Point | undefined {
   const { width } = n.measured;
@@ -77,16 +72,15 @@ export const LinkEdge = memo(function LinkEdge({ id, source, target, selected }:
           <div
             key={`${endpoint.node}:${endpoint.iface}`}
             ref={mark}
-            className={`pw-link__iface nodrag nopan${selected ? ' is-selected' : ''}${vlan ? ` has-vlan is-${vlan.kind}` : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)`, ...(vlan?.kind === 'access' ? { '--vlan': vlanColour(vlan.vid) } : {}) }}
-            title={vlan ? markTitle(vlan, t) : undefined}
+            className={`pw-link__iface nodrag nopan${selected ? ' is-selected' : ''}`}
+            data-vlan={vlan?.kind}
+            style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)`, ...(vlan?.colour ? { '--vlan': vlan.colour } : {}) }}
+            title={vlan && t(`vlanMark.${vlan.kind}`, { vids: vlan.vids, native: vlan.native ?? '—' })}
             data-testid={`link-end.${endpoint.node}.${endpoint.iface}`}
           >
             {endpoint.iface}
             {vlan && (
-              <span className="pw-vlan-mark" data-testid={`vlan-mark.${endpoint.node}.${endpoint.iface}`}>
-                {markText(vlan)}
-              </span>
+              <span className="pw-vlan-mark">{vlan.text}</span>
             )}
           </div>
         ))}

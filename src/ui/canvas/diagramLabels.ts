@@ -14,7 +14,7 @@ import { selectLinks, selectNodes, selectParallel, type AppState } from '../../s
 import { fallbackPosition, type Size } from './geometry';
 import { finish, placeLabels, type EndSpot, type LabelLayout, type LayoutDevice, type Metrics } from './labels';
 import type * as Relayout from './relayout';
-import { MARK_PAD, markText, portMarks, type PortMark } from './vlanMarks';
+import { MARK_PAD, portMarks, type PortMark } from './vlanMarks';
 import { FONT, measureText, MONO, type Measure } from './text';
 
 /**
@@ -80,7 +80,7 @@ export function cardSize(n: TopoNode, t: TFunction, measure: Measure = measureTe
 
 /** The size of an interface name's label on a link (.pw-link__iface: 5 px padding, 1 px border, 18 px line), with its VLAN mark (vlanMarks.ts). */
 export const ifaceLabelSize = (iface: string, measure: Measure = measureText, mark?: PortMark): Size => ({
-  width: Math.ceil(measure(mark ? `${iface} ${markText(mark)}` : iface, LINK_FONT)) + 12 + SLACK + (mark ? MARK_PAD : 0),
+  width: Math.ceil(measure(mark ? `${iface} ${mark.text}` : iface, LINK_FONT)) + 12 + SLACK + (mark ? MARK_PAD : 0),
   height: 20,
 });
 

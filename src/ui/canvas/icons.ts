@@ -26,14 +26,17 @@ const FILLED = `${LINE} fill="var(--icon-fill)"`;
 /** Four arrows, two pointing in and two out, inside a circle: the classic router symbol. */
 const ROUTER_ARROWS = ['M24 9v9M20.5 14.5 24 18l3.5-3.5', 'M24 39v-9M20.5 33.5 24 30l3.5 3.5', 'M18 24H9M12.5 20.5 9 24l3.5 3.5', 'M30 24h9M35.5 20.5 39 24l-3.5 3.5'].map(line).join('');
 
+/** A switch's box. */
+const BOX = `<rect x="4" y="13" width="40" height="22" rx="3" ${FILLED}/>`;
+
 /** Each role's drawing in a 48×48 view box. */
 export const ICON_MARKUP: Record<Role, string> = {
   host: `<rect x="9" y="10" width="30" height="20" rx="2" ${FILLED}/><path d="M5 36h38l-3-5H8z" ${FILLED}/>${line('M14 15h12M14 19h8')}`,
   server: `<rect x="13" y="5" width="22" height="38" rx="2.5" ${FILLED}/>${line('M17 12h14M17 18h14M17 24h14')}<circle cx="24" cy="34" r="2" fill="currentColor"/>`,
   router: `<circle cx="24" cy="24" r="19" ${FILLED}/>${ROUTER_ARROWS}`,
   nat: `<circle cx="22" cy="24" r="17" ${FILLED}/>${line('M13 19h14M23 15l4 4-4 4M31 29H17M21 25l-4 4 4 4')}<path d="M38 27c-3 0-5-1-5-1v6c0 4 5 6 5 6s5-2 5-6v-6s-2 1-5 1z" ${LINE} fill="var(--surface)"/>`,
-  switch: `<rect x="4" y="13" width="40" height="22" rx="3" ${FILLED}/>${line('M12 20h20M28 17l4 3-4 3')}${line('M36 28H16M20 25l-4 3 4 3')}`,
-  l3switch: `<rect x="4" y="13" width="40" height="22" rx="3" ${FILLED}/>${line('M9 20h8M14 17l3 3-3 3M39 28h-8M34 25l-3 3 3 3')}<circle cx="24" cy="24" r="6" ${LINE} fill="var(--surface)"/>`,
+  switch: `${BOX}${line('M12 20h20M28 17l4 3-4 3M36 28H16M20 25l-4 3 4 3')}`,
+  l3switch: `${BOX}${line('M9 24h30')}<circle cx="24" cy="24" r="6" ${LINE} fill="var(--surface)"/>`,
 };
 
 /** The drawing with its colours written in: `colour` for lines, `fill` inside, white for the shield. */

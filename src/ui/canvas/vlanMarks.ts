@@ -5,32 +5,48 @@
 // link beyond a Map lookup, for networks of thousands of devices.
 
 import type { TopoNode } from '../../engine';
-import { deviceVlans, nodeBridge } from '../../engine/pure';
+import { bridgesOf, deviceVlans } from '../../engine/pure';
 import { selectNodes, type AppState } from '../../store';
 
-export type PortMark = { kind: 'access'; vid: number } | { kind: 'trunk'; vids: readonly number[]; native?: number };
+/** What a link end shows: the access VLAN's id in its colour, or T for a trunk; the VLANs for the tooltip. */
+export interface PortMark {
+  kind: 'access' | 'trunk';
+  text: string;
+  colour?: string;
+  /** the access VLAN, or the trunk's tagged VLANs, as text */
+  vids: string;
+  /** a trunk's native (pvid, untagged) VLAN */
+  native: number | undefined;
+}
 
-const NO_MARKS: ReadonlyMap<string, PortMark> = new Map();
+const perNode = new WeakMap<TopoNode, [string, PortMark][]>();
 const made = new WeakMap<readonly TopoNode[], ReadonlyMap<string, PortMark>>();
+
+/** A node's marks, kept while the node is unchanged (so that moving a device re-renders no link end). */
+function nodeMarks(n: TopoNode): [string, PortMark][] {
+  let marks = perNode.get(n);
+  if (marks) return marks;
+  marks = [];
+  const br = bridgesOf(n)[0];
+  for (const port of br?.config.vlanFiltering ? br.ports : []) {
+    const list = deviceVlans(br!.config, port);
+    // an access port: its one VLAN, pvid untagged; anything else a trunk: its tagged VLANs, and its native one
+    const native = list.find((v) => v.pvid && v.untagged)?.vid;
+    marks.push([
+      `${n.name}:${port}`,
+      list.length === 1 && native !== undefined
+        ? { kind: 'access', text: String(native), colour: vlanColour(native), vids: String(native), native }
+        : { kind: 'trunk', text: 'T', vids: list.flatMap((v) => (v.vid === native ? [] : [v.vid])).join(', '), native },
+    ]);
+  }
+  perNode.set(n, marks);
+  return marks;
+}
 
 /** Each "node:port" of a VLAN-aware bridge, with its mark. */
 export function portMarks(nodes: readonly TopoNode[]): ReadonlyMap<string, PortMark> {
   let marks = made.get(nodes);
-  if (marks) return marks;
-  const out = new Map<string, PortMark>();
-  for (const n of nodes) {
-    const br = (n.kind === 'bridge' ? n.vlanFiltering : n.tunnels?.length) ? nodeBridge(n) : undefined;
-    if (!br?.config.vlanFiltering) continue;
-    for (const port of br.ports) {
-      const list = deviceVlans(br.config, port);
-      // an access port: its one VLAN, pvid untagged; anything else a trunk: its tagged VLANs, and its native one
-      const native = list.find((v) => v.pvid && v.untagged)?.vid;
-      const mark: PortMark = list.length === 1 && native !== undefined ? { kind: 'access', vid: native } : { kind: 'trunk', vids: list.filter((v) => v.vid !== native).map((v) => v.vid), ...(native !== undefined ? { native } : {}) };
-      out.set(`${n.name}:${port}`, mark);
-    }
-  }
-  marks = out.size ? out : NO_MARKS;
-  made.set(nodes, marks);
+  if (!marks) made.set(nodes, (marks = new Map(nodes.flatMap(nodeMarks))));
   return marks;
 }
 
@@ -39,9 +55,6 @@ export const selectPortMark =
   (endpoint: string) =>
   (s: AppState): PortMark | undefined =>
     portMarks(selectNodes(s)).get(endpoint);
-
-/** What the mark says: the access VLAN's id, or T for a trunk. */
-export const markText = (m: PortMark): string => (m.kind === 'access' ? String(m.vid) : 'T');
 
 /** A VLAN's colour: hues a golden angle apart, so that neighbouring ids differ clearly. */
 export const vlanColour = (vid: number): string => `hsl(${Math.round((vid * 137.508) % 360)} 65% 40%)`;

@@ -9,7 +9,7 @@ import type { LinuxNode, TopoNode, Tunnel } from '../../engine';
 import type { PortVlans } from '../../engine/edit/vlans';
 import { addrListText, parseAddrList, parseVid, parseVidList, type VidError } from './syntax';
 import i18n from '../../i18n';
-import { deviceVlans, nodeBridge } from '../../engine/pure';
+import { bridgesOf, deviceVlans } from '../../engine/pure';
 import { bridgeVlanText, portVlans } from '../../engine/pure-vlan';
 import { simClient } from '../../worker/client';
 import { addVlanDev, applyVlanLines, checkVlanLines, removeVlanDev, setPortVlanRow, setVlanDevAddrs, setVlanFiltering } from '../commands/vlans';
@@ -87,7 +87,7 @@ function PortRow({ node, port, vlans }: { node: string; port: string; vlans: Por
 
 function BridgeVlans({ node }: { node: TopoNode }) {
   const { t } = useTranslation();
-  const br = nodeBridge(node)!;
+  const br = bridgesOf(node)[0]!;
   const filtering = br.config.vlanFiltering ?? false;
   const vlansOf = (dev: string) => portVlans(deviceVlans(br.config, dev));
   return (
@@ -247,7 +247,7 @@ function VlanDevices({ node }: { node: LinuxNode }) {
 export function VlanSection({ node }: { node: TopoNode }) {
   return (
     <>
-      {nodeBridge(node) && <BridgeVlans node={node} />}
+      {bridgesOf(node)[0] && <BridgeVlans node={node} />}
       {node.kind === 'linux' && <VlanDevices node={node} />}
     </>
   );

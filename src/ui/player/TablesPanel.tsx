@@ -11,7 +11,7 @@ import { ctTupleText } from './explain';
 import { stepOf } from './selectors';
 import { fdbKey, tablesAtStep, type Mark, type Row, type TablesAtStep } from './tables';
 import type { TopoNode } from '../../engine';
-import { deviceVlans, nodeBridge } from '../../engine/pure';
+import { bridgesOf, deviceVlans } from '../../engine/pure';
 import { startWalk } from '../commands/runScenario';
 import { simClient } from '../../worker/client';
 
@@ -154,7 +154,7 @@ function FdbTable({ rows, vlans }: { rows: TablesAtStep['fdb']; vlans: boolean }
 /** `bridge vlan show` of the device's VLAN-aware bridge: each port's VLANs, the pvid and the untagged ones (a walk does not change them). */
 function BridgeVlanTable({ node }: { node: TopoNode }) {
   const { t } = useTranslation();
-  const br = nodeBridge(node);
+  const br = bridgesOf(node)[0];
   if (!br) return null;
   return (
     <Table
@@ -183,7 +183,7 @@ export function TablesPanel({ walk }: { walk: DoneRun }) {
   const tracking = useMemo(() => new Set(nodes.filter((n) => n.kind === 'linux' && n.nat?.length).map((n) => n.name)), [nodes]);
   const device = nodes.find((n) => n.name === node);
   const kind = device?.kind;
-  const vlanAware = device ? (nodeBridge(device)?.config.vlanFiltering ?? false) : false;
+  const vlanAware = device ? (bridgesOf(device)[0]?.config.vlanFiltering ?? false) : false;
   const portCosts = useMemo(() => Object.fromEntries((device?.ifaces ?? []).map((i) => [i.name, i.stp?.cost ?? 2])), [device]);
   const tables = useMemo(
     () => (node ? tablesAtStep({ events: walk.result.events, history: walk.history, routes: walk.routes, tracking }, node, step) : undefined),
