@@ -96,3 +96,31 @@ test('a ping from VLAN 10 to VLAN 20 through a router on a stick: tagged on the 
   await expect(vid).toHaveCount(0);
   await expect(page.getByTestId('header.vlan-popped')).toContainText('20');
 });
+
+test('the palette\'s L3 switch routes between its VLANs as it comes: two hosts linked to it reach each other', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.goto();
+  await app.newNetwork();
+  for (const [role, x, y] of [
+    ['host', 120, 200],
+    ['l3switch', 360, 300],
+    ['host', 600, 200],
+  ] as const)
+    await app.dropDevice(role, { x, y });
+  await expect(app.node('l3sw1')).toContainText('br0.10');
+  await app.connect('h1', 'l3sw1');
+  await app.connect('h2', 'l3sw1');
+  // its first two ports: eth1 in VLAN 10, eth2 in VLAN 20, as the diagram says
+  await expect(app.linkEnd('l3sw1', 'eth1')).toContainText('10');
+  await expect(app.linkEnd('l3sw1', 'eth2')).toContainText('20');
+  for (const [host, vid] of [['h1', '10'], ['h2', '20']] as const) {
+    await app.select(host);
+    await app.setAddress('eth1', `10.0.${vid}.10/24`);
+    await expect(app.node(host)).toContainText(`10.0.${vid}.10/24`);
+    await app.routesText().fill(`default via 10.0.${vid}.1`);
+    await page.getByTestId('inspector.routes-apply').click();
+    await expect(app.routeRows().first()).toContainText('default');
+  }
+  await app.walk({ from: 'h1', to: 'h2', address: '10.0.20.10' });
+  await expect(page.getByTestId(/^trace\.row-\d+$/).filter({ hasText: 'exit 0' })).toHaveCount(1);
+});
