@@ -83,9 +83,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)engine(/(?!pure$|pure-terminal$|pure-player$|pure-inspector$).*)?$',
+              regex: '(^|/)engine(/(?!pure$|pure-terminal$|pure-player$|pure-inspector$|pure-vlan$).*)?$',
               allowTypeImports: true,
-              message: 'Engine values come from engine/pure (or engine/pure-terminal, for the terminals; engine/pure-player, for the player; engine/pure-inspector, for the inspector’s tunnel devices) (the simulator and the file formats run in the worker); types from anywhere in the engine.',
+              message: 'Engine values come from engine/pure (or engine/pure-terminal, for the terminals; engine/pure-player, for the player; engine/pure-inspector, for the inspector’s tunnel devices; engine/pure-vlan, for the inspector’s VLANs) (the simulator and the file formats run in the worker); types from anywhere in the engine.',
             },
           ],
         },

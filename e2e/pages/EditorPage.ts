@@ -5,7 +5,7 @@ import { expect, test, type Download, type Locator, type Page } from '@playwrigh
 import { readFile } from 'node:fs/promises';
 import { AppPage } from './AppPage';
 
-export type PaletteRole = 'host' | 'server' | 'switch' | 'router' | 'nat';
+export type PaletteRole = 'host' | 'server' | 'switch' | 'l3switch' | 'router' | 'nat';
 
 export class EditorPage extends AppPage {
   readonly inspector: Locator;

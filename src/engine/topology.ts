@@ -7,9 +7,13 @@
 
 import type { Ipv4Addr, MacAddr } from './wire/addr';
 
-/** How a node is drawn and what defaults it gets; the engine only distinguishes linux/bridge. */
-export type Role = 'host' | 'server' | 'router' | 'nat' | 'switch';
-export const ROLES = ['host', 'server', 'router', 'nat', 'switch'] as const satisfies readonly Role[];
+/**
+ * How a node is drawn and what defaults it gets; the engine only distinguishes linux/bridge. An
+ * L3 switch is a linux node with a VLAN-aware bridge device and VLAN devices on it holding the
+ * gateways (edit/vlans.ts).
+ */
+export type Role = 'host' | 'server' | 'router' | 'nat' | 'switch' | 'l3switch';
+export const ROLES = ['host', 'server', 'router', 'nat', 'switch', 'l3switch'] as const satisfies readonly Role[];
 
 export interface Position {
   x: number;

@@ -21,6 +21,8 @@ import routerChain from './router-chain.clab.yml?raw';
 import ttlExpired from './ttl-expired.clab.yml?raw';
 import twoSubnetsRouter from './two-subnets-router.clab.yml?raw';
 import vxlanOverlay from './vxlan-overlay.clab.yml?raw';
+import routerOnAStick from './router-on-a-stick.clab.yml?raw';
+import l3Switch from './l3-switch.clab.yml?raw';
 
 export interface Example {
   /** what the URL (`?example=NAME`) and `loadExample(NAME)` call it */
@@ -38,6 +40,8 @@ export const EXAMPLES: readonly Example[] = [
   example('lan-two-hosts', lanTwoHosts),
   example('stp-triangle', stpTriangle),
   example('two-subnets-router', twoSubnetsRouter),
+  example('router-on-a-stick', routerOnAStick),
+  example('l3-switch', l3Switch),
   example('router-chain', routerChain),
   example('ttl-expired', ttlExpired),
   example('no-route', noRoute),

@@ -10,6 +10,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
 import type { GeneratorMessages } from './locales/generator.en';
+import type { VlanMessages } from './locales/vlan.en';
 import { lessonsEn } from './locales/lessons.en';
 import type { lessonsOpenEn } from './locales/lessons.open.en';
 import type { PlayerMessages } from './locales/player.en';
@@ -31,7 +32,7 @@ export const LANGUAGE_STORAGE_KEY = 'packetwalk.language';
 // The player's messages live in their own modules (locales/player.*.ts), merged here under `player`;
 // predict mode's and the slide export's (locales/predict.*.ts) under `predict`; shared links' and
 // lessons' (locales/lessons.*.ts) under `lessons`; "Generate data center…" (locales/generator.*.ts)
-// under `generator`. Each zh-CN module is merged the same way in ./zh-CN.ts. The help dialog's
+// under `generator`; the inspector's VLAN section's (locales/vlan.*.ts) under `vlan`. Each zh-CN module is merged the same way in ./zh-CN.ts. The help dialog's
 // English (locales/help.en.ts) comes with the dialog, the player's and predict mode's
 // (locales/player.en.ts, locales/predict.en.ts) with the player, the generator's with its dialog,
 // and what opening a link or a lesson says (locales/lessons.open.en.ts) with the first one opened:
@@ -43,6 +44,7 @@ const LATER_EN = {
   predict: () => import('./locales/predict.en').then((m) => m.predictEn),
   generator: () => import('./locales/generator.en').then((m) => m.generatorEn),
   shell: () => import('./locales/shell.en').then((m) => m.shellEn),
+  vlan: () => import('./locales/vlan.en').then((m) => m.vlanEn),
   // merged into `lessons` (lessons.en.ts, on the first load) by addEnglish
   lessons: () => import('./locales/lessons.open.en').then((m) => m.lessonsOpenEn),
 };
@@ -56,6 +58,7 @@ const LOADERS: Record<Language, () => Promise<object>> = {
     predict: await LATER_EN.predict(),
     generator: await LATER_EN.generator(),
     shell: await LATER_EN.shell(),
+    vlan: await LATER_EN.vlan(),
     lessons: { ...lessonsEn, ...(await LATER_EN.lessons()) },
   }),
   'zh-CN': () => import('./zh-CN').then((m) => m.zhCNAll),
@@ -68,7 +71,7 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: {
-      translation: typeof enAll & { help: HelpMessages; player: PlayerMessages; predict: PredictMessages; generator: GeneratorMessages; shell: ShellMessages; lessons: typeof lessonsOpenEn };
+      translation: typeof enAll & { help: HelpMessages; player: PlayerMessages; predict: PredictMessages; generator: GeneratorMessages; shell: ShellMessages; vlan: VlanMessages; lessons: typeof lessonsOpenEn };
     };
   }
 }

@@ -8,5 +8,6 @@ import { playerZhCN } from './locales/player.zh-CN';
 import { predictZhCN } from './locales/predict.zh-CN';
 import { shellZhCN } from './locales/shell.zh-CN';
 import { zhCN } from './locales/zh-CN';
+import { vlanZhCN } from './locales/vlan.zh-CN';
 
-export const zhCNAll = { ...zhCN, player: playerZhCN, predict: predictZhCN, lessons: lessonsZhCN, generator: generatorZhCN, shell: shellZhCN };
+export const zhCNAll = { ...zhCN, player: playerZhCN, predict: predictZhCN, lessons: lessonsZhCN, generator: generatorZhCN, shell: shellZhCN, vlan: vlanZhCN };

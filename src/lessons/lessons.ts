@@ -7,6 +7,7 @@
 import sameSubnet from './topologies/same-subnet.clab.yml?raw';
 import routeTable from './topologies/route-table.clab.yml?raw';
 import troubles from './topologies/troubles.clab.yml?raw';
+import vlans from './topologies/vlans.clab.yml?raw';
 import type { Lesson, LessonId } from './types';
 
 const ping = (on: string, address: string, wait = 1) => ({ kind: 'run' as const, on, run: `ping -c 1 -W ${wait} ${address}` });
@@ -356,6 +357,51 @@ export const LESSONS: readonly Lesson[] = [
       { id: 'failure', anchor: { at: 'sw3', event: { kind: 'link.state', iface: 'p2', up: false } }, facts: [{ event: 'stp.root', path: 'cost', value: 4 }] },
       { id: 'takesOver', anchor: { at: 'sw3', event: { kind: 'stp.port', port: 'p1', state: 'forwarding' } } },
       { id: 'again', anchor: { at: 'h1', kind: 'exit' }, facts: [{ output: '1 received' }] },
+    ],
+  },
+  {
+    id: 'vlans',
+    topology: { clab: vlans, file: 'vlans.clab.yml' },
+    scenario: [ping('h10', '10.0.10.11'), ping('h10', '10.0.20.10'), ping('g10', '10.1.20.10'), ping('g10', '10.1.20.10')],
+    keys: [
+      {
+        id: 'split',
+        anchor: { at: 'sw1', outcome: 'flooded', receives: { arp: 'request', targetIp: '10.0.10.11' } },
+        facts: [
+          { event: 'fdb.forward', path: 'vlan', value: 10 },
+          { event: 'fdb.forward', path: 'notMember.0', value: 'p2' },
+          { received: 'dstMac', value: 'ff:ff:ff:ff:ff:ff' },
+        ],
+      },
+      { id: 'sameVlan', anchor: { at: 'h10', kind: 'exit' }, facts: [{ output: 'ttl=64' }] },
+      {
+        id: 'tagged',
+        anchor: { at: 'sw1', receives: { icmp: 'echo-request', dstIp: '10.0.20.10' } },
+        facts: [{ event: 'fdb.forward', path: 'egress.0', value: 'p4' }, { sent: 'vlans.0.vid', value: 10 }],
+      },
+      {
+        id: 'onAStick',
+        anchor: { at: 'r1', receives: { icmp: 'echo-request', dstIp: '10.0.20.10' } },
+        facts: [{ received: 'vlans.0.vid', value: 10 }, { route: '10.0.20.0/24 dev eth1.20 proto kernel scope link src 10.0.20.1' }, { sent: 'vlans.0.vid', value: 20 }],
+      },
+      {
+        id: 'popped',
+        anchor: { at: 'sw1', sends: { icmp: 'echo-request', dstIp: '10.0.20.10' } },
+        facts: [{ received: 'vlans.0.vid', value: 20 }, { event: 'fdb.forward', path: 'egress.0', value: 'p2' }],
+      },
+      { id: 'stickDone', anchor: { at: 'h10', kind: 'exit' }, facts: [{ output: 'ttl=63' }] },
+      {
+        id: 'l3Routes',
+        anchor: { at: 'l3sw', receives: { icmp: 'echo-request', dstIp: '10.1.20.10' } },
+        facts: [{ route: '10.1.20.0/24 dev vlan20 proto kernel scope link src 10.1.20.1' }],
+      },
+      { id: 'l3Done', anchor: { at: 'g10', kind: 'exit' }, facts: [{ output: 'ttl=63' }] },
+      {
+        id: 'again',
+        anchor: { at: 'l3sw', receives: { icmp: 'echo-request', dstIp: '10.1.20.10' }, sends: { icmp: 'echo-request', dstIp: '10.1.20.10' } },
+        facts: [{ route: '10.1.20.0/24 dev vlan20 proto kernel scope link src 10.1.20.1' }, { event: 'fdb.forward', path: 'egress.0', value: 'p2' }],
+      },
+      { id: 'cheap', anchor: { at: 'g10', kind: 'exit' }, facts: [{ output: 'ttl=63' }] },
     ],
   },
   {

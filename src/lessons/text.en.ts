@@ -123,7 +123,26 @@ export const textEn = {
       'Now the link between sw3 and the root fails: `ip link set p2 down` on sw3. Both ends lose their carrier and STP disables the ports. sw3 has lost its root port. Its blocked p1 still holds what sw2 said about the root (sw2’s cost 2, plus 2 for the link), so p1 becomes sw3’s root port at cost 4 at once: no wait for old information to age out, because it came from a port that is still up.',
     takesOver: 'A new root port must listen and learn before it forwards: 8 s after the failure, p1 forwards and the loop’s last side carries traffic again.',
     again: 'The second ping still arrives (1 received): the tree has formed again around the broken link, through sw2.',
+  },  vlans: {
+    intro:
+      'One switch, two LANs. sw1 is a Linux bridge with VLAN filtering on (`ip link set br0 type bridge vlan_filtering 1`): h10 and h11 are on access ports of VLAN 10, h20 on an access port of VLAN 20, and p4 is a trunk that carries both VLANs, tagged, to r1. First h10 pings h11 in its own VLAN, then h20 in the other one, through r1, a router on a stick. On the right, the same two VLANs are joined inside an L3 switch, l3sw: g10 pings g20 twice.',
+    split:
+      'h10 asks who has 10.0.10.11, a broadcast to ff:ff:ff:ff:ff:ff. It arrives untagged on p1, so it belongs to p1’s pvid, VLAN 10, and sw1 floods it to the ports of VLAN 10 only: h11’s p3 and the trunk p4 (tagged there). p2 is not a member of VLAN 10: h20 never hears it. One switch now holds two broadcast domains.',
+    sameVlan: 'Within VLAN 10 nothing else changes: h11 answers, the echo goes back and forth untagged on the access ports, and ping prints ttl=64.',
+    tagged:
+      '10.0.20.10 is in another subnet, so h10 sends the echo request to its gateway 10.0.10.1, r1’s eth1.10. sw1 found that MAC on the trunk and forwards the frame out of p4, where VLAN 10 is tagged: the 802.1Q tag with VLAN id 10 is pushed (— → 10 in the header view).',
+    onAStick:
+      'r1’s eth1 receives a frame tagged 10; the VLAN device eth1.10 takes it and pops the tag, so the packet is received on eth1.10. r1 routes it by `10.0.20.0/24 dev eth1.20 proto kernel scope link src 10.0.20.1` and sends it out of eth1.20, which pushes VLAN 20: it leaves on the same cable, tagged 20 (its ARP request for h20 first). One link, two VLANs, one router: a router on a stick.',
+    popped: 'sw1 receives the echo request on the trunk tagged 20, finds h20 in VLAN 20’s fdb and sends it out of p2, where VLAN 20 is untagged: the tag is popped. h20 never sees a tag.',
+    stickDone: 'The reply takes the same way back, 20 on the trunk into r1, 10 out of it. r1 lowered the TTL once: ping prints ttl=63.',
+    l3Routes:
+      'l3sw is an L3 switch as Linux builds one: its ports are in a VLAN-aware bridge, br0, and the gateways are on VLAN devices of the bridge itself, vlan10 and vlan20, with ip_forward on. g10’s echo request enters p1 in VLAN 10, goes up through br0 to vlan10, and the router inside the switch chooses `10.1.20.0/24 dev vlan20 proto kernel scope link src 10.1.20.1`. No trunk and no second box: the routing happens between two VLAN devices of one bridge.',
+    l3Done: 'g10 gets its reply; ping prints ttl=63: the switch routed, so it lowered the TTL.',
+    again:
+      'The second ping: l3sw looks the route up again, `10.1.20.0/24 dev vlan20 proto kernel scope link src 10.1.20.1`, for this packet too, but sends it on in the same step: the neighbour cache already has g20’s MAC (no ARP) and the fdb already knows its port, p2 (no flood). Hardware L3 switches are sold as “route once, switch many”: the first packet of a flow is routed, the later ones switched by a shortcut. Linux has no such flow cache (the IPv4 routing cache was removed in Linux 3.6): it routes every packet, and what makes the later ones cheap is the neighbour cache and the fdb.',
+    cheap: 'ping prints ttl=63 again. Same path, same routing decision, no ARP and no flooding this time.',
   },
+
   'data-center': {
     intro:
       'A small three-tier data centre from the generator: 2 core routers, 2 pods of 2 aggregation and 2 access routers, racks of 2 hosts. Each rack is its own subnet behind its access router. h1-1-1 pings a host in its own rack, one in the other rack of its pod, and one in the other pod.',

@@ -112,7 +112,26 @@ export const textZhCN: LessonsText = {
       '现在 sw3 到根网桥的链路断了：在 sw3 上执行 `ip link set p2 down`。两端都失去载波，STP 禁用这两个端口。sw3 失去了根端口。它被阻塞的 p1 仍保存着 sw2 关于根的信息（sw2 的开销 2，加上这条链路的 2），所以 p1 立即成为 sw3 的根端口，开销为 4：无须等待旧信息老化，因为它来自一个仍然在线的端口。',
     takesOver: '新的根端口在转发之前必须先监听、再学习：链路断开 8 秒后，p1 开始转发，环的最后一条边重新承载流量。',
     again: '第二次 ping 仍然到达（1 received）：生成树绕过断开的链路，经由 sw2 重新形成。',
+  },  vlans: {
+    intro:
+      '一台交换机，两个局域网。sw1 是开启了 VLAN 过滤的 Linux 网桥（`ip link set br0 type bridge vlan_filtering 1`）：h10 和 h11 接在 VLAN 10 的 access 端口上，h20 接在 VLAN 20 的 access 端口上，p4 是 trunk，带标签承载两个 VLAN 通往 r1。先是 h10 ping 同一 VLAN 的 h11，然后经单臂路由器 r1 ping 另一个 VLAN 的 h20。右边是用三层交换机 l3sw 在内部连接同样的两个 VLAN：g10 ping g20 两次。',
+    split:
+      'h10 询问谁拥有 10.0.10.11，这是发往 ff:ff:ff:ff:ff:ff 的广播。它不带标签从 p1 进入，因此属于 p1 的 pvid，即 VLAN 10；sw1 只把它泛洪到 VLAN 10 的端口：h11 的 p3 和 trunk p4（在那里带标签）。p2 不是 VLAN 10 的成员：h20 根本收不到。一台交换机现在有了两个广播域。',
+    sameVlan: '在 VLAN 10 内部一切照旧：h11 应答，echo 在 access 端口上不带标签地来回，ping 显示 ttl=64。',
+    tagged:
+      '10.0.20.10 在另一个子网，所以 h10 把 echo 请求发给网关 10.0.10.1，即 r1 的 eth1.10。sw1 在 trunk 上学到了这个 MAC，于是把帧从 p4 转发出去，而 VLAN 10 在 p4 上带标签：压入 VLAN ID 为 10 的 802.1Q 标签（报头视图中为 — → 10）。',
+    onAStick:
+      'r1 的 eth1 收到带标签 10 的帧；VLAN 设备 eth1.10 接收它并弹出标签，于是数据包在 eth1.10 上被接收。r1 按 `10.0.20.0/24 dev eth1.20 proto kernel scope link src 10.0.20.1` 路由，从 eth1.20 发出，eth1.20 压入 VLAN 20：它在同一根线缆上离开，带标签 20（先是它为 h20 发出的 ARP 请求）。一条链路、两个 VLAN、一台路由器：这就是单臂路由。',
+    popped: 'sw1 在 trunk 上收到带标签 20 的 echo 请求，在 VLAN 20 的转发表中找到 h20，从 p2 发出，而 VLAN 20 在 p2 上不带标签：标签被弹出。h20 从不会看到标签。',
+    stickDone: '应答沿原路返回：在 trunk 上带 20 进入 r1，带 10 离开。r1 把 TTL 减了一次：ping 显示 ttl=63。',
+    l3Routes:
+      'l3sw 是 Linux 方式搭建的三层交换机：它的端口在一个感知 VLAN 的网桥 br0 中，网关位于网桥自身的 VLAN 设备 vlan10 和 vlan20 上，并开启了 ip_forward。g10 的 echo 请求在 VLAN 10 中从 p1 进入，经 br0 上送到 vlan10，交换机内部的路由器选择 `10.1.20.0/24 dev vlan20 proto kernel scope link src 10.1.20.1`。不需要 trunk，也不需要第二台设备：路由发生在同一个网桥的两个 VLAN 设备之间。',
+    l3Done: 'g10 收到应答；ping 显示 ttl=63：交换机做了路由，所以 TTL 减了一。',
+    again:
+      '第二次 ping：l3sw 对这个数据包也重新查路由，`10.1.20.0/24 dev vlan20 proto kernel scope link src 10.1.20.1`，但在同一步里就把它发出去了：邻居缓存里已有 g20 的 MAC（无需 ARP），转发表也已知道它的端口 p2（无需泛洪）。硬件三层交换机常说“一次路由，多次交换”：一个流的第一个包经过路由，之后的包走捷径交换。Linux 没有这样的流缓存（IPv4 路由缓存在 Linux 3.6 中已被移除）：它路由每一个数据包，让后续数据包变得便宜的是邻居缓存和转发表。',
+    cheap: 'ping 再次显示 ttl=63。同样的路径、同样的路由决策，这次既没有 ARP 也没有泛洪。',
   },
+
   'data-center': {
     intro:
       '由生成器生成的小型三层数据中心：2 台核心路由器，2 个 pod，每个 pod 有 2 台汇聚和 2 台接入路由器，每个机架 2 台主机。每个机架是接入路由器后面一个独立的子网。h1-1-1 分别 ping 本机架的一台主机、本 pod 另一个机架的一台主机，以及另一个 pod 的一台主机。',

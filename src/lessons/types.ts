@@ -10,7 +10,7 @@ import type { Outcome, StepKind } from '../walk/steps';
 import type { FabricSpec } from '../walk/fabricSpec';
 
 /** The lessons, in the order the menu lists them (their ids are also what a link names). */
-export const LESSON_IDS = ['same-subnet', 'switch-learns', 'through-a-router', 'route-table', 'home-nat', 'ports', 'troubles', 'loop', 'data-center', 'calico', 'overlay'] as const;
+export const LESSON_IDS = ['same-subnet', 'switch-learns', 'through-a-router', 'route-table', 'home-nat', 'ports', 'troubles', 'loop', 'vlans', 'data-center', 'calico', 'overlay'] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 
 export const isLessonId = (s: string): s is LessonId => (LESSON_IDS as readonly string[]).includes(s);

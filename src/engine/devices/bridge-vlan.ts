@@ -10,11 +10,15 @@
 // every frame is in "VLAN 0" and leaves exactly as it came.
 
 import type { EthernetFrame, VlanTag } from '../wire/types';
-import { BRIDGE_DEV, type BridgeNode, type BridgeVlan } from '../topology';
+import { BRIDGE_DEV, type BridgeNode, type BridgeVlan, type TopoNode } from '../topology';
+
+/** VIDs 1 to 4094: 0 and 4095 are reserved (VLAN_VID_MASK). */
+export const VID_MIN = 1;
+export const VID_MAX = 4094;
 
 /** The default VLAN every port and the bridge get when created (br->default_pvid). */
 export const DEFAULT_PVID = 1;
-const DEFAULT_VLANS: readonly BridgeVlan[] = Object.freeze([{ vid: DEFAULT_PVID, pvid: true, untagged: true }]);
+const DEFAULT_VLANS: readonly BridgeVlan[] = /* @__PURE__ */ Object.freeze([{ vid: DEFAULT_PVID, pvid: true, untagged: true }]);
 
 /** What a bridge's VLANs are kept in: a bridge node, or a bridge device of a linux node. */
 export interface VlanBridge {
@@ -24,7 +28,23 @@ export interface VlanBridge {
 
 /** A device's VLANs: what `bridge vlan show` lists for it. */
 export function deviceVlans(br: VlanBridge, dev: string): readonly BridgeVlan[] {
-  return br.vlans?.[dev] ?? DEFAULT_VLANS;
+  // an own property only: a port named "__proto__" or "constructor" is just a name
+  return (br.vlans && Object.hasOwn(br.vlans, dev) ? br.vlans[dev] : undefined) ?? DEFAULT_VLANS;
+}
+
+
+/** A bridge and the names of its ports: a bridge node's br0, or a bridge device of a linux node. */
+export interface BridgeTarget {
+  /** the bridge device's name */
+  name: string;
+  ports: readonly string[];
+  config: VlanBridge;
+}
+
+/** The bridges of a node: a bridge node's br0, or the bridge devices of a linux node (an L3 switch). */
+export function bridgesOf(node: TopoNode): BridgeTarget[] {
+  if (node.kind === 'bridge') return [{ name: BRIDGE_DEV, ports: node.ifaces.map((i) => i.name), config: node }];
+  return (node.tunnels ?? []).flatMap((t) => (t.kind === 'bridge' ? [{ name: t.name, ports: t.ports ?? [], config: t }] : []));
 }
 
 /** A frame inside the bridge: as it arrived, its VLAN (0 without filtering) and the tag it carries there (skb->vlan_tci). */

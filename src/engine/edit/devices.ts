@@ -4,6 +4,7 @@
 import type { BridgeNode, Endpoint, LinuxNode, Position, Role, Topology, TopoNode } from '../topology';
 import { nextNodeName } from './names';
 import { updateNode } from './update';
+import { newL3Switch } from './l3switch';
 
 /** An empty document. */
 export const emptyTopology = (name = 'untitled'): Topology => ({ name, nodes: [], links: [], scenario: [] });
@@ -13,6 +14,7 @@ export function newDevice(t: Topology, role: Role, position: Position): TopoNode
   const name = nextNodeName(t, role);
   const at = { x: position.x, y: position.y };
   if (role === 'switch') return { kind: 'bridge', name, role: 'switch', ifaces: [], position: at } satisfies BridgeNode;
+  if (role === 'l3switch') return newL3Switch(t, at);
   return {
     kind: 'linux',
     name,

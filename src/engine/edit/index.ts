@@ -24,3 +24,4 @@ export { appendNatRule, dropNatRules, masquerade, natPreset, natRulesOf, setNatR
 export { copyNodes, pasteNodes, type Clipboard } from './clipboard';
 export { defaultGateway, l2Segment, nextFreeAddress, type Gateway, type NextAddress } from './segment';
 export { missingReturnRoutes, type ReturnRoute } from './returnRoutes';
+export { bridgesOf, deviceVlans, VID_MAX, VID_MIN } from '../devices/bridge-vlan';

@@ -20,7 +20,7 @@ export function nodeNameProblem(name: string): string | undefined {
 }
 
 /** The prefix of new devices' names, by role. */
-export const NAME_PREFIX: Record<Role, string> = { host: 'h', server: 'srv', switch: 'sw', router: 'r', nat: 'nat' };
+export const NAME_PREFIX: Record<Role, string> = { host: 'h', server: 'srv', switch: 'sw', router: 'r', nat: 'nat', l3switch: 'l3sw' };
 
 /** The first `prefix` + n (n ≥ 1) not in `taken`. */
 export function firstFree(taken: ReadonlySet<string>, prefix: string): string {

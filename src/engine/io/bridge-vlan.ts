@@ -5,31 +5,18 @@
 // br0 or a bridge device made inside a linux node (an L3 switch).
 
 import { BRIDGE_DEV, type BridgeVlan, type TopoNode, type Tunnel } from '../topology';
-import { deviceVlans, type VlanBridge } from '../devices/bridge-vlan';
+import { bridgesOf, deviceVlans, VID_MAX, type BridgeTarget, type VlanBridge } from '../devices/bridge-vlan';
+
+export type { BridgeTarget };
 
 export type VlanExecResult = { kind: 'ok' } | { kind: 'error'; message: string };
 const ok: VlanExecResult = { kind: 'ok' };
 const fail = (message: string): VlanExecResult => ({ kind: 'error', message });
 
-/** VLAN_VID_MASK - 1: VIDs 0 and 4095 are reserved. */
-const VID_MAX = 4094;
-
-/** A bridge and the names of its ports, as exec lines see them. */
-export interface BridgeTarget {
-  /** the bridge device's name */
-  name: string;
-  ports: readonly string[];
-  config: VlanBridge;
-}
 
 /** The bridge `dev` is, or is a port of, on `node`: a bridge node's br0, or a linux node's bridge device. */
 export function bridgeTarget(node: TopoNode, dev: string): BridgeTarget | undefined {
-  if (node.kind === 'bridge') {
-    const ports = node.ifaces.map((i) => i.name);
-    return dev === BRIDGE_DEV || ports.includes(dev) ? { name: BRIDGE_DEV, ports, config: node } : undefined;
-  }
-  const t = node.tunnels?.find((x) => x.kind === 'bridge' && (x.name === dev || (x.ports ?? []).includes(dev)));
-  return t ? { name: t.name, ports: t.ports ?? [], config: t } : undefined;
+  return bridgesOf(node).find((b) => b.name === dev || b.ports.includes(dev));
 }
 
 /** `ip link set [dev] BR type bridge vlan_filtering 0|1` (the arguments after `set`), or undefined when it is another command. */
@@ -86,8 +73,52 @@ export function bridgeVlanExec(find: (dev: string) => BridgeTarget | undefined, 
     const v: BridgeVlan = { vid, ...(pvid ? { pvid } : {}), ...(untagged ? { untagged } : {}) };
     vlans.set(vid, v);
   }
-  (br.config.vlans ??= {})[dev] = [...vlans.values()].sort((a, b) => a.vid - b.vid);
+  setDeviceVlans(br.config, dev, [...vlans.values()].sort((a, b) => a.vid - b.vid));
   return ok;
+}
+
+
+/**
+ * What in a node's VLAN configuration names a device it does not have (a file can say anything):
+ * a VLAN list of a device that is neither the bridge nor one of its ports, a bridge port that is
+ * not an interface, a VLAN device whose real device does not exist or whose VID is reserved.
+ */
+export function vlanConfigProblems(node: TopoNode): string[] {
+  const out: string[] = [];
+  const lists = (br: BridgeTarget) => {
+    for (const dev of Object.keys(br.config.vlans ?? {})) {
+      if (dev !== br.name && !br.ports.includes(dev)) out.push(`${node.name}: bridge vlan: device "${dev}" is neither ${br.name} nor one of its ports`);
+    }
+  };
+  if (node.kind === 'bridge') {
+    lists(bridgeTarget(node, BRIDGE_DEV)!);
+    return out;
+  }
+  const ifaces = new Set(node.ifaces.map((i) => i.name));
+  const bridges = new Set((node.tunnels ?? []).filter((t) => t.kind === 'bridge').map((t) => t.name));
+  for (const t of node.tunnels ?? []) {
+    if (t.kind === 'bridge') {
+      for (const p of t.ports ?? []) if (!ifaces.has(p)) out.push(`${node.name}: ${t.name}: port "${p}" is not an interface of ${node.name}`);
+      lists({ name: t.name, ports: t.ports ?? [], config: t });
+    } else if (t.kind === 'vlan') {
+      if (t.vlanId === undefined || t.vlanId < 1 || t.vlanId > VID_MAX) out.push(`${node.name}: ${t.name}: VLAN id ${t.vlanId ?? '(none)'} is not 1 to ${VID_MAX}`);
+      if (t.dev === undefined || !(ifaces.has(t.dev) || bridges.has(t.dev))) out.push(`${node.name}: ${t.name}: its real device "${t.dev ?? ''}" does not exist`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Sets (or, with undefined, resets to the default) a device's VLANs. The list is keyed by a
+ * user-given device name, so it is written as an own property of an object without prototype:
+ * a port named "__proto__" is an ordinary name, not the object's prototype.
+ */
+export function setDeviceVlans(br: VlanBridge, dev: string, list: BridgeVlan[] | undefined): void {
+  const vlans: Record<string, BridgeVlan[]> = Object.assign(Object.create(null) as Record<string, BridgeVlan[]>, br.vlans);
+  if (list) Object.defineProperty(vlans, dev, { value: list, enumerable: true, writable: true, configurable: true });
+  else delete vlans[dev];
+  if (Object.keys(vlans).length) br.vlans = vlans;
+  else delete br.vlans;
 }
 
 /** The `bridge vlan` lines that give a bridge its VLANs from the defaults; `portName` as written in the file. */

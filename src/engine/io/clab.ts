@@ -11,7 +11,7 @@
 import { Document, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { macFromSerial } from '../wire/addr';
-import { BRIDGE_DEV, type BridgeNode, type Iface, type LinuxNode, type ScenarioStep, type Topology, type TopoNode } from '../topology';
+import { BRIDGE_DEV, type BridgeNode, type BridgeVlan, type Iface, type LinuxNode, type ScenarioStep, type Topology, type TopoNode } from '../topology';
 import { NodeBuild } from './exec';
 import { bridgeDevLines, bridgeTarget, bridgeVlanLines } from './bridge-vlan';
 import { tunnelLines } from '../tunnel-text';
@@ -246,9 +246,9 @@ function readClab(text: string, file: string): Topology {
     const position = pos && Number.isFinite(pos.x) && Number.isFinite(pos.y) ? { position: pos } : {};
     const roleLabel = labels[LABEL_ROLE] !== undefined ? String(labels[LABEL_ROLE]) : undefined;
     if (kind === 'linux') {
-      const role = (['host', 'server', 'router', 'nat'] as const).find((r) => r === roleLabel);
+      const role = (['host', 'server', 'router', 'nat', 'l3switch'] as const).find((r) => r === roleLabel);
       const n: LinuxNode = { kind: 'linux', name: nodeName, role: role ?? 'host', ifaces: [], loAddrs: [], routes: [], ipForward: false, ...position };
-      if (!role && roleLabel !== undefined) at(line, `node ${nodeName}: label ${LABEL_ROLE} "${roleLabel}" is not host, server, router or nat`);
+      if (!role && roleLabel !== undefined) at(line, `node ${nodeName}: label ${LABEL_ROLE} "${roleLabel}" is not host, server, router, nat or l3switch`);
       nodes.push(n);
       byName.set(nodeName, n);
     } else if (kind === 'bridge') {
@@ -314,10 +314,10 @@ function readClab(text: string, file: string): Topology {
   // Bridge ports renamed for containerlab's host get their own names back.
   const links = renamePorts(linksRead, nodes, (n) => defs.get(n)?.labels?.[LABEL_PORTS], (n, message) => at(lines.of(['topology', 'nodes', n, 'labels', LABEL_PORTS]), `node ${n}: label ${LABEL_PORTS}: ${message}`));
   if (problems.length) throw new TopologyError(problems);
-  // Without a role label, a node that forwards is drawn as a router.
+  // Without a role label, a node that forwards is drawn as a router (an L3 switch if it has a bridge device).
   for (const n of nodes) {
     const label = defs.get(n.name)?.labels?.[LABEL_ROLE];
-    if (n.kind === 'linux' && label === undefined && n.ipForward) n.role = n.nat?.length ? 'nat' : 'router';
+    if (n.kind === 'linux' && label === undefined && n.ipForward) n.role = n.nat?.length ? 'nat' : n.tunnels?.some((x) => x.kind === 'bridge') ? 'l3switch' : 'router';
   }
 
   // Scenario.
@@ -407,6 +407,14 @@ export interface ClabExport {
 export const CLAB_LINUX_IMAGE = 'ghcr.io/hellt/network-multitool';
 
 /**
+ * A bridge's VLAN lists as a containerlab file can hold them: the bridge's own and its linked
+ * ports' (an interface without a link is left out of the file: a line naming it could not be read back).
+ */
+function linkedVlans(vlans: Record<string, BridgeVlan[]> | undefined, self: string, linked: (port: string) => boolean): { vlans?: Record<string, BridgeVlan[]> } {
+  return vlans ? { vlans: Object.fromEntries(Object.entries(vlans).filter(([dev]) => dev === self || linked(dev))) } : {};
+}
+
+/**
  * Writes a containerlab file that reproduces the topology, on containerlab and on the oracle
  * (record.mjs): linux nodes carry an image, and bridge ports have names unique on the host, the
  * student's names kept in a label (clab-ports.ts).
@@ -419,6 +427,7 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
   }
   const ep = (node: string, iface: string) => `${node}:${renames.get(`${node}:${iface}`) ?? iface}`;
   const linked = new Set(t.links.flatMap((l) => [`${l.a.node}:${l.a.iface}`, `${l.b.node}:${l.b.iface}`]));
+  const isLinked = (node: string) => (iface: string) => linked.has(`${node}:${iface}`);
   const nodes: Record<string, unknown> = {};
   for (const n of t.nodes) {
     const labels: Record<string, string> = { [LABEL_ROLE]: n.role };
@@ -442,16 +451,21 @@ export function toClab(t: Topology, opts: { image?: string } = {}): ClabExport {
         for (const a of i.addrs) exec.push(`ip addr add ${a.ip}/${a.len} dev ${i.name}`);
       }
       for (const a of n.loAddrs) exec.push(`ip addr add ${a.ip}/${a.len} dev lo`);
-      // a bridge's ports join it once every device exists: a gretap or vxlan port may come after it
+      // a bridge's ports join it once every device exists (a gretap or vxlan port may come after
+      // it), and only ports containerlab makes: linked interfaces and the node's own devices
+      const ok = isLinked(n.name);
+      const own = new Set((n.tunnels ?? []).map((x) => x.name));
+      const made = (dev: string) => ok(dev) || own.has(dev);
       for (const tn of n.tunnels ?? []) exec.push(...tunnelLines(tn));
-      for (const tn of n.tunnels ?? []) if (tn.kind === 'bridge') exec.push(...bridgeDevLines(tn));
+      for (const tn of n.tunnels ?? []) if (tn.kind === 'bridge') exec.push(...bridgeDevLines({ ...tn, ports: (tn.ports ?? []).filter(made), ...linkedVlans(tn.vlans, tn.name, made) }));
       for (const r of n.routes) exec.push(`ip route add ${routeText(r)}`);
       for (const line of sysctlLines(n)) exec.push(line);
       for (const r of n.nat ?? []) exec.push(iptablesText(r));
       for (const e of n.neigh ?? []) exec.push(neighLine(e));
     } else {
       exec.push(...bridgeExecLines(n.stp, n.ifaces.filter((i) => linked.has(`${n.name}:${i.name}`)).map((i) => ({ name: renames.get(`${n.name}:${i.name}`) ?? i.name, ...(i.stp ? { stp: i.stp } : {}) }))));
-      const br = bridgeTarget(n, BRIDGE_DEV)!;
+      const ok = isLinked(n.name);
+      const br = bridgeTarget({ ...n, ifaces: n.ifaces.filter((i) => ok(i.name)), ...linkedVlans(n.vlans, BRIDGE_DEV, ok) }, BRIDGE_DEV)!;
       if (n.vlanFiltering) exec.push(`ip link set ${BRIDGE_DEV} type bridge vlan_filtering 1`);
       exec.push(...bridgeVlanLines(br, (port) => renames.get(`${n.name}:${port}`) ?? port));
     }

@@ -66,7 +66,14 @@ const Route = z
   .strict();
 const U32 = z.number().int().min(0).max(0xffffffff);
 const BridgeVlan = z.object({ vid: z.number().int().min(1).max(4094), pvid: z.boolean().optional(), untagged: z.boolean().optional() }).strict();
-const BridgeVlans = z.record(z.string(), z.array(BridgeVlan));
+/**
+ * Keyed by device names the file gives: read as a Map (zod's record would drop a "__proto__"
+ * key) into an object without prototype, where every name is an own property.
+ */
+const BridgeVlans = z.preprocess(
+  (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? new Map(Object.entries(v)) : v),
+  z.map(z.string(), z.array(BridgeVlan)).transform((m) => Object.assign(Object.create(null) as Record<string, z.infer<typeof BridgeVlan>[]>, Object.fromEntries(m))),
+);
 const Tunnel = z
   .object({
     name: z.string(),
@@ -113,7 +120,7 @@ const LinuxNode = z
   .object({
     kind: z.literal('linux'),
     name: z.string(),
-    role: z.enum(['host', 'server', 'router', 'nat']),
+    role: z.enum(['host', 'server', 'router', 'nat', 'l3switch']),
     ifaces: z.array(Iface),
     loAddrs: z.array(IfAddr),
     routes: z.array(Route),

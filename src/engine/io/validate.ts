@@ -1,5 +1,5 @@
 // Checks that hold across a whole topology, whatever file it came from: unique names, links
-// between existing interfaces (each used once), valid and unique addresses and MACs, routes the
+// between existing interfaces (each used once), VLAN settings that name existing devices, valid and unique addresses and MACs, routes the
 // kernel would accept, scenario commands packetwalk can run, and packetwalk's bounds on seconds and
 // positions (limits.ts; the readers' schemas bound the number of scenario steps).
 
@@ -13,6 +13,7 @@ import { iptablesText, parseIptables } from './iptables';
 import { devNameProblem } from '../devices/linux/netdev';
 import { positionProblem, stepSecondsProblem } from './limits';
 import { nodeNameProblem } from '../edit/names';
+import { vlanConfigProblems } from './bridge-vlan';
 
 /** A problem with a path into the topology, e.g. ['nodes', 2, 'routes', 0]. */
 export interface TopologyIssue {
@@ -60,6 +61,7 @@ export function validateTopology(t: Topology): TopologyIssue[] {
       if (other) issues.push({ path: [...p, 'mac'], message: `MAC ${i.mac} of ${n.name}:${i.name} is also used by ${other}` });
       macs.set(i.mac, `${n.name}:${i.name}`);
     });
+    for (const message of vlanConfigProblems(n)) issues.push({ path: ['nodes', ni, n.kind === 'bridge' ? 'vlans' : 'tunnels'], message });
     if (n.kind !== 'linux') return;
     const all = [...n.ifaces.map((i) => ({ dev: i.name, list: i.addrs })), { dev: 'lo', list: n.loAddrs }];
     for (const { dev, list } of all) {

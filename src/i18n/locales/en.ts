@@ -71,6 +71,8 @@ export const en = {
       'nat-dnat': 'Port forwarding (DNAT) to a server inside, UDP and TCP',
       'tcp-udp-same-port': 'TCP and UDP on the same port number: two listeners that do not collide',
       'tcp-nat': 'TCP through a NAT gateway: handshake, data, close, and a refused port',
+      'router-on-a-stick': 'Two VLANs joined by a router on a stick',
+      'l3-switch': 'Two VLANs joined by an L3 switch',
       'stp-triangle': 'A loop of three switches with the spanning tree: the root, a blocked port, 8 s of convergence, then two pings 10 s apart',
     },
   },
@@ -104,6 +106,7 @@ export const en = {
     router: 'Router',
     nat: 'NAT gateway',
     switch: 'Switch',
+    l3switch: 'L3 switch',
   },
   palette: {
     label: 'Devices',
@@ -270,6 +273,10 @@ export const en = {
     zeroMac: '00:00:00:00:00:00 cannot be an interface’s address',
     badName: 'a name is 1–32 letters, digits, “_” or “-” (and not __proto__)',
     nameTaken: '{{text}} is already the name of another device',
+  },
+  vlanMark: {
+    access: 'Access port, VLAN {{vids}}',
+    trunk: 'Trunk: VLANs {{vids}}, native {{native}}',
   },
   views: {
     title: 'Linux views',

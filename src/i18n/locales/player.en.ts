@@ -225,6 +225,8 @@ export const playerEn = {
     followStep: 'the device of this step',
     neigh: 'Neighbour cache (ip neigh)',
     fdb: 'Forwarding database (bridge fdb)',
+    bridgeVlan: 'Port VLANs (bridge vlan)',
+    vlan: 'VLAN',
     routesMain: 'Route table main (ip route)',
     routesLocal: 'Route table local (ip route show table local)',
     redirects: 'Route exceptions from redirects',

@@ -226,6 +226,8 @@ export const playerZhCN: PlayerMessages = {
     followStep: '本步骤所在的设备',
     neigh: '邻居表（ip neigh）',
     fdb: '转发表（bridge fdb）',
+    bridgeVlan: '端口 VLAN（bridge vlan）',
+    vlan: 'VLAN',
     routesMain: '路由表 main（ip route）',
     routesLocal: '路由表 local（ip route show table local）',
     redirects: '重定向产生的路由例外',

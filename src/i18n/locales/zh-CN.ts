@@ -71,6 +71,8 @@ export const zhCN: Messages = {
       'nat-dnat': '端口转发（DNAT）到内部服务器，UDP 与 TCP',
       'tcp-udp-same-port': 'TCP 与 UDP 使用同一端口号：两个监听互不冲突',
       'tcp-nat': '经过 NAT 网关的 TCP：握手、数据、关闭，以及被拒绝的端口',
+      'router-on-a-stick': '单臂路由连接两个 VLAN',
+      'l3-switch': '三层交换机连接两个 VLAN',
       'stp-triangle': '三台交换机成环并运行生成树：根网桥、被阻塞的端口、8 秒收敛，然后相隔 10 秒的两次 ping',
     },
   },
@@ -104,6 +106,7 @@ export const zhCN: Messages = {
     router: '路由器',
     nat: 'NAT 网关',
     switch: '交换机',
+    l3switch: '三层交换机',
   },
   palette: {
     label: '设备',
@@ -270,6 +273,10 @@ export const zhCN: Messages = {
     zeroMac: '00:00:00:00:00:00 不能作为接口地址',
     badName: '名称由 1–32 个字母、数字、“_”或“-”组成（不能是 __proto__）',
     nameTaken: '{{text}} 已是另一台设备的名称',
+  },
+  vlanMark: {
+    access: 'Access 端口，VLAN {{vids}}',
+    trunk: 'Trunk：VLAN {{vids}}，native {{native}}',
   },
   views: {
     title: 'Linux 视图',

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { selectNode, useAppStore } from '../../store';
 import type { LinuxNode as LinuxDevice } from '../../engine';
 import { wanOf } from '../../engine/pure';
-import { cardPlaceStyle, useCardPlace } from './diagramLabels';
+import { cardDevices, cardPlaceStyle, forwardsBeyondRole, useCardPlace } from './diagramLabels';
 import type { DeviceFlowNode } from './flowTypes';
 import { Handles } from './Handles';
 import { stepMark } from './stepMarks';
@@ -33,20 +33,21 @@ export const LinuxNode = memo(function LinuxNode({ id, selected, dragging }: Nod
 const Label = memo(function Label({ id, node }: { id: string; node: LinuxDevice }) {
   const { t, i18n } = useTranslation();
   const wan = wanOf(node);
+  const devices = cardDevices(node);
   const place = cardPlaceStyle(useCardPlace(id, i18n.language));
   return (
     <div className={place.className} style={place.style}>
       <div className="pw-node__name">{node.name}</div>
       <div className="pw-node__role">
         {t(`role.${node.role}`)}
-        {node.ipForward && node.role !== 'router' && node.role !== 'nat' ? (
+        {forwardsBeyondRole(node) ? (
           <span title={t('node.forwardingHint')}>{` · ${t('node.forwarding')}`}</span>
         ) : null}
       </div>
-      {node.ifaces.length > 0 && (
+      {devices.length > 0 && (
         <table className="pw-node__ifaces">
           <tbody>
-            {node.ifaces.map((i) => (
+            {devices.map((i) => (
               <tr key={i.name} data-testid={`node.${id}.${i.name}`}>
                 <th scope="row">
                   {i.name}

@@ -10,13 +10,14 @@
 import type { TFunction } from 'i18next';
 import type { CSSProperties } from 'react';
 import i18n from '../../i18n';
-import type { Link, TopoNode } from '../../engine';
+import type { IfAddr, Link, LinuxNode, TopoNode } from '../../engine';
 import { linkKey, wanOf } from '../../engine/pure';
 import { create } from 'zustand';
 import { selectLinks, selectNodes, selectParallel, useAppStore, type AppState } from '../../store';
 import { fallbackPosition, type Size } from './geometry';
 import { finish, placeLabels, type EndSpot, type LabelLayout, type LayoutDevice, type Metrics } from './labels';
 import type * as Relayout from './relayout';
+import { MARK_PAD, portMarks, type PortMark } from './vlanMarks';
 import { FONT, measureText, MONO, type Measure } from './text';
 
 /**
@@ -43,10 +44,23 @@ const ROW_LINE = 18;
 /** Rounding, and the WAN badge's letter spacing. */
 const SLACK = 2;
 
+/** A host or server that forwards says so under its name (routers, NAT gateways and L3 switches forward by role). */
+export const forwardsBeyondRole = (n: TopoNode): boolean => n.kind === 'linux' && n.ipForward && (n.role === 'host' || n.role === 'server');
+
 /** The role line under a device's name, as LinuxNode and SwitchNode write it. */
 export function roleLine(n: TopoNode, t: TFunction): string {
   if (n.kind === 'bridge') return `${t('role.switch')} · ${t('node.ports', { count: n.ifaces.length })}`;
-  return n.ipForward && n.role !== 'router' && n.role !== 'nat' ? `${t(`role.${n.role}`)} · ${t('node.forwarding')}` : t(`role.${n.role}`);
+  return forwardsBeyondRole(n) ? `${t(`role.${n.role}`)} · ${t('node.forwarding')}` : t(`role.${n.role}`);
+}
+
+/**
+ * The devices a Linux node's card lists with their addresses: its interfaces, except the ports of
+ * a bridge device (an L3 switch's: they hold no address), then its VLAN devices that have one.
+ */
+export function cardDevices(n: LinuxNode): readonly { name: string; addrs: readonly IfAddr[] }[] {
+  if (!n.tunnels?.length) return n.ifaces;
+  const ports = new Set(n.tunnels.flatMap((x) => (x.kind === 'bridge' ? (x.ports ?? []) : [])));
+  return [...n.ifaces.filter((i) => !ports.has(i.name)), ...n.tunnels.filter((x) => x.kind === 'vlan' && x.addrs.length)];
 }
 
 /** The size of a device's card: its name, its role and, on a Linux node, a row per interface address. */
@@ -56,7 +70,7 @@ export function cardSize(n: TopoNode, t: TFunction, measure: Measure = measureTe
   let lines = 0;
   if (n.kind === 'linux') {
     const wan = wanOf(n);
-    for (const i of n.ifaces) {
+    for (const i of cardDevices(n)) {
       th = Math.max(th, measure(i.name, IFACE_FONT) + (i.name === wan ? 10 + measure(t('node.wan'), WAN_FONT) : 0));
       for (const a of i.addrs) td = Math.max(td, measure(`${a.ip}/${a.len}`, ADDR_FONT));
       if (i.addrs.length === 0) td = Math.max(td, measure(t('node.noAddress'), ADDR_FONT));
@@ -67,8 +81,11 @@ export function cardSize(n: TopoNode, t: TFunction, measure: Measure = measureTe
   return { width: Math.ceil(width + CARD_X + SLACK), height: CARD_Y + NAME_LINE + ROLE_LINE + (lines ? TABLE_TOP + ROW_LINE * lines : 0) };
 }
 
-/** The size of an interface name's label on a link (.pw-link__iface: 5 px padding, 1 px border, 18 px line). */
-export const ifaceLabelSize = (iface: string, measure: Measure = measureText): Size => ({ width: Math.ceil(measure(iface, LINK_FONT)) + 12 + SLACK, height: 20 });
+/** The size of an interface name's label on a link (.pw-link__iface: 5 px padding, 1 px border, 18 px line), with its VLAN mark (vlanMarks.ts). */
+export const ifaceLabelSize = (iface: string, measure: Measure = measureText, mark?: PortMark): Size => ({
+  width: Math.ceil(measure(mark ? `${iface} ${mark.text}` : iface, LINK_FONT)) + 12 + SLACK + (mark ? MARK_PAD : 0),
+  height: 20,
+});
 
 const cards = new WeakMap<TopoNode, { lang: string; size: Size }>();
 
@@ -140,9 +157,11 @@ function* labelSteps(s: AppState, lang: string): Generator<void, Labels> {
     devices.push({ name: n.name, at: n.position ?? fallbackPosition(i), card: cardOf(n, lang, t) });
     yield;
   }
+  const marks = portMarks(nodes);
+  const label = (e: Link['a']) => ifaceLabelSize(e.iface, measureText, marks.get(`${e.node}:${e.iface}`));
   const layoutLinks = links.map((l) => {
     const id = linkKey(l);
-    return { id, a: { ...l.a, label: ifaceLabelSize(l.a.iface) }, b: { ...l.b, label: ifaceLabelSize(l.b.iface) }, parallel: selectParallel(id)(s) };
+    return { id, a: { ...l.a, label: label(l.a) }, b: { ...l.b, label: label(l.b) }, parallel: selectParallel(id)(s) };
   });
   yield;
   const r = relayout;

@@ -69,7 +69,7 @@ export function lookOf(n: FarNode, s: FarScene, part: Part): Look | undefined {
   return selected ? 'selected' : s.walking ? 'dim' : 'normal';
 }
 
-const radiusOf = (role: Role) => (role === 'router' || role === 'nat' ? SYMBOL / 2 : role === 'switch' ? 12 : 14);
+const radiusOf = (role: Role) => (role === 'router' || role === 'nat' ? SYMBOL / 2 : role === 'switch' || role === 'l3switch' ? 12 : 14);
 
 /** Each role's symbol in each look, drawn once at `px` pixels (the icon image loaded). */
 export class Sprites {

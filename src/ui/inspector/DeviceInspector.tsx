@@ -1,5 +1,5 @@
 // The configuration of one device in the inspector: its name, interfaces (MAC, addresses),
-// routes, NAT rules and what Linux prints on it; on a NAT gateway, the routes back it misses.
+// routes, NAT rules, tunnels, VLANs (VlanSection) and what Linux prints on it; on a NAT gateway, the routes back it misses.
 // Loaded the first time a device is selected.
 
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { NatSection } from './NatSection';
 import { ReturnRoutes } from './ReturnRoutes';
 import { RoutesSection } from './RoutesSection';
 import { TunnelsSection } from './TunnelsSection';
+import { VlanSection } from './VlanSection';
 import { syntaxMessage } from './outcome';
 import { parseNodeName } from './syntax';
 import { TrashIcon } from './TrashIcon';
@@ -80,6 +81,7 @@ export function DeviceInspector({ name }: { name: string }) {
       {node.kind === 'linux' && <RoutesSection node={node} />}
       {node.kind === 'linux' && <NatSection node={node} />}
       {node.kind === 'linux' && <TunnelsSection node={node} />}
+      <VlanSection node={node} />
       <LinuxViews node={node} />
     </div>
   );

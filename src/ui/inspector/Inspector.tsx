@@ -7,10 +7,11 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectInspected, selectLink, useAppStore } from '../../store';
 import { simClient } from '../../worker/client';
+import { addEnglish } from '../../i18n';
 import { TrashIcon } from './TrashIcon';
 import './inspector.css';
 
-const DeviceInspector = lazy(() => import('./DeviceInspector').then((m) => ({ default: m.DeviceInspector })));
+const DeviceInspector = lazy(() => Promise.all([import('./DeviceInspector'), addEnglish('vlan')]).then(([m]) => ({ default: m.DeviceInspector })));
 
 function LinkInspector({ id }: { id: string }) {
   const { t } = useTranslation();

@@ -46,7 +46,8 @@ function TunnelRow({ tunnel: tn }: { tunnel: Tunnel }) {
 
 export function TunnelsSection({ node }: { node: LinuxNode }) {
   const { t } = useTranslation();
-  const tunnels = node.tunnels ?? [];
+  // VLAN devices and a bridge device are VlanSection's
+  const tunnels = (node.tunnels ?? []).filter((x) => x.kind !== 'vlan' && x.kind !== 'bridge');
   const wanted = tunnels.length > 0;
   // Open on a node with devices (and once it gets one); else as the user leaves it.
   const [open, setOpen] = useState(wanted);

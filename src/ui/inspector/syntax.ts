@@ -4,7 +4,7 @@
 // means in the network (a duplicate address, a route the kernel refuses) is the worker's answer.
 
 import type { IfAddr, MacAddr } from '../../engine';
-import { isGroupMac, nodeNameProblem, parseIpv4, parseMac, ZERO_MAC } from '../../engine/pure';
+import { isGroupMac, nodeNameProblem, parseIpv4, parseMac, VID_MAX, VID_MIN, ZERO_MAC } from '../../engine/pure';
 
 export type SyntaxError =
   | { code: 'notIpv4'; text: string }
@@ -62,4 +62,29 @@ export function parseNodeName(text: string, taken: ReadonlySet<string>): Parsed<
   if (nodeNameProblem(t)) return { ok: false, error: { code: 'badName', text: t } };
   if (taken.has(t)) return { ok: false, error: { code: 'nameTaken', text: t } };
   return { ok: true, value: t };
+}
+
+/** A VLAN id or list that is not one (worded by the VLAN section, i18n keys vlan.*). */
+export type VidError = { code: 'badVid' | 'noVid'; text: string };
+type VidParsed<T> = { ok: true; value: T } | { ok: false; error: VidError };
+
+/** One VLAN id, 1 to 4094 (0 and 4095 are reserved). */
+export function parseVid(text: string): VidParsed<number> {
+  const t = text.trim();
+  if (!/^\d{1,4}$/.test(t) || Number(t) < VID_MIN || Number(t) > VID_MAX) return { ok: false, error: { code: 'badVid', text: t } };
+  return { ok: true, value: Number(t) };
+}
+
+/** VLAN ids and ranges (10-20) separated by commas or spaces, at least one. */
+export function parseVidList(text: string): VidParsed<number[]> {
+  const out: number[] = [];
+  for (const word of text.split(/[\s,]+/).filter(Boolean)) {
+    const m = /^(\d+)-(\d+)$/.exec(word);
+    const ends = m ? [m[1]!, m[2]!].map(parseVid) : [parseVid(word)];
+    for (const e of ends) if (!e.ok) return e;
+    const [lo, hi] = ends.map((e) => (e.ok ? e.value : 0)) as [number, number?];
+    if (hi !== undefined && hi < lo) return { ok: false, error: { code: 'badVid', text: word } };
+    for (let v = lo; v <= (hi ?? lo); v++) if (!out.includes(v)) out.push(v);
+  }
+  return out.length ? { ok: true, value: out } : { ok: false, error: { code: 'noVid', text } };
 }

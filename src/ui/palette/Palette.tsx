@@ -1,4 +1,4 @@
-// The device palette: Host, Server, Switch, Router and NAT gateway. Drag one onto the canvas, or
+// The device palette: Host, Server, Switch, L3 switch, Router and NAT gateway. Drag one onto the canvas, or
 // press it (mouse or keyboard) to add it in the middle of the view, or the free space nearest it
 // (never on a device, its card, a link or an interface name: canvas/freeSpace.ts).
 // The new device is selected, so the inspector opens on it.
@@ -15,7 +15,7 @@ import { snapped, useView } from '../viewStore';
 import './palette.css';
 
 /** In the order they are offered. */
-export const PALETTE: readonly Role[] = ['host', 'server', 'switch', 'router', 'nat'];
+export const PALETTE: readonly Role[] = ['host', 'server', 'switch', 'l3switch', 'router', 'nat'];
 
 /** The view's edge kept clear when a device is added in it (screen pixels). */
 const INSET = 24;

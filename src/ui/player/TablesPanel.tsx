@@ -1,4 +1,5 @@
-// A device's tables as they were at the current step: neighbour cache, fdb, conntrack (nodes with
+// A device's tables as they were at the current step: neighbour cache, fdb (with its VLANs, and
+// `bridge vlan`, on a VLAN-aware bridge or L3 switch), conntrack (nodes with
 // NAT rules), sockets (nodes that have one during the walk), route tables main and local, with the entries the step consulted highlighted and
 // those it created or changed marked. The device is the one selected on the canvas, else the
 // device of the step; the menu picks another (it selects it on the canvas).
@@ -8,7 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { selectInspected, selectNodes, useAppStore, type DoneRun } from '../../store';
 import { ctTupleText } from './explain';
 import { stepOf } from './selectors';
-import { tablesAtStep, type Mark, type Row, type TablesAtStep } from './tables';
+import { fdbKey, tablesAtStep, type Mark, type Row, type TablesAtStep } from './tables';
+import type { TopoNode } from '../../engine';
+import { bridgesOf, deviceVlans } from '../../engine/pure';
 import { startWalk } from '../commands/runScenario';
 import { simClient } from '../../worker/client';
 
@@ -123,6 +126,53 @@ function StpTable({ node, stp, costs }: { node: string; stp: NonNullable<TablesA
   );
 }
 
+/** The bridge's fdb at the step; on a VLAN-aware bridge each entry's VLAN (`bridge fdb show` … vlan N). */
+function FdbTable({ rows, vlans }: { rows: TablesAtStep['fdb']; vlans: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Table
+      title={t('player.tables.fdb')}
+      testId="tables.fdb"
+      head={[t('player.tables.mac'), ...(vlans ? [t('player.tables.vlan')] : []), t('player.tables.port')]}
+      rows={rows.map((r) => ({
+        key: fdbKey(r.entry),
+        cls: rowClass(r),
+        testId: `tables.fdb.${r.entry.vlan !== undefined ? `${r.entry.vlan}.` : ''}${r.entry.mac}`,
+        cells: [
+          r.entry.mac,
+          ...(vlans ? [r.entry.vlan !== undefined ? String(r.entry.vlan) : ''] : []),
+          <>
+            {r.entry.port}
+            <MarkBadge {...(r.mark ? { mark: r.mark } : {})} />
+          </>,
+        ],
+      }))}
+    />
+  );
+}
+
+/** `bridge vlan show` of the device's VLAN-aware bridge: each port's VLANs, the pvid and the untagged ones (a walk does not change them). */
+function BridgeVlanTable({ node }: { node: TopoNode }) {
+  const { t } = useTranslation();
+  const br = bridgesOf(node)[0];
+  if (!br) return null;
+  return (
+    <Table
+      title={t('player.tables.bridgeVlan')}
+      testId="tables.bridge-vlan"
+      head={[t('player.tables.port'), t('player.tables.vlan'), t('player.tables.flags')]}
+      rows={[br.name, ...br.ports].flatMap((dev) =>
+        deviceVlans(br.config, dev).map((v) => ({
+          key: `${dev}|${v.vid}`,
+          cls: '',
+          testId: `tables.bridge-vlan.${dev}.${v.vid}`,
+          cells: [dev, String(v.vid), [v.pvid ? 'PVID' : '', v.untagged ? 'Egress Untagged' : ''].filter(Boolean).join(' ')],
+        })),
+      )}
+    />
+  );
+}
+
 export function TablesPanel({ walk }: { walk: DoneRun }) {
   const { t } = useTranslation();
   const step = stepOf(walk);
@@ -133,6 +183,7 @@ export function TablesPanel({ walk }: { walk: DoneRun }) {
   const tracking = useMemo(() => new Set(nodes.filter((n) => n.kind === 'linux' && n.nat?.length).map((n) => n.name)), [nodes]);
   const device = nodes.find((n) => n.name === node);
   const kind = device?.kind;
+  const vlanAware = device ? (bridgesOf(device)[0]?.config.vlanFiltering ?? false) : false;
   const portCosts = useMemo(() => Object.fromEntries((device?.ifaces ?? []).map((i) => [i.name, i.stp?.cost ?? 2])), [device]);
   const tables = useMemo(
     () => (node ? tablesAtStep({ events: walk.result.events, history: walk.history, routes: walk.routes, tracking }, node, step) : undefined),
@@ -160,27 +211,18 @@ export function TablesPanel({ walk }: { walk: DoneRun }) {
         <p className="pw-muted">{t('player.tables.noDevice')}</p>
       ) : kind === 'bridge' ? (
         <>
-        {tables.stp && node && <StpTable node={node} stp={tables.stp} costs={portCosts} />}
-        <Table
-          title={t('player.tables.fdb')}
-          testId="tables.fdb"
-          head={[t('player.tables.mac'), t('player.tables.port')]}
-          rows={tables.fdb.map((r) => ({
-            key: r.entry.mac,
-            cls: rowClass(r),
-            testId: `tables.fdb.${r.entry.mac}`,
-            cells: [
-              r.entry.mac,
-              <>
-                {r.entry.port}
-                <MarkBadge {...(r.mark ? { mark: r.mark } : {})} />
-              </>,
-            ],
-          }))}
-        />
+          {tables.stp && node && <StpTable node={node} stp={tables.stp} costs={portCosts} />}
+          <FdbTable rows={tables.fdb} vlans={vlanAware} />
+          {device && vlanAware && <BridgeVlanTable node={device} />}
         </>
       ) : (
         <>
+          {device && vlanAware && (
+            <>
+              <FdbTable rows={tables.fdb} vlans />
+              <BridgeVlanTable node={device} />
+            </>
+          )}
           <Table
             title={t('player.tables.neigh')}
             testId="tables.neigh"

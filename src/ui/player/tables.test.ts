@@ -104,3 +104,16 @@ describe('tcp-udp-same-port: the sockets table (ss -tuan)', () => {
     expect(tablesAtStep(input(plain), 'r1', plain.steps[plain.steps.length - 1]).sockets).toBeUndefined();
   });
 });
+
+describe('router-on-a-stick: the fdb per VLAN', () => {
+  const w = testWalk('router-on-a-stick');
+  const last = w.steps[w.steps.length - 1];
+
+  test('the router\'s MAC is learned on the trunk in VLAN 10 and in VLAN 20: two entries, each its own row', () => {
+    const fdb = tablesAtStep(input(w), 'sw1', last).fdb;
+    const r1 = fdb.filter((r) => r.entry.port === 'p3');
+    expect(r1.map((r) => r.entry.vlan).sort()).toEqual([10, 20]);
+    expect(new Set(r1.map((r) => r.entry.mac)).size).toBe(1);
+    expect(fdb.map((r) => `${r.entry.vlan}|${r.entry.mac}`)).toEqual([...new Set(fdb.map((r) => `${r.entry.vlan}|${r.entry.mac}`))]);
+  });
+});

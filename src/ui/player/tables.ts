@@ -54,6 +54,8 @@ export function tablesAfter(history: TableHistory, node: string, seq: number): T
 }
 
 export const neighKey = (n: { dev: string; ip: string }) => `${n.dev}|${n.ip}`;
+/** An fdb entry is a MAC in a VLAN (the same MAC may be learned in two VLANs, on two ports). */
+export const fdbKey = (f: { mac: string; vlan?: number }) => `${f.vlan ?? 0}|${f.mac}`;
 export const ctKey = (c: ConntrackView) =>
   `${c.proto}|${c.orig.src}|${c.orig.dst}|${c.orig.sport ?? ''}|${c.orig.dport ?? ''}|${c.orig.id ?? ''}|${c.orig.type ?? ''}`;
 const routeKey = (r: FibRoute) => `${r.table}|${r.type}|${r.dst}/${r.len}|${r.gateway ?? ''}|${r.dev ?? ''}|${r.metric}|${r.prefsrc ?? ''}`;
@@ -95,7 +97,7 @@ export function tablesAtStep(input: TablesInput, node: string, step: PlayerStep 
       const e = input.events[i]!;
       if (!('node' in e) || e.node !== node) continue;
       if (e.kind === 'neigh.lookup') neighSeen.add(neighKey(e));
-      else if (e.kind === 'fdb.forward' && e.entry) fdbSeen.add(e.entry.mac);
+      else if (e.kind === 'fdb.forward' && e.entry) fdbSeen.add(fdbKey(e.entry));
       else if (e.kind === 'conntrack.lookup' && e.entry) ctSeen.add(ctKey(e.entry));
       else if (e.kind === 'fib.lookup' && e.result.kind === 'route') routeSeen.add(routeKey(e.result.route));
       else if (e.kind === 'socket.deliver') socketSeen.add(e.socket);
@@ -105,7 +107,7 @@ export function tablesAtStep(input: TablesInput, node: string, step: PlayerStep 
   return {
     node,
     neigh: rows(after.neigh, before.neigh, neighKey, neighSeen),
-    fdb: rows(after.fdb, before.fdb, (f) => f.mac, fdbSeen),
+    fdb: rows(after.fdb, before.fdb, fdbKey, fdbSeen),
     ...(input.tracking.has(node) ? { conntrack: rows(after.conntrack, before.conntrack, ctKey, ctSeen) } : {}),
     ...((input.history[node] ?? []).some((v) => v.tables.sockets.length > 0) ? { sockets: rows(after.sockets, before.sockets, (x) => x.socket, socketSeen) } : {}),
     redirects: after.redirects,

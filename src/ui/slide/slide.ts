@@ -372,7 +372,7 @@ function diagram(c: SlideContent, env: SlideEnv, e: Drawing, box: Box): string {
     const shape =
       n.role === 'router' || n.role === 'nat'
         ? `<circle cx="${r(p.x)}" cy="${r(p.y)}" r="30" fill="#fff" stroke="${stroke}" stroke-width="2.5"/>`
-        : `<rect x="${r(p.x - 30)}" y="${r(p.y - 30)}" width="60" height="60" rx="${n.role === 'switch' ? 12 : 14}" fill="#fff" stroke="${stroke}" stroke-width="2.5"/>`;
+        : `<rect x="${r(p.x - 30)}" y="${r(p.y - 30)}" width="60" height="60" rx="${n.role === 'switch' || n.role === 'l3switch' ? 12 : 14}" fill="#fff" stroke="${stroke}" stroke-width="2.5"/>`;
     g.push(shape, `<g transform="translate(${r(p.x - 22)} ${r(p.y - 22)}) scale(${44 / 48})" color="${colour}">${env.icons[n.role]}</g>`);
     const cx = card.x + card.width / 2;
     g.push(text(cx, card.y + 20, n.name, 22, `text-anchor="middle" font-weight="700" fill="${TEXT}"`));
