@@ -96,9 +96,11 @@ export function vlanConfigProblems(node: TopoNode): string[] {
   }
   const ifaces = new Set(node.ifaces.map((i) => i.name));
   const bridges = new Set((node.tunnels ?? []).filter((t) => t.kind === 'bridge').map((t) => t.name));
+  // br_add_if takes an Ethernet device: an interface, or a gretap or vxlan tunnel (an L2 overlay)
+  const ethTunnels = new Set((node.tunnels ?? []).filter((t) => t.kind === 'gretap' || t.kind === 'vxlan').map((t) => t.name));
   for (const t of node.tunnels ?? []) {
     if (t.kind === 'bridge') {
-      for (const p of t.ports ?? []) if (!ifaces.has(p)) out.push(`${node.name}: ${t.name}: port "${p}" is not an interface of ${node.name}`);
+      for (const p of t.ports ?? []) if (!ifaces.has(p) && !ethTunnels.has(p)) out.push(`${node.name}: ${t.name}: port "${p}" is not an interface of ${node.name}`);
       lists({ name: t.name, ports: t.ports ?? [], config: t });
     } else if (t.kind === 'vlan') {
       if (t.vlanId === undefined || t.vlanId < 1 || t.vlanId > VID_MAX) out.push(`${node.name}: ${t.name}: VLAN id ${t.vlanId ?? '(none)'} is not 1 to ${VID_MAX}`);
