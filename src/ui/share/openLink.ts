@@ -62,7 +62,7 @@ export async function openShare(client: SimClient, text: string, { startup = fal
 }
 
 export function openLink(client: SimClient, link: LinkRequest, options: { startup?: boolean } = {}): Promise<boolean> {
-  if (link.kind === 'lesson') return openLesson(client, link.id, { ...options, step: link.step });
+  if (link.kind === 'lesson') return openLesson(client, link.id, { ...options, step: link.step, walk: link.walk });
   if (link.kind === 'share') return openShare(client, link.text, options);
   return Promise.resolve(false);
 }

@@ -27,7 +27,7 @@ export async function share(client: SimClient, options: ShareOptions = {}): Prom
   let hash: string;
   let message: string;
   if (lesson && lesson.topology === topology && walk?.source.kind === 'scenario') {
-    hash = lessonHash(lesson.lesson.id, step);
+    hash = lessonHash(lesson.lesson.id, step, lesson.walk);
     message = i18n.t('lessons.share.copiedLesson', { title: i18n.t(`lessons.titles.${lesson.lesson.id}`), step });
   } else {
     const shared: SharedWalk | undefined = walk?.source.kind === 'scenario' ? { kind: 'scenario' } : walk?.source.pdu ? { kind: 'pdu', pdu: walk.source.pdu } : undefined;
