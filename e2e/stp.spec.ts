@@ -52,3 +52,31 @@ test('stp-triangle: a blocked port, a ping across the tree, and the tree forming
   await expect(page.getByTestId('tables.stp.cost')).toContainText('4 (through p1)');
   await expect(page.locator('[data-testid^="trace.row-"]', { hasText: 'ping -c 1 -W 1 10.0.0.2: exit 0' })).toHaveCount(2);
 });
+
+test('+30 s plays the convergence fast, step by step, the ports changing state on the diagram, and stops when asked', async ({ page }) => {
+  const p = new PlayerPage(page);
+  await p.goto('stp-triangle');
+  await p.runScenario();
+  await expect(p.row(1)).toBeVisible({ timeout: 30_000 });
+  const skip = page.getByTestId('player.skip-30s');
+  const stepNow = async () => Number((await p.position.textContent())?.match(/Step (\d+)/)?.[1] ?? 0);
+
+  await skip.click();
+  await expect(skip).toHaveText('Stop');
+  await expect(skip).toHaveAttribute('aria-pressed', 'true');
+  // The steps go by one at a time: sw1's port towards h1 is seen listening, then learning.
+  await expect(page.getByTestId('link-end.sw1.p3')).toHaveAttribute('data-stp', 'listening');
+  await expect(page.getByTestId('link-end.sw1.p3')).toHaveAttribute('data-stp', 'learning');
+  await skip.click();
+  await expect(skip).toHaveText('+30 s');
+  const stopped = await stepNow();
+  expect(stopped).toBeGreaterThan(1);
+  await expect(page.getByTestId('player.play')).toHaveAttribute('aria-pressed', 'false');
+  expect(await stepNow()).toBe(stopped);
+
+  // Again: it plays on from there to the end of the walk (less than 30 s away), then stops by itself.
+  await skip.click();
+  await expect(p.position).toHaveText(/Step (\d+) of \1$/, { timeout: 30_000 });
+  await expect(skip).toHaveText('+30 s');
+  await expect(page.getByTestId('link-end.sw3.p1')).toHaveAttribute('data-stp', 'blocking');
+});

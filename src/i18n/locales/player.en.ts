@@ -22,7 +22,9 @@ export const playerEn = {
   start: 'Start: nothing has happened yet. Press → (or Step forward) to take the first step.',
   controls: {
     skip30: '+30 s',
-    skip30Hint: 'Play the next 30 s of the walk at once (the spanning tree takes 30 s to converge)',
+    skip30Hint: 'Play the next 30 s of the walk, fast (the spanning tree takes 30 s to converge)',
+    skip30Stop: 'Stop',
+    skip30StopHint: 'Stop playing the 30 s here',
     label: 'Playback',
     first: 'Jump to the start (Home)',
     back: 'Step back (←)',

@@ -23,7 +23,9 @@ export const playerZhCN: PlayerMessages = {
   start: '开始：还什么都没有发生。按 →（或“前进一步”）走第一步。',
   controls: {
     skip30: '+30 秒',
-    skip30Hint: '一次播放接下来 30 秒（生成树收敛需要 30 秒）',
+    skip30Hint: '快速播放接下来 30 秒（生成树收敛需要 30 秒）',
+    skip30Stop: '停止',
+    skip30StopHint: '在这里停止播放这 30 秒',
     label: '播放控制',
     first: '跳到开始（Home）',
     back: '后退一步（←）',
