@@ -1,6 +1,7 @@
 // The spanning tree in Chromium: the triangle example with STP on, walked: one port blocking on
 // the diagram and in the STP table, the ping crossing the tree; then the link of sw3's root port
-// cut from the STP table at the first ping, and the blocked port forwarding by the second.
+// cut from the STP table at the first ping, and the blocked port forwarding by the second; "+30 s"
+// playing the convergence; a cut kept by autosave across a reload.
 
 import { expect, test } from '@playwright/test';
 import { PlayerPage } from './pages/PlayerPage';
@@ -79,4 +80,22 @@ test('+30 s plays the convergence fast, step by step, the ports changing state o
   await expect(p.position).toHaveText(/Step (\d+) of \1$/, { timeout: 30_000 });
   await expect(skip).toHaveText('+30 s');
   await expect(page.getByTestId('link-end.sw3.p1')).toHaveAttribute('data-stp', 'blocking');
+});
+
+test('a cut link is kept by autosave: after a reload the walk comes back, cut where it was', async ({ page }) => {
+  const p = new PlayerPage(page);
+  await p.goto();
+  await p.openExample('stp-triangle');
+  await p.runScenario();
+  await expect(p.row(1)).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('End');
+  await p.tablesOf('sw3');
+  await page.getByTestId('tables.stp.cut.p2').click();
+  await expect(page.getByTestId('link-end.sw3.p2')).toHaveAttribute('data-stp', 'disabled', { timeout: 30_000 });
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('packetwalk.autosave.v1') ?? '{}').cuts as unknown)).toEqual([expect.objectContaining({ node: 'sw3', iface: 'p2' })]);
+
+  await page.reload();
+  await expect(p.row(1)).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('link-end.sw3.p2')).toHaveAttribute('data-stp', 'disabled');
 });

@@ -35,5 +35,6 @@ export const lessonsOpenEn = {
     newer: 'This link was made by a newer version of packetwalk.',
     invalid: 'The network in the link has problems:',
     badWalk: 'The walk in the link does not fit its network.',
+    badCut: 'The walk in the link cuts the link of {{iface}}, which its network does not have.',
   },
 } as const;

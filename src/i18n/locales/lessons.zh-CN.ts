@@ -77,5 +77,6 @@ export const lessonsZhCN: Messages<typeof lessonsEn & typeof lessonsOpenEn> = {
     newer: '这个链接由更新版本的 packetwalk 生成。',
     invalid: '链接中的网络有问题：',
     badWalk: '链接中的演练与其网络不符。',
+    badCut: '链接中的演练切断了 {{iface}} 的链路，而它的网络中没有这个接口的链路。',
   },
 };
