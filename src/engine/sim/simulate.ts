@@ -3,6 +3,8 @@
 // background steps keep running until the end), and returns the trace, the frames seen on every
 // link, the steps' output and every table before and after.
 
+import type { FibRoute } from '../tables/fib';
+import { stackRoutes } from '../devices/linux/route';
 import type { EthernetFrame } from '../wire/types';
 import type { BridgeNode, ScenarioStep, Topology, TopoNode } from '../topology';
 import { Bridge } from '../devices/bridge';
@@ -71,7 +73,16 @@ export interface StepResult {
  * route exceptions from redirects are `route.redirect` events). Before a run every table is empty.
  */
 /** `fdb` on a linux node: the learned entries of its bridge device (an L3 switch). */
-export type NodeState = { kind: 'linux'; neigh: NeighView[]; conntrack?: ConntrackView[]; fdb?: FdbView[] } | { kind: 'bridge'; fdb: FdbView[] };
+export type NodeState =
+  | {
+      kind: 'linux';
+      neigh: NeighView[];
+      conntrack?: ConntrackView[];
+      fdb?: FdbView[];
+      /** its routes, when an interface set down or up changed them (else the configuration's) */
+      routes?: FibRoute[];
+    }
+  | { kind: 'bridge'; fdb: FdbView[] };
 
 export interface SimResult {
   topology: string;
@@ -159,7 +170,13 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
       const stBridge = st && nodeBridge(st.devs);
       if (node.kind === 'linux') {
         out[node.name] = st
-          ? { kind: 'linux', neigh: st.neigh.list(), ...(node.nat?.length ? { conntrack: st.nf ? st.nf.conntrack.list().map(ctView) : [] } : {}), ...(stBridge ? { fdb: fdb(stBridge) } : {}) }
+          ? {
+              kind: 'linux',
+              neigh: st.neigh.list(),
+              ...(node.nat?.length ? { conntrack: st.nf ? st.nf.conntrack.list().map(ctView) : [] } : {}),
+              ...(stBridge ? { fdb: fdb(stBridge) } : {}),
+              ...(st.routesChanged ? { routes: stackRoutes(st) } : {}),
+            }
           : node.nat?.length
             ? EMPTY_NAT
             : EMPTY_LINUX;

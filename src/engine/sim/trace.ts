@@ -22,6 +22,7 @@ export type NeighCause =
   | 'arp-reply' // an ARP reply (→ REACHABLE)
   | 'arp-seen' // an ARP packet from a known neighbour that is not a reply to us (→ STALE)
   | 'use' // a packet sent through a STALE entry (→ DELAY)
+  | 'ifdown' // the device went down or lost its carrier: its entries flushed (neigh_ifdown, neigh_carrier_down)
   | 'timer' // a neighbour timer fired (REACHABLE → STALE/DELAY, DELAY → REACHABLE/PROBE, …)
   | 'probes-exhausted' // no answer to the last probe (→ FAILED)
   | 'redirect' // an ICMP redirect named a new gateway (create/resolve)
@@ -61,6 +62,7 @@ export type DropReason =
   | 'route-prohibit' // a prohibit route matched
   | 'ttl-exceeded' // TTL would reach 0 on forwarding
   | 'neigh-failed' // address resolution of the next hop failed
+  | 'neigh-dead' // held for address resolution by a neighbour entry that was flushed (its device went down)
   | 'neigh-queue-full' // too many packets waiting for address resolution
   | 'no-socket' // no socket listens on the destination port
   | 'protocol-unreachable' // no handler for the IP protocol
