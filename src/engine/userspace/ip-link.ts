@@ -3,10 +3,9 @@
 // STP fields at the step shown), `-br` the brief table; set changes a MAC (the
 // `exec:` line's `ip link set dev DEV address MAC`) or brings a device up (they all are).
 
-import { formatIpAddr } from '../ip-addr-text';
 import { failed, matches, printed, type ShellEnv } from './shell';
 import { devArg, execOnNode, type IpObject, type IpOptions } from './iproute';
-import { addrBlocks, devState, hasDev, withExtras } from './ip-address';
+import { devState, hasDev, nodeBlocks, withExtras } from './ip-address';
 import { bridgeDevDetails, bridgeId, bridgeMac, bridgePortDetails } from './ip-details';
 import { portStpState } from './bridge';
 import { makePortId, STP_DEFAULTS } from '../devices/bridge-stp';
@@ -50,7 +49,7 @@ function show(args: string[], env: ShellEnv, opts: IpOptions) {
   const node = env.node;
   if (dev !== undefined && !hasDev(env, dev) && !(node.kind === 'bridge' && dev === BRIDGE_DEV)) return failed(`Device "${dev}" does not exist.`, 1);
   if (node.kind === 'bridge') return showBridge({ ...env, node }, dev, opts);
-  const blocks = addrBlocks(formatIpAddr(env.topology, env.node.name)).filter((b) => dev === undefined || b.dev === dev);
+  const blocks = nodeBlocks(env).filter((b) => dev === undefined || b.dev === dev);
   if (brief) {
     return printed(
       blocks
