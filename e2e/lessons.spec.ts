@@ -82,6 +82,32 @@ test.describe('a lesson opened by its link', () => {
     await expect(page.getByTestId('tables.sockets.udp.0.0.0.0:6000')).toHaveCount(0);
   });
 
+  test('a loop: the storm walked on the triangle without STP, then the same triangle with it', async ({ page }) => {
+    const app = new LessonPage(page);
+    await app.open('#lesson=loop');
+    await expect(app.keyStep).toHaveText('Walk 1 of 2 · Introduction');
+    await expect(app.lessonText).toContainText('no spanning tree');
+    for (let i = 0; i < 4; i++) await app.nextKey();
+    await expect(app.lessonText).toHaveAttribute('data-key', 'storm');
+    await expect(page.getByTestId('player.storm')).toContainText('sw1, sw2, sw3');
+    await expect(page.getByTestId('lesson.next')).toHaveText('Next walk ›');
+
+    // The next walk opens the STP triangle's own network and walk, at its introduction.
+    await app.nextKey();
+    await expect(app.keyStep).toHaveText('Walk 2 of 2 · Introduction');
+    await expect(app.lessonText).toHaveAttribute('data-key', 'withStp');
+    await expect(page.getByTestId('player.storm')).toHaveCount(0);
+    await expect(page).toHaveURL(/#lesson=loop&walk=2$/);
+    await app.nextKey();
+    await expect(app.lessonText).toHaveAttribute('data-key', 'claims');
+
+    // Back from the walk's first key step: the first walk's last key step, the storm again.
+    await expect(page.getByTestId('lesson.previous')).toHaveText('‹ Previous walk');
+    await app.previousKey();
+    await expect(app.keyStep).toContainText('Walk 1 of 2 · Key step 4 of 4');
+    await expect(app.lessonText).toHaveAttribute('data-key', 'storm');
+  });
+
   test('a step in the link opens the lesson there', async ({ page }) => {
     const app = new LessonPage(page);
     await app.open('#lesson=through-a-router&step=6');

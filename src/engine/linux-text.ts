@@ -23,6 +23,7 @@ export function formatRoute(r: FibRoute, showTable: boolean): string {
   if (r.prefsrc) s += `src ${r.prefsrc} `;
   if (r.metric) s += `metric ${r.metric} `;
   if (r.onlink && !mp) s += 'onlink ';
+  if (r.linkdown) s += 'linkdown ';
   // print_rta_multipath: one line per path, after the route's own attributes.
   for (const nh of mp ?? []) s += `\n\tnexthop ${nh.gateway ? `via ${nh.gateway} ` : ''}dev ${nh.dev} weight ${nh.weight} ${nh.onlink ? 'onlink ' : ''}`;
   return s;

@@ -5,4 +5,5 @@
 // no simulator.
 
 export { linkStats, type IfStats } from './userspace/ip-stats';
+export { linkStateAt, type LinkState } from './userspace/ip-link-state';
 export { TcpdumpPrinter, tcpdumpMatches, tcpdumpSummary, tcpdumpTime, type TcpdumpOptions } from './userspace/tcpdump-print';

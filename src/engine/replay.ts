@@ -107,7 +107,20 @@ function apply(e: TraceEvent, current: (node: string) => TablesView, push: (node
     case 'stp.port': {
       const t = current(e.node);
       const stp: StpView = t.stp ?? { bridge: '', root: '', rootPort: null, cost: 0, ports: {} };
-      push(e.node, e.seq, { ...t, stp: { ...stp, ports: { ...stp.ports, [e.port]: { state: e.state, role: e.role } } } });
+      push(e.node, e.seq, { ...t, stp: { ...stp, ports: { ...stp.ports, [e.port]: { ...stp.ports[e.port], state: e.state, role: e.role } } } });
+      return;
+    }
+    case 'stp.bpdu': {
+      const t = current(e.node);
+      const port = t.stp?.ports[e.port];
+      if (!e.recorded || !t.stp || !port) return;
+      push(e.node, e.seq, { ...t, stp: { ...t.stp, ports: { ...t.stp.ports, [e.port]: { ...port, recorded: e.recorded } } } });
+      return;
+    }
+    case 'stp.topology-change': {
+      const t = current(e.node);
+      if (!t.stp) return;
+      push(e.node, e.seq, { ...t, stp: { ...t.stp, topologyChange: { on: e.on, ageingS: e.ageingS } } });
       return;
     }
     default:

@@ -7,13 +7,13 @@ import type { Topology } from '../engine';
 import { simApi } from '../worker/sim-api';
 import { resolveKeySteps } from './anchors';
 import { factProblem, factText, quoted } from './facts';
-import { LESSONS } from './lessons';
+import { LESSONS, lessonNetwork } from './lessons';
 import { textEn } from './text.en';
 import { textZhCN } from './text.zh-CN';
-import { LESSON_IDS, type Lesson } from './types';
+import { LESSON_IDS, lessonWalks, type LessonWalk } from './types';
 
-function lessonTopology(l: Lesson): Topology {
-  const src = l.topology;
+function walkNetwork(w: LessonWalk): Topology {
+  const src = w.topology;
   let t: Topology;
   if ('example' in src) t = simApi.loadExample(src.example);
   else if ('fabric' in src) t = simApi.generateFabric(src.fabric);
@@ -22,10 +22,12 @@ function lessonTopology(l: Lesson): Topology {
     if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
     t = r.topology;
   }
-  return { ...t, scenario: l.scenario ?? t.scenario };
+  return lessonNetwork(t, w);
 }
 
-const walks = new Map(LESSONS.map((l) => [l.id, (() => { const topology = lessonTopology(l); return { topology, walk: simApi.walk(topology) }; })()]));
+/** Every walk of every lesson, named `lesson` or `lesson.walk` for a later one. */
+const WALKS = LESSONS.flatMap((l) => lessonWalks(l).map((w, i) => ({ name: i === 0 ? l.id : `${l.id}.${w.id}`, lesson: l, lessonWalk: w })));
+const walks = new Map(WALKS.map(({ name, lessonWalk }) => [name, (() => { const topology = walkNetwork(lessonWalk); return { topology, walk: simApi.walk(topology) }; })()]));
 
 const prefixNetwork = (ip: string, len: number) => {
   const n = ip.split('.').reduce((a, b) => (a << 8) | Number(b), 0) >>> 0;
@@ -35,15 +37,22 @@ const prefixNetwork = (ip: string, len: number) => {
 };
 const MASKS = new Set(Array.from({ length: 33 }, (_, len) => prefixNetwork('255.255.255.255', len)));
 
-describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) => {
-  const { topology, walk } = walks.get(id)!;
+describe.each(WALKS.map((w) => [w.name, w] as const))('lesson %s', (name, { lesson: { id }, lessonWalk: lesson }) => {
+  const { topology, walk } = walks.get(name)!;
   const at = resolveKeySteps(lesson.keys, walk.steps, walk.result.events);
-  const texts = { en: textEn[id] as Record<string, string>, 'zh-CN': textZhCN[id] as Record<string, string> };
+  // The walk's paragraphs: its introduction and its key steps'.
+  const own = new Set([lesson.id, ...lesson.keys.map((k) => k.id)]);
+  const pick = (all: Record<string, string>) => Object.fromEntries(Object.entries(all).filter(([k]) => own.has(k)));
+  const texts = { en: pick(textEn[id]), 'zh-CN': pick(textZhCN[id]) };
 
-  test('the walk runs to its end', () => {
+  test.runIf(!lesson.storm)('the walk runs to its end', () => {
     expect(walk.result.stopped).toBeNull();
     // Every command ends, but listeners in the background may still be waiting.
     expect(walk.result.steps.every((s) => s.exit !== null || s.background)).toBe(true);
+  });
+
+  test.runIf(lesson.storm === true)('the walk is a broadcast storm, stopped at the event bound', () => {
+    expect(walk.result.stopped?.storm?.devices).toEqual(['sw1', 'sw2', 'sw3']);
   });
 
   test('every key step is found, in order', () => {
@@ -59,7 +68,7 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) 
 
   test.each(Object.keys(texts))('the %s narrative has a paragraph per key step and quotes each fact', (lng) => {
     const text = texts[lng as keyof typeof texts];
-    expect(Object.keys(text).sort()).toEqual(['intro', ...lesson.keys.map((k) => k.id)].sort());
+    expect(Object.keys(text).sort()).toEqual([...own].sort());
     for (const k of lesson.keys) {
       for (const f of k.facts ?? []) {
         const s = factText(f);
@@ -88,8 +97,13 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, lesson) 
   });
 });
 
-test('the lessons are the ones the menu lists, each with its narratives', () => {
+test('the lessons are the ones the menu lists, each with its narratives and no paragraph of no walk', () => {
   expect(LESSONS.map((l) => l.id)).toEqual([...LESSON_IDS]);
+  for (const l of LESSONS) {
+    const ids = lessonWalks(l).flatMap((w) => [w.id, ...w.keys.map((k) => k.id)]);
+    expect(new Set(ids).size, l.id).toBe(ids.length);
+    expect(Object.keys(textEn[l.id]).sort(), l.id).toEqual([...ids].sort());
+  }
   expect(Object.keys(textEn).sort()).toEqual([...LESSON_IDS].sort());
   expect(Object.keys(textZhCN).sort()).toEqual([...LESSON_IDS].sort());
 });

@@ -8,7 +8,8 @@ import sameSubnet from './topologies/same-subnet.clab.yml?raw';
 import routeTable from './topologies/route-table.clab.yml?raw';
 import troubles from './topologies/troubles.clab.yml?raw';
 import vlans from './topologies/vlans.clab.yml?raw';
-import type { Lesson, LessonId } from './types';
+import type { Topology } from '../engine';
+import type { Lesson, LessonId, LessonWalk } from './types';
 
 const ping = (on: string, address: string, wait = 1) => ({ kind: 'run' as const, on, run: `ping -c 1 -W ${wait} ${address}` });
 
@@ -345,9 +346,29 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'loop',
-    topology: { example: 'stp-triangle' },
-    scenario: [{ kind: 'sleep', seconds: 9 }, ping('h1', '10.0.0.2'), { kind: 'run', on: 'sw3', run: 'ip link set p2 down' }, { kind: 'sleep', seconds: 9 }, ping('h1', '10.0.0.2')],
+    // First the triangle as a new Linux bridge has it, STP off: the storm; then the same triangle with STP.
+    topology: { example: 'stp-triangle', stp: false },
+    scenario: [ping('h1', '10.0.0.2')],
+    storm: true,
     keys: [
+      { id: 'floods', anchor: { at: 'sw1', outcome: 'flooded' }, facts: [{ received: 'dstMac', value: 'ff:ff:ff:ff:ff:ff' }] },
+      {
+        id: 'comesBack',
+        anchor: { at: 'sw2', event: { kind: 'fdb.learn', prev: 'p1' } },
+        facts: [
+          { event: 'fdb.learn', path: 'prev', value: 'p1' },
+          { event: 'fdb.learn', path: 'port', value: 'p2' },
+        ],
+      },
+      { id: 'ownRequest', anchor: { at: 'h1', event: { kind: 'drop', reason: 'arp-not-for-us' } } },
+      { id: 'storm', anchor: { kind: 'stop' } },
+    ],
+    then: [
+      {
+        id: 'withStp',
+        topology: { example: 'stp-triangle' },
+        scenario: [{ kind: 'sleep', seconds: 9 }, ping('h1', '10.0.0.2'), { kind: 'run', on: 'sw3', run: 'ip link set p2 down' }, { kind: 'sleep', seconds: 9 }, ping('h1', '10.0.0.2')],
+        keys: [
       { id: 'claims', anchor: { at: 'sw2', event: { kind: 'stp.root', rootPort: 'p1' } }, facts: [{ event: 'stp.root', path: 'cost', value: 2 }] },
       { id: 'blocks', anchor: { at: 'sw3', event: { kind: 'stp.port', port: 'p1', state: 'blocking' } } },
       { id: 'learning', anchor: { at: 'sw1', event: { kind: 'stp.port', port: 'p1', state: 'learning' } } },
@@ -357,6 +378,8 @@ export const LESSONS: readonly Lesson[] = [
       { id: 'failure', anchor: { at: 'sw3', event: { kind: 'link.state', iface: 'p2', up: false } }, facts: [{ event: 'stp.root', path: 'cost', value: 4 }] },
       { id: 'takesOver', anchor: { at: 'sw3', event: { kind: 'stp.port', port: 'p1', state: 'forwarding' } } },
       { id: 'again', anchor: { at: 'h1', kind: 'exit' }, facts: [{ output: '1 received' }] },
+        ],
+      },
     ],
   },
   {
@@ -492,4 +515,10 @@ export const LESSONS: readonly Lesson[] = [
 
 export function findLesson(id: LessonId): Lesson {
   return LESSONS.find((l) => l.id === id)!;
+}
+
+/** The network of one of a lesson's walks, from its source's: its bridges' STP off if asked, the walk as its scenario. */
+export function lessonNetwork(own: Topology, walk: LessonWalk): Topology {
+  const nodes = 'stp' in walk.topology && walk.topology.stp === false ? own.nodes.map((n) => (n.kind === 'bridge' ? { ...n, stp: undefined } : n)) : own.nodes;
+  return { ...own, nodes, scenario: walk.scenario ?? own.scenario };
 }

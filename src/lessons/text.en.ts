@@ -109,7 +109,17 @@ export const textEn = {
   },
   loop: {
     intro:
-      'Three switches in a loop. Without a spanning tree this network is lost the moment anyone broadcasts: each switch floods the ARP request out of every other port, the copies go round the loop in both directions, come back, and are flooded again, forever (open the example “switch-loop” in a walk and packetwalk stops the storm after 50 000 events and names the switches). Here every switch runs the Linux bridge’s spanning tree (`ip link set br0 type bridge stp_state 1`), with a forward delay of 4 s instead of 15 s.',
+      'Three switches in a loop, as new Linux bridges come: no spanning tree. h1 pings h2 (10.0.0.2), so it first broadcasts an ARP request. Watch where the copies of that one frame go.',
+    floods:
+      'sw1 does not know who has 10.0.0.2: the request goes to ff:ff:ff:ff:ff:ff, so sw1 floods it out of every other port, to sw2 and to sw3. From here one copy goes round the loop each way.',
+    comesBack:
+      'sw2 got the request from sw1 on p1 and flooded it on; now the copy that went the other way round, through sw3, arrives on p2. Same source MAC, so sw2 moves h1’s MAC from p1 to p2 (and back, and forth): the fdb no longer knows where h1 is. And sw2 floods this copy too.',
+    ownRequest:
+      'h1 receives its own ARP request, come back round the loop. Meanwhile h2 has answered every copy it received. Nothing ever removes a copy from the loop: Ethernet has no TTL, and every switch floods every broadcast it receives.',
+    storm:
+      'So it goes on for ever, faster than the ping’s second: packetwalk stops the walk after 50 000 events and names the switches the frames circulate between, sw1, sw2 and sw3. A real network would be saturated until someone pulls a cable. Next: the same triangle with the spanning tree on.',
+    withStp:
+      'The same three switches, now running the Linux bridge’s spanning tree (`ip link set br0 type bridge stp_state 1`), with a forward delay of 4 s instead of 15 s. Press play or step: the tree forms in the first seconds of virtual time, then h1 pings h2 again, then a link fails.',
     claims:
       'Every switch starts out thinking it is the root and says so in BPDUs, every 2 s. sw1 has the lowest bridge id (same priority, lowest MAC), so its BPDUs win: sw2 makes p1, the port that hears sw1 directly, its root port, at cost 2 from the root.',
     blocks:

@@ -15,8 +15,11 @@ export type LessonId = (typeof LESSON_IDS)[number];
 
 export const isLessonId = (s: string): s is LessonId => (LESSON_IDS as readonly string[]).includes(s);
 
-/** Where a lesson's network comes from: a bundled example, a containerlab file of its own, the fabric generator. */
-export type LessonTopology = { example: string } | { clab: string; file: string } | { fabric: FabricSpec };
+/**
+ * Where a lesson's network comes from: a bundled example (`stp: false`: with its bridges' spanning
+ * tree off, as on a new Linux bridge), a containerlab file of its own, the fabric generator.
+ */
+export type LessonTopology = { example: string; stp?: false } | { clab: string; file: string } | { fabric: FabricSpec };
 
 /** A frame a step sent or received, by its headers (every given field must match). */
 export interface FrameMatch {
@@ -68,13 +71,28 @@ export interface KeyStep {
   facts?: Fact[];
 }
 
-export interface Lesson {
-  id: LessonId;
+/** One walk of a lesson: a network, the walk run on it, and its key steps. */
+export interface LessonWalk {
   topology: LessonTopology;
   /** the walk: replaces the topology's scenario (when absent, the topology's own: an example's, recorded on Linux) */
   scenario?: ScenarioStep[];
   keys: KeyStep[];
+  /** the walk ends in a broadcast storm, stopped at the event bound (what it shows), not by its last command */
+  storm?: true;
 }
 
-/** The narrative of a lesson in one language: an introduction, then one paragraph per key step. */
+/**
+ * A lesson is one walk, or several in a row (`then`: the same network changed, say, each walk
+ * opening its own network in the player when the one before it has been told). A later walk's
+ * id names its introduction in the narrative.
+ */
+export interface Lesson extends LessonWalk {
+  id: LessonId;
+  then?: (LessonWalk & { id: string })[];
+}
+
+/** The lesson's walks in order: the first is the lesson's own (its introduction is `intro`). */
+export const lessonWalks = (l: Lesson): (LessonWalk & { id: string })[] => [{ ...l, id: 'intro' }, ...(l.then ?? [])];
+
+/** The narrative of a lesson in one language: an introduction, then one paragraph per key step (and one per later walk's introduction). */
 export type LessonText = { intro: string } & Record<string, string>;

@@ -1,12 +1,13 @@
 // Nothing is lost: the open topology is written to localStorage after every committed edit, in
 // the same task (the changes of one task are written once, before the page draws its next frame:
 // a renderer that crashes right after an edit has it stored), again when the page is hidden or
-// closed, and read back at startup. What is read back is
+// closed, and read back at startup. With it go the links cut during the scenario's walk shown
+// ("Cut here"): at startup that walk runs again, cut where it was. What is read back is
 // never trusted: the startup command checks it through the worker (checkTopology) and, when it
 // is not a valid topology, keeps a copy under REJECTED_KEY and leaves the stored value alone.
 // The key is versioned: a later format gets a new key, and this one stays readable.
 
-import type { Topology } from '../engine';
+import type { LinkCut, Topology } from '../engine';
 import type { AppState } from './store';
 
 export const AUTOSAVE_KEY = 'packetwalk.autosave.v1';
@@ -19,12 +20,14 @@ export interface AutosaveRecord {
   savedAt: string;
   edited: boolean;
   topology: Topology;
+  /** the links cut during the walk of the scenario shown (absent: none, or no such walk) */
+  cuts?: LinkCut[];
 }
 
 export type StoredValue =
   | { kind: 'none' }
   /** a record whose topology still has to be checked */
-  | { kind: 'found'; topology: unknown; edited: boolean; raw: string }
+  | { kind: 'found'; topology: unknown; edited: boolean; raw: string; cuts?: unknown }
   /** something that is not a record of ours (the text is kept as it is) */
   | { kind: 'unreadable'; raw: string; reason: string };
 
@@ -50,12 +53,12 @@ export function readAutosave(storage: Pick<Storage, 'getItem'>): StoredValue {
     return { kind: 'unreadable', raw, reason: 'not a packetwalk autosave (version 1)' };
   }
   const v = value as Partial<AutosaveRecord>;
-  return { kind: 'found', topology: v.topology, edited: v.edited === true, raw };
+  return { kind: 'found', topology: v.topology, edited: v.edited === true, raw, ...(v.cuts !== undefined ? { cuts: v.cuts } : {}) };
 }
 
 /** Writes the record; false when the storage refuses (full, disabled). */
-export function writeAutosave(storage: Pick<Storage, 'setItem'>, topology: Topology, edited: boolean, now = new Date()): boolean {
-  const record: AutosaveRecord = { format: 'packetwalk-autosave', version: 1, savedAt: now.toISOString(), edited, topology };
+export function writeAutosave(storage: Pick<Storage, 'setItem'>, topology: Topology, edited: boolean, now = new Date(), cuts?: readonly LinkCut[]): boolean {
+  const record: AutosaveRecord = { format: 'packetwalk-autosave', version: 1, savedAt: now.toISOString(), edited, topology, ...(cuts?.length ? { cuts: [...cuts] } : {}) };
   try {
     storage.setItem(AUTOSAVE_KEY, JSON.stringify(record));
     return true;
@@ -72,6 +75,9 @@ export function keepRejected(storage: Pick<Storage, 'setItem'>, raw: string): vo
     // Full storage: the value is still under AUTOSAVE_KEY until the next edit.
   }
 }
+
+/** The links cut during the walk shown, when it is the scenario's. */
+const scenarioCuts = (s: AppState): readonly LinkCut[] | undefined => (s.lastRun.status === 'done' && s.lastRun.source.kind === 'scenario' ? s.lastRun.source.cuts : undefined);
 
 interface StoreLike {
   getState(): AppState;
@@ -96,21 +102,24 @@ export function startAutosave(store: StoreLike, storage: Pick<Storage, 'setItem'
   let scheduled = false;
   let written: Topology | undefined;
   let writtenEdited: boolean | undefined;
+  let writtenCuts: readonly LinkCut[] | undefined;
 
   const flush = () => {
     const s = store.getState();
     if (s.doc.status !== 'ready' || !s.persist) return;
-    if (s.doc.topology === written && s.edited === writtenEdited) return;
-    const ok = writeAutosave(storage, s.doc.topology, s.edited);
+    const cuts = scenarioCuts(s);
+    if (s.doc.topology === written && s.edited === writtenEdited && cuts === writtenCuts) return;
+    const ok = writeAutosave(storage, s.doc.topology, s.edited, new Date(), cuts);
     if (ok) {
       written = s.doc.topology;
       writtenEdited = s.edited;
+      writtenCuts = cuts;
     }
     options.onWrite?.(ok);
   };
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.doc === prev.doc && s.persist === prev.persist && s.edited === prev.edited) return;
+    if (s.doc === prev.doc && s.persist === prev.persist && s.edited === prev.edited && scenarioCuts(s) === scenarioCuts(prev)) return;
     if (scheduled) return;
     scheduled = true;
     queueMicrotask(() => {

@@ -658,6 +658,7 @@ export class BridgeStp {
       // The event comes first, what it caused after it: its verdict is filled in once known.
       const ev = this.host.sim.emit({ kind: 'stp.bpdu', node: this.host.name, port: p.name, pkt, verdict: 'ignored' as StpVerdict });
       if (b.messageAge <= b.maxAge) ev.verdict = this.receivedConfigBpdu(p, b);
+      if (ev.verdict === 'superior') ev.recorded = { root: bridgeIdText(b.root), cost: b.rootPathCost, bridge: bridgeIdText(b.bridgeId), port: b.portId };
       this.reportRoot();
       return ev.verdict;
     }
@@ -731,8 +732,8 @@ interface ReceivedConfig {
   forwardDelay: number;
 }
 
-/** br_make_port_id */
-const makePortId = (priority: number, portNo: number): number => ((priority << PORT_BITS) | (portNo & ((1 << PORT_BITS) - 1))) & 0xffff;
+/** br_make_port_id: the port priority, then the port number */
+export const makePortId = (priority: number, portNo: number): number => ((priority << PORT_BITS) | (portNo & ((1 << PORT_BITS) - 1))) & 0xffff;
 
 /** Linux's time units for `ip -d link`: jiffies → 1/100 s. */
 export const jiffiesToClockT = (j: number): number => Math.round((j * US_PER_JIFFY) / US_PER_CLOCK_T);

@@ -203,7 +203,7 @@ export function toOracleTrace(t: Topology, r: SimResult): OracleTrace {
           .filter((e) => e.state !== 'NOARP')
           .map((e) => ({ ip: e.ip, dev: e.dev, ...(e.mac ? { mac: label(e.mac) } : {}), state: e.state }))
           .sort((a, b) => cmp(a.dev, b.dev) || cmp(ipKey(a.ip), ipKey(b.ip))),
-        routes: n.kind === 'linux' ? nodeRoutes(n).map(oracleRoute) : [],
+        routes: n.kind === 'linux' ? (s.routes ?? nodeRoutes(n)).map(oracleRoute) : [],
         ...(s.conntrack
           ? {
               conntrack: s.conntrack.map(oracleConntrack).sort((a, b) => {

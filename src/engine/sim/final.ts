@@ -2,6 +2,7 @@
 // (SimResult.final): at 10 000 devices, an entry for every untouched node made the result's
 // largest object and a few milliseconds of every run. Any node's state comes from finalState.
 
+import type { FibRoute } from '../tables/fib';
 import type { TopoNode } from '../topology';
 import type { ConntrackView, FdbView, NeighView } from './trace';
 
@@ -10,7 +11,16 @@ import type { ConntrackView, FdbView, NeighView } from './trace';
  * route exceptions from redirects are `route.redirect` events). Before a run every table is empty.
  * `fdb` on a linux node: the learned entries of its bridge device (an L3 switch).
  */
-export type NodeState = { kind: 'linux'; neigh: NeighView[]; conntrack?: ConntrackView[]; fdb?: FdbView[] } | { kind: 'bridge'; fdb: FdbView[] };
+export type NodeState =
+  | {
+      kind: 'linux';
+      neigh: NeighView[];
+      conntrack?: ConntrackView[];
+      fdb?: FdbView[];
+      /** its routes, when an interface set down or up changed them (else the configuration's) */
+      routes?: FibRoute[];
+    }
+  | { kind: 'bridge'; fdb: FdbView[] };
 
 // Marked pure: a bundle that imports this module through engine/pure without using it keeps none
 // of it (an unmarked call at the top of a module made the bundler load a shared chunk at startup).

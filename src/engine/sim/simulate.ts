@@ -3,6 +3,7 @@
 // background steps keep running until the end), and returns the trace, the frames seen on every
 // link, the steps' output and every table before and after.
 
+import { stackRoutes } from '../devices/linux/route';
 import type { EthernetFrame } from '../wire/types';
 import type { BridgeNode, ScenarioStep, Topology, TopoNode } from '../topology';
 import { Bridge } from '../devices/bridge';
@@ -149,7 +150,13 @@ export function simulate(topology: Topology, opts: SimulateOptions = {}): SimRes
       let state: NodeState | undefined;
       if (st) {
         const stBridge = nodeBridge(st.devs);
-        state = { kind: 'linux', neigh: st.neigh.list(), ...(node.kind === 'linux' && node.nat?.length ? { conntrack: st.nf ? st.nf.conntrack.list().map(ctView) : [] } : {}), ...(stBridge ? { fdb: fdb(stBridge) } : {}) };
+        state = {
+          kind: 'linux',
+          neigh: st.neigh.list(),
+          ...(node.kind === 'linux' && node.nat?.length ? { conntrack: st.nf ? st.nf.conntrack.list().map(ctView) : [] } : {}),
+          ...(stBridge ? { fdb: fdb(stBridge) } : {}),
+          ...(st.routesChanged ? { routes: stackRoutes(st) } : {}),
+        };
       } else if (br) state = { kind: 'bridge', fdb: fdb(br) };
       if (state) out[node.name] = state;
     }

@@ -22,6 +22,7 @@ export type NeighCause =
   | 'arp-reply' // an ARP reply (→ REACHABLE)
   | 'arp-seen' // an ARP packet from a known neighbour that is not a reply to us (→ STALE)
   | 'use' // a packet sent through a STALE entry (→ DELAY)
+  | 'ifdown' // the device went down or lost its carrier: its entries flushed (neigh_ifdown, neigh_carrier_down)
   | 'timer' // a neighbour timer fired (REACHABLE → STALE/DELAY, DELAY → REACHABLE/PROBE, …)
   | 'probes-exhausted' // no answer to the last probe (→ FAILED)
   | 'redirect' // an ICMP redirect named a new gateway (create/resolve)
@@ -61,6 +62,7 @@ export type DropReason =
   | 'route-prohibit' // a prohibit route matched
   | 'ttl-exceeded' // TTL would reach 0 on forwarding
   | 'neigh-failed' // address resolution of the next hop failed
+  | 'neigh-dead' // held for address resolution by a neighbour entry that was flushed (its device went down)
   | 'neigh-queue-full' // too many packets waiting for address resolution
   | 'no-socket' // no socket listens on the destination port
   | 'protocol-unreachable' // no handler for the IP protocol
@@ -277,12 +279,24 @@ export type TraceEventBody =
   | { kind: 'stp.port'; node: string; port: string; state: StpPortState; prev: StpPortState; role: StpRole }
   /** a bridge's view of the tree changed: the root bridge, its root port (null: it is the root) and its cost to the root */
   | { kind: 'stp.root'; node: string; bridge: string; root: string; rootPort: string | null; cost: number }
-  /** a BPDU received on a bridge port and what STP made of it (br_received_config_bpdu, br_received_tcn_bpdu) */
-  | { kind: 'stp.bpdu'; node: string; port: string; pkt: PacketId; verdict: StpVerdict }
+  /**
+   * a BPDU received on a bridge port and what STP made of it (br_received_config_bpdu,
+   * br_received_tcn_bpdu); superior: what the port recorded of it (br_record_config_information)
+   */
+  | { kind: 'stp.bpdu'; node: string; port: string; pkt: PacketId; verdict: StpVerdict; recorded?: StpDesignated }
   /** the bridge's topology change flag went on or off: the fdb's ageing time becomes 2 × forward delay, or its own again */
   | { kind: 'stp.topology-change'; node: string; on: boolean; ageingS: number }
   /** an interface (or a bridge) brought down or up: `ip link set DEV down|up` */
   | { kind: 'link.state'; node: string; iface: string; up: boolean };
+
+/** A port's designated root, cost, bridge and port: its own as a designated port, else the best BPDU it heard. */
+export interface StpDesignated {
+  root: string;
+  cost: number;
+  bridge: string;
+  /** the designated port's id: its priority << 10 | its number */
+  port: number;
+}
 
 /** A bridge's spanning tree at one point of a walk (replay.ts), its ids as iproute2 prints them. */
 export interface StpView {
@@ -290,7 +304,10 @@ export interface StpView {
   root: string;
   rootPort: string | null;
   cost: number;
-  ports: Record<string, { state: StpPortState; role: StpRole }>;
+  /** each port's state and role, and what it last recorded from a superior BPDU */
+  ports: Record<string, { state: StpPortState; role: StpRole; recorded?: StpDesignated }>;
+  /** the topology change flag, with the fdb's ageing time it set (stp.topology-change) */
+  topologyChange?: { on: boolean; ageingS: number };
 }
 
 /** A bridge port's STP state (BR_STATE_*), as `bridge link show` prints it. */

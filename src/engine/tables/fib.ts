@@ -36,6 +36,8 @@ export interface FibRoute {
    * `onlink` and `nhScope` above are then the first one's (fib_info_nhc(fi, 0)).
    */
   nexthops?: FibNexthop[];
+  /** RTNH_F_LINKDOWN: its device has lost its carrier (set on the copy `ip route show` prints) */
+  linkdown?: boolean;
 }
 
 /** One path of a multipath route (struct fib_nh). */
@@ -137,6 +139,29 @@ export class Fib {
     while (i > 0 && list[i - 1]!.metric > r.metric) i--;
     list.splice(i, 0, r);
     return true;
+  }
+
+  /** A copy whose tables change without this one's (a run's changes to a FIB that runs share). */
+  clone(): Fib {
+    const f = new Fib();
+    for (const name of ['local', 'main'] as const) {
+      const t = this.tables[name];
+      f.tables[name] = { routes: new Map([...t.routes].map(([k, list]) => [k, [...list]])), lens: [...t.lens] };
+    }
+    return f;
+  }
+
+  /** Deletes the routes `dead` picks, from both tables (fib_flush after fib_sync_down_dev marked them). */
+  removeWhere(dead: (r: FibRoute) => boolean): void {
+    this.addrTypes.clear();
+    for (const t of Object.values(this.tables)) {
+      for (const [k, list] of t.routes) {
+        const kept = list.filter((r) => !dead(r));
+        if (kept.length === list.length) continue;
+        if (kept.length) t.routes.set(k, kept);
+        else t.routes.delete(k);
+      }
+    }
   }
 
   /** Every route of a table in the order `ip route show` prints them (trie order). */

@@ -188,6 +188,24 @@ export class NeighTable<T extends { pkt: PacketId }> {
   }
 
   /**
+   * neigh_flush_dev: every entry of `dev` goes (its timer stopped, the packets it held freed with
+   * `dropHeld`), permanent ones too unless `keepPermanent` (neigh_ifdown when the device goes
+   * down; neigh_carrier_down, which keeps them, when it loses its carrier).
+   */
+  flushDev(dev: string, keepPermanent: boolean, dropHeld: (skb: T) => void): void {
+    const byIp = this.entries.get(dev);
+    if (!byIp) return;
+    for (const n of [...byIp.values()]) {
+      if (keepPermanent && n.state === 'PERMANENT') continue;
+      n.timerGen++;
+      const held = n.queue.splice(0);
+      byIp.delete(n.ip);
+      if (n.state !== 'NONE') this.setState(n, 'NONE', 'ifdown');
+      held.forEach(dropHeld);
+    }
+  }
+
+  /**
    * neigh_update: a new link-layer address and/or state from ARP. `override`
    * (NEIGH_UPDATE_F_OVERRIDE) lets a different address replace a valid one; without it the entry
    * keeps its address and its state. (Only IPv6 neighbour discovery passes WEAK_OVERRIDE, which

@@ -8,7 +8,8 @@ import { formatBridgeFdb } from '../linux-text';
 import { STP_DEFAULTS } from '../devices/bridge-stp';
 import { bridgeLinkShow } from './bridge-node';
 import { deviceVlans } from '../devices/bridge-vlan';
-import { BRIDGE_DEV } from '../topology';
+import { BRIDGE_DEV, type BridgeNode } from '../topology';
+import type { StpPortState } from '../sim/trace';
 import { failed, matches, printed, type Program, type ShellEnv } from './shell';
 
 function fdb(args: string[], env: ShellEnv) {
@@ -23,21 +24,28 @@ function fdb(args: string[], env: ShellEnv) {
   return printed(shown.map((l) => l + '\n').join(''));
 }
 
+const linked = (env: ShellEnv, name: string) => env.topology.links.some((l) => (l.a.node === env.node.name && l.a.iface === name) || (l.b.node === env.node.name && l.b.iface === name));
+
+/**
+ * A bridge port's STP state at the step shown. Before a walk (no STP state learned) a port is as
+ * the bridge starts it: forwarding without STP, listening with it; disabled without a link.
+ */
+export function portStpState(env: ShellEnv & { node: BridgeNode }, name: string): StpPortState {
+  return env.learned.stp?.ports[name]?.state ?? (!linked(env, name) ? 'disabled' : env.node.stp?.enabled ? 'listening' : 'forwarding');
+}
+
 function link(args: string[], env: ShellEnv) {
   const node = env.node;
   if (node.kind !== 'bridge') return printed('');
   const dev = args[0] === 'dev' ? args[1] : undefined;
   if (dev !== undefined && !node.ifaces.some((i) => i.name === dev)) return failed(`Cannot find device "${dev}"`, 1);
-  const linked = (name: string) => env.topology.links.some((l) => (l.a.node === node.name && l.a.iface === name) || (l.b.node === node.name && l.b.iface === name));
-  // Before a walk (no STP state learned) a port is as the bridge starts it: forwarding without STP, listening with it.
-  const start = node.stp?.enabled ? 'listening' : 'forwarding';
   const text = bridgeLinkShow(
     env.topology,
     node,
     (name) => {
       const i = node.ifaces.find((x) => x.name === name)!;
-      const state = env.learned.stp?.ports[name]?.state ?? (linked(name) ? start : 'disabled');
-      return { state, adminUp: true, carrier: linked(name) && state !== 'disabled', priority: i.stp?.priority ?? STP_DEFAULTS.portPriority, cost: i.stp?.cost ?? STP_DEFAULTS.portCost };
+      const state = portStpState({ ...env, node }, name);
+      return { state, adminUp: true, carrier: linked(env, name) && state !== 'disabled', priority: i.stp?.priority ?? STP_DEFAULTS.portPriority, cost: i.stp?.cost ?? STP_DEFAULTS.portCost };
     },
     dev,
   );

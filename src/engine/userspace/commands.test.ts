@@ -18,6 +18,8 @@ describe('scenario commands', () => {
     ['ip route show table local', { kind: 'ip-route-show', table: 'local' }],
     ['ip neigh', { kind: 'ip-neigh-show' }],
     ['sleep 0.5', { kind: 'sleep', seconds: 0.5 }],
+    ['ip link set eth1 down', { kind: 'ip-link-set', dev: 'eth1', up: false }],
+    ['ip link set dev eth2 up', { kind: 'ip-link-set', dev: 'eth2', up: true }],
   ])('%s', (line, expected) => {
     const r = parseCommand(line);
     expect(r.kind).toBe('ok');
@@ -34,7 +36,8 @@ describe('scenario commands', () => {
     ['echo x | nc -u 10.0.0.1 70000', /not a port number/],
     ['cat /etc/passwd | nc -u 10.0.0.1 9', /echo TEXT \| nc/],
     ['ping 10.0.0.1; rm -rf /', /shell syntax ";"/],
-    ['ip link set eth1 down', /only "ip route get"/],
+    ['ip addr add 10.0.0.1/24 dev eth1', /only "ip route get"/],
+    ['ip link set eth1 mtu 1400', /only "set DEV down\|up"/],
     ["echo 'unterminated | nc -u 1.2.3.4 5", /unterminated quote/],
   ])('refuses %s', (line, message) => {
     const r = parseCommand(line);

@@ -51,6 +51,7 @@ export type Command =
   | { kind: 'ip-route-get'; dst: Ipv4Addr; from?: Ipv4Addr }
   | { kind: 'ip-route-show'; table: 'main' | 'local' | 'all' }
   | { kind: 'ip-neigh-show' }
+  | { kind: 'ip-link-set'; dev: string; up: boolean }
   | { kind: 'sleep'; seconds: number }
   | { kind: 'traceroute'; dst: Ipv4Addr; numeric: boolean; maxHops: number; queries: number; icmp: boolean; /** -N: probes in flight at once */ simProbes: number }
   | { kind: 'arping'; dst: Ipv4Addr; count?: number; dev?: string };
@@ -337,7 +338,13 @@ function parseIp(args: string[]): CommandParse {
     }
     return err('ip neigh: only "show" can run in a scenario');
   }
-  return err(`ip ${obj ?? ''}: only "ip route get", "ip route show" and "ip neigh show" can run in a scenario`);
+  if (matches(obj, 'link')) {
+    const words = a[1] !== undefined && matches(a[1], 'set') ? a.slice(2) : undefined;
+    const [dev, state, ...more] = words?.[0] === 'dev' ? words.slice(1) : (words ?? []);
+    if (words && dev !== undefined && (state === 'up' || state === 'down') && more.length === 0) return { kind: 'ok', command: { kind: 'ip-link-set', dev, up: state === 'up' } };
+    return err('ip link: only "set DEV down|up" can run in a scenario');
+  }
+  return err(`ip ${obj ?? ''}: only "ip route get", "ip route show", "ip neigh show" and "ip link set DEV down|up" can run in a scenario`);
 }
 
 function parseTraceroute(args: string[]): CommandParse {
@@ -419,7 +426,7 @@ export function parseCommand(line: string): CommandParse {
       return { kind: 'ok', command: { kind: 'sleep', seconds: n } };
     }
     default:
-      return err(`command "${name}" is not supported (ping, nc, traceroute, arping, ip route get/show, ip neigh show, sleep)`);
+      return err(`command "${name}" is not supported (ping, nc, traceroute, arping, ip route get/show, ip neigh show, ip link set, sleep)`);
   }
 }
 

@@ -12,6 +12,7 @@ import { changeNode, devArg, execOnNode, type IpObject, type IpOptions } from '.
 import { loDetails, vethDetails } from './ip-details';
 import { tunnelDetails, tunnelModules, tunnelsInOrder } from '../tunnel-text';
 import { formatStats } from './ip-stats';
+import { liveDevHead } from './ip-link-state';
 
 /** `ip addr` blocks, one per device (its `N: name:` line and what follows). */
 export function addrBlocks(text: string): { dev: string; text: string }[] {
@@ -22,6 +23,14 @@ export function addrBlocks(text: string): { dev: string; text: string }[] {
     else if (line && blocks.length) blocks[blocks.length - 1]!.text += line + '\n';
   }
   return blocks;
+}
+
+/** A Linux node's devices as `ip addr` prints them, each with its state at the step shown (ip-link-state.ts). */
+export function nodeBlocks(env: ShellEnv): { dev: string; text: string }[] {
+  return addrBlocks(formatIpAddr(env.topology, env.node.name)).map((b) => {
+    const nl = b.text.indexOf('\n');
+    return { dev: b.dev, text: liveDevHead(b.text.slice(0, nl), b.dev, env.learned.links) + b.text.slice(nl) };
+  });
 }
 
 /** The device's name as iproute2 shows it (`eth1@if3` for a veth with a peer) and its state. */
@@ -55,7 +64,7 @@ function show(args: string[], env: ShellEnv, opts: IpOptions) {
   if (env.node.kind !== 'linux') return printed('');
   const { dev } = devArg(args, ['up']);
   if (dev !== undefined && !hasDev(env, dev)) return failed(`Device "${dev}" does not exist.`, 1);
-  const blocks = addrBlocks(formatIpAddr(env.topology, env.node.name)).filter((b) => dev === undefined || b.dev === dev);
+  const blocks = nodeBlocks(env).filter((b) => dev === undefined || b.dev === dev);
   if (!opts.brief) return printed(blocks.map((b) => withExtras(b, env, opts, false)).join(''));
   const node = env.node;
   const lines = blocks.map((b) => {

@@ -1,4 +1,5 @@
-// `ip route show|add|del|replace|flush|get` (iproute2's ip/iproute.c) on a node's configuration.
+// `ip route show|add|del|replace|flush|get` (iproute2's ip/iproute.c) on a node's configuration
+// (show: less what an interface set down during the walk took away, by the step shown).
 // add is the `exec:` line's (checked as the kernel checks it, with its messages); del and replace
 // find a static route as the kernel matches one (destination, then the attributes given); flush
 // removes the static routes a selector matches (connected routes come from addresses: take the
@@ -14,6 +15,7 @@ import { parseCommand } from './commands';
 import { failed, matches, printed, type ShellEnv } from './shell';
 import { changeNode, execOnNode, ipExit, type IpObject } from './iproute';
 import { hasDev } from './ip-address';
+import { liveRoutes } from './ip-link-state';
 
 function show(args: string[], env: ShellEnv) {
   if (env.node.kind !== 'linux') return printed('');
@@ -30,7 +32,7 @@ function show(args: string[], env: ShellEnv) {
     } else return failed(`"${args[i]}" is not supported in ip route show (table, dev)`, 255);
   }
   // A multipath route has no device of its own (no RTA_OIF): iproute2 lists it under none.
-  const routes = nodeRoutes(env.node).filter((r) => dev === undefined || (!r.nexthops && r.dev === dev));
+  const routes = liveRoutes(nodeRoutes(env.node), env.learned.links).filter((r) => dev === undefined || (!r.nexthops && r.dev === dev));
   // With `dev`, iproute2 leaves the device out of each line.
   const text = formatRoutes(routes, table);
   return printed(dev === undefined ? text : text.replace(new RegExp(` dev ${dev} `, 'g'), ' '));

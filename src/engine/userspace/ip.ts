@@ -1,9 +1,10 @@
-// iproute2's queries a scenario can run: `ip route get` (an output route lookup, printed as
-// iproute2 prints it, with its error and exit status), `ip route show [table …]` and
-// `ip neigh show`. Each prints at once and exits.
+// iproute2's commands a scenario can run: `ip route get` (an output route lookup, printed as
+// iproute2 prints it, with its error and exit status), `ip route show [table …]`,
+// `ip neigh show` and `ip link set DEV down|up`. Each prints at once and exits.
 
 import { routeOutput, stackRoutes } from '../devices/linux/route';
 import { formatNeighs, formatRouteGet, formatRoutes } from '../linux-text';
+import { linkSetUp, withLinkFlags } from '../devices/linux/link-updown';
 import type { Command } from './commands';
 import type { Process, ProcessEnv } from './process';
 
@@ -14,7 +15,13 @@ export function ipRouteGet(cmd: Extract<Command, { kind: 'ip-route-get' }>, env:
 }
 
 export function ipRouteShow(cmd: Extract<Command, { kind: 'ip-route-show' }>, env: ProcessEnv): Process {
-  return instant(env, formatRoutes(stackRoutes(env.stack), cmd.table), '', 0);
+  return instant(env, formatRoutes(stackRoutes(env.stack).map((r) => withLinkFlags(env.stack, r)), cmd.table), '', 0);
+}
+
+/** `ip link set DEV down|up` (link-updown.ts). */
+export function ipLinkSet(cmd: Extract<Command, { kind: 'ip-link-set' }>, env: ProcessEnv): Process {
+  if (!linkSetUp(env.stack, cmd.dev, cmd.up)) return instant(env, '', `Cannot find device "${cmd.dev}"\n`, 1);
+  return instant(env, '', '', 0);
 }
 
 export function ipNeighShow(env: ProcessEnv): Process {

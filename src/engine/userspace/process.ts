@@ -5,7 +5,7 @@
 import type { LinuxStack } from '../devices/linux/stack';
 import type { Command } from './commands';
 import type { Sim } from '../sim/sim';
-import { ipNeighShow, ipRouteGet, ipRouteShow } from './ip';
+import { ipLinkSet, ipNeighShow, ipRouteGet, ipRouteShow } from './ip';
 import { ncTcpClient, ncTcpListen, ncUdpClient, ncUdpListen } from './nc';
 import { ncUdpScan } from './nc-udp-scan';
 import { ping } from './ping';
@@ -83,6 +83,8 @@ export function startProcess(cmd: Command, env: ProcessEnv): Process {
       return ipRouteShow(cmd, env);
     case 'ip-neigh-show':
       return ipNeighShow(env);
+    case 'ip-link-set':
+      return ipLinkSet(cmd, env);
     case 'traceroute':
       return traceroute(cmd, env);
     case 'arping':

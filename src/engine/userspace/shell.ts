@@ -14,6 +14,7 @@
 import type { ConntrackView } from '../tables/conntrack';
 import type { FdbView, NeighView, SocketView, StpView } from '../sim/trace';
 import type { Topology, TopoNode } from '../topology';
+import type { LinkState } from './ip-link-state';
 import { shellSplit } from './commands';
 import { ip } from './iproute';
 import { hostname } from './hostname';
@@ -37,6 +38,8 @@ export interface Learned {
   stats?: Record<string, IfStats>;
   /** a bridge's spanning tree by the step shown (its ports' states) */
   stp?: StpView;
+  /** the interfaces the walk had set down by the step shown, and those without carrier (ip-link-state.ts) */
+  links?: LinkState;
 }
 
 /** What a program sees: the network, its node, and what the node learned. */

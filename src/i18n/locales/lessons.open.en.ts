@@ -9,6 +9,9 @@ export const lessonsOpenEn = {
   noLesson: 'There is no lesson named “{{id}}”.',
   lesson: 'Lesson {{n}}: {{title}}',
   keyStep: 'Key step {{n}} of {{count}}',
+  walk: 'Walk {{n}} of {{count}}',
+  previousWalk: 'Previous walk',
+  nextWalk: 'Next walk',
   introduction: 'Introduction',
   fromStep: 'from step {{step}}',
   notKey: 'Step {{step}} is between key steps.',
@@ -32,5 +35,6 @@ export const lessonsOpenEn = {
     newer: 'This link was made by a newer version of packetwalk.',
     invalid: 'The network in the link has problems:',
     badWalk: 'The walk in the link does not fit its network.',
+    badCut: 'The walk in the link cuts the link of {{iface}}, which its network does not have.',
   },
 } as const;

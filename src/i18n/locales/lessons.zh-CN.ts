@@ -41,6 +41,9 @@ export const lessonsZhCN: Messages<typeof lessonsEn & typeof lessonsOpenEn> = {
   noLesson: '没有名为“{{id}}”的课程。',
   lesson: '第 {{n}} 课：{{title}}',
   keyStep: '关键步骤 {{n}}/{{count}}',
+  walk: '演练 {{n}}/{{count}}',
+  previousWalk: '上一个演练',
+  nextWalk: '下一个演练',
   introduction: '简介',
   fromStep: '见第 {{step}} 步',
   notKey: '第 {{step}} 步位于关键步骤之间。',
@@ -76,5 +79,6 @@ export const lessonsZhCN: Messages<typeof lessonsEn & typeof lessonsOpenEn> = {
     newer: '这个链接由更新版本的 packetwalk 生成。',
     invalid: '链接中的网络有问题：',
     badWalk: '链接中的演练与其网络不符。',
+    badCut: '链接中的演练切断了 {{iface}} 的链路，而它的网络中没有这个接口的链路。',
   },
 };

@@ -12,7 +12,7 @@
 import { useReactFlow, useStore, useStoreApi, type InternalNode } from '@xyflow/react';
 import { useEffect, useRef, type RefObject } from 'react';
 import { useAppStore } from '../../store';
-import { selectFollow, STEP_MS, usePlayerView } from '../player/playerView';
+import { selectFollow, selectStepMs, usePlayerView } from '../player/playerView';
 import { selectScene } from '../player/selectors';
 import type { PlayerStep } from '../../walk/steps';
 
@@ -79,7 +79,7 @@ export function Camera({ userMoved, resetMoved }: { userMoved: RefObject<boolean
   const result = walk?.result;
   const scene = useAppStore(selectScene);
   const follow = usePlayerView(selectFollow);
-  const speed = usePlayerView((s) => s.speed);
+  const stepMs = usePlayerView(selectStepMs);
   const last = useRef<{ size?: string; result?: unknown }>({});
 
   // Fitting: the whole network in the editor, the walk's devices when a walk opens, and again
@@ -129,7 +129,7 @@ export function Camera({ userMoved, resetMoved }: { userMoved: RefObject<boolean
     let to = follow && zoom < READABLE_ZOOM ? READABLE_ZOOM : zoom;
     const holds = zoomToFit(box, width - 2 * MARGIN, height - 2 * MARGIN, 0);
     if (holds < to) to = Math.max(holds, Math.min(to, READABLE_ZOOM));
-    void setCenter((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, { zoom: to, duration: Math.min(300, (STEP_MS / speed) * 0.3) });
+    void setCenter((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, { zoom: to, duration: Math.min(300, stepMs * 0.3) });
     // The step is what moves the view; a change of size is the fitting effect's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scene, follow]);

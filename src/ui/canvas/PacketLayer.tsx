@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useAppStore } from '../../store';
 import { selectScene, type Hop, type Scene } from '../player/selectors';
-import { STEP_MS, usePlayerView } from '../player/playerView';
+import { selectStepMs, usePlayerView } from '../player/playerView';
 import { selectLink, selectParallel } from '../../store';
 import { DIAGRAM, readyLayout, useLayoutDone } from './diagramLabels';
 import { linkSegment, SYMBOL_CENTRE_Y, type Box, type Point, type Size } from './geometry';
@@ -57,7 +57,7 @@ export function PacketLayer() {
   const { t, i18n } = useTranslation();
   const scene = useAppStore(selectScene);
   const cursor = useAppStore((s) => (s.lastRun.status === 'done' ? s.lastRun.cursor : -1));
-  const speed = usePlayerView((s) => s.speed);
+  const stepMs = usePlayerView(selectStepMs);
   const { getInternalNode, getZoom } = useReactFlow();
   // Tags keep their size on screen when the view is zoomed out (a 1 000-device fabric).
   const scale = useStore((s) => tagScale(s.transform[2]));
@@ -121,7 +121,7 @@ export function PacketLayer() {
     // Stepping forward, each tag travels its link first: a Web Animation of a transform, which the
     // browser runs off the main thread (a requestAnimationFrame loop made Chromium re-layer the
     // whole page at every frame, about 12 ms on a 1 000-device network).
-    const duration = (STEP_MS / speed) * TRAVEL;
+    const duration = stepMs * TRAVEL;
     const at = (p: Point) => `translate(${p.x}px, ${p.y}px)`;
     const animations = paths.flatMap((p, i) => {
       const el = tags.current[i];
@@ -130,7 +130,7 @@ export function PacketLayer() {
     return () => animations.forEach((a) => a.cancel());
     // A new step, or the same step again (the zoom is read, not followed: see below).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scene, cursor, speed]);
+  }, [scene, cursor, stepMs]);
 
   // Zoomed out, tags grow on the diagram: their resting places are found again (a travel under
   // way keeps its course; the tag lands on the new place when it ends). So they are when their

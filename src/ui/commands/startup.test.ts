@@ -1,7 +1,7 @@
 // What the app opens at startup, and opening and saving files: a file with problems opens nothing.
 
 import { beforeEach, describe, expect, test } from 'vitest';
-import { AUTOSAVE_KEY, REJECTED_KEY, writeAutosave } from '../../store/autosave';
+import { AUTOSAVE_KEY, REJECTED_KEY, startAutosave, writeAutosave } from '../../store/autosave';
 import type { Topology } from '../../engine';
 import { addDevice, setIfaceAddrs, setIfaceMac } from '../../engine/pure';
 import { resetAppStore, selectTopology, useAppStore } from '../../store';
@@ -10,6 +10,7 @@ import { useConfirm } from '../dialog/confirmStore';
 import { useToasts } from '../toast/toastStore';
 import { exportClab, newTopology, openFile, saveJson } from './files';
 import { openExample } from './openExample';
+import { startWalk } from './runScenario';
 import { startup } from './startup';
 
 const client = createSimClient();
@@ -50,6 +51,32 @@ describe('startup', () => {
     expect(await startup(client, null, storage)).toBe('restored');
     expect(selectTopology(store())).toEqual(t);
     expect(store().edited).toBe(true);
+  });
+
+  test('the links cut in the scenario’s walk are autosaved, and the walk comes back cut there', async () => {
+    const storage = memoryStorage();
+    const stop = startAutosave(useAppStore, storage);
+    store().openTopology(await client.loadExample('stp-triangle'), { persist: true });
+    const cuts = [{ atUs: 9_500_000, node: 'sw3', iface: 'p2' }];
+    await startWalk(client, { kind: 'scenario', cuts });
+    await Promise.resolve();
+    stop();
+    expect(JSON.parse(storage.getItem(AUTOSAVE_KEY)!).cuts).toEqual(cuts);
+
+    resetAppStore();
+    expect(await startup(client, null, storage)).toBe('restored');
+    expect(store().lastRun).toMatchObject({ status: 'done', source: { kind: 'scenario', cuts } });
+  });
+
+  test('autosaved cuts that are malformed or name no link are left out: the network opens without a walk', async () => {
+    const t = await client.loadExample('stp-triangle');
+    for (const cuts of [[{ atUs: 1, node: 'sw3', iface: 'p9' }], [{ atUs: 'soon', node: 'sw3', iface: 'p2' }], 'p2']) {
+      const storage = memoryStorage();
+      storage.setItem(AUTOSAVE_KEY, JSON.stringify({ format: 'packetwalk-autosave', version: 1, savedAt: '', edited: false, topology: t, cuts }));
+      resetAppStore();
+      expect(await startup(client, null, storage)).toBe('restored');
+      expect(store().lastRun.status, JSON.stringify(cuts)).toBe('idle');
+    }
   });
 
   test('an autosave that fails the check is kept aside, said, and the default example opens', async () => {

@@ -1,6 +1,7 @@
 // What the app opens when it starts: the example named by `?example=NAME` (kept out of the
 // autosave until the user edits it), else the network autosaved in this browser (checked by the
-// worker, never trusted), else the default example. An autosave that fails the check is kept
+// worker, never trusted) with the walk of its scenario when links were cut in it (walk/cuts.ts:
+// well-formed cuts of the network's links only), else the default example. An autosave that fails the check is kept
 // under another key, the user is told, and the default example opens instead.
 
 import { AUTOSAVE_KEY, keepRejected, readAutosave } from '../../store/autosave';
@@ -11,6 +12,8 @@ import { autoLayout } from '../layout/autoLayout';
 import { toast } from '../toast/toastStore';
 import { problemText } from './files';
 import { openExample } from './openExample';
+import { startWalk } from './runScenario';
+import { missingCut, readCuts } from '../../walk/cuts';
 
 export type StartupResult = 'url-example' | 'restored' | 'rejected' | 'default';
 
@@ -24,6 +27,8 @@ export async function startup(client: SimClient, urlExample: string | null, stor
     const r = await client.checkTopology(saved.topology).catch((e: unknown) => ({ ok: false as const, problems: [{ file: 'autosave', message: String(e) }] }));
     if (r.ok) {
       useAppStore.getState().openTopology(await autoLayout(r.topology), { persist: true, edited: saved.edited });
+      const cuts = readCuts(saved.cuts);
+      if (cuts?.length && !missingCut(cuts, r.topology)) await startWalk(client, { kind: 'scenario', cuts });
       return 'restored';
     }
     keepRejected(storage!, saved.raw);

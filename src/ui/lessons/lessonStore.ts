@@ -13,6 +13,9 @@ export interface ActiveLesson {
   lesson: Lesson;
   /** its number in the menu, from 1 */
   n: number;
+  /** which of its walks is shown (lessonWalks), from 0 */
+  walk: number;
+  /** that walk's network */
   topology: Topology;
   text: { en: LessonsText[keyof LessonsText]; 'zh-CN': LessonsText[keyof LessonsText] };
   resolve: typeof resolveKeySteps;

@@ -60,7 +60,16 @@ export const EventList = memo(function EventList({ walk }: { walk: DoneRun }) {
   const commands = useMemo(() => walk.result.steps.map((s) => s.run ?? `sleep ${s.sleep ?? 0}`), [walk.result.steps]);
   // TanStack Virtual returns fresh functions each render; this component is not compiler-memoised.
   // Twenty rows are drawn past each edge of the view (wrapped rows are two or three lines tall).
-  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  // A row's measured height is kept under its step, not its place in the list: after a filter the
+  // row at a place is another step, and the height measured there before (one line, or three)
+  // would leave gaps and move rows under the pointer when they are measured again.
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (i) => visible[i]!.index,
+    overscan: 20,
+  });
   const hidden = Math.min(walk.steps.length, seen + 1) - visible.length;
 
   // Keep the current step in view (it may be filtered out: then the nearest row before it). A row

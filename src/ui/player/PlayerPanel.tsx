@@ -53,13 +53,14 @@ const ICONS = {
   last: 'M3 3v10l7-5zM11 3h2v10h-2z',
 };
 
-/** What "+30 s" skips: the spanning tree's 2 × 15 s of listening and learning, by default. */
+/** What "+30 s" plays: the spanning tree's 2 × 15 s of listening and learning, by default. */
 const SKIP_US = 30_000_000;
 
 /** first, back, play, forward, last (and +30 s in a walk with the spanning tree) and where the walk is: never moved into the "⋯" menu. */
 function Transport({ walk }: { walk: DoneRun }) {
   const { t } = useTranslation();
   const playing = usePlayerView((s) => s.playing);
+  const fast = usePlayerView((s) => s.until !== undefined);
   const n = walk.steps.length;
   const atStart = walk.cursor < 0;
   const atEnd = walk.cursor >= n - 1;
@@ -90,8 +91,16 @@ function Transport({ walk }: { walk: DoneRun }) {
       {button('forward', t('player.controls.forward'), () => step('forward'), endWhy)}
       {button('last', t('player.controls.last'), () => step('last'), endWhy)}
       {hasStp && (
-        <ReasonButton type="button" className="pw-button pw-player__skip" title={t('player.controls.skip30Hint')} reason={endWhy} onClick={() => skipTime(SKIP_US)} data-testid="player.skip-30s">
-          {t('player.controls.skip30')}
+        <ReasonButton
+          type="button"
+          className="pw-button pw-player__skip"
+          title={t(fast ? 'player.controls.skip30StopHint' : 'player.controls.skip30Hint')}
+          aria-pressed={fast}
+          reason={fast ? undefined : endWhy}
+          onClick={() => skipTime(SKIP_US)}
+          data-testid="player.skip-30s"
+        >
+          {t(fast ? 'player.controls.skip30Stop' : 'player.controls.skip30')}
         </ReasonButton>
       )}
       <span className="pw-player__pos" data-testid="player.position" aria-live="polite">

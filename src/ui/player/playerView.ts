@@ -1,4 +1,5 @@
-// How the player is being looked at, not what it shows: playing or paused, the speed, the
+// How the player is being looked at, not what it shows: playing or paused (or playing fast up to
+// a step: "+30 s"), the speed, the
 // protocol filter of the event list, which tab and frame the detail shows, the field selected in
 // the header view, whether the hex view is open, the PDU form. View state: kept out of the app
 // store (no undo, no autosave).
@@ -13,10 +14,15 @@ export type Speed = (typeof SPEEDS)[number];
 /** How long one step takes at 1×, in ms (the frame's trip along its link). */
 export const STEP_MS = 900;
 
+/** How many times faster "+30 s" plays its steps than playing does. */
+export const FAST = 15;
+
 export type SideTab = 'headers' | 'tables' | 'output';
 
 interface PlayerViewState {
   playing: boolean;
+  /** while playing: the step where playing stops, played FAST ("+30 s"); undefined: play on to the end, at the speed */
+  until?: number;
   speed: Speed;
   /** protocols shown in the event list (steps without a frame are always shown) */
   protocols: Record<Protocol, boolean>;
@@ -33,7 +39,10 @@ interface PlayerViewState {
   autoFollow: boolean;
   setFollow(on: boolean): void;
   setAutoFollow(on: boolean): void;
+  /** plays or pauses (at the speed, to the end) */
   setPlaying(on: boolean): void;
+  /** plays fast up to step `target`, then pauses */
+  playUntil(target: number): void;
   setSpeed(speed: Speed): void;
   toggleProtocol(p: Protocol): void;
   setSide(tab: SideTab): void;
@@ -52,7 +61,8 @@ export const usePlayerView = create<PlayerViewState>()((set) => ({
   hex: false,
   pduOpen: false,
   autoFollow: false,
-  setPlaying: (playing) => set({ playing }),
+  setPlaying: (playing) => set({ playing, until: undefined }),
+  playUntil: (until) => set({ playing: true, until }),
   setSpeed: (speed) => set({ speed }),
   toggleProtocol: (p) => set((s) => ({ protocols: { ...s.protocols, [p]: !s.protocols[p] } })),
   setSide: (side) => set({ side }),
@@ -63,6 +73,9 @@ export const usePlayerView = create<PlayerViewState>()((set) => ({
   setFollow: (follow) => set({ follow }),
   setAutoFollow: (autoFollow) => set({ autoFollow }),
 }));
+
+/** How long a step takes now, in ms: its frame's trip, and playing's pace. */
+export const selectStepMs = (s: Pick<PlayerViewState, 'speed' | 'until'>): number => STEP_MS / s.speed / (s.until === undefined ? 1 : FAST);
 
 /** Is the view following the steps? (the user's choice, else the walk's default) */
 export const selectFollow = (s: PlayerViewState): boolean => s.follow ?? s.autoFollow;

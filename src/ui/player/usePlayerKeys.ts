@@ -21,7 +21,7 @@ export function step(to: 'first' | 'back' | 'forward' | 'last'): void {
 /**
  * The step `us` microseconds of virtual time after the current one: the last step that starts
  * within that time, at least the next one (a walk with the spanning tree spends 30 s converging,
- * which "+30 s" plays in one move).
+ * which "+30 s" plays fast).
  */
 export function skipTarget(steps: readonly { t: number }[], cursor: number, us: number): number {
   if (steps.length === 0) return cursor;
@@ -31,14 +31,15 @@ export function skipTarget(steps: readonly { t: number }[], cursor: number, us: 
   return i;
 }
 
-/** Jumps `us` of virtual time ahead (skipTarget); stepping pauses playing. */
+/** Plays the steps of the next `us` of virtual time fast, up to skipTarget; while it plays, stops it. */
 export function skipTime(us: number): void {
   const s = useAppStore.getState();
   if (s.lastRun.status !== 'done') return;
-  usePlayerView.getState().setPlaying(false);
-  usePlayerView.getState().setFrame(-1);
+  const view = usePlayerView.getState();
+  if (view.until !== undefined) return view.setPlaying(false);
+  view.setFrame(-1);
   const { steps, cursor } = s.lastRun;
-  s.setCursor(() => skipTarget(steps, cursor, us));
+  view.playUntil(skipTarget(steps, cursor, us));
 }
 
 /** Plays from here (from the start when at the end), or pauses. */

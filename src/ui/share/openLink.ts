@@ -16,6 +16,7 @@ import { pduLabel, pduProblems, pduScenario, type Pdu } from '../../walk/pdu';
 import { jumpTo } from '../player/playerView';
 import { toast } from '../toast/toastStore';
 import { MAX_JSON_CHARS, MAX_LINK_CHARS, type SharedWalk } from '../../walk/share/limits';
+import { missingCut } from '../../walk/cuts';
 import type { LinkRequest } from './link';
 import { keepOwnNetwork } from './ownNetwork';
 
@@ -43,10 +44,17 @@ function walkFits(walk: SharedWalk, topology: Topology): boolean {
   return Object.keys(pduProblems(walk.pdu, topology)).length === 0 && (device === undefined || topology.nodes.some((n) => n.name === device && n.kind === 'linux'));
 }
 
+/** Why the link's walk cannot be walked on its network, if it cannot. */
+function walkProblems(walk: SharedWalk, topology: Topology): string[] | undefined {
+  if (!walkFits(walk, topology)) return [i18n.t('lessons.link.badWalk')];
+  const missing = missingCut(walk.cuts ?? [], topology);
+  return missing ? [i18n.t('lessons.link.badCut', { iface: `${missing.node}:${missing.iface}` })] : undefined;
+}
+
 /** Opens a shared link's text (after `#share=`); returns true when it did. */
 export async function openShare(client: SimClient, text: string, { startup = false } = {}): Promise<boolean> {
   const r: ShareLinkResult = await client.readShareLink(text).catch((e: unknown) => ({ ok: false as const, error: 'damaged' as const, detail: e instanceof Error ? e.message : String(e) }));
-  const details = !r.ok ? failure(r) : r.walk && !walkFits(r.walk, r.topology) ? [i18n.t('lessons.link.badWalk')] : undefined;
+  const details = !r.ok ? failure(r) : r.walk && walkProblems(r.walk, r.topology);
   if (!r.ok || details) {
     toast('error', i18n.t('lessons.link.failed'), { details: details ?? [], testId: 'link-error' });
     return false;
@@ -56,13 +64,14 @@ export async function openShare(client: SimClient, text: string, { startup = fal
   useAppStore.getState().openTopology(await autoLayout(r.topology), { persist: false });
   toast('info', i18n.t('lessons.link.opened'), { testId: 'link-opened' });
   if (!r.walk) return true;
-  await startWalk(client, r.walk.kind === 'pdu' ? pduSource(r.walk.pdu, r.topology) : { kind: 'scenario' });
+  const cuts = r.walk.cuts?.length ? { cuts: r.walk.cuts } : {};
+  await startWalk(client, { ...(r.walk.kind === 'pdu' ? pduSource(r.walk.pdu, r.topology) : { kind: 'scenario' }), ...cuts });
   if (r.step) jumpTo(r.step - 1);
   return true;
 }
 
 export function openLink(client: SimClient, link: LinkRequest, options: { startup?: boolean } = {}): Promise<boolean> {
-  if (link.kind === 'lesson') return openLesson(client, link.id, { ...options, step: link.step });
+  if (link.kind === 'lesson') return openLesson(client, link.id, { ...options, step: link.step, walk: link.walk });
   if (link.kind === 'share') return openShare(client, link.text, options);
   return Promise.resolve(false);
 }

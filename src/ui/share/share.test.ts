@@ -107,6 +107,41 @@ describe('a shared walk', () => {
   });
 });
 
+describe('a walk with a link cut in it', () => {
+  const cut = { atUs: 9_500_000, node: 'sw3', iface: 'p2' };
+
+  test('is shared with the cut, and opens cut there', async () => {
+    store().openTopology(await client.loadExample('stp-triangle'));
+    await startWalk(client, { kind: 'scenario', cuts: [cut] });
+    store().setCursor(40);
+    const url = await share(client, { clipboard: clipboard(), location });
+    resetAppStore();
+    expect(await openShare(client, textOf(url!), { startup: true })).toBe(true);
+    const run = store().lastRun;
+    expect(run.status === 'done' && run.source).toEqual({ kind: 'scenario', cuts: [cut] });
+    expect(run.status === 'done' && run.cursor).toBe(40);
+    expect(run.status === 'done' && run.result.events.some((e) => e.kind === 'link.state' && e.node === 'sw3' && e.iface === 'p2' && !e.up)).toBe(true);
+  });
+
+  test('a cut of a link the network does not have is refused, and says which', async () => {
+    const topology = await client.loadExample('stp-triangle');
+    const text = await client.makeShareLink({ app: 'packetwalk', v: 1, topology, walk: { kind: 'scenario', cuts: [{ ...cut, iface: 'p9' }] } });
+    expect(await openShare(client, text, { startup: true })).toBe(false);
+    expect(useToasts.getState().toasts.find((t) => t.testId === 'link-error')?.details).toEqual(['The walk in the link cuts the link of sw3:p9, which its network does not have.']);
+  });
+
+  test('a malformed cut is refused by the link’s schema', async () => {
+    const topology = await client.loadExample('stp-triangle');
+    for (const bad of [{ ...cut, atUs: -1 }, { ...cut, node: '' }, { ...cut, extra: 1 }]) {
+      resetAppStore();
+      useToasts.getState().clear();
+      const text = await client.makeShareLink({ app: 'packetwalk', v: 1, topology, walk: { kind: 'scenario', cuts: [bad] } });
+      expect(await openShare(client, text, { startup: true }), JSON.stringify(bad)).toBe(false);
+      expect(toasts()).toContain('link-error');
+    }
+  });
+});
+
 describe('a lesson', () => {
   test('opens at the step asked for, and Share gives its short link while it is unedited', async () => {
     expect(await openLesson(client, 'through-a-router', { startup: true, step: 4 })).toBe(true);

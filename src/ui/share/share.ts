@@ -1,6 +1,7 @@
 // Share: a link to the network on screen, the walk shown and its step, copied to the clipboard.
 // A lesson's own walk on its unedited network is shared as the short lesson link
-// (`#lesson=ID&step=N`); anything else as `#share=v1.…` (walk/share/codec.ts), made by the worker. The
+// (`#lesson=ID&step=N`); anything else (a lesson's walk with a link cut in it too) as
+// `#share=v1.…` (walk/share/codec.ts), made by the worker, with the links cut during the walk. The
 // link is also shown in the message when the clipboard refuses it, to be copied by hand.
 
 import i18n from '../../i18n';
@@ -26,11 +27,12 @@ export async function share(client: SimClient, options: ShareOptions = {}): Prom
   const lesson = useLessonStore.getState().active;
   let hash: string;
   let message: string;
-  if (lesson && lesson.topology === topology && walk?.source.kind === 'scenario') {
-    hash = lessonHash(lesson.lesson.id, step);
+  const cuts = walk?.source.cuts?.length ? { cuts: walk.source.cuts } : {};
+  if (lesson && lesson.topology === topology && walk?.source.kind === 'scenario' && !walk.source.cuts?.length) {
+    hash = lessonHash(lesson.lesson.id, step, lesson.walk);
     message = i18n.t('lessons.share.copiedLesson', { title: i18n.t(`lessons.titles.${lesson.lesson.id}`), step });
   } else {
-    const shared: SharedWalk | undefined = walk?.source.kind === 'scenario' ? { kind: 'scenario' } : walk?.source.pdu ? { kind: 'pdu', pdu: walk.source.pdu } : undefined;
+    const shared: SharedWalk | undefined = walk?.source.kind === 'scenario' ? { kind: 'scenario', ...cuts } : walk?.source.pdu ? { kind: 'pdu', pdu: walk.source.pdu, ...cuts } : undefined;
     const text = await client.makeShareLink({ app: 'packetwalk', v: SHARE_VERSION, topology, ...(shared ? { walk: shared, step } : {}) });
     const chars = text.length - SHARE_PREFIX.length;
     if (chars > MAX_LINK_CHARS) {

@@ -6,8 +6,8 @@
 // reaches them). Ctrl+C stops following; Ctrl+L clears the screen.
 
 import type { Terminal } from '@xterm/xterm';
-import type { Learned, ShellResult, TraceEvent } from '../../engine';
-import { linkStats, TcpdumpPrinter, tcpdumpMatches, tcpdumpSummary, type TcpdumpOptions } from '../../engine/pure-terminal';
+import type { Learned, ShellResult, Topology, TraceEvent } from '../../engine';
+import { linkStateAt, linkStats, TcpdumpPrinter, tcpdumpMatches, tcpdumpSummary, type TcpdumpOptions } from '../../engine/pure-terminal';
 import i18n from '../../i18n';
 import { selectTopology, useAppStore, type DoneRun } from '../../store';
 import { candidates } from '../../walk/terminal/completion';
@@ -45,19 +45,21 @@ const shownUpTo = (run: DoneRun): number => (run.cursor < 0 ? -1 : (run.steps[ru
 
 /**
  * What a node had learned by the step shown (its tables then), for `ip neigh`, `conntrack -L`,
- * `ss`, `bridge fdb`, a bridge's spanning tree (`bridge link show`), and its interfaces' counters then (`ip -s link`).
+ * `ss`, `bridge fdb`, a bridge's spanning tree (`bridge link show`), its interfaces' counters then
+ * (`ip -s link`) and which of them the walk had set down or left without carrier (`ip link`, `ip route`).
  */
-export function learnedAt(run: DoneRun | undefined, node: string): Learned {
+export function learnedAt(run: DoneRun | undefined, node: string, topology?: Topology): Learned {
   if (!run) return {};
   // At the walk's start (nothing shown yet) the tables are as they were before it: empty.
   const upTo = shownUpTo(run);
   const stats = linkStats(run.result.events, node, upTo);
+  const links = topology ? linkStateAt(run.result.events, topology, node, upTo) : undefined;
   const list = run.history[node];
-  if (!list?.length) return { stats };
+  if (!list?.length) return { stats, ...(links ? { links } : {}) };
   let version = list[0]!;
   for (const v of list) if (v.seq <= upTo) version = v;
   const t = version.tables;
-  return { neigh: t.neigh, conntrack: t.conntrack, fdb: t.fdb, sockets: t.sockets, stats, ...(t.stp ? { stp: t.stp } : {}) };
+  return { neigh: t.neigh, conntrack: t.conntrack, fdb: t.fdb, sockets: t.sockets, stats, ...(t.stp ? { stp: t.stp } : {}), ...(links ? { links } : {}) };
 }
 
 export class TerminalSession {
@@ -190,7 +192,7 @@ export class TerminalSession {
     let answer: ShellResult;
     try {
       const run = useAppStore.getState().lastRun;
-      answer = await this.client.terminal(topology, this.node, line, learnedAt(run.status === 'done' ? run : undefined, this.node));
+      answer = await this.client.terminal(topology, this.node, line, learnedAt(run.status === 'done' ? run : undefined, this.node, topology));
     } catch (e) {
       this.term.write(crlf(`${RED}${e instanceof Error ? e.message : String(e)}${RESET}\n`));
       return this.prompt();

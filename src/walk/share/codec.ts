@@ -5,10 +5,11 @@
 // decoded off the main thread, its size bounded before and after decompression, its envelope
 // checked with zod and its topology by the same validation as Open… (checkTopology). Nothing
 // from a link is ever run as code or put into the page as HTML: it becomes a Topology, a Pdu
-// (from which the app writes the commands itself) and a step number.
+// (from which the app writes the commands itself), the links cut during the walk and a step number.
 
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { z } from 'zod';
+import { MAX_CUT_NAME, MAX_CUT_US, MAX_CUTS } from '../cuts';
 import { MAX_JSON_CHARS, MAX_LINK_CHARS, SHARE_PREFIX, SHARE_VERSION, type LinkError, type SharePayload } from './limits';
 
 // Names and addresses are only bounded here; whether they fit the topology is checked by the
@@ -31,12 +32,18 @@ const PduSchema = z
   })
   .strict();
 
+// The links cut during the walk; whether they are links of the topology is checked by the app (missingCut).
+const CutsSchema = z
+  .array(z.object({ atUs: z.number().int().min(0).max(MAX_CUT_US), node: z.string().min(1).max(MAX_CUT_NAME), iface: z.string().min(1).max(MAX_CUT_NAME) }).strict())
+  .max(MAX_CUTS)
+  .optional();
+
 const PayloadSchema = z
   .object({
     app: z.literal('packetwalk'),
     v: z.literal(SHARE_VERSION),
     topology: z.unknown(),
-    walk: z.discriminatedUnion('kind', [z.object({ kind: z.literal('scenario') }).strict(), z.object({ kind: z.literal('pdu'), pdu: PduSchema }).strict()]).optional(),
+    walk: z.discriminatedUnion('kind', [z.object({ kind: z.literal('scenario'), cuts: CutsSchema }).strict(), z.object({ kind: z.literal('pdu'), pdu: PduSchema, cuts: CutsSchema }).strict()]).optional(),
     step: z.number().int().min(0).max(1_000_000).optional(),
   })
   .strict();

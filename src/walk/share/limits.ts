@@ -1,6 +1,7 @@
 // What a shared link is, apart from how it is encoded (codec.ts, which only the worker loads, so
 // that lz-string and zod stay out of the page's bundle): its version, its size limits, its walk.
 
+import type { LinkCut } from '../../engine';
 import type { Pdu } from '../pdu';
 
 /** The link's version, first in its text (`v1.`) and in its JSON. */
@@ -15,8 +16,8 @@ export const MAX_LINK_CHARS = 50_000;
 /** Longest JSON a link may decompress to (a topology of a few hundred devices is ~200 000). */
 export const MAX_JSON_CHARS = 2_000_000;
 
-/** The walk a link opens: the topology's scenario, or one composed packet. */
-export type SharedWalk = { kind: 'scenario' } | { kind: 'pdu'; pdu: Pdu };
+/** The walk a link opens: the topology's scenario, or one composed packet; with the links cut during it ("Cut here"). */
+export type SharedWalk = ({ kind: 'scenario' } | { kind: 'pdu'; pdu: Pdu }) & { cuts?: LinkCut[] };
 
 export interface SharePayload<T = unknown> {
   app: 'packetwalk';

@@ -23,6 +23,7 @@ import { netdevCreate, netifReceiveSkb, type NetDevice, type NetNs } from './net
 import { Netfilter } from './netfilter';
 import { selectAddr, type RouteException } from './route';
 import { kfreeSkb, type PktType, type Skb } from './skb';
+import { carrierChanged } from './link-updown';
 import type { TcpSock } from './tcp';
 import type { UdpSocket } from './udp';
 // The device types a node's interfaces are (each file registers itself with netdev.ts), and the
@@ -69,7 +70,8 @@ const MS = 1000;
 
 export class LinuxStack implements Device, NetNs {
   readonly name: string;
-  readonly fib: Fib;
+  /** the node's compiled FIB, shared by every run of the node until a run changes it (then its own copy: link-updown.ts) */
+  fib: Fib;
   readonly devs = new Map<string, NetDev>();
   readonly neigh: NeighTable<Skb>;
   /** fib_nh_exception: gateways learned from redirects, per route and destination */
@@ -89,6 +91,8 @@ export class LinuxStack implements Device, NetNs {
   /** net.ipv4.fib_multipath_hash_policy and _seed */
   readonly multipathPolicy: 0 | 1;
   readonly multipathSeed: number;
+  /** an interface set down or up changed the routes (link-updown.ts): they are no longer the configuration's */
+  routesChanged = false;
 
   constructor(
     node: LinuxNode,
@@ -147,6 +151,11 @@ export class LinuxStack implements Device, NetNs {
     });
     // The entries `ip neigh add` made, as the exec lines ran before anything was sent.
     for (const e of node.neigh ?? []) if (this.devs.has(e.dev)) this.neigh.addStatic(e.dev, e.ip, e.mac, e.nud.toUpperCase() as 'PERMANENT');
+  }
+
+  /** The interface's carrier went or came back (link-updown.ts). */
+  carrier(ifname: string, up: boolean): void {
+    if (this.devs.has(ifname)) carrierChanged(this, ifname, up);
   }
 
   /** A frame from the wire of `ifname`. */

@@ -27,6 +27,8 @@ function neighUpdateSentence(e: Ev<'neigh.update'>, { ctx, t }: StepScope): stri
       return t('player.x.neighRedirect', p);
     case 'admin':
       return t('player.x.neighAdmin', p);
+    case 'ifdown':
+      return t('player.x.neighIfdown', p);
   }
 }
 
