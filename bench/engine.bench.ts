@@ -18,9 +18,12 @@
 //              the share of events that belong to broadcast frames.
 // A run is one simulate() call, setup included (building the devices the walk reaches and the
 // final table snapshot); "setup" is the same call with an empty scenario. The time reported is the
-// median of --runs runs after warm-up runs, each run after a forced GC. Memory: "heap peak" is
-// the process's heapUsed sampled right after each run, before any GC (so it includes the run's
-// garbage: an approximation of the peak), "kept" is the size of one SimResult (heap with the
+// median of --runs runs after warm-up runs, each run after a scavenge (a minor GC: the run starts
+// with an empty young generation, as a fresh CLI process does; a full GC there left the
+// collector's concurrent sweeping running through the timed run, a third of its time at 10 000
+// devices). Memory: "run heap" is how much the process's heapUsed grew during a run, sampled
+// right after it, before any GC (the run's garbage included: an approximation of its peak);
+// "kept" is the size of one SimResult (heap with the
 // result minus heap without it, both after a GC), "RSS peak" the process's peak so far
 // (resourceUsage().maxRSS: monotonic, sizes run in the order given).
 //
@@ -108,7 +111,7 @@ function scenarios(t: Topology): { name: string; steps: ScenarioStep[] }[] {
 
 // A GC we can call (for the "kept" figure): expose it at run time.
 v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
+const gc = vm.runInNewContext('gc') as (options?: { type: 'major' | 'minor' }) => void;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -199,9 +202,10 @@ function bench(size: string, runs: number): Row[] {
     const held: { result?: SimResult } = {};
     for (let i = 0; i < runs; i++) {
       delete held.result; // let the previous result go before the GC
-      gc();
+      gc({ type: 'minor' });
+      const heapBefore = process.memoryUsage().heapUsed;
       times.push(timeInto(held, () => simulate(t, { ...opts, scenario: sc.steps }), cpu));
-      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed - heapBefore);
     }
     const row = summarizeHeld(held, { size, hosts, t, scenario: sc.name, steps: sc.steps.length, times, cpu, setupMs, heapPeak });
     row.keptMB = keptMB(held);
@@ -257,7 +261,7 @@ function fmt(n: number, digits = 1): string {
 }
 
 function table(rows: Row[]): string {
-  const head = ['hosts', 'nodes', 'links', 'scenario', 'steps', 'events', 'frames', 'bcast%', 'exit', 'median ms', 'min ms', 'cpu ms', 'setup ms', 'events/s', 'heap peak MB', 'kept MB', 'RSS peak MB'];
+  const head = ['hosts', 'nodes', 'links', 'scenario', 'steps', 'events', 'frames', 'bcast%', 'exit', 'median ms', 'min ms', 'cpu ms', 'setup ms', 'events/s', 'run heap MB', 'kept MB', 'RSS peak MB'];
   const body = rows.map((r) => [
     String(r.hosts),
     String(r.nodes),
