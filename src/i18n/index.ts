@@ -11,6 +11,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
 import type { GeneratorMessages } from './locales/generator.en';
 import type { VlanMessages } from './locales/vlan.en';
+import type { InspectorLaterMessages, NatMessages, SyntaxMessages, ViewsMessages } from './locales/inspector.en';
 import { lessonsEn } from './locales/lessons.en';
 import type { lessonsOpenEn } from './locales/lessons.open.en';
 import type { PlayerMessages } from './locales/player.en';
@@ -32,7 +33,7 @@ export const LANGUAGE_STORAGE_KEY = 'packetwalk.language';
 // The player's messages live in their own modules (locales/player.*.ts), merged here under `player`;
 // predict mode's and the slide export's (locales/predict.*.ts) under `predict`; shared links' and
 // lessons' (locales/lessons.*.ts) under `lessons`; "Generate data center…" (locales/generator.*.ts)
-// under `generator`; the inspector's VLAN section's (locales/vlan.*.ts) under `vlan`. Each zh-CN module is merged the same way in ./zh-CN.ts. The help dialog's
+// under `generator`; the inspector's VLAN section's (locales/vlan.*.ts) under `vlan`; the device inspector's other sections' (locales/inspector.*.ts) merged into `inspector`, and its NAT section's, views' and syntax messages' under `nat`, `views` and `syntax`. Each zh-CN module is merged the same way in ./zh-CN.ts. The help dialog's
 // English (locales/help.en.ts) comes with the dialog, the player's and predict mode's
 // (locales/player.en.ts, locales/predict.en.ts) with the player, the generator's with its dialog,
 // and what opening a link or a lesson says (locales/lessons.open.en.ts) with the first one opened:
@@ -45,6 +46,11 @@ const LATER_EN = {
   generator: () => import('./locales/generator.en').then((m) => m.generatorEn),
   shell: () => import('./locales/shell.en').then((m) => m.shellEn),
   vlan: () => import('./locales/vlan.en').then((m) => m.vlanEn),
+  // merged into `inspector` (en.ts, on the first load) by addEnglish: the device inspector's sections
+  inspector: () => import('./locales/inspector.en').then((m) => m.inspectorLaterEn),
+  nat: () => import('./locales/inspector.en').then((m) => m.natEn),
+  views: () => import('./locales/inspector.en').then((m) => m.viewsEn),
+  syntax: () => import('./locales/inspector.en').then((m) => m.syntaxEn),
   // merged into `lessons` (lessons.en.ts, on the first load) by addEnglish
   lessons: () => import('./locales/lessons.open.en').then((m) => m.lessonsOpenEn),
 };
@@ -59,6 +65,10 @@ const LOADERS: Record<Language, () => Promise<object>> = {
     generator: await LATER_EN.generator(),
     shell: await LATER_EN.shell(),
     vlan: await LATER_EN.vlan(),
+    inspector: { ...en.inspector, ...(await LATER_EN.inspector()) },
+    nat: await LATER_EN.nat(),
+    views: await LATER_EN.views(),
+    syntax: await LATER_EN.syntax(),
     lessons: { ...lessonsEn, ...(await LATER_EN.lessons()) },
   }),
   'zh-CN': () => import('./zh-CN').then((m) => m.zhCNAll),
@@ -71,7 +81,7 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: {
-      translation: typeof enAll & { help: HelpMessages; player: PlayerMessages; predict: PredictMessages; generator: GeneratorMessages; shell: ShellMessages; vlan: VlanMessages; lessons: typeof lessonsOpenEn };
+      translation: Omit<typeof enAll, 'inspector'> & { inspector: (typeof enAll)['inspector'] & InspectorLaterMessages; nat: NatMessages; views: ViewsMessages; syntax: SyntaxMessages; help: HelpMessages; player: PlayerMessages; predict: PredictMessages; generator: GeneratorMessages; shell: ShellMessages; vlan: VlanMessages; lessons: typeof lessonsOpenEn };
     };
   }
 }

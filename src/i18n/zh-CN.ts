@@ -9,5 +9,6 @@ import { predictZhCN } from './locales/predict.zh-CN';
 import { shellZhCN } from './locales/shell.zh-CN';
 import { zhCN } from './locales/zh-CN';
 import { vlanZhCN } from './locales/vlan.zh-CN';
+import { inspectorLaterZhCN, natZhCN, syntaxZhCN, viewsZhCN } from './locales/inspector.zh-CN';
 
-export const zhCNAll = { ...zhCN, player: playerZhCN, predict: predictZhCN, lessons: lessonsZhCN, generator: generatorZhCN, shell: shellZhCN, vlan: vlanZhCN };
+export const zhCNAll = { ...zhCN, inspector: { ...zhCN.inspector, ...inspectorLaterZhCN }, nat: natZhCN, views: viewsZhCN, syntax: syntaxZhCN, player: playerZhCN, predict: predictZhCN, lessons: lessonsZhCN, generator: generatorZhCN, shell: shellZhCN, vlan: vlanZhCN };

@@ -11,7 +11,7 @@ import { addEnglish } from '../../i18n';
 import { TrashIcon } from './TrashIcon';
 import './inspector.css';
 
-const DeviceInspector = lazy(() => Promise.all([import('./DeviceInspector'), addEnglish('vlan')]).then(([m]) => ({ default: m.DeviceInspector })));
+const DeviceInspector = lazy(() => Promise.all([import('./DeviceInspector'), addEnglish('vlan'), addEnglish('inspector'), addEnglish('nat'), addEnglish('views'), addEnglish('syntax')]).then(([m]) => ({ default: m.DeviceInspector })));
 
 function LinkInspector({ id }: { id: string }) {
   const { t } = useTranslation();
