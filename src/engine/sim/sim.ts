@@ -210,21 +210,28 @@ export class Sim {
     if (until !== Infinity && until > this.now) this.now = until;
   }
 
+  /** Doubles the ring, its timers in order from index 0. */
   private growQueue(): void {
     const cap = this.qT.length;
-    const order = (i: number) => (this.qHead + i) & (cap - 1);
+    const from = (i: number) => (this.qHead + i) & (cap - 1);
     const t = new Float64Array(2 * cap);
     const ord = new Float64Array(2 * cap);
+    const fn = new Array<(typeof this.qFn)[number]>(2 * cap).fill(undefined);
+    const arg = new Array<unknown>(2 * cap).fill(undefined);
+    const arg2 = new Array<unknown>(2 * cap).fill(undefined);
     for (let i = 0; i < cap; i++) {
-      t[i] = this.qT[order(i)]!;
-      ord[i] = this.qOrder[order(i)]!;
+      const j = from(i);
+      t[i] = this.qT[j]!;
+      ord[i] = this.qOrder[j]!;
+      fn[i] = this.qFn[j];
+      arg[i] = this.qArg[j];
+      arg2[i] = this.qArg2[j];
     }
-    const spread = <T>(a: T[]): T[] => [...Array.from({ length: cap }, (_, i) => a[order(i)]!), ...new Array<T>(cap).fill(undefined as T)];
-    this.qFn = spread(this.qFn);
-    this.qArg = spread(this.qArg);
-    this.qArg2 = spread(this.qArg2);
     this.qT = t;
     this.qOrder = ord;
+    this.qFn = fn;
+    this.qArg = arg;
+    this.qArg2 = arg2;
     this.qHead = 0;
   }
 

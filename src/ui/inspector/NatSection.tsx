@@ -15,6 +15,7 @@ import { toast } from '../toast/toastStore';
 import { TrashIcon } from './TrashIcon';
 import { matchParts, portForwardLine } from './natRules';
 import { LinesEditor } from './LinesEditor';
+import { useFold } from './useFold';
 import { refusal } from './outcome';
 import { ReasonButton } from '../toolbar/ReasonButton';
 
@@ -308,12 +309,7 @@ export function NatSection({ node }: { node: LinuxNode }) {
   const rules = natRulesOf(node).length;
   const wanted = node.role === 'nat' || rules > 0;
   // Open on a NAT gateway or a node with rules (and once it gets some); else as the user leaves it.
-  const [open, setOpen] = useState(wanted);
-  const [wasWanted, setWasWanted] = useState(wanted);
-  if (wanted !== wasWanted) {
-    setWasWanted(wanted);
-    if (wanted) setOpen(true);
-  }
+  const [open, setOpen] = useFold(wanted);
   // One structure whatever the node, so that nothing typed is lost when the first rule arrives.
   return (
     <section className="pw-section" aria-labelledby="pw-sec-nat" data-testid="inspector.nat">

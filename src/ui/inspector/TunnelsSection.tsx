@@ -3,12 +3,12 @@
 // type, ends, key or VNI, outer TTL and MTU, and the `ip link add` line that makes it). On a node
 // without any the section starts folded: most never need it.
 
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinuxNode, Tunnel } from '../../engine';
 import { linkAddText, tunnelMtu } from '../../engine/pure';
 import { isEditableTunnel } from '../../engine/pure-inspector';
 import { TunnelEditor } from './TunnelEditor';
+import { useFold } from './useFold';
 
 function TunnelRow({ tunnel: tn }: { tunnel: Tunnel }) {
   // Labels and values are iproute2's own words (`ip -d link show` prints them so), not translated.
@@ -50,12 +50,7 @@ export function TunnelsSection({ node }: { node: LinuxNode }) {
   const tunnels = (node.tunnels ?? []).filter((x) => x.kind !== 'vlan' && x.kind !== 'bridge');
   const wanted = tunnels.length > 0;
   // Open on a node with devices (and once it gets one); else as the user leaves it.
-  const [open, setOpen] = useState(wanted);
-  const [wasWanted, setWasWanted] = useState(wanted);
-  if (wanted !== wasWanted) {
-    setWasWanted(wanted);
-    if (wanted) setOpen(true);
-  }
+  const [open, setOpen] = useFold(wanted);
   return (
     <section className="pw-section" aria-labelledby="pw-sec-tunnels" data-testid="inspector.tunnels">
       <details className="pw-nat__fold" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
